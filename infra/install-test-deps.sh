@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what the tests need on Debian (as root): PostgreSQL server, Chromium, wrk and an SMTP sink.
+# Does nothing for what is already there, so it is cheap to run every time.
+set -euo pipefail
+
+need=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/wrk ] || [ "${PLATFORM_SKIP_WRK:-}" = 1 ] || need+=(wrk)
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+command -v runuser >/dev/null 2>&1 || need+=(util-linux)
+
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "Missing packages: ${need[*]}. Run as root, or install them: apt-get install ${need[*]}" >&2
+    exit 1
+  fi
+  echo "Installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi

@@ -1,0 +1,42 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Application.Posts;
+
+namespace Platform.Api.Endpoints;
+
+public static class PostsEndpoints
+{
+    public const string FeedCachePolicy = "feed";
+
+    public static RouteGroupBuilder MapPostsEndpoints(this RouteGroupBuilder api)
+    {
+        var posts = api.MapGroup("/posts").WithTags("Posts");
+        posts.MapGet("/", GetFeed)
+            .WithSummary("Published posts of the current jobcenter, newest first")
+            .CacheOutput(FeedCachePolicy);
+        posts.MapGet("/{id}", GetPost)
+            .WithSummary("One published post with its body as sanitized HTML");
+        return api;
+    }
+
+    public static async Task<Ok<FeedPage>> GetFeed(
+        IMediator mediator,
+        CancellationToken cancellationToken,
+        int page = 1,
+        int pageSize = GetFeedQuery.DefaultPageSize,
+        string? topic = null) =>
+        TypedResults.Ok(await mediator.Send(new GetFeedQuery(page, pageSize, topic), cancellationToken));
+
+    public static async Task<Ok<PostDetail>> GetPost(IMediator mediator, string id, CancellationToken cancellationToken)
+    {
+        // The id is bound as text so a malformed one is a 400 naming the field, not a routing 404.
+        if (!Guid.TryParse(id, out var postId))
+        {
+            throw new ValidationException([new ValidationFailure("id", "Die Beitrags-ID ist keine gültige GUID.")]);
+        }
+
+        return TypedResults.Ok(await mediator.Send(new GetPostQuery(postId), cancellationToken));
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using FluentValidation;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Platform.Api.Endpoints;
+using Platform.Api.Infrastructure;
+using Platform.Application.Common;
+using Platform.Application.Posts;
+using Platform.Infrastructure;
+using Platform.Infrastructure.Jobs;
+using Platform.Infrastructure.Persistence;
+using Platform.Infrastructure.Tenancy;
+using Platform.Web;
+using Platform.Web.Branding;
+using Platform.Web.Components;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var roles = PlatformRoles.From(builder.Configuration);
+
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(GetFeedQuery)];
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<GetFeedValidator>(ServiceLifetime.Singleton);
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment, runJobServer: roles.Jobs);
+builder.Services.AddPlatformWeb();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi();
+builder.Services.AddOutputCache(options =>
+{
+    // Short enough that a newly published post shows within a second, long enough to absorb a burst of readers.
+    options.AddPolicy(PostsEndpoints.FeedCachePolicy, policy => policy
+        .Expire(TimeSpan.FromSeconds(1))
+        .SetVaryByQuery("page", "pageSize", "topic")
+        .VaryByValue(context => new KeyValuePair<string, string>(
+            "tenant", context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id.ToString() ?? "-")));
+});
+
+var tenancy = builder.Configuration.GetSection(TenancyOptions.Section).Get<TenancyOptions>() ?? new TenancyOptions();
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+    options.KnownIPNetworks.Clear();
+    options.KnownProxies.Clear();
+    foreach (var proxy in tenancy.TrustedProxies)
+    {
+        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+});
+
+var app = builder.Build();
+
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+if (tenancy.TrustedProxies.Count > 0)
+{
+    // Without configured proxies no X-Forwarded-* header is read at all.
+    app.UseForwardedHeaders();
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("de-DE"),
+    SupportedCultures = [new CultureInfo("de-DE")],
+    SupportedUICultures = [new CultureInfo("de-DE")],
+});
+app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseRouting();
+app.UseOutputCache();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+if (roles.Api)
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference(options => options.WithTitle("Jobcenter-Plattform API"));
+    app.MapGroup("/api/v1").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints();
+}
+
+if (roles.Web)
+{
+    app.MapStaticAssets();
+    app.MapBrandingEndpoints();
+    app.MapRazorComponents<App>();
+}
+
+app.UseHangfireDashboard("/jobs", new DashboardOptions { DashboardTitle = "Jobs" });
+if (roles.Jobs)
+{
+    var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
+    app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<PublishOverduePostsJob>(
+        PublishOverduePostsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.CatchUpCron);
+}
+
+app.Lifetime.ApplicationStarted.Register(() => PrintUrls(app));
+await app.RunAsync();
+
+static void PrintUrls(WebApplication app)
+{
+    var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal)) ?? addresses.FirstOrDefault();
+    if (address is null)
+    {
+        return;
+    }
+
+    var root = new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal));
+    var port = root.IsDefaultPort ? "" : ":" + root.Port.ToString(CultureInfo.InvariantCulture);
+    var baseHost = app.Services.GetRequiredService<IOptions<TenancyOptions>>().Value.BaseHost;
+    Console.WriteLine($"""
+
+        Jobcenter-Plattform läuft:
+          Startseite (Jobcenter wählen):  {root.Scheme}://{baseHost}{port}/
+          Groß-Gerau:                      {root.Scheme}://gross-gerau.{baseHost}{port}/   oder   {root.Scheme}://{baseHost}{port}/t/gross-gerau/
+          Offenbach:                       {root.Scheme}://offenbach.{baseHost}{port}/   oder   {root.Scheme}://{baseHost}{port}/t/offenbach/
+          API:                             {root.Scheme}://{baseHost}{port}/t/gross-gerau/api/v1/posts
+          API-Referenz:                    {root.Scheme}://{baseHost}{port}/scalar/v1
+          Jobs (Hangfire):                 {root.Scheme}://{baseHost}{port}/jobs
+        """);
+}
+
+/// <summary>Entry point; public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Domain.Posts;
+using Platform.Domain.Tenants;
+
+namespace Platform.Application.Common;
+
+/// <summary>
+/// The port through which use cases reach the database. Tenant-owned sets are already filtered by the current
+/// tenant; saving a tenant-owned row for another tenant throws.
+/// </summary>
+public interface IAppDbContext
+{
+    DbSet<Tenant> Tenants { get; }
+
+    DbSet<Post> Posts { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

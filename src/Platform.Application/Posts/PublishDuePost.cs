@@ -1,0 +1,62 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Posts;
+
+/// <summary>
+/// Publishes one scheduled post of the current tenant if it is due. Idempotent: a second run, an early run or a
+/// run for a post that was rescheduled changes nothing. Returns whether this run published it.
+/// </summary>
+public sealed record PublishDuePostCommand(Guid PostId) : ICommand<bool>;
+
+public sealed class PublishDuePostHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<PublishDuePostCommand, bool>
+{
+    public async ValueTask<bool> Handle(PublishDuePostCommand command, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == command.PostId, cancellationToken);
+        if (post is null || !post.Publish(clock.GetUtcNow().UtcDateTime))
+        {
+            return false;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another worker published it between our read and our write: that is the one publication.
+            return false;
+        }
+    }
+}
+
+/// <summary>The catch-up: publishes every scheduled post of the current tenant whose time has passed.</summary>
+public sealed record PublishOverduePostsCommand : ICommand<int>;
+
+public sealed class PublishOverduePostsHandler(IAppDbContext db, TimeProvider clock, IMediator mediator)
+    : ICommandHandler<PublishOverduePostsCommand, int>
+{
+    public async ValueTask<int> Handle(PublishOverduePostsCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Posts.AsNoTracking()
+            .Where(p => p.Status == PostStatus.Scheduled && p.PublishAt <= now)
+            .Select(p => p.Id)
+            .ToListAsync(cancellationToken);
+
+        var published = 0;
+        foreach (var id in due)
+        {
+            if (await mediator.Send(new PublishDuePostCommand(id), cancellationToken))
+            {
+                published++;
+            }
+        }
+
+        return published;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Platform.Domain.Common;
+
+/// <summary>
+/// An entity that belongs to exactly one tenant. The persistence layer filters every query by the current
+/// tenant and refuses to save such an entity for another tenant or for none.
+/// </summary>
+public interface ITenantOwned
+{
+    Guid TenantId { get; }
+}
+
+/// <summary>
+/// Marks an entity that is deliberately not tenant-owned (the tenant catalog, the shared library).
+/// Every entity in the model is one or the other; an architecture test enforces it.
+/// </summary>
+public interface ISharedEntity;

@@ -1,0 +1,27 @@
+namespace Platform.Domain.Tenants;
+
+/// <summary>How a tenant looks: colours as #rrggbb, a short logo text until logos can be uploaded.</summary>
+public sealed record TenantBranding
+{
+    public string PrimaryColor { get; init; } = "#1d4ed8";
+
+    public string AccentColor { get; init; } = "#b45309";
+
+    public string LogoText { get; init; } = "";
+
+    /// <summary>Bumped on every change so that the per-tenant stylesheet can be cached by version.</summary>
+    public int Version { get; init; } = 1;
+}
+
+public sealed record TenantContact
+{
+    public string Phone { get; init; } = "";
+
+    public string Email { get; init; } = "";
+
+    public string Address { get; init; } = "";
+
+    public string OpeningHours { get; init; } = "";
+
+    public string AppointmentUrl { get; init; } = "";
+}

@@ -1,0 +1,123 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.Application.Common;
+using Platform.Infrastructure.Jobs;
+using Platform.Infrastructure.Persistence;
+using Platform.Infrastructure.Tenancy;
+
+namespace Platform.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, bool runJobServer)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section));
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var connectionString = configuration.GetConnectionString("Platform");
+
+        services.TryAddTimeProvider();
+        services.AddScoped<CurrentTenant>();
+        services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
+        services.AddScoped<ICurrentTenantSetter>(sp => sp.GetRequiredService<CurrentTenant>());
+        services.AddSingleton<ITenantCatalog, TenantCatalog>();
+        services.AddSingleton<DatabaseInitializer>();
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = ResolveSqlitePath(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, environment);
+                services.AddDbContext<PlatformDbContext, SqliteDbContext>(o => o.UseSqlite(sqlite));
+                var hangfireFile = Path.ChangeExtension(new SqliteConnectionStringBuilder(sqlite).DataSource, ".jobs.db");
+                services.AddHangfire(c => Configure(c).UseSQLiteStorage(hangfireFile, new SQLiteStorageOptions
+                {
+                    QueuePollInterval = jobs.QueuePollInterval,
+                }));
+                break;
+            case DatabaseProvider.PostgreSql:
+                var npgsql = Required(connectionString, database.Provider);
+                services.AddDbContext<PlatformDbContext, PostgreSqlDbContext>(o => o.UseNpgsql(npgsql));
+                services.AddHangfire(c => Configure(c).UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(npgsql),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true }));
+                break;
+            case DatabaseProvider.SqlServer:
+                var sqlServer = Required(connectionString, database.Provider);
+                services.AddDbContext<PlatformDbContext, SqlServerDbContext>(o => o.UseSqlServer(sqlServer));
+                services.AddHangfire(c => Configure(c).UseSqlServerStorage(
+                    sqlServer, new SqlServerStorageOptions { QueuePollInterval = jobs.QueuePollInterval, SchemaName = "hangfire" }));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");
+        }
+
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
+        services.AddSingleton<TenantJobRunner>();
+        services.AddTransient<PublishPostJob>();
+        services.AddTransient<PublishOverduePostsJob>();
+        services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();
+
+        if (runJobServer)
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.SchedulePollingInterval = jobs.SchedulePollingInterval;
+                o.WorkerCount = jobs.WorkerCount;
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"])
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+
+        return services;
+    }
+
+    private static IGlobalConfiguration Configure(IGlobalConfiguration configuration) =>
+        configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings();
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static string Required(string? connectionString, DatabaseProvider provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException($"ConnectionStrings:Platform is required for the {provider} provider.")
+            : connectionString;
+
+    /// <summary>A relative SQLite file lives under the content root; its folder is created if missing.</summary>
+    private static string ResolveSqlitePath(string connectionString, IHostEnvironment environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is not ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(environment.ContentRootPath, builder.DataSource);
+        }
+
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return builder.ToString();
+    }
+}

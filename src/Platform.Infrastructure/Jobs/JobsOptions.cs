@@ -1,0 +1,18 @@
+namespace Platform.Infrastructure.Jobs;
+
+/// <summary>Bound from <c>Platform:Jobs</c>.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Platform:Jobs";
+
+    /// <summary>How often Hangfire looks for due scheduled jobs. Its default of 15 s is far too late for posts.</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often workers poll the queue on storages without notifications (SQLite, SQL Server).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Cron expression of the catch-up job that publishes overdue posts.</summary>
+    public string CatchUpCron { get; set; } = "* * * * *";
+
+    public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+}

@@ -1,0 +1,50 @@
+using Hangfire;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Application.Common;
+using Platform.Application.Posts;
+
+namespace Platform.Infrastructure.Jobs;
+
+/// <summary>
+/// The recurring catch-up: publishes every overdue scheduled post of every tenant (after downtime or a lost job).
+/// One tenant's failure does not stop the others.
+/// </summary>
+public sealed partial class PublishOverduePostsJob(ITenantCatalog catalog, TenantJobRunner runner, ILogger<PublishOverduePostsJob> logger)
+{
+    public const string RecurringJobId = "publish-overdue-posts";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        foreach (var tenant in await catalog.ListAsync(cancellationToken))
+        {
+            try
+            {
+                await runner.RunAsync(
+                    tenant.Id,
+                    async (services, ct) =>
+                    {
+                        var published = await services.GetRequiredService<IMediator>().Send(new PublishOverduePostsCommand(), ct);
+                        if (published > 0)
+                        {
+                            LogCaughtUp(logger, published, tenant.Slug);
+                        }
+                    },
+                    cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTenantFailed(logger, ex, tenant.Slug);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catch-up published {Count} overdue posts of {Tenant}")]
+    private static partial void LogCaughtUp(ILogger logger, int count, string tenant);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Catch-up failed for tenant {Tenant}")]
+    private static partial void LogTenantFailed(ILogger logger, Exception exception, string tenant);
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Domain.Tenants;
+
+namespace Platform.Infrastructure.Persistence.Configurations;
+
+public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.ToTable("Tenants");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Slug).HasMaxLength(40).IsRequired();
+        builder.HasIndex(t => t.Slug).IsUnique();
+        builder.Property(t => t.DisplayName).HasMaxLength(120).IsRequired();
+        builder.Property(t => t.Hostnames).HasMaxLength(1000).IsRequired();
+        builder.Property(t => t.Postcodes).HasMaxLength(2000).IsRequired();
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(t => t.HostnameList);
+        builder.OwnsOne(t => t.Branding, b =>
+        {
+            b.Property(x => x.PrimaryColor).HasColumnName("PrimaryColor").HasMaxLength(7).IsRequired();
+            b.Property(x => x.AccentColor).HasColumnName("AccentColor").HasMaxLength(7).IsRequired();
+            b.Property(x => x.LogoText).HasColumnName("LogoText").HasMaxLength(8).IsRequired();
+            b.Property(x => x.Version).HasColumnName("BrandingVersion");
+        });
+        builder.Navigation(t => t.Branding).IsRequired();
+        builder.OwnsOne(t => t.Contact, c =>
+        {
+            c.Property(x => x.Phone).HasColumnName("ContactPhone").HasMaxLength(40).IsRequired();
+            c.Property(x => x.Email).HasColumnName("ContactEmail").HasMaxLength(254).IsRequired();
+            c.Property(x => x.Address).HasColumnName("ContactAddress").HasMaxLength(300).IsRequired();
+            c.Property(x => x.OpeningHours).HasColumnName("ContactOpeningHours").HasMaxLength(300).IsRequired();
+            c.Property(x => x.AppointmentUrl).HasColumnName("ContactAppointmentUrl").HasMaxLength(500).IsRequired();
+        });
+        builder.Navigation(t => t.Contact).IsRequired();
+    }
+}

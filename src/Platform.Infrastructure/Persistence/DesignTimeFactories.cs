@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Platform.Infrastructure.Tenancy;
+
+namespace Platform.Infrastructure.Persistence;
+
+// Used by `dotnet ef` only: each provider's migrations are generated from its own context type.
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDbContext>
+{
+    public SqliteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(DatabaseOptions.DefaultSqliteConnectionString).Options, new CurrentTenant());
+}
+
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlDbContext>
+{
+    public PostgreSqlDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlDbContext>().UseNpgsql("Host=localhost;Database=platform").Options, new CurrentTenant());
+}
+
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerDbContext>
+{
+    public SqlServerDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerDbContext>().UseSqlServer("Server=localhost;Database=platform;TrustServerCertificate=true").Options, new CurrentTenant());
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Common;
+using Platform.Domain.Posts;
+using Platform.Domain.Tenants;
+
+namespace Platform.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model of the platform. Each provider has a derived context that carries its own migrations
+/// (<see cref="SqliteDbContext"/>, <see cref="PostgreSqlDbContext"/>, <see cref="SqlServerDbContext"/>).
+/// </summary>
+public abstract class PlatformDbContext(DbContextOptions options, ICurrentTenant currentTenant)
+    : DbContext(options), IAppDbContext
+{
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    /// <summary>Read by the query filter on every query; Guid.Empty (no tenant) matches no row.</summary>
+    private Guid CurrentTenantId => currentTenant.Tenant?.Id ?? Guid.Empty;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardTenantOwnership();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenantOwnership();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored as UTC; SQLite forgets the kind on the way back, so restore it on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned()))
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
+            {
+                typeof(PlatformDbContext)
+                    .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .MakeGenericMethod(entityType.ClrType)
+                    .Invoke(this, [modelBuilder]);
+            }
+        }
+    }
+
+    private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)
+        where TEntity : class, ITenantOwned =>
+        modelBuilder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+
+    private void GuardTenantOwnership()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var tenantId = currentTenant.Tenant?.Id
+                ?? throw new TenantRequiredException();
+            if (entry.Entity.TenantId != tenantId)
+            {
+                throw new InvalidOperationException(
+                    $"Refusing to save {entry.Metadata.ClrType.Name} of tenant {entry.Entity.TenantId} while the current tenant is {tenantId}.");
+            }
+        }
+    }
+}
+
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, ICurrentTenant currentTenant)
+    : PlatformDbContext(options, currentTenant);
+
+public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options, ICurrentTenant currentTenant)
+    : PlatformDbContext(options, currentTenant);
+
+public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options, ICurrentTenant currentTenant)
+    : PlatformDbContext(options, currentTenant);
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,0 +1,15 @@
+using Platform.Application.Common;
+using Platform.Domain.Tenants;
+using Riok.Mapperly.Abstractions;
+
+namespace Platform.Infrastructure.Tenancy;
+
+[Mapper]
+public static partial class TenantMapper
+{
+    [MapProperty(nameof(Tenant.HostnameList), nameof(TenantInfo.Hostnames))]
+    [MapperIgnoreSource(nameof(Tenant.Hostnames))]
+    [MapperIgnoreSource(nameof(Tenant.Postcodes))]
+    [MapperIgnoreSource(nameof(Tenant.CreatedAt))]
+    public static partial TenantInfo ToInfo(Tenant tenant);
+}

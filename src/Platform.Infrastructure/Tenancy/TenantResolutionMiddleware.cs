@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Platform.Application.Common;
+
+namespace Platform.Infrastructure.Tenancy;
+
+/// <summary>
+/// Resolves the tenant of a request, first match wins: a configured hostname or <c>{slug}.{BaseHost}</c>, then the
+/// path prefix <c>/t/{slug}</c>, which moves into PathBase so that links, cookies and redirects stay inside the
+/// tenant. An unknown tenant ends the request with 404; the bare host has no tenant (landing page, health, docs).
+/// </summary>
+public sealed class TenantResolutionMiddleware(RequestDelegate next, ITenantCatalog catalog, IOptions<TenancyOptions> options)
+{
+    private static readonly PathString PrefixRoot = new("/t");
+    private readonly string _baseHost = options.Value.BaseHost;
+
+    public async Task InvokeAsync(HttpContext context, ICurrentTenantSetter setter)
+    {
+        var host = context.Request.Host.Host;
+        var tenant = await catalog.FindByHostAsync(host, context.RequestAborted);
+        if (tenant is null && !IsPlatformHost(host))
+        {
+            await UnknownTenant.WriteAsync(context);
+            return;
+        }
+
+        if (tenant is null && context.Request.Path.StartsWithSegments(PrefixRoot, out var rest))
+        {
+            var slug = FirstSegment(rest, out var remainder);
+            tenant = slug.Length == 0 ? null : await catalog.FindBySlugAsync(slug, context.RequestAborted);
+            if (tenant is null)
+            {
+                await UnknownTenant.WriteAsync(context);
+                return;
+            }
+
+            context.Request.PathBase = context.Request.PathBase.Add(PrefixRoot).Add("/" + tenant.Slug);
+            context.Request.Path = remainder.HasValue ? remainder : new PathString("/");
+        }
+
+        setter.SetTenant(tenant);
+        await next(context);
+    }
+
+    private bool IsPlatformHost(string host) =>
+        string.Equals(host, _baseHost, StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(host, out _);
+
+    private static string FirstSegment(PathString rest, out PathString remainder)
+    {
+        var value = rest.Value ?? "";
+        var trimmed = value.TrimStart('/');
+        var end = trimmed.IndexOf('/', StringComparison.Ordinal);
+        remainder = end < 0 ? PathString.Empty : new PathString(trimmed[end..]);
+        return (end < 0 ? trimmed : trimmed[..end]).ToLowerInvariant();
+    }
+}
