@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test of the platform on this machine: installs what is missing (PostgreSQL, Chromium, ...), starts a
+# throw-away PostgreSQL on loopback, checks that the migrations of all three providers match the model, builds the
+# idempotent SQL Server script, and runs `dotnet test Platform.sln`. Ends with "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+infra/install-test-deps.sh
+
+work=$(mktemp -d /tmp/platform-test.XXXXXX)
+chmod 755 "$work"
+cleanup() { infra/postgres.sh stop "$work/pg" || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+port=$(infra/postgres.sh start "$work/pg" 55432)
+export PLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=postgres;Maximum Pool Size=50"
+echo "PostgreSQL on 127.0.0.1:$port"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+dotnet build Platform.sln -nologo -v q -clp:ErrorsOnly
+
+echo "Checking that the migrations of every provider match the model"
+for context in SqliteDbContext PostgreSqlDbContext SqlServerDbContext; do
+  dotnet ef migrations has-pending-model-changes --no-build --context "$context" \
+    --project src/Platform.Infrastructure --startup-project src/Platform.Api >/dev/null \
+    || { echo "Migrations of $context are out of date: run dotnet ef migrations add" >&2; exit 1; }
+done
+mkdir -p artifacts
+dotnet ef migrations script --idempotent --no-build --context SqlServerDbContext \
+  --project src/Platform.Infrastructure --startup-project src/Platform.Api -o artifacts/sqlserver-idempotent.sql >/dev/null
+echo "SQL Server idempotent script: artifacts/sqlserver-idempotent.sql"
+
+status=0
+dotnet test Platform.sln --no-build --logger "trx" --results-directory "$work/results" -- RunConfiguration.TreatNoTestsAsError=false \
+  || status=$?
+
+read -r passed failed skipped < <(python3 - "$work/results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    c = ET.parse(f).getroot().find(".//{*}Counters")
+    if c is None: continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(passed, failed, skipped)
+PY
+)
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

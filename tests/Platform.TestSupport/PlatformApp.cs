@@ -1,0 +1,173 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.Application.Common;
+using Platform.Infrastructure.Persistence;
+using Respawn;
+using Xunit;
+
+namespace Platform.TestSupport;
+
+/// <summary>
+/// The real host (Program) on a real database: a fresh SQLite file or a fresh PostgreSQL database on the server that
+/// <c>./test.sh</c> starts. Jobs run on real Hangfire storage with short polling. One per test class; call
+/// <see cref="ResetAsync"/> to return to the seeded demo state between tests.
+/// </summary>
+public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string PostgresVariable = "PLATFORM_TEST_POSTGRES";
+
+    private readonly string _workDir = Directory.CreateTempSubdirectory("platform-test-").FullName;
+    private string _connectionString = "";
+    private Respawner? _respawner;
+
+    public PlatformApp(DatabaseProvider provider) => Provider = provider;
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>Serve on a real loopback port (for the browser); read <see cref="ServerAddress"/> after start.</summary>
+    protected bool ListenOnKestrel { get; init; }
+
+    public string ConnectionString => _connectionString;
+
+    /// <summary>The loopback address Kestrel listens on, for example <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri ServerAddress => ListenOnKestrel
+        ? new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First())
+        : throw new InvalidOperationException("Only a Kestrel-hosted app has a server address.");
+
+    public virtual async Task InitializeAsync()
+    {
+        _connectionString = Provider switch
+        {
+            DatabaseProvider.Sqlite => $"Data Source={Path.Combine(_workDir, "platform.db")}",
+            DatabaseProvider.PostgreSql => await CreatePostgresDatabaseAsync(),
+            _ => throw new NotSupportedException($"{Provider} cannot run on this machine."),
+        };
+
+        if (ListenOnKestrel)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+    }
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_workDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing handle; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>Client for a tenant by host name: <c>http://{slug}.localhost/</c>.</summary>
+    public HttpClient CreateClientForHost(string host) =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/"), AllowAutoRedirect = false });
+
+    public HttpClient CreateTenantClient(string slug) => CreateClientForHost($"{slug}.localhost");
+
+    /// <summary>Client for a tenant by path prefix on the bare host: <c>http://localhost/t/{slug}/</c>.</summary>
+    public HttpClient CreatePrefixClient(string slug) =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://localhost/t/{slug}/"), AllowAutoRedirect = false });
+
+    /// <summary>Runs <paramref name="work"/> in a fresh scope as the tenant with the slug (as a job would).</summary>
+    public async Task<T> InTenantAsync<T>(string slug, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var tenant = await scope.ServiceProvider.GetRequiredService<ITenantCatalog>().FindBySlugAsync(slug)
+            ?? throw new InvalidOperationException($"No tenant '{slug}'.");
+        scope.ServiceProvider.GetRequiredService<ICurrentTenantSetter>().SetTenant(tenant);
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task InTenantAsync(string slug, Func<IServiceProvider, Task> work) =>
+        InTenantAsync(slug, async sp =>
+        {
+            await work(sp);
+            return true;
+        });
+
+    /// <summary>Empties every table (Respawn) and seeds the demo data again.</summary>
+    public async Task ResetAsync()
+    {
+        await using (var connection = OpenConnection())
+        {
+            await connection.OpenAsync();
+            _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+            {
+                DbAdapter = Provider == DatabaseProvider.PostgreSql ? DbAdapter.Postgres : DbAdapter.Sqlite,
+                TablesToIgnore = ["__EFMigrationsHistory"],
+                SchemasToExclude = Provider == DatabaseProvider.PostgreSql ? ["hangfire"] : [],
+            });
+            await _respawner.ResetAsync(connection);
+        }
+
+        Services.GetRequiredService<ITenantCatalog>().Invalidate();
+        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        Services.GetRequiredService<ITenantCatalog>().Invalidate();
+    }
+
+    public DbConnection OpenConnection() => Provider == DatabaseProvider.PostgreSql
+        ? new NpgsqlConnection(_connectionString)
+        : new SqliteConnection(_connectionString);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Platform:Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Platform", _connectionString);
+        builder.UseSetting("Platform:Jobs:SchedulePollingInterval", "00:00:00.200");
+        builder.UseSetting("Platform:Jobs:QueuePollInterval", "00:00:00.200");
+        builder.UseSetting("Platform:Jobs:WorkerCount", "2");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        ConfigureSettings(builder);
+    }
+
+    /// <summary>Extra settings of a derived app (for example a trusted proxy).</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
+
+    private static async Task<string> CreatePostgresDatabaseAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new InvalidOperationException(
+                $"{PostgresVariable} is not set. Run the tests with ./test.sh, which starts PostgreSQL and sets it.");
+        }
+
+        var name = $"platform_test_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = admin.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{name}\"";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+}
+
+/// <summary>The app on a fresh SQLite file.</summary>
+public sealed class SqliteApp() : PlatformApp(DatabaseProvider.Sqlite);
+
+/// <summary>The app on a fresh PostgreSQL database.</summary>
+public sealed class PostgresApp() : PlatformApp(DatabaseProvider.PostgreSql);
