@@ -36,6 +36,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
+var outputCacheEnabled = builder.Configuration.GetValue("Platform:OutputCache:Enabled", defaultValue: true);
 builder.Services.AddOutputCache(options =>
 {
     // Short enough that a newly published post shows within a second, long enough to absorb a burst of readers.
@@ -79,11 +80,18 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseRouting();
-app.UseOutputCache();
+if (outputCacheEnabled)
+{
+    app.UseOutputCache();
+}
 app.UseAntiforgery();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    ResponseWriter = HealthResponse.WriteAsync,
+});
 
 if (roles.Api)
 {
