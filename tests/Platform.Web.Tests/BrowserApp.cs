@@ -1,0 +1,29 @@
+using System.Globalization;
+using Platform.Infrastructure.Persistence;
+using Platform.TestSupport;
+
+namespace Platform.Web.Tests;
+
+/// <summary>The real host on a fresh SQLite file, served on a loopback port so that Chromium can reach it.</summary>
+public sealed class BrowserApp : PlatformApp
+{
+    public BrowserApp()
+        : base(DatabaseProvider.Sqlite) => ListenOnKestrel = true;
+
+    /// <summary>The tenant's feed by host name: <c>http://{slug}.localhost:{port}/</c>.</summary>
+    public Uri TenantByHost(string slug) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"http://{slug}.localhost:{ServerAddress.Port}/"));
+
+    /// <summary>The tenant's feed by path prefix on the server's own address: <c>http://127.0.0.1:{port}/t/{slug}/</c>.</summary>
+    public Uri TenantByPrefix(string slug) => new(ServerAddress, $"t/{slug}/");
+
+    public Uri Tenant(string slug, TenantAddressing addressing) =>
+        addressing == TenantAddressing.Host ? TenantByHost(slug) : TenantByPrefix(slug);
+}
+
+/// <summary>The two ways a browser reaches a tenant.</summary>
+public enum TenantAddressing
+{
+    Host,
+    PathPrefix,
+}

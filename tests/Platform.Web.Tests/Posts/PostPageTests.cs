@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Platform.Web.Tests.Posts;
+
+public sealed partial class PostPageTests(BrowserApp app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+{
+    [Theory]
+    [InlineData("gross-gerau", TenantAddressing.Host)]
+    [InlineData("offenbach", TenantAddressing.PathPrefix)]
+    public async Task Opening_a_post_from_the_feed_shows_its_detail_page(string slug, TenantAddressing addressing)
+    {
+        var feed = App.Tenant(slug, addressing);
+        await Page.GotoAsync(feed.ToString());
+        var link = Page.Locator("ul.feed > li > article.post-card h2 a").First;
+        var title = (await link.TextContentAsync())?.Trim();
+        Assert.False(string.IsNullOrEmpty(title));
+
+        await link.ClickAsync();
+        await Page.WaitForURLAsync(PostUrl());
+
+        Assert.StartsWith(new Uri(feed, "posts/").ToString(), Page.Url, StringComparison.Ordinal);
+        await Expect(Page.Locator("article.post h1")).ToHaveTextAsync(title);
+        await Expect(Page).ToHaveTitleAsync(new Regex("^" + Regex.Escape(title)));
+    }
+
+    [GeneratedRegex(@"/posts/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex PostUrl();
+}
