@@ -65,12 +65,22 @@ await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
 if (tenancy.TrustedProxies.Count > 0)
 {
-    // Without configured proxies no X-Forwarded-* header is read at all.
-    app.UseForwardedHeaders();
+    // X-Forwarded-* headers are read only on connections from a configured proxy; from anyone else they are ignored.
+    var trusted = tenancy.TrustedProxies.Select(System.Net.IPAddress.Parse).ToHashSet();
+    app.UseWhen(
+        context => context.Connection.RemoteIpAddress is { } remote
+            && trusted.Contains(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote),
+        proxied => proxied.UseForwardedHeaders());
 }
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Bodiless errors: problem+json for the API, the German not-found page for people.
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/api") || !roles.Web,
+    api => api.UseStatusCodePages());
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/api") && roles.Web,
+    web => web.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseSecurityHeaders();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.Web;
@@ -8,6 +10,9 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddPlatformWeb(this IServiceCollection services)
     {
         services.AddRazorComponents();
+
+        // German pages: write umlauts and ß as they are instead of as numeric entities (smaller, readable source).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
 }

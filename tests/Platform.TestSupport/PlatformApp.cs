@@ -139,7 +139,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         ConfigureSettings(builder);
     }
 
-    /// <summary>Extra settings of a derived app (for example a trusted proxy).</summary>
+    /// <summary>Extra settings or services of a derived app (for example a trusted proxy).</summary>
     protected virtual void ConfigureSettings(IWebHostBuilder builder)
     {
     }

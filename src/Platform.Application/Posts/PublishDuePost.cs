@@ -7,29 +7,46 @@ namespace Platform.Application.Posts;
 
 /// <summary>
 /// Publishes one scheduled post of the current tenant if it is due. Idempotent: a second run, an early run or a
-/// run for a post that was rescheduled changes nothing. Returns whether this run published it.
+/// run for a post that was rescheduled changes nothing.
 /// </summary>
-public sealed record PublishDuePostCommand(Guid PostId) : ICommand<bool>;
+public sealed record PublishDuePostCommand(Guid PostId) : ICommand<PublishOutcome>;
 
-public sealed class PublishDuePostHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<PublishDuePostCommand, bool>
+/// <summary>What a publication attempt did; <see cref="DueAt"/> is set when the post is not due yet.</summary>
+public sealed record PublishOutcome(bool Published, DateTime? DueAt = null)
 {
-    public async ValueTask<bool> Handle(PublishDuePostCommand command, CancellationToken cancellationToken)
+    public static readonly PublishOutcome Nothing = new(false);
+}
+
+public sealed class PublishDuePostHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<PublishDuePostCommand, PublishOutcome>
+{
+    public async ValueTask<PublishOutcome> Handle(PublishDuePostCommand command, CancellationToken cancellationToken)
     {
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == command.PostId, cancellationToken);
-        if (post is null || !post.Publish(clock.GetUtcNow().UtcDateTime))
+        if (post is null)
         {
-            return false;
+            return PublishOutcome.Nothing;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (post.Status == PostStatus.Scheduled && post.PublishAt > now)
+        {
+            return new PublishOutcome(false, post.PublishAt);
+        }
+
+        if (!post.Publish(now))
+        {
+            return PublishOutcome.Nothing;
         }
 
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return new PublishOutcome(true);
         }
         catch (DbUpdateConcurrencyException)
         {
             // Another worker published it between our read and our write: that is the one publication.
-            return false;
+            return PublishOutcome.Nothing;
         }
     }
 }
@@ -51,7 +68,7 @@ public sealed class PublishOverduePostsHandler(IAppDbContext db, TimeProvider cl
         var published = 0;
         foreach (var id in due)
         {
-            if (await mediator.Send(new PublishDuePostCommand(id), cancellationToken))
+            if ((await mediator.Send(new PublishDuePostCommand(id), cancellationToken)).Published)
             {
                 published++;
             }

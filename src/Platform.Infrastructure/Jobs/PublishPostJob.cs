@@ -6,12 +6,29 @@ using Platform.Application.Posts;
 namespace Platform.Infrastructure.Jobs;
 
 /// <summary>The delayed job that publishes one post at its time. Safe to run any number of times.</summary>
-public sealed class PublishPostJob(TenantJobRunner runner)
+public sealed class PublishPostJob(TenantJobRunner runner, TimeProvider clock)
 {
+    /// <summary>
+    /// Hangfire's due times are whole seconds and its poller may fire a job up to a second early. A job that
+    /// arrives this close before the post's time waits for it; one that is further off belongs to an older schedule
+    /// (the post was moved) and leaves the post to the job of its new time.
+    /// </summary>
+    public static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(5);
+
     [AutomaticRetry(Attempts = 3)]
     public Task RunAsync(Guid tenantId, Guid postId, CancellationToken cancellationToken) =>
         runner.RunAsync(
             tenantId,
-            async (services, ct) => await services.GetRequiredService<IMediator>().Send(new PublishDuePostCommand(postId), ct),
+            async (services, ct) =>
+            {
+                var mediator = services.GetRequiredService<IMediator>();
+                var outcome = await mediator.Send(new PublishDuePostCommand(postId), ct);
+                var early = outcome.DueAt - clock.GetUtcNow().UtcDateTime;
+                if (early > TimeSpan.Zero && early <= EarlyTolerance)
+                {
+                    await Task.Delay(early.Value, clock, ct);
+                    await mediator.Send(new PublishDuePostCommand(postId), ct);
+                }
+            },
             cancellationToken);
 }

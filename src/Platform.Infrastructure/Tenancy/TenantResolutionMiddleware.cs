@@ -15,8 +15,15 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, ITenantCata
     private static readonly PathString PrefixRoot = new("/t");
     private readonly string _baseHost = options.Value.BaseHost;
 
-    public async Task InvokeAsync(HttpContext context, ICurrentTenantSetter setter)
+    public async Task InvokeAsync(HttpContext context, ICurrentTenantSetter setter, ICurrentTenant current)
     {
+        if (current.Tenant is not null)
+        {
+            // A re-executed request (status code page) keeps the tenant its original request resolved.
+            await next(context);
+            return;
+        }
+
         var host = context.Request.Host.Host;
         var tenant = await catalog.FindByHostAsync(host, context.RequestAborted);
         if (tenant is null && !IsPlatformHost(host))

@@ -1,0 +1,193 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Infrastructure.Persistence;
+using Platform.TestSupport;
+
+namespace Platform.Api.Tests.Tenants;
+
+public abstract class TenantIsolationTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
+    where TApp : PlatformApp
+{
+    [Fact]
+    public async Task Host_and_prefix_resolve_the_same_tenant()
+    {
+        using var byHost = App.CreateTenantClient("offenbach");
+        using var byPrefix = App.CreatePrefixClient("offenbach");
+
+        var hostIds = Ids(await GetJsonAsync(byHost, "api/v1/posts?pageSize=50")).ToHashSet();
+        var prefixIds = Ids(await GetJsonAsync(byPrefix, "api/v1/posts?pageSize=50")).ToHashSet();
+
+        Assert.NotEmpty(hostIds);
+        Assert.Equal(hostIds, prefixIds);
+    }
+
+    [Fact]
+    public async Task Tenants_never_list_each_others_posts()
+    {
+        using var a = App.CreateTenantClient("gross-gerau");
+        using var b = App.CreatePrefixClient("offenbach");
+
+        var aIds = Ids(await GetJsonAsync(a, "api/v1/posts?pageSize=50")).ToHashSet();
+        var bIds = Ids(await GetJsonAsync(b, "api/v1/posts?pageSize=50")).ToHashSet();
+
+        Assert.NotEmpty(aIds);
+        Assert.NotEmpty(bIds);
+        Assert.Empty(aIds.Intersect(bIds));
+    }
+
+    [Fact]
+    public async Task Another_tenants_post_is_404_by_host_by_prefix_and_mixed()
+    {
+        using var offenbach = App.CreateTenantClient("offenbach");
+        var offenbachPost = Ids(await GetJsonAsync(offenbach, "api/v1/posts?pageSize=1")).Single();
+
+        using var byHost = App.CreateTenantClient("gross-gerau");
+        using var byPrefix = App.CreatePrefixClient("gross-gerau");
+        using var mixed = App.CreateTenantClient("gross-gerau");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await byHost.GetAsync(new Uri($"api/v1/posts/{offenbachPost}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await byPrefix.GetAsync(new Uri($"api/v1/posts/{offenbachPost}", UriKind.Relative))).StatusCode);
+
+        // Host says gross-gerau, path prefix says offenbach: the host wins and the prefix is not a route.
+        using var mixedResponse = await mixed.GetAsync(new Uri($"/t/offenbach/api/v1/posts/{offenbachPost}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, mixedResponse.StatusCode);
+        using var mixedList = await mixed.GetAsync(new Uri("/t/offenbach/api/v1/posts", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, mixedList.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_forwarded_host_does_not_switch_the_tenant()
+    {
+        using var offenbach = App.CreateTenantClient("offenbach");
+        var offenbachIds = Ids(await GetJsonAsync(offenbach, "api/v1/posts?pageSize=50")).ToHashSet();
+        using var client = App.CreateTenantClient("gross-gerau");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Host", "offenbach.localhost");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "10.0.0.1");
+        client.DefaultRequestHeaders.Add("X-Original-Host", "offenbach.localhost");
+
+        var ids = Ids(await GetJsonAsync(client, "api/v1/posts?pageSize=50")).ToHashSet();
+
+        Assert.NotEmpty(ids);
+        Assert.Empty(ids.Intersect(offenbachIds));
+    }
+
+    [Fact]
+    public async Task A_forged_forwarded_host_on_the_bare_host_finds_no_tenant()
+    {
+        using var client = App.CreateClientForHost("localhost");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Host", "offenbach.localhost");
+
+        using var response = await client.GetAsync(new Uri("api/v1/posts", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Host_names_match_case_insensitively()
+    {
+        using var upper = App.CreateClientForHost("GROSS-GERAU.LOCALHOST");
+        using var lower = App.CreateTenantClient("gross-gerau");
+
+        Assert.Equal(
+            Ids(await GetJsonAsync(lower, "api/v1/posts")).ToList(),
+            Ids(await GetJsonAsync(upper, "api/v1/posts")).ToList());
+    }
+
+    [Theory]
+    [InlineData("unbekannt.localhost", "api/v1/posts")]
+    [InlineData("localhost", "t/unbekannt/api/v1/posts")]
+    [InlineData("localhost", "api/v1/posts")]
+    [InlineData("jobcenter.example.org", "api/v1/posts")]
+    public async Task Unknown_or_missing_tenant_is_404_problem(string host, string path)
+    {
+        using var client = App.CreateClientForHost(host);
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Unknown_tenant_page_is_a_german_404_page()
+    {
+        using var client = App.CreateClientForHost("unbekannt.localhost");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Jobcenter nicht gefunden", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteTenantIsolationTests(SqliteApp app) : TenantIsolationTests<SqliteApp>(app);
+
+public sealed class PostgresTenantIsolationTests(PostgresApp app) : TenantIsolationTests<PostgresApp>(app);
+
+/// <summary>The host behind a proxy at 10.9.9.9: requests from anywhere else may not set X-Forwarded-Host.</summary>
+public sealed class OtherProxyApp() : PlatformApp(DatabaseProvider.Sqlite)
+{
+    protected override void ConfigureSettings(IWebHostBuilder builder) =>
+        builder.UseSetting("Platform:Tenancy:TrustedProxies:0", "10.9.9.9");
+}
+
+public sealed class UntrustedProxyTests(OtherProxyApp app) : ApiTestBase<OtherProxyApp>(app)
+{
+    [Fact]
+    public async Task Forwarded_host_from_an_address_that_is_not_a_configured_proxy_is_ignored()
+    {
+        using var offenbach = App.CreateTenantClient("offenbach");
+        var offenbachIds = Ids(await GetJsonAsync(offenbach, "api/v1/posts?pageSize=50")).ToHashSet();
+        using var client = App.CreateTenantClient("gross-gerau");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Host", "offenbach.localhost");
+
+        var ids = Ids(await GetJsonAsync(client, "api/v1/posts?pageSize=50")).ToHashSet();
+
+        Assert.NotEmpty(ids);
+        Assert.Empty(ids.Intersect(offenbachIds));
+    }
+}
+
+/// <summary>The host behind a proxy on loopback; every request arrives as from 127.0.0.1, as through that proxy.</summary>
+public sealed class LoopbackProxyApp() : PlatformApp(DatabaseProvider.Sqlite)
+{
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Platform:Tenancy:TrustedProxies:0", "127.0.0.1");
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, FromLoopback>());
+    }
+
+    /// <summary>The in-memory test server has no remote address; a real proxy connection would.</summary>
+    private sealed class FromLoopback : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+public sealed class TrustedProxyTests(LoopbackProxyApp app) : ApiTestBase<LoopbackProxyApp>(app)
+{
+    [Fact]
+    public async Task Forwarded_host_from_a_configured_proxy_selects_the_tenant()
+    {
+        using var offenbach = App.CreateTenantClient("offenbach");
+        var offenbachIds = Ids(await GetJsonAsync(offenbach, "api/v1/posts?pageSize=50")).ToHashSet();
+        using var client = App.CreateClientForHost("localhost");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Host", "offenbach.localhost");
+
+        var ids = Ids(await GetJsonAsync(client, "api/v1/posts?pageSize=50")).ToHashSet();
+
+        Assert.Equal(offenbachIds, ids);
+    }
+}
