@@ -1,0 +1,30 @@
+using NetArchTest.Rules;
+
+namespace Platform.Application.Tests.Architecture;
+
+/// <summary>Dependencies point inwards: Domain ← Application ← Infrastructure; the front end uses Application only.</summary>
+public sealed class LayeringTests
+{
+    private static readonly System.Reflection.Assembly Domain = typeof(Domain.Posts.Post).Assembly;
+    private static readonly System.Reflection.Assembly Application = typeof(Application.Posts.GetFeedQuery).Assembly;
+    private static readonly System.Reflection.Assembly Web = typeof(Web.DateDisplay).Assembly;
+
+    [Fact]
+    public void The_domain_depends_on_nothing_of_ours_or_of_frameworks() =>
+        AssertHolds(Types.InAssembly(Domain).ShouldNot().HaveDependencyOnAny(
+            "Platform.Application", "Platform.Infrastructure", "Platform.Web", "Platform.Api",
+            "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Hangfire", "Mediator").GetResult());
+
+    [Fact]
+    public void The_application_does_not_know_infrastructure_hosting_or_jobs() =>
+        AssertHolds(Types.InAssembly(Application).ShouldNot().HaveDependencyOnAny(
+            "Platform.Infrastructure", "Platform.Web", "Platform.Api", "Microsoft.AspNetCore", "Hangfire", "Npgsql",
+            "Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.Data.Sqlite").GetResult());
+
+    [Fact]
+    public void The_front_end_does_not_reach_into_infrastructure() =>
+        AssertHolds(Types.InAssembly(Web).ShouldNot().HaveDependencyOnAny("Platform.Infrastructure", "Hangfire", "Microsoft.EntityFrameworkCore").GetResult());
+
+    private static void AssertHolds(TestResult result) =>
+        Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
+}
