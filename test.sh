@@ -21,6 +21,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore >/dev/null
 dotnet build Platform.sln -nologo -v q -clp:ErrorsOnly
 
+echo "Checking code style (dotnet format)"
+dotnet format Platform.sln --verify-no-changes --no-restore \
+  || { echo "Code style differs: run 'dotnet format Platform.sln'" >&2; exit 1; }
+
 echo "Checking that the migrations of every provider match the model"
 for context in SqliteDbContext PostgreSqlDbContext SqlServerDbContext; do
   dotnet ef migrations has-pending-model-changes --no-build --context "$context" \
