@@ -29,6 +29,9 @@ builder.Services.AddMediator(options =>
     options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<GetFeedValidator>(ServiceLifetime.Singleton);
+builder.Services.AddValidatorsFromAssemblyContaining<RegisterAccountRequestValidator>(ServiceLifetime.Singleton);
+builder.Services.AddPlatformRateLimits(builder.Configuration);
+builder.Services.AddAuthorization();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment, runJobServer: roles.Jobs);
 builder.Services.AddPlatformWeb();
 
@@ -90,6 +93,10 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseRouting();
+app.UseAuthentication();
+app.UseTenantMatch();
+app.UseAuthorization();
+app.UseRateLimiter();
 if (outputCacheEnabled)
 {
     app.UseOutputCache();
@@ -107,7 +114,9 @@ if (roles.Api)
 {
     app.MapOpenApi();
     app.MapScalarApiReference(options => options.WithTitle("Jobcenter-Plattform API"));
-    app.MapGroup("/api/v1").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints();
+    var api = app.MapGroup("/api/v1");
+    api.MapAuthEndpoints();
+    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints();
 }
 
 if (roles.Web)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
+using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.Tenancy;
 
@@ -40,7 +41,7 @@ public sealed class SqliteDatabase : IAsyncLifetime
     {
         var current = new CurrentTenant();
         current.SetTenant(tenant is null ? null : TenantMapper.ToInfo(tenant));
-        return new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(ConnectionString).Options, current);
+        return new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(ConnectionString).UseApplicationServiceProvider(IdentitySchema.StandaloneServices).Options, current);
     }
 
     public static ICurrentTenant As(Tenant tenant)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -136,6 +137,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Platform:Jobs:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("Platform:Jobs:WorkerCount", "2");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Every reset seeds the demo accounts again: a cheap hash keeps that fast. Production keeps the default.
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
         ConfigureSettings(builder);
     }
 

@@ -15,6 +15,8 @@ public sealed class PublishPostJob(TenantJobRunner runner, TimeProvider clock)
     /// </summary>
     public static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(5);
 
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(5);
+
     [AutomaticRetry(Attempts = 3)]
     public Task RunAsync(Guid tenantId, Guid postId, CancellationToken cancellationToken) =>
         runner.RunAsync(
@@ -23,11 +25,22 @@ public sealed class PublishPostJob(TenantJobRunner runner, TimeProvider clock)
             {
                 var mediator = services.GetRequiredService<IMediator>();
                 var outcome = await mediator.Send(new PublishDuePostCommand(postId), ct);
-                var early = outcome.DueAt - clock.GetUtcNow().UtcDateTime;
-                if (early > TimeSpan.Zero && early <= EarlyTolerance)
+
+                // Timers may also wake a hair early, so check again until the post's own time has come.
+                for (var attempt = 0; attempt < 3 && outcome.DueAt is { } dueAt; attempt++)
                 {
-                    await Task.Delay(early.Value, clock, ct);
-                    await mediator.Send(new PublishDuePostCommand(postId), ct);
+                    var wait = dueAt - clock.GetUtcNow().UtcDateTime;
+                    if (wait > EarlyTolerance)
+                    {
+                        break;
+                    }
+
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait + TimerSlack, clock, ct);
+                    }
+
+                    outcome = await mediator.Send(new PublishDuePostCommand(postId), ct);
                 }
             },
             cancellationToken);

@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
+using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure.Persistence;
@@ -13,6 +16,9 @@ namespace Platform.Infrastructure.Persistence;
 public sealed partial class DatabaseInitializer(
     IServiceScopeFactory scopeFactory, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>The password of every demo account; demo data is for trying the platform out, never for production.</summary>
+    public const string DemoPassword = "Plattform-Demo-2026";
+
     /// <summary>How many demo posts per tenant are scheduled for later, so the feed grows while the demo runs.</summary>
     public const int ScheduledDemoPostsPerTenant = 3;
 
@@ -25,9 +31,49 @@ public sealed partial class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        await EnsureRolesAsync(scope.ServiceProvider);
         if (options.Value.SeedDemoData && !await db.Tenants.AnyAsync(cancellationToken))
         {
             await SeedAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    private static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<PlatformRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new PlatformRole(role)));
+            }
+        }
+    }
+
+    private static async Task SeedAccountAsync(IServiceProvider services, string email, string displayName, string? role, DateTime now)
+    {
+        var users = services.GetRequiredService<UserManager<PlatformUser>>();
+        var user = new PlatformUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            ConfirmedAtLeast16 = true,
+            CreatedAt = now,
+        };
+        Check(await users.CreateAsync(user, DemoPassword));
+        if (role is not null)
+        {
+            Check(await users.AddToRoleAsync(user, role));
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
         }
     }
 
@@ -106,9 +152,18 @@ public sealed partial class DatabaseInitializer(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+
+            var domain = tenant.Slug + ".example";
+            await SeedAccountAsync(services, $"admin@{domain}", "Leitung", Roles.TenantAdmin, now);
+            await SeedAccountAsync(services, $"redaktion@{domain}", "Redaktion", Roles.Editor, now);
+            await SeedAccountAsync(services, $"pruefung@{domain}", "Prüfung", Roles.Reviewer, now);
+            await SeedAccountAsync(services, $"jana@{domain}", "Jana", null, now);
         }
 
+        setter.SetTenant(TenantMapper.ToInfo(tenants[0]));
+        await SeedAccountAsync(services, "netzwerk@gross-gerau.example", "Netzwerkredaktion", Roles.NetworkEditor, now);
         setter.SetTenant(null);
+        await SeedAccountAsync(services, "admin@plattform.example", "Plattform-Betrieb", Roles.PlatformAdmin, now);
         var scheduler = services.GetRequiredService<IPostPublicationScheduler>();
         foreach (var (tenantId, postId, publishAt) in scheduled)
         {

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Domain.Common;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
+using Platform.Infrastructure.Identity;
 
 namespace Platform.Infrastructure.Persistence;
 
@@ -11,7 +13,7 @@ namespace Platform.Infrastructure.Persistence;
 /// (<see cref="SqliteDbContext"/>, <see cref="PostgreSqlDbContext"/>, <see cref="SqlServerDbContext"/>).
 /// </summary>
 public abstract class PlatformDbContext(DbContextOptions options, ICurrentTenant currentTenant)
-    : DbContext(options), IAppDbContext
+    : IdentityDbContext<PlatformUser, PlatformRole, Guid>(options), IAppDbContext
 {
     public const string TenantFilter = "Tenant";
 
@@ -19,7 +21,10 @@ public abstract class PlatformDbContext(DbContextOptions options, ICurrentTenant
 
     public DbSet<Post> Posts => Set<Post>();
 
-    /// <summary>Read by the query filter on every query; Guid.Empty (no tenant) matches no row.</summary>
+    /// <summary>
+    /// Read by the query filter on every query. Without a tenant it is <see cref="Guid.Empty"/>, the platform's own
+    /// scope: no tenant's rows match, only platform-level accounts.
+    /// </summary>
     private Guid CurrentTenantId => currentTenant.Tenant?.Id ?? Guid.Empty;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -40,17 +45,18 @@ public abstract class PlatformDbContext(DbContextOptions options, ICurrentTenant
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
-        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned()))
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => !t.IsOwned()))
         {
             if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
             {
                 typeof(PlatformDbContext)
                     .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                     .MakeGenericMethod(entityType.ClrType)
-                    .Invoke(this, [modelBuilder]);
+                    .Invoke(this, [builder]);
             }
         }
     }
@@ -59,8 +65,13 @@ public abstract class PlatformDbContext(DbContextOptions options, ICurrentTenant
         where TEntity : class, ITenantOwned =>
         modelBuilder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
 
+    /// <summary>
+    /// Stamps new tenant-owned rows that carry no tenant with the current one, and refuses to write any tenant-owned
+    /// row of another tenant (or of a tenant while there is none).
+    /// </summary>
     private void GuardTenantOwnership()
     {
+        var current = CurrentTenantId;
         foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -68,12 +79,17 @@ public abstract class PlatformDbContext(DbContextOptions options, ICurrentTenant
                 continue;
             }
 
-            var tenantId = currentTenant.Tenant?.Id
-                ?? throw new TenantRequiredException();
-            if (entry.Entity.TenantId != tenantId)
+            if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty)
             {
-                throw new InvalidOperationException(
-                    $"Refusing to save {entry.Metadata.ClrType.Name} of tenant {entry.Entity.TenantId} while the current tenant is {tenantId}.");
+                entry.Property(nameof(ITenantOwned.TenantId)).CurrentValue = current;
+            }
+
+            if (entry.Entity.TenantId != current)
+            {
+                throw current == Guid.Empty
+                    ? new TenantRequiredException()
+                    : new InvalidOperationException(
+                        $"Refusing to save {entry.Metadata.ClrType.Name} of tenant {entry.Entity.TenantId} while the current tenant is {current}.");
             }
         }
     }

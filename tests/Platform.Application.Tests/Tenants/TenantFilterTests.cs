@@ -45,6 +45,19 @@ public sealed class TenantFilterTests(SqliteDatabase database) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_new_row_without_a_tenant_is_stamped_with_the_current_one()
+    {
+        await using var asB = database.Open(database.TenantB);
+        var user = new Platform.Infrastructure.Identity.PlatformUser { UserName = "stempel@example.org", DisplayName = "S" };
+        asB.Users.Add(user);
+        await asB.SaveChangesAsync();
+
+        Assert.Equal(database.TenantB.Id, user.TenantId);
+        await using var asA = database.Open(database.TenantA);
+        Assert.False(await asA.Users.AnyAsync(u => u.Id == user.Id));
+    }
+
+    [Fact]
     public async Task Saving_a_tenant_owned_row_without_a_tenant_is_refused()
     {
         await using var none = database.Open(null);

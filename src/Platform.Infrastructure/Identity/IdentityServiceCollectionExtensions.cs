@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Infrastructure.Persistence;
+
+namespace Platform.Infrastructure.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    /// <summary>
+    /// ASP.NET Core Identity on the platform's database: cookies for the web, bearer tokens for the API, both
+    /// accepted on every endpoint. Accounts are looked up through the tenant filter, so user names and e-mail
+    /// addresses are unique per tenant.
+    /// </summary>
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services)
+    {
+        services.AddIdentityApiEndpoints<PlatformUser>(o =>
+            {
+                o.Stores.SchemaVersion = IdentitySchema.Version;
+                o.Password.RequiredLength = PasswordRules.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<PlatformRole>()
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddClaimsPrincipalFactory<PlatformClaimsFactory>()
+            .AddPasswordValidator<PasswordRules>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "plattform.anmeldung";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/anmelden";
+            o.AccessDeniedPath = "/kein-zugriff";
+            o.Events.OnSigningIn = context =>
+            {
+                // A tenant reached by path prefix keeps its cookie under that prefix.
+                context.CookieOptions.Path = context.Request.PathBase.HasValue ? context.Request.PathBase.Value : "/";
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToLogin = context => RejectApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RejectApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromHours(1);
+            o.RefreshTokenExpiration = TimeSpan.FromDays(14);
+        });
+        return services;
+    }
+
+    private static Task RejectApiOrRedirect(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}

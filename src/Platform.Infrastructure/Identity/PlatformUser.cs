@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Platform.Domain.Common;
+
+namespace Platform.Infrastructure.Identity;
+
+/// <summary>
+/// An account. It belongs to one tenant (young people and jobcenter staff) or, with <see cref="Guid.Empty"/> as
+/// tenant, to the platform itself (PlatformAdmins). The same e-mail address may hold accounts in several tenants.
+/// </summary>
+public sealed class PlatformUser : IdentityUser<Guid>, ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    /// <summary>How the person wants to be addressed; no real name is asked for.</summary>
+    [PersonalData]
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The person confirmed being 16 or older; consent-based features stay off until then.</summary>
+    [PersonalData]
+    public bool ConfirmedAtLeast16 { get; set; }
+
+    [PersonalData]
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class PlatformRole : IdentityRole<Guid>, ISharedEntity
+{
+    public PlatformRole()
+    {
+    }
+
+    public PlatformRole(string name)
+        : base(name) => Id = Guid.CreateVersion7();
+}
