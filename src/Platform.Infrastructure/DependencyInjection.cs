@@ -27,6 +27,12 @@ public static class DependencyInjection
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var connectionString = configuration.GetConnectionString("Platform");
 
+        // Migrations run as the role that owns the schema; the platform connects as one that owns nothing (ADR-006).
+        var migrationsConnectionString = database.Provider == DatabaseProvider.Sqlite
+            ? null
+            : configuration.GetConnectionString("PlatformMigrations") ?? connectionString;
+        services.PostConfigure<DatabaseOptions>(o => o.MigrationsConnectionString = migrationsConnectionString);
+
         services.TryAddTimeProvider();
         services.AddScoped<CurrentTenant>();
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
@@ -47,14 +53,16 @@ public static class DependencyInjection
                 break;
             case DatabaseProvider.PostgreSql:
                 var npgsql = Required(connectionString, database.Provider);
-                services.AddDbContext<PlatformDbContext, PostgreSqlDbContext>(o => o.UseNpgsql(npgsql));
+                services.AddDbContext<PlatformDbContext, PostgreSqlDbContext>(o => o.UseNpgsql(npgsql).AddInterceptors(TenantSessionInterceptor.PostgreSql));
+
+                // Hangfire's schema is prepared with the migrations, by the owner (PostgreSqlJobStorageSchema).
                 services.AddHangfire(c => Configure(c).UsePostgreSqlStorage(
                     o => o.UseNpgsqlConnection(npgsql),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true }));
+                    new PostgreSqlStorageOptions { SchemaName = PostgreSqlJobStorageSchema.Name, QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = false }));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = Required(connectionString, database.Provider);
-                services.AddDbContext<PlatformDbContext, SqlServerDbContext>(o => o.UseSqlServer(sqlServer));
+                services.AddDbContext<PlatformDbContext, SqlServerDbContext>(o => o.UseSqlServer(sqlServer).AddInterceptors(TenantSessionInterceptor.SqlServer));
                 services.AddHangfire(c => Configure(c).UseSqlServerStorage(
                     sqlServer, new SqlServerStorageOptions { QueuePollInterval = jobs.QueuePollInterval, SchemaName = "hangfire" }));
                 break;

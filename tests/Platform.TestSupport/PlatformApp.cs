@@ -17,15 +17,26 @@ namespace Platform.TestSupport;
 
 /// <summary>
 /// The real host (Program) on a real database: a fresh SQLite file or a fresh PostgreSQL database on the server that
-/// <c>./test.sh</c> starts. Jobs run on real Hangfire storage with short polling. One per test class; call
-/// <see cref="ResetAsync"/> to return to the seeded demo state between tests.
+/// <c>./test.sh</c> starts. On PostgreSQL the database belongs to <see cref="PostgresOwner"/>, which migrates, and the
+/// platform connects as <see cref="PostgresAppLogin"/>, which owns nothing (ADR-006). Jobs run on real Hangfire storage
+/// with short polling. One per test class; call <see cref="ResetAsync"/> to return to the seeded demo state between tests.
 /// </summary>
 public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string PostgresVariable = "PLATFORM_TEST_POSTGRES";
 
+    /// <summary>The role that owns the test databases and runs the migrations; neither superuser nor exempt from row security.</summary>
+    public const string PostgresOwner = "platform_test_owner";
+
+    /// <summary>The login the platform connects as: a member of <see cref="PostgreSqlRowLevelSecurity.AppRole"/>.</summary>
+    public const string PostgresAppLogin = "platform_test_app";
+
+    private const string PostgresTestPassword = "platform-test";
+
     private readonly string _workDir = Directory.CreateTempSubdirectory("platform-test-").FullName;
     private string _connectionString = "";
+    private string _migrationsConnectionString = "";
+    private string _superuserConnectionString = "";
     private Respawner? _respawner;
 
     public PlatformApp(DatabaseProvider provider) => Provider = provider;
@@ -35,7 +46,11 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Serve on a real loopback port (for the browser); read <see cref="ServerAddress"/> after start.</summary>
     protected bool ListenOnKestrel { get; init; }
 
+    /// <summary>The platform's own connection (on PostgreSQL as <see cref="PostgresAppLogin"/>).</summary>
     public string ConnectionString => _connectionString;
+
+    /// <summary>The connection that migrates (on PostgreSQL as <see cref="PostgresOwner"/>); the same on SQLite.</summary>
+    public string MigrationsConnectionString => _migrationsConnectionString;
 
     /// <summary>The loopback address Kestrel listens on, for example <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri ServerAddress => ListenOnKestrel
@@ -44,9 +59,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _connectionString = Provider switch
+        (_connectionString, _migrationsConnectionString, _superuserConnectionString) = Provider switch
         {
-            DatabaseProvider.Sqlite => $"Data Source={Path.Combine(_workDir, "platform.db")}",
+            DatabaseProvider.Sqlite => SqliteConnectionStrings(Path.Combine(_workDir, "platform.db")),
             DatabaseProvider.PostgreSql => await CreatePostgresDatabaseAsync(),
             _ => throw new NotSupportedException($"{Provider} cannot run on this machine."),
         };
@@ -124,15 +139,20 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         Services.GetRequiredService<ITenantCatalog>().Invalidate();
     }
 
+    /// <summary>
+    /// A connection (not yet open) that sees every row, for resets and for tests that inspect the whole database: on
+    /// PostgreSQL the server's superuser, to which row-level security does not apply.
+    /// </summary>
     public DbConnection OpenConnection() => Provider == DatabaseProvider.PostgreSql
-        ? new NpgsqlConnection(_connectionString)
-        : new SqliteConnection(_connectionString);
+        ? new NpgsqlConnection(_superuserConnectionString)
+        : new SqliteConnection(_superuserConnectionString);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Platform:Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Platform", _connectionString);
+        builder.UseSetting("ConnectionStrings:PlatformMigrations", _migrationsConnectionString);
         builder.UseSetting("Platform:Jobs:SchedulePollingInterval", "00:00:00.200");
         builder.UseSetting("Platform:Jobs:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("Platform:Jobs:WorkerCount", "2");
@@ -148,7 +168,14 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    private static async Task<string> CreatePostgresDatabaseAsync()
+    private static (string App, string Migrations, string Superuser) SqliteConnectionStrings(string file) =>
+        ($"Data Source={file}", $"Data Source={file}", $"Data Source={file}");
+
+    /// <summary>
+    /// A fresh database owned by <see cref="PostgresOwner"/>; the roles belong to the server and are created by the
+    /// first test app that needs them (two test processes may try at the same moment).
+    /// </summary>
+    private static async Task<(string App, string Migrations, string Superuser)> CreatePostgresDatabaseAsync()
     {
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(server))
@@ -161,12 +188,34 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         await using (var admin = new NpgsqlConnection(server))
         {
             await admin.OpenAsync();
+            await ExecuteUnlessExistsAsync(admin, $"CREATE ROLE {PostgreSqlRowLevelSecurity.AppRole} NOLOGIN");
+            await ExecuteUnlessExistsAsync(admin, $"CREATE ROLE {PostgresOwner} LOGIN PASSWORD '{PostgresTestPassword}'");
+            await ExecuteUnlessExistsAsync(admin, $"CREATE ROLE {PostgresAppLogin} LOGIN PASSWORD '{PostgresTestPassword}'");
+            await ExecuteUnlessExistsAsync(admin, $"GRANT {PostgreSqlRowLevelSecurity.AppRole} TO {PostgresAppLogin}");
             await using var create = admin.CreateCommand();
-            create.CommandText = $"CREATE DATABASE \"{name}\"";
+            create.CommandText = $"CREATE DATABASE \"{name}\" OWNER {PostgresOwner}";
             await create.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var superuser = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        return (
+            new NpgsqlConnectionStringBuilder(superuser) { Username = PostgresAppLogin, Password = PostgresTestPassword }.ConnectionString,
+            new NpgsqlConnectionStringBuilder(superuser) { Username = PostgresOwner, Password = PostgresTestPassword }.ConnectionString,
+            superuser);
+    }
+
+    private static async Task ExecuteUnlessExistsAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.UniqueViolation)
+        {
+            // Created before, or by another test process at the same moment.
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,7 @@ using Platform.Application.Common;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 using Platform.Infrastructure.Identity;
+using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure.Persistence;
@@ -28,13 +30,37 @@ public sealed partial class DatabaseInitializer(
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         if (options.Value.MigrateOnStartup)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateAsync(cancellationToken);
         }
 
         await EnsureRolesAsync(scope.ServiceProvider);
         if (options.Value.SeedDemoData && !await db.Tenants.AnyAsync(cancellationToken))
         {
             await SeedAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Migrates as the role that owns the schema (ADR-006), in a scope of its own so that the platform's work afterwards
+    /// uses the platform's connection again. On PostgreSQL Hangfire's schema is part of the migrations.
+    /// </summary>
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var owner = options.Value.MigrationsConnectionString;
+        if (owner is not null)
+        {
+            db.Database.SetConnectionString(owner);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        if (options.Value.Provider == DatabaseProvider.PostgreSql && owner is not null)
+        {
+            // Hangfire's installer logs through Hangfire's global log provider, which AddHangfire points at this host's
+            // logging when the job storage is first built: build it first.
+            _ = scope.ServiceProvider.GetRequiredService<JobStorage>();
+            await PostgreSqlJobStorageSchema.PrepareAsync(owner, cancellationToken);
         }
     }
 

@@ -21,4 +21,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Seed the demo tenants and posts into an empty database.</summary>
     public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>
+    /// The connection that migrates (PostgreSQL and SQL Server): <c>ConnectionStrings:PlatformMigrations</c>, the role
+    /// that owns the tables, or <c>ConnectionStrings:Platform</c> when that is not set. Not bound from this section.
+    /// </summary>
+    public string? MigrationsConnectionString { get; internal set; }
 }

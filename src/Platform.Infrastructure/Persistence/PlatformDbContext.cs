@@ -22,10 +22,11 @@ public abstract class PlatformDbContext(DbContextOptions options, ICurrentTenant
     public DbSet<Post> Posts => Set<Post>();
 
     /// <summary>
-    /// Read by the query filter on every query. Without a tenant it is <see cref="Guid.Empty"/>, the platform's own
-    /// scope: no tenant's rows match, only platform-level accounts.
+    /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.
+    /// Without a tenant it is <see cref="Guid.Empty"/>, the platform's own scope: no tenant's rows match, only
+    /// platform-level accounts.
     /// </summary>
-    private Guid CurrentTenantId => currentTenant.Tenant?.Id ?? Guid.Empty;
+    internal Guid CurrentTenantId => currentTenant.Tenant?.Id ?? Guid.Empty;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
