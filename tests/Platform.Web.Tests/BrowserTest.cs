@@ -9,6 +9,7 @@ namespace Platform.Web.Tests;
 public abstract class BrowserTest(BrowserApp app, ChromiumFixture chromium)
     : IClassFixture<BrowserApp>, IClassFixture<ChromiumFixture>, IAsyncLifetime
 {
+    private readonly List<IBrowserContext> _extraContexts = [];
     private IBrowserContext? _context;
     private IPage? _page;
 
@@ -18,7 +19,7 @@ public abstract class BrowserTest(BrowserApp app, ChromiumFixture chromium)
 
     protected IPage Page => _page ?? throw new InvalidOperationException("The page has not been created.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });
         _page = await _context.NewPageAsync();
@@ -26,9 +27,22 @@ public abstract class BrowserTest(BrowserApp app, ChromiumFixture chromium)
 
     public async Task DisposeAsync()
     {
+        foreach (var extra in _extraContexts)
+        {
+            await extra.DisposeAsync();
+        }
+
         if (_context is not null)
         {
             await _context.DisposeAsync();
         }
+    }
+
+    /// <summary>A page in a further fresh context (no cookies, no cache): a second, anonymous visitor.</summary>
+    protected async Task<IPage> NewAnonymousPageAsync()
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        _extraContexts.Add(context);
+        return await context.NewPageAsync();
     }
 }

@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+using Platform.Infrastructure.Persistence;
+
+namespace Platform.Web.Tests.Accounts;
+
+/// <summary>The sign-in form (<c>anmelden</c>) as a person fills it in.</summary>
+public static class SignInPage
+{
+    public const string DemoPassword = DatabaseInitializer.DemoPassword;
+
+    public static Uri Address(Uri site) => new(site, "anmelden");
+
+    /// <summary>Opens the sign-in page of <paramref name="site"/> and submits the form; does not wait for the outcome.</summary>
+    public static async Task SubmitAsync(IPage page, Uri site, string email, string password)
+    {
+        await page.GotoAsync(Address(site).ToString());
+        await FillAndSubmitAsync(page, email, password);
+    }
+
+    /// <summary>Fills in and submits the sign-in form the page already shows.</summary>
+    public static async Task FillAndSubmitAsync(IPage page, string email, string password)
+    {
+        var form = page.Locator("main form");
+        await form.GetByLabel("E-Mail-Adresse", new() { Exact = true }).FillAsync(email);
+        await form.GetByLabel("Passwort", new() { Exact = true }).FillAsync(password);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Anmelden", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Signs in and waits until the browser has left the sign-in page.</summary>
+    public static async Task SignInAsync(IPage page, Uri site, string email, string password = DemoPassword)
+    {
+        await SubmitAsync(page, site, email, password);
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.EndsWith("/anmelden", StringComparison.Ordinal));
+    }
+}
