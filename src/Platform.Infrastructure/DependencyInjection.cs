@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Application.Common;
+using Platform.Infrastructure.Email;
 using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Persistence;
@@ -76,6 +77,7 @@ public static class DependencyInjection
         services.AddTransient<PublishPostJob>();
         services.AddTransient<PublishOverduePostsJob>();
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();
+        services.AddEmail(configuration);
 
         if (runJobServer)
         {
@@ -92,6 +94,21 @@ public static class DependencyInjection
             .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
 
         return services;
+    }
+
+    /// <summary>
+    /// SMTP through MailKit. Only the settings are checked at start: the server may be down (the app still runs, and
+    /// the account e-mails wait in their jobs until it is back).
+    /// </summary>
+    private static void AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Host) && o.Port is > 0 and < 65536, "Platform:Email needs a Host and a Port.")
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.FromAddress, out _), "Platform:Email:FromAddress is not an e-mail address.")
+            .ValidateOnStart();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddScoped<Platform.Application.Accounts.IAccountEmailQueue, AccountEmailQueue>();
+        services.AddTransient<SendAccountEmailJob>();
     }
 
     private static IGlobalConfiguration Configure(IGlobalConfiguration configuration) =>

@@ -19,7 +19,8 @@ namespace Platform.TestSupport;
 /// The real host (Program) on a real database: a fresh SQLite file or a fresh PostgreSQL database on the server that
 /// <c>./test.sh</c> starts. On PostgreSQL the database belongs to <see cref="PostgresOwner"/>, which migrates, and the
 /// platform connects as <see cref="PostgresAppLogin"/>, which owns nothing (ADR-006). Jobs run on real Hangfire storage
-/// with short polling. One per test class; call <see cref="ResetAsync"/> to return to the seeded demo state between tests.
+/// with short polling. E-mail goes over real SMTP to the app's own <see cref="SmtpSink"/> (<see cref="Mail"/>). One per
+/// test class; call <see cref="ResetAsync"/> to return to the seeded demo state between tests.
 /// </summary>
 public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -38,6 +39,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     private string _migrationsConnectionString = "";
     private string _superuserConnectionString = "";
     private Respawner? _respawner;
+    private SmtpSink? _mail;
 
     public PlatformApp(DatabaseProvider provider) => Provider = provider;
 
@@ -49,6 +51,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The platform's own connection (on PostgreSQL as <see cref="PostgresAppLogin"/>).</summary>
     public string ConnectionString => _connectionString;
 
+    /// <summary>The SMTP server the app sends to; every message it received.</summary>
+    public SmtpSink Mail => _mail ?? throw new InvalidOperationException("The SMTP sink starts in InitializeAsync.");
+
     /// <summary>The connection that migrates (on PostgreSQL as <see cref="PostgresOwner"/>); the same on SQLite.</summary>
     public string MigrationsConnectionString => _migrationsConnectionString;
 
@@ -59,6 +64,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        _mail = SmtpSink.Start();
         (_connectionString, _migrationsConnectionString, _superuserConnectionString) = Provider switch
         {
             DatabaseProvider.Sqlite => SqliteConnectionStrings(Path.Combine(_workDir, "platform.db")),
@@ -80,6 +86,11 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_mail is not null)
+        {
+            await _mail.DisposeAsync();
+        }
+
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
         try
@@ -119,9 +130,10 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
             return true;
         });
 
-    /// <summary>Empties every table (Respawn) and seeds the demo data again.</summary>
+    /// <summary>Empties every table (Respawn) and the mailbox, and seeds the demo data again.</summary>
     public async Task ResetAsync()
     {
+        Mail.Clear();
         await using (var connection = OpenConnection())
         {
             await connection.OpenAsync();
@@ -157,6 +169,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Platform:Jobs:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("Platform:Jobs:WorkerCount", "2");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Platform:Email:Host", Mail.Host);
+        builder.UseSetting("Platform:Email:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Platform:Email:Security", "None");
 
         // Every reset seeds the demo accounts again: a cheap hash keeps that fast. Production keeps the default.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using System.Security.Claims;
 using FluentValidation;
 using FluentValidation.Results;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Platform.Api.Infrastructure;
+using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Infrastructure.Identity;
 
@@ -14,7 +17,9 @@ namespace Platform.Api.Endpoints;
 
 /// <summary>
 /// Sign-in for the API under <c>/api/v1/auth</c>: bearer tokens (or the web cookie with <c>?useCookies=true</c>),
-/// always inside the tenant the request resolved to. Writes are rate-limited.
+/// always inside the tenant the request resolved to. Writes are rate-limited. Sign-in needs a confirmed e-mail
+/// address; the confirmation and password-reset e-mails are sent by a job (<see cref="SendAccountEmailJob"/>), so
+/// these requests answer at once, the same way whether or not an account exists, even while the mail server is down.
 /// </summary>
 public static class AuthEndpoints
 {
@@ -26,11 +31,21 @@ public static class AuthEndpoints
         auth.MapPost("/refresh", Refresh).RequireRateLimiting(RateLimits.SignIn);
         auth.MapPost("/logout", Logout).RequireAuthorization();
         auth.MapGet("/me", Me).RequireAuthorization();
+        auth.MapGet("/confirm-email", ConfirmEmail).WithName(nameof(ConfirmEmail));
+        auth.MapPost("/resend-confirmation", ResendConfirmation).RequireRateLimiting(RateLimits.SignIn);
+        auth.MapPost("/forgot-password", ForgotPassword).RequireRateLimiting(RateLimits.SignIn);
+        auth.MapPost("/reset-password", ResetPassword).RequireRateLimiting(RateLimits.SignIn);
         return api;
     }
 
     public static async Task<Created<AccountResponse>> Register(
-        RegisterAccountRequest request, IValidator<RegisterAccountRequest> validator, UserManager<PlatformUser> users, TimeProvider clock)
+        RegisterAccountRequest request,
+        IValidator<RegisterAccountRequest> validator,
+        UserManager<PlatformUser> users,
+        TimeProvider clock,
+        IAccountEmailQueue mail,
+        LinkGenerator links,
+        HttpContext context)
     {
         await validator.ValidateAndThrowAsync(request);
         var user = new PlatformUser
@@ -47,24 +62,49 @@ public static class AuthEndpoints
             throw new ValidationException(result.Errors.Select(e => new ValidationFailure(FieldOf(e), e.Description)));
         }
 
+        mail.EnqueueConfirmation(user.Id, ConfirmEmailUrl(links, context));
         return TypedResults.Created("me", AccountResponse.From(user, []));
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
-        SignInRequest request, SignInManager<PlatformUser> signIn, bool? useCookies)
+        SignInRequest request, SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users, bool? useCookies)
     {
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email?.Trim() ?? "", request.Password ?? "", isPersistent: true, lockoutOnFailure: true);
+        var (email, password) = (request.Email?.Trim() ?? "", request.Password ?? "");
+        var result = await signIn.PasswordSignInAsync(email, password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             // The sign-in handler has written the token (or cookie) already.
             return TypedResults.Empty;
         }
 
+        var locked = result.IsLockedOut;
+        if (result.IsNotAllowed && await users.FindByNameAsync(email) is { } user)
+        {
+            // Identity refuses an unconfirmed account before it looks at the password. Saying "not confirmed" only
+            // to someone who knows the password keeps the answer from revealing which addresses have an account;
+            // a wrong password counts towards the lockout as it does for confirmed accounts.
+            locked = await users.IsLockedOutAsync(user);
+            if (!locked && await users.CheckPasswordAsync(user, password))
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status401Unauthorized,
+                    title: "E-Mail-Adresse noch nicht bestätigt.",
+                    detail: "Bitte öffne zuerst den Link in der E-Mail, die wir dir geschickt haben. Du kannst dir auch einen neuen Link schicken lassen.",
+                    extensions: new Dictionary<string, object?> { ["reason"] = "email-not-confirmed" });
+            }
+
+            if (!locked)
+            {
+                await users.AccessFailedAsync(user);
+                locked = await users.IsLockedOutAsync(user);
+            }
+        }
+
         return TypedResults.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Anmeldung fehlgeschlagen.",
-            detail: result.IsLockedOut
+            detail: locked
                 ? "Zu viele Fehlversuche: Das Konto ist für 15 Minuten gesperrt."
                 : "E-Mail-Adresse oder Passwort stimmen nicht.");
     }
@@ -114,6 +154,97 @@ public static class AuthEndpoints
         return TypedResults.Ok(AccountResponse.From(user, [.. await users.GetRolesAsync(user)]));
     }
 
+    /// <summary>The link in the confirmation e-mail: a plain GET, so it works from any mail client.</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ConfirmEmail(
+        string? userId, string? code, UserManager<PlatformUser> users, ICurrentTenant tenant, HttpContext context)
+    {
+        // Accounts are found through the tenant filter: a link used at another jobcenter finds no account.
+        if (AccountCodes.Decode(code) is not { } token
+            || !Guid.TryParse(userId, out var id)
+            || await users.FindByIdAsync(id.ToString("D", CultureInfo.InvariantCulture)) is not { } user
+            || !(await users.ConfirmEmailAsync(user, token)).Succeeded)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Der Bestätigungslink ist ungültig.",
+                detail: "Vielleicht ist er abgelaufen oder nicht vollständig kopiert. Du kannst dir einen neuen Link schicken lassen.");
+        }
+
+        var name = WebUtility.HtmlEncode(tenant.Tenant?.DisplayName ?? BrandedEmail.PlatformName);
+        var home = WebUtility.HtmlEncode(context.Request.PathBase.Add("/").Value);
+        return TypedResults.Content(
+            $"""
+            <!DOCTYPE html>
+            <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>E-Mail-Adresse bestätigt – {name}</title></head>
+            <body><main><h1>E-Mail-Adresse bestätigt</h1><p>Danke! Du kannst dich jetzt bei {name} anmelden.</p>
+            <p><a href="{home}">Zur Startseite</a></p></main></body></html>
+            """,
+            "text/html; charset=utf-8");
+    }
+
+    /// <summary>Always 202: whether an unconfirmed account exists for the address is nobody else's business.</summary>
+    public static async Task<Accepted> ResendConfirmation(
+        AccountEmailRequest request,
+        IValidator<AccountEmailRequest> validator,
+        UserManager<PlatformUser> users,
+        IAccountEmailQueue mail,
+        LinkGenerator links,
+        HttpContext context)
+    {
+        await validator.ValidateAndThrowAsync(request);
+        if (await users.FindByEmailAsync(request.Email.Trim()) is { EmailConfirmed: false } user)
+        {
+            mail.EnqueueConfirmation(user.Id, ConfirmEmailUrl(links, context));
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>Always 202; a code goes out only to a confirmed address of an account in this tenant.</summary>
+    public static async Task<Accepted> ForgotPassword(
+        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, UserManager<PlatformUser> users, IAccountEmailQueue mail)
+    {
+        await validator.ValidateAndThrowAsync(request);
+        if (await users.FindByEmailAsync(request.Email.Trim()) is { EmailConfirmed: true } user)
+        {
+            mail.EnqueuePasswordReset(user.Id);
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<NoContent> ResetPassword(
+        ResetPasswordRequest request, IValidator<ResetPasswordRequest> validator, UserManager<PlatformUser> users)
+    {
+        await validator.ValidateAndThrowAsync(request);
+        var invalidCode = new ValidationFailure(
+            nameof(ResetPasswordRequest.Code), "Der Code ist ungültig oder abgelaufen. Lass dir einen neuen schicken.");
+
+        // An unknown address gets the answer of a wrong code, so the form does not tell which accounts exist.
+        if (AccountCodes.Decode(request.Code) is not { } token || await users.FindByEmailAsync(request.Email.Trim()) is not { } user)
+        {
+            throw new ValidationException([invalidCode]);
+        }
+
+        var result = await users.ResetPasswordAsync(user, token, request.NewPassword);
+        if (!result.Succeeded)
+        {
+            throw new ValidationException(result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)
+                ? invalidCode
+                : new ValidationFailure(e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(ResetPasswordRequest.NewPassword) : "", e.Description)));
+        }
+
+        // Failed guesses at the old password do not count against the new one.
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        return TypedResults.NoContent();
+    }
+
+    private static Uri ConfirmEmailUrl(LinkGenerator links, HttpContext context) =>
+        new(links.GetUriByName(context, nameof(ConfirmEmail))
+            ?? throw new InvalidOperationException("The confirm-email endpoint is not mapped."));
+
     private static string FieldOf(IdentityError error) => error.Code switch
     {
         _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => nameof(RegisterAccountRequest.Password),
@@ -125,6 +256,10 @@ public static class AuthEndpoints
 public sealed record RegisterAccountRequest(string Email, string Password, string DisplayName, bool ConfirmedAtLeast16);
 
 public sealed record SignInRequest(string? Email, string? Password);
+
+public sealed record AccountEmailRequest(string Email);
+
+public sealed record ResetPasswordRequest(string Email, string Code, string NewPassword);
 
 public sealed record AccountResponse(Guid Id, string Email, string DisplayName, bool ConfirmedAtLeast16, IReadOnlyList<string> Roles)
 {
@@ -139,10 +274,36 @@ public sealed class RegisterAccountRequestValidator : AbstractValidator<Register
         RuleFor(r => r.Email).NotEmpty().WithMessage("Bitte gib deine E-Mail-Adresse an.")
             .EmailAddress().WithMessage("Das ist keine gültige E-Mail-Adresse.")
             .MaximumLength(254);
-        RuleFor(r => r.Password).NotEmpty().WithMessage("Bitte wähle ein Passwort.")
-            .MinimumLength(PasswordRules.MinimumLength).WithMessage($"Das Passwort braucht mindestens {PasswordRules.MinimumLength} Zeichen.")
-            .MaximumLength(PasswordRules.MaximumLength).WithMessage($"Das Passwort darf höchstens {PasswordRules.MaximumLength} Zeichen lang sein.");
+        RuleFor(r => r.Password).PlatformPassword();
         RuleFor(r => r.DisplayName).NotEmpty().WithMessage("Bitte gib einen Namen an, mit dem wir dich ansprechen dürfen.")
             .MaximumLength(60).WithMessage("Der Name darf höchstens 60 Zeichen lang sein.");
     }
+}
+
+public sealed class AccountEmailRequestValidator : AbstractValidator<AccountEmailRequest>
+{
+    public AccountEmailRequestValidator() =>
+        RuleFor(r => r.Email).NotEmpty().WithMessage("Bitte gib deine E-Mail-Adresse an.")
+            .EmailAddress().WithMessage("Das ist keine gültige E-Mail-Adresse.")
+            .MaximumLength(254);
+}
+
+public sealed class ResetPasswordRequestValidator : AbstractValidator<ResetPasswordRequest>
+{
+    public ResetPasswordRequestValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().WithMessage("Bitte gib deine E-Mail-Adresse an.")
+            .EmailAddress().WithMessage("Das ist keine gültige E-Mail-Adresse.");
+        RuleFor(r => r.Code).NotEmpty().WithMessage("Bitte gib den Code aus der E-Mail ein.");
+        RuleFor(r => r.NewPassword).PlatformPassword();
+    }
+}
+
+internal static class PasswordValidation
+{
+    /// <summary>The length rules of <see cref="PasswordRules"/> with German messages; Identity checks the rest.</summary>
+    public static IRuleBuilderOptions<T, string> PlatformPassword<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("Bitte wähle ein Passwort.")
+            .MinimumLength(PasswordRules.MinimumLength).WithMessage($"Das Passwort braucht mindestens {PasswordRules.MinimumLength} Zeichen.")
+            .MaximumLength(PasswordRules.MaximumLength).WithMessage($"Das Passwort darf höchstens {PasswordRules.MaximumLength} Zeichen lang sein.");
 }

@@ -28,6 +28,8 @@ public static class IdentityServiceCollectionExtensions
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
+                // Sign-in needs a confirmed address: no account can sit on someone else's address, and reset codes reach the owner.
+                o.SignIn.RequireConfirmedEmail = true;
             })
             .AddRoles<PlatformRole>()
             .AddEntityFrameworkStores<PlatformDbContext>()

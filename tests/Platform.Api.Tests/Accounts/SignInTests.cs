@@ -21,6 +21,7 @@ public abstract class SignInTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         using var registered = await client.PostAsJsonAsync("api/v1/auth/register",
             new { email = "mika@example.org", password = Password, displayName = "Mika", confirmedAtLeast16 = false });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        await AccountMail.ConfirmAsync(App, client, "mika@example.org");
 
         var token = await SignInAsync(client, "mika@example.org", Password);
         using var me = await SendAsync(client, HttpMethod.Get, "api/v1/auth/me", token);
@@ -63,6 +64,7 @@ public abstract class SignInTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             new { email = "lang@example.org", password = passphrase, displayName = "Lang", confirmedAtLeast16 = true });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await AccountMail.ConfirmAsync(App, client, "lang@example.org");
         Assert.NotNull(await SignInAsync(client, "lang@example.org", passphrase));
     }
 

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Platform.Application.Common;
+
+namespace Platform.Application.Accounts;
+
+/// <summary>The e-mails of the account flows, in German and in the tenant's name.</summary>
+public static class AccountEmails
+{
+    public static EmailMessage ConfirmEmail(TenantInfo? tenant, string to, string displayName, Uri confirmationLink, TimeSpan validFor)
+    {
+        var name = tenant?.DisplayName ?? BrandedEmail.PlatformName;
+        return BrandedEmail.Compose(tenant, to, $"Bitte bestätige deine E-Mail-Adresse – {name}",
+        [
+            new EmailParagraph($"Hallo {displayName},"),
+            new EmailParagraph($"du hast ein Konto bei {name} angelegt. Bitte bestätige deine E-Mail-Adresse, damit du dich anmelden kannst."),
+            new EmailButton("E-Mail-Adresse bestätigen", confirmationLink),
+            new EmailParagraph($"Der Link gilt {Duration(validFor)}. Wenn du kein Konto angelegt hast, kannst du diese E-Mail einfach löschen."),
+        ]);
+    }
+
+    public static EmailMessage ResetPassword(TenantInfo? tenant, string to, string displayName, string code, TimeSpan validFor)
+    {
+        var name = tenant?.DisplayName ?? BrandedEmail.PlatformName;
+        return BrandedEmail.Compose(tenant, to, $"Dein Code für ein neues Passwort – {name}",
+        [
+            new EmailParagraph($"Hallo {displayName},"),
+            new EmailParagraph($"jemand – hoffentlich du – möchte das Passwort für dein Konto bei {name} neu setzen. Das geht mit diesem Code:"),
+            new EmailCode(code),
+            new EmailParagraph($"Gib den Code zusammen mit deinem neuen Passwort ein. Er gilt {Duration(validFor)} und nur einmal."),
+            new EmailParagraph("Wenn du das nicht warst, lösche diese E-Mail einfach. Dein Passwort bleibt dann, wie es ist."),
+        ]);
+    }
+
+    /// <summary>"24 Stunden", "90 Minuten", "3 Tage".</summary>
+    public static string Duration(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 120 } => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(span.TotalMinutes)} Minuten"),
+        { TotalHours: <= 48 } => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(span.TotalHours)} Stunden"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(span.TotalDays)} Tage"),
+    };
+}

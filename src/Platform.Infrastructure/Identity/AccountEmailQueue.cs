@@ -1,0 +1,24 @@
+using Hangfire;
+using Platform.Application.Accounts;
+using Platform.Application.Common;
+
+namespace Platform.Infrastructure.Identity;
+
+/// <summary>Queues <see cref="SendAccountEmailJob"/> for an account of the current tenant (or of the platform).</summary>
+public sealed class AccountEmailQueue(IBackgroundJobClient jobs, ICurrentTenant tenant) : IAccountEmailQueue
+{
+    public void EnqueueConfirmation(Guid accountId, Uri confirmEmailUrl)
+    {
+        var (tenantId, url) = (TenantId, confirmEmailUrl.AbsoluteUri);
+        jobs.Enqueue<SendAccountEmailJob>(job => job.SendConfirmationAsync(tenantId, accountId, url, CancellationToken.None));
+    }
+
+    public void EnqueuePasswordReset(Guid accountId)
+    {
+        var tenantId = TenantId;
+        jobs.Enqueue<SendAccountEmailJob>(job => job.SendPasswordResetAsync(tenantId, accountId, CancellationToken.None));
+    }
+
+    /// <summary>The platform's own accounts have no tenant: <see cref="Guid.Empty"/>.</summary>
+    private Guid TenantId => tenant.Tenant?.Id ?? Guid.Empty;
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Application.Accounts;
+using Platform.Application.Common;
+
+namespace Platform.Infrastructure.Identity;
+
+/// <summary>
+/// Sends the e-mails of the account flows from a job, so that a request never waits for (or fails because of) the
+/// mail server, every request takes the same time whether or not the account exists, and Hangfire retries while the
+/// server is down. The job carries ids only: it creates the code itself, so no code rests in the job storage.
+/// </summary>
+public sealed partial class SendAccountEmailJob(
+    ITenantScopeRunner runner, IServiceScopeFactory scopeFactory, IOptions<DataProtectionTokenProviderOptions> tokens, ILogger<SendAccountEmailJob> logger)
+{
+    /// <summary>Mails a link to <paramref name="confirmEmailUrl"/> with the account id and a confirmation code.</summary>
+    public Task SendConfirmationAsync(Guid tenantId, Guid userId, string confirmEmailUrl, CancellationToken cancellationToken) =>
+        RunAsync(tenantId, userId, async (services, user, _) =>
+        {
+            var users = services.GetRequiredService<UserManager<PlatformUser>>();
+            if (user.EmailConfirmed)
+            {
+                return null;
+            }
+
+            var code = AccountCodes.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+            var link = QueryHelpers.AddQueryString(confirmEmailUrl, new Dictionary<string, string?>
+            {
+                ["userId"] = user.Id.ToString("D", CultureInfo.InvariantCulture),
+                ["code"] = code,
+            });
+            return AccountEmails.ConfirmEmail(CurrentTenant(services), user.Email!, user.DisplayName, new Uri(link), tokens.Value.TokenLifespan);
+        }, cancellationToken);
+
+    /// <summary>Mails a password reset code, to confirmed addresses only.</summary>
+    public Task SendPasswordResetAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
+        RunAsync(tenantId, userId, async (services, user, _) =>
+        {
+            var users = services.GetRequiredService<UserManager<PlatformUser>>();
+            if (!user.EmailConfirmed)
+            {
+                return null;
+            }
+
+            var code = AccountCodes.Encode(await users.GeneratePasswordResetTokenAsync(user));
+            return AccountEmails.ResetPassword(CurrentTenant(services), user.Email!, user.DisplayName, code, tokens.Value.TokenLifespan);
+        }, cancellationToken);
+
+    private async Task RunAsync(
+        Guid tenantId, Guid userId, Func<IServiceProvider, PlatformUser, CancellationToken, Task<EmailMessage?>> compose, CancellationToken cancellationToken)
+    {
+        async Task Send(IServiceProvider services, CancellationToken ct)
+        {
+            var users = services.GetRequiredService<UserManager<PlatformUser>>();
+            // Deleted, or no address any more, since the job was queued: nothing to send.
+            if (await users.FindByIdAsync(userId.ToString("D", CultureInfo.InvariantCulture)) is not { Email.Length: > 0 } user)
+            {
+                LogNoAccount(logger, userId);
+                return;
+            }
+
+            if (await compose(services, user, ct) is { } message)
+            {
+                await services.GetRequiredService<IEmailSender>().SendAsync(message, ct);
+            }
+        }
+
+        if (tenantId == Guid.Empty)
+        {
+            // The platform's own accounts (PlatformAdmins) live outside every tenant.
+            await using var scope = scopeFactory.CreateAsyncScope();
+            await Send(scope.ServiceProvider, cancellationToken);
+        }
+        else if (!await runner.RunAsync(tenantId, Send, cancellationToken))
+        {
+            LogNoTenant(logger, tenantId);
+        }
+    }
+
+    private static TenantInfo? CurrentTenant(IServiceProvider services) => services.GetRequiredService<ICurrentTenant>().Tenant;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account {UserId} no longer exists or has no e-mail address; no e-mail sent")]
+    private static partial void LogNoAccount(ILogger logger, Guid userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; no e-mail sent")]
+    private static partial void LogNoTenant(ILogger logger, Guid tenantId);
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Platform.TestSupport;
+
+namespace Platform.Api.Tests.Accounts;
+
+/// <summary>Reads the account e-mails the app sent to its SMTP sink, the way a person would use them.</summary>
+public static partial class AccountMail
+{
+    /// <summary>The confirmation link in the <paramref name="count"/>-th mail to <paramref name="email"/>.</summary>
+    public static async Task<Uri> ConfirmationLinkAsync(PlatformApp app, string email, int count = 1) =>
+        LinkIn(await app.Mail.WaitForMessageToAsync(email, count));
+
+    /// <summary>Opens the link of the confirmation mail, as a click in the mail client would.</summary>
+    public static async Task ConfirmAsync(PlatformApp app, HttpClient client, string email)
+    {
+        using var response = await client.GetAsync(await ConfirmationLinkAsync(app, email));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"confirm {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public static Uri LinkIn(ReceivedMail mail) =>
+        ConfirmationLink().Match(mail.Text) is { Success: true } match
+            ? new Uri(match.Value)
+            : throw new InvalidOperationException("No confirmation link in:\n" + mail.Text);
+
+    public static async Task<string> ResetCodeAsync(PlatformApp app, string email, int count = 1) =>
+        CodeIn(await app.Mail.WaitForMessageToAsync(email, count));
+
+    public static string CodeIn(ReceivedMail mail) =>
+        ResetCode().Match(mail.Text) is { Success: true } match
+            ? match.Groups["code"].Value
+            : throw new InvalidOperationException("No code in:\n" + mail.Text);
+
+    /// <summary>The link with one query value replaced (or removed, with null).</summary>
+    public static Uri WithQuery(Uri link, string name, string? value)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query)
+            .Where(p => p.Key != name)
+            .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString()))
+            .ToList();
+        if (value is not null)
+        {
+            query.Add(new(name, value));
+        }
+
+        var bare = link.GetLeftPart(UriPartial.Path);
+        return new Uri(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(bare, query));
+    }
+
+    [GeneratedRegex(@"https?://\S+/api/v1/auth/confirm-email\?\S+", RegexOptions.CultureInvariant)]
+    private static partial Regex ConfirmationLink();
+
+    [GeneratedRegex(@"^ {4}(?<code>[A-Za-z0-9_-]{20,})\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex ResetCode();
+}

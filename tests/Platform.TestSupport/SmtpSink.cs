@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MimeKit;
+
+namespace Platform.TestSupport;
+
+/// <summary>
+/// A small SMTP server on a free loopback port that keeps every message it receives. It speaks just enough SMTP
+/// for a real client (MailKit in the app): HELO/EHLO without extensions, MAIL, RCPT, DATA with dot-unstuffing,
+/// RSET, NOOP and QUIT. Without extensions the client sends 7-bit data, so reading bytes as Latin-1 is lossless.
+/// </summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);
+
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<ReceivedMail> _received = [];
+    private readonly Lock _lock = new();
+    private Task _accepting = Task.CompletedTask;
+
+    private SmtpSink(TcpListener listener) => _listener = listener;
+
+    public string Host => ((IPEndPoint)_listener.LocalEndpoint).Address.ToString();
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Everything received so far, oldest first.</summary>
+    public IReadOnlyList<ReceivedMail> Received
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _received];
+            }
+        }
+    }
+
+    public static SmtpSink Start()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var sink = new SmtpSink(listener);
+        sink._accepting = sink.AcceptAsync();
+        return sink;
+    }
+
+    /// <summary>The messages received for <paramref name="address"/> so far, oldest first.</summary>
+    public IReadOnlyList<ReceivedMail> To(string address) =>
+        [.. Received.Where(m => m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase))];
+
+    /// <summary>Waits until <paramref name="count"/> messages for <paramref name="address"/> have arrived; returns the last.</summary>
+    public async Task<ReceivedMail> WaitForMessageToAsync(string address, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var messages = To(address);
+            if (messages.Count >= count)
+            {
+                return messages[count - 1];
+            }
+
+            if (deadline.Elapsed > (timeout ?? DefaultWait))
+            {
+                var seen = string.Join(", ", Received.SelectMany(m => m.Recipients));
+                throw new TimeoutException(
+                    $"No message #{count} to {address} within {(timeout ?? DefaultWait).TotalSeconds} s. Received for: [{seen}]");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _received.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try
+        {
+            await _accepting;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while waiting for a connection.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = ServeAsync(client, _stop.Token);
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client, CancellationToken cancellationToken)
+    {
+        using var connection = client;
+        try
+        {
+            await using var stream = client.GetStream();
+            using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
+            await using var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
+            await writer.WriteLineAsync("220 127.0.0.1 SmtpSink ready");
+
+            string? from = null;
+            var recipients = new List<string>();
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                switch (verb)
+                {
+                    case "EHLO" or "HELO":
+                        await writer.WriteLineAsync("250 127.0.0.1");
+                        break;
+                    case "MAIL":
+                        from = AddressIn(line);
+                        recipients.Clear();
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                    case "RCPT" when from is null:
+                        await writer.WriteLineAsync("503 MAIL first");
+                        break;
+                    case "RCPT":
+                        recipients.Add(AddressIn(line));
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                    case "DATA" when recipients.Count == 0:
+                        await writer.WriteLineAsync("503 RCPT first");
+                        break;
+                    case "DATA":
+                        await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
+                        var message = await ReadDataAsync(reader, cancellationToken);
+                        lock (_lock)
+                        {
+                            _received.Add(new ReceivedMail(from!, [.. recipients], message));
+                        }
+
+                        (from, recipients) = (null, []);
+                        await writer.WriteLineAsync("250 OK queued");
+                        break;
+                    case "RSET":
+                        (from, recipients) = (null, []);
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                    case "NOOP":
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                    case "QUIT":
+                        await writer.WriteLineAsync("221 Bye");
+                        return;
+                    default:
+                        await writer.WriteLineAsync("502 Command not implemented");
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or ParseException)
+        {
+            // The client went away, the sink stopped, or the message was no MIME message: the client sees the
+            // connection drop, and a test waiting for the message times out naming what did arrive.
+        }
+    }
+
+    private static async Task<MimeMessage> ReadDataAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        var data = new StringBuilder();
+        while (await reader.ReadLineAsync(cancellationToken) is { } line && line != ".")
+        {
+            data.Append(line.StartsWith("..", StringComparison.Ordinal) ? line[1..] : line).Append("\r\n");
+        }
+
+        using var bytes = new MemoryStream(Encoding.Latin1.GetBytes(data.ToString()));
+        return await MimeMessage.LoadAsync(bytes, cancellationToken);
+    }
+
+    /// <summary>"MAIL FROM:&lt;a@b&gt; BODY=7BIT" gives "a@b".</summary>
+    private static string AddressIn(string line)
+    {
+        var start = line.IndexOf('<', StringComparison.Ordinal);
+        var end = line.IndexOf('>', StringComparison.Ordinal);
+        return start >= 0 && end > start ? line[(start + 1)..end] : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+    }
+}
+
+/// <summary>One message as the sink received it: the envelope and the parsed MIME message.</summary>
+public sealed record ReceivedMail(string From, IReadOnlyList<string> Recipients, MimeMessage Message)
+{
+    public string Subject => Message.Subject ?? "";
+
+    public string Text => Message.TextBody ?? "";
+
+    public string Html => Message.HtmlBody ?? "";
+}
