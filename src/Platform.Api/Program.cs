@@ -31,11 +31,14 @@ builder.Services.AddMediator(options =>
 builder.Services.AddValidatorsFromAssemblyContaining<GetFeedValidator>(ServiceLifetime.Singleton);
 builder.Services.AddValidatorsFromAssemblyContaining<RegisterAccountRequestValidator>(ServiceLifetime.Singleton);
 builder.Services.AddPlatformRateLimits(builder.Configuration);
-builder.Services.AddAuthorization();
+builder.Services.AddPlatformPolicies();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment, runJobServer: roles.Jobs);
 builder.Services.AddPlatformWeb();
 
 builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
@@ -43,9 +46,9 @@ var outputCacheEnabled = builder.Configuration.GetValue("Platform:OutputCache:En
 builder.Services.AddOutputCache(options =>
 {
     // Short enough that a newly published post shows within a second, long enough to absorb a burst of readers.
-    options.AddPolicy(PostsEndpoints.FeedCachePolicy, policy => policy
+    options.AddPolicy(CachePolicies.Feed, policy => policy
         .Expire(TimeSpan.FromSeconds(1))
-        .SetVaryByQuery("page", "pageSize", "topic")
+        .SetVaryByQuery("page", "pageSize", "topic", "suche")
         .VaryByValue(context => new KeyValuePair<string, string>(
             "tenant", context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id.ToString() ?? "-")));
 });
@@ -95,12 +98,17 @@ app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseRouting();
 app.UseAuthentication();
 app.UseTenantMatch();
-app.UseAuthorization();
-app.UseRateLimiter();
+app.UseTenantStatusGate();
+
+// After authentication, so the cache knows who is signed in (their pages are never cached), and after the status
+// gate, so a suspended or onboarding jobcenter is never served from cache.
 if (outputCacheEnabled)
 {
     app.UseOutputCache();
 }
+
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
@@ -115,8 +123,8 @@ if (roles.Api)
     app.MapOpenApi();
     app.MapScalarApiReference(options => options.WithTitle("Jobcenter-Plattform API"));
     var api = app.MapGroup("/api/v1");
-    api.MapAuthEndpoints();
-    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints();
+    api.MapAuthEndpoints().MapMyDataEndpoints().MapPlatformEndpoints();
+    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints();
 }
 
 if (roles.Web)

@@ -73,7 +73,10 @@ public static class DependencyInjection
 
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
         services.AddPlatformIdentity();
-        services.AddSingleton<TenantJobRunner>();
+        services.AddSingleton<TenantScopeRunner>();
+        services.AddSingleton<ITenantScopeRunner>(sp => sp.GetRequiredService<TenantScopeRunner>());
+        services.AddScoped<Platform.Application.Accounts.IAccountService, AccountService>();
+        services.AddScoped<Platform.Application.Accounts.ISignInService, CookieSignInService>();
         services.AddTransient<PublishPostJob>();
         services.AddTransient<PublishOverduePostsJob>();
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();

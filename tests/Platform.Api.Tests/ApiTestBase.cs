@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests;
@@ -20,6 +23,37 @@ public abstract class ApiTestBase<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
     protected static async Task<JsonElement> GetJsonAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await ReadJsonAsync(response);
+    }
+
+    /// <summary>Signs in through the API and returns the bearer token.</summary>
+    protected internal static async Task<string> SignInAsync(HttpClient client, string email, string password = DatabaseInitializer.DemoPassword) =>
+        (await SignInForTokensAsync(client, email, password)).GetProperty("accessToken").GetString()!;
+
+    protected internal static async Task<JsonElement> SignInForTokensAsync(HttpClient client, string email, string password)
+    {
+        using var response = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"login {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await ReadJsonAsync(response);
+    }
+
+    /// <summary>Sends a request with a bearer token and an optional JSON body.</summary>
+    protected internal static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    protected static async Task<JsonElement> GetJsonAsync(HttpClient client, string token, string url)
+    {
+        using var response = await SendAsync(client, HttpMethod.Get, url, token);
         Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await ReadJsonAsync(response);
     }

@@ -26,7 +26,7 @@ public static class AuthEndpoints
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
-        auth.MapPost("/register", Register).RequireRateLimiting(RateLimits.SignIn);
+        auth.MapPost("/register", Register).RequireRateLimiting(RateLimits.SignIn).AddEndpointFilter<RequireTenantFilter>();
         auth.MapPost("/login", Login).RequireRateLimiting(RateLimits.SignIn);
         auth.MapPost("/refresh", Refresh).RequireRateLimiting(RateLimits.SignIn);
         auth.MapPost("/logout", Logout).RequireAuthorization();

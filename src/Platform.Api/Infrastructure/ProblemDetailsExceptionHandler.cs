@@ -30,6 +30,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                     ? new Dictionary<string, string[]> { [field] = [$"Der Wert für '{field}' hat das falsche Format."] }
                     : null),
             NotFoundException notFound => (StatusCodes.Status404NotFound, "Nicht gefunden.", $"{notFound.Resource} wurde nicht gefunden.", null),
+            ForbiddenException forbidden => (StatusCodes.Status403Forbidden, "Keine Berechtigung.", forbidden.Message, null),
             TenantRequiredException => (StatusCodes.Status404NotFound, "Jobcenter nicht gefunden", "Diese Anfrage braucht ein Jobcenter.", null),
             DomainException domain => (StatusCodes.Status409Conflict, "Die Aktion ist gerade nicht möglich.", domain.Message, null),
             _ => (StatusCodes.Status500InternalServerError, "Ein unerwarteter Fehler ist aufgetreten.", null, null),

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Domain.Accounts;
+using Platform.Domain.Audit;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 
@@ -13,6 +15,12 @@ public interface IAppDbContext
     DbSet<Tenant> Tenants { get; }
 
     DbSet<Post> Posts { get; }
+
+    DbSet<TenantLogo> TenantLogos { get; }
+
+    DbSet<Invitation> Invitations { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -10,7 +10,8 @@ public sealed record TenantInfo(
     TenantStatus Status,
     IReadOnlyList<string> Hostnames,
     TenantBranding Branding,
-    TenantContact Contact);
+    TenantContact Contact,
+    TenantLinks Links);
 
 /// <summary>Reads the tenant of the current request or job. Null where no tenant applies (landing page, admin).</summary>
 public interface ICurrentTenant

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -37,26 +38,43 @@ public sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
 
 public sealed class GetFeedHandler(IAppDbContext db) : IQueryHandler<GetFeedQuery, FeedPage>
 {
+    // The feed is the hottest query of the platform: compiled, so a request skips LINQ translation. The tenant filter
+    // still applies (it reads the context's current tenant at execution). Topics.None matches every post. A compiled
+    // query binds to the model of the first context it runs on, so there is one per context type (provider).
+    private static readonly ConcurrentDictionary<Type, FeedQueries> Compiled = new();
+
     public async ValueTask<FeedPage> Handle(GetFeedQuery query, CancellationToken cancellationToken)
     {
-        var posts = db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published);
-        if (query.Topic is not null && TopicNames.TryParse(query.Topic, out var topic))
+        var topic = query.Topic is not null && TopicNames.TryParse(query.Topic, out var parsed) ? parsed : Topics.None;
+
+        // IAppDbContext is the platform's DbContext; compiled queries need the context itself.
+        var context = (DbContext)db;
+        var queries = Compiled.GetOrAdd(context.GetType(), static _ => new FeedQueries());
+        var total = await queries.Count(context, topic);
+        var items = new List<PostSummary>(query.PageSize);
+        await foreach (var r in queries.Page(context, topic, (query.Page - 1) * query.PageSize, query.PageSize).WithCancellation(cancellationToken))
         {
-            posts = posts.Where(p => (p.Topics & topic) == topic);
+            items.Add(new PostSummary(r.Id, r.Title, r.Summary, TopicNames.ToNames(r.Topics), r.PublishedAt!.Value));
         }
 
-        var total = await posts.CountAsync(cancellationToken);
-        var rows = await posts
-            .OrderByDescending(p => p.PublishedAt)
-            .ThenByDescending(p => p.Id)
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
-            .Select(p => new { p.Id, p.Title, p.Summary, p.Topics, p.PublishedAt })
-            .ToListAsync(cancellationToken);
-
-        var items = rows
-            .Select(r => new PostSummary(r.Id, r.Title, r.Summary, TopicNames.ToNames(r.Topics), r.PublishedAt!.Value))
-            .ToList();
         return new FeedPage(items, query.Page, query.PageSize, total);
+    }
+
+    private sealed record FeedRow(Guid Id, string Title, string Summary, Topics Topics, DateTime? PublishedAt);
+
+    private sealed class FeedQueries
+    {
+        public Func<DbContext, Topics, Task<int>> Count { get; } = EF.CompileAsyncQuery(
+            (DbContext context, Topics topic) => context.Set<Post>()
+                .Count(p => p.Status == PostStatus.Published && (p.Topics & topic) == topic));
+
+        public Func<DbContext, Topics, int, int, IAsyncEnumerable<FeedRow>> Page { get; } = EF.CompileAsyncQuery(
+            (DbContext context, Topics topic, int skip, int take) => context.Set<Post>().AsNoTracking()
+                .Where(p => p.Status == PostStatus.Published && (p.Topics & topic) == topic)
+                .OrderByDescending(p => p.PublishedAt)
+                .ThenByDescending(p => p.Id)
+                .Skip(skip)
+                .Take(take)
+                .Select(p => new FeedRow(p.Id, p.Title, p.Summary, p.Topics, p.PublishedAt)));
     }
 }

@@ -17,10 +17,17 @@ public sealed record PublishOutcome(bool Published, DateTime? DueAt = null)
     public static readonly PublishOutcome Nothing = new(false);
 }
 
-public sealed class PublishDuePostHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<PublishDuePostCommand, PublishOutcome>
+public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock)
+    : ICommandHandler<PublishDuePostCommand, PublishOutcome>
 {
     public async ValueTask<PublishOutcome> Handle(PublishDuePostCommand command, CancellationToken cancellationToken)
     {
+        if (tenant.Tenant?.Status == Platform.Domain.Tenants.TenantStatus.Suspended)
+        {
+            // A suspended jobcenter publishes nothing; its posts stay scheduled and the catch-up sends them later.
+            return PublishOutcome.Nothing;
+        }
+
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == command.PostId, cancellationToken);
         if (post is null)
         {

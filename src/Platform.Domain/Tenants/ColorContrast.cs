@@ -44,7 +44,17 @@ public static class ColorContrast
         return (Math.Max(a, b) + 0.05) / (Math.Min(a, b) + 0.05);
     }
 
-    /// <summary>White or near-black, whichever reads better on <paramref name="background"/>.</summary>
+    /// <summary>White or black, whichever reads better on <paramref name="background"/>.</summary>
     public static string TextColorFor(string background) =>
-        Ratio("#ffffff", background) >= Ratio("#111111", background) ? "#ffffff" : "#111111";
+        Ratio("#ffffff", background) >= Ratio("#000000", background) ? "#ffffff" : "#000000";
+
+    /// <summary>
+    /// A brand's primary colour is also the colour of links and outlined buttons on the white page, so it must reach
+    /// AA against white; the accent carries its own text (white or black) on it.
+    /// </summary>
+    public static bool IsUsablePrimary(string color) =>
+        TryParse(color, out _) && Ratio(color, "#ffffff") >= MinimumTextContrast;
+
+    public static bool IsUsableAccent(string color) =>
+        TryParse(color, out _) && Ratio(TextColorFor(color), color) >= MinimumTextContrast;
 }

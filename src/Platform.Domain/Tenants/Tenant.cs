@@ -33,6 +33,8 @@ public sealed partial class Tenant : ISharedEntity
     /// <summary>Postcodes the jobcenter serves, separated by spaces.</summary>
     public string Postcodes { get; private set; } = "";
 
+    public TenantLinks Links { get; private set; } = new();
+
     public DateTime CreatedAt { get; private set; }
 
     public IEnumerable<string> HostnameList =>
@@ -72,6 +74,63 @@ public sealed partial class Tenant : ISharedEntity
             Postcodes = string.Join(' ', postcodes ?? []),
         };
     }
+
+    /// <summary>A new jobcenter starts in onboarding: only its staff see the instance until it is activated.</summary>
+    public static Tenant Onboard(string slug, string displayName, IEnumerable<string> hostnames, DateTime now)
+    {
+        var tenant = Create(slug, displayName, new TenantBranding { LogoText = Initials(displayName) }, new TenantContact(), now, hostnames);
+        tenant.Status = TenantStatus.Onboarding;
+        return tenant;
+    }
+
+    public void ChangeStatus(TenantStatus status) => Status = status;
+
+    public void Rename(string displayName)
+    {
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            throw new DomainException("tenant.displayName", "A tenant needs a display name.");
+        }
+
+        DisplayName = displayName.Trim();
+    }
+
+    /// <summary>Sets new colours; refused when they would not reach WCAG AA contrast where they are used.</summary>
+    public void ChangeBranding(string primaryColor, string accentColor, string logoText)
+    {
+        if (!ColorContrast.IsUsablePrimary(primaryColor))
+        {
+            throw new DomainException("tenant.primaryColor", "Die Hauptfarbe ist auf weißem Grund schwer lesbar (Kontrast unter 4,5:1).");
+        }
+
+        if (!ColorContrast.IsUsableAccent(accentColor))
+        {
+            throw new DomainException("tenant.accentColor", "Text auf der Akzentfarbe wäre schwer lesbar (Kontrast unter 4,5:1).");
+        }
+
+        Branding = Branding with
+        {
+            PrimaryColor = primaryColor.ToLowerInvariant(),
+            AccentColor = accentColor.ToLowerInvariant(),
+            LogoText = logoText.Trim(),
+            Version = Branding.Version + 1,
+        };
+    }
+
+    /// <summary>Marks a new logo so caches keyed by the branding version pick it up.</summary>
+    public void LogoChanged() => Branding = Branding with { HasLogo = true, Version = Branding.Version + 1 };
+
+    public void ChangeContact(TenantContact contact, TenantLinks links, IEnumerable<string> postcodes)
+    {
+        Contact = contact;
+        Links = links;
+        Postcodes = string.Join(' ', postcodes.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct());
+    }
+
+    public IEnumerable<string> PostcodeList => Postcodes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Initials(string name) =>
+        new([.. name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Take(2).Select(w => w[0])]);
 
     /// <summary>Lower-case letters, digits and hyphens, 3 to 40 characters, no reserved word.</summary>
     public static bool IsValidSlug(string? slug) =>

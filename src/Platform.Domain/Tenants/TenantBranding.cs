@@ -9,6 +9,9 @@ public sealed record TenantBranding
 
     public string LogoText { get; init; } = "";
 
+    /// <summary>A logo image was uploaded (served from the database); otherwise the logo text is shown.</summary>
+    public bool HasLogo { get; init; }
+
     /// <summary>Bumped on every change so that the per-tenant stylesheet can be cached by version.</summary>
     public int Version { get; init; } = 1;
 }
@@ -24,4 +27,16 @@ public sealed record TenantContact
     public string OpeningHours { get; init; } = "";
 
     public string AppointmentUrl { get; init; } = "";
+}
+
+/// <summary>Links and texts every jobcenter must publish: imprint, privacy notice, accessibility statement.</summary>
+public sealed record TenantLinks
+{
+    public string ImprintUrl { get; init; } = "";
+
+    public string PrivacyUrl { get; init; } = "";
+
+    public string OnlineApplicationUrl { get; init; } = "";
+
+    public string AccessibilityStatement { get; init; } = "";
 }

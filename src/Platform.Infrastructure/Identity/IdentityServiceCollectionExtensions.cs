@@ -36,6 +36,13 @@ public static class IdentityServiceCollectionExtensions
             .AddClaimsPrincipalFactory<PlatformClaimsFactory>()
             .AddPasswordValidator<PasswordRules>();
 
+        // Tokens and cookies both authenticate; challenges go to the cookie handler, which sends people to the sign-in
+        // page and answers API calls with a plain 401/403.
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
+        {
+            o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultForbidScheme = IdentityConstants.ApplicationScheme;
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "plattform.anmeldung";

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Application.Common;
 using Platform.Application.Posts;
+using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure.Jobs;
 
@@ -11,7 +12,7 @@ namespace Platform.Infrastructure.Jobs;
 /// The recurring catch-up: publishes every overdue scheduled post of every tenant (after downtime or a lost job).
 /// One tenant's failure does not stop the others.
 /// </summary>
-public sealed partial class PublishOverduePostsJob(ITenantCatalog catalog, TenantJobRunner runner, ILogger<PublishOverduePostsJob> logger)
+public sealed partial class PublishOverduePostsJob(ITenantCatalog catalog, TenantScopeRunner runner, ILogger<PublishOverduePostsJob> logger)
 {
     public const string RecurringJobId = "publish-overdue-posts";
 

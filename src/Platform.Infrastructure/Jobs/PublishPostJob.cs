@@ -2,11 +2,12 @@ using Hangfire;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Posts;
+using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure.Jobs;
 
 /// <summary>The delayed job that publishes one post at its time. Safe to run any number of times.</summary>
-public sealed class PublishPostJob(TenantJobRunner runner, TimeProvider clock)
+public sealed class PublishPostJob(TenantScopeRunner runner, TimeProvider clock)
 {
     /// <summary>
     /// Hangfire's due times are whole seconds and its poller may fire a job up to a second early. A job that

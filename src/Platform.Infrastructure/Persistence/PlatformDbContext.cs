@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Domain.Accounts;
+using Platform.Domain.Audit;
 using Platform.Domain.Common;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
@@ -20,6 +22,12 @@ public abstract class PlatformDbContext(DbContextOptions options, ICurrentTenant
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<TenantLogo> TenantLogos => Set<TenantLogo>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>
     /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.

@@ -10,6 +10,7 @@ public static partial class TenantMapper
     [MapProperty(nameof(Tenant.HostnameList), nameof(TenantInfo.Hostnames))]
     [MapperIgnoreSource(nameof(Tenant.Hostnames))]
     [MapperIgnoreSource(nameof(Tenant.Postcodes))]
+    [MapperIgnoreSource(nameof(Tenant.PostcodeList))]
     [MapperIgnoreSource(nameof(Tenant.CreatedAt))]
     public static partial TenantInfo ToInfo(Tenant tenant);
 }

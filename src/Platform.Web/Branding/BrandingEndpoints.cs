@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Domain.Tenants;
 
@@ -16,6 +17,9 @@ public static class BrandingEndpoints
     public static IEndpointRouteBuilder MapBrandingEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/branding.css", GetBrandingStylesheet).ExcludeFromDescription();
+        endpoints.MapGet("/logo", GetLogo).ExcludeFromDescription();
+        endpoints.MapGet("/branding-preview.css", GetPreviewStylesheet).ExcludeFromDescription();
+        endpoints.MapPost("/verwaltung/logo", UploadLogo).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = "TenantAdmin" }).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -24,6 +28,56 @@ public static class BrandingEndpoints
             CultureInfo.InvariantCulture,
             $":root{{--brand-primary:{branding.PrimaryColor};--brand-on-primary:{ColorContrast.TextColorFor(branding.PrimaryColor)};"
             + $"--brand-accent:{branding.AccentColor};--brand-on-accent:{ColorContrast.TextColorFor(branding.AccentColor)};}}\n");
+
+    /// <summary>Unsaved colours for the preview box on the administration page, scoped to <c>.brand-preview</c>.</summary>
+    private static IResult GetPreviewStylesheet(string? primary, string? accent)
+    {
+        if (!ColorContrast.TryParse(primary, out _) || !ColorContrast.TryParse(accent, out _))
+        {
+            return Results.BadRequest();
+        }
+
+        var css = Stylesheet(new TenantBranding { PrimaryColor = primary!, AccentColor = accent! }).Replace(":root", ".brand-preview", StringComparison.Ordinal);
+        return Results.Text(css, "text/css; charset=utf-8");
+    }
+
+    /// <summary>The logo form of the administration page (a plain form post, so no script is needed).</summary>
+    private static async Task<IResult> UploadLogo(HttpContext context, Mediator.IMediator mediator)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var file = form.Files.GetFile("logo");
+        string result;
+        if (file is null || file.Length == 0)
+        {
+            result = "Bitte wähle eine Bilddatei aus.";
+        }
+        else if (file.Length > TenantLogo.MaxBytes)
+        {
+            result = "Das Logo darf höchstens 512 KB groß sein.";
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, context.RequestAborted);
+            var errors = await Components.Pages.Admin.FormErrors.TryAsync(async () => await mediator.Send(new Application.Tenants.UploadLogoCommand(buffer.ToArray())));
+            result = errors.Count == 0 ? "ok" : string.Join(" ", errors);
+        }
+
+        return Results.Redirect($"{context.Request.PathBase}/verwaltung?logo={Uri.EscapeDataString(result)}");
+    }
+
+    private static async Task<IResult> GetLogo(HttpContext context, ICurrentTenant currentTenant, IAppDbContext db, string? v)
+    {
+        var logo = currentTenant.Tenant is null ? null : await db.TenantLogos.AsNoTracking().SingleOrDefaultAsync(context.RequestAborted);
+        if (logo is null)
+        {
+            return Results.NotFound();
+        }
+
+        var versioned = v == currentTenant.Tenant!.Branding.Version.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers.CacheControl = versioned ? "public, max-age=31536000, immutable" : "no-cache";
+        return Results.File(logo.Content, logo.ContentType);
+    }
 
     private static IResult GetBrandingStylesheet(HttpContext context, ICurrentTenant currentTenant, string? v)
     {

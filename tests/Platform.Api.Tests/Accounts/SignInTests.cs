@@ -171,23 +171,6 @@ public abstract class SignInTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
-
-    protected static async Task<string> SignInAsync(HttpClient client, string email, string password) =>
-        (await SignInForTokensAsync(client, email, password)).GetProperty("accessToken").GetString()!;
-
-    protected static async Task<JsonElement> SignInForTokensAsync(HttpClient client, string email, string password)
-    {
-        using var response = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password });
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"login {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await ReadJsonAsync(response);
-    }
-
-    protected static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string token)
-    {
-        using var request = new HttpRequestMessage(method, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await client.SendAsync(request);
-    }
 }
 
 public sealed class SqliteSignInTests(SqliteApp app) : SignInTests<SqliteApp>(app);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Hosting;
@@ -103,6 +104,25 @@ public abstract class HostingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Nicht gefunden", html, StringComparison.Ordinal);
         Assert.Contains("Jobcenter MainArbeit Offenbach", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_person_never_gets_the_cached_anonymous_page_and_vice_versa()
+    {
+        using var anonymous = App.CreateTenantClient("gross-gerau");
+        using var signedIn = App.CreateTenantClient("gross-gerau");
+        using var login = await signedIn.PostAsJsonAsync("api/v1/auth/login?useCookies=true",
+            new { email = "admin@gross-gerau.example", password = Platform.Infrastructure.Persistence.DatabaseInitializer.DemoPassword });
+        Assert.True(login.IsSuccessStatusCode);
+
+        var before = await anonymous.GetStringAsync(new Uri("", UriKind.Relative));
+        var mine = await signedIn.GetStringAsync(new Uri("", UriKind.Relative));
+        var after = await anonymous.GetStringAsync(new Uri("", UriKind.Relative));
+
+        Assert.Contains("href=\"anmelden\"", before, StringComparison.Ordinal);
+        Assert.Contains("href=\"verwaltung\"", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"anmelden\"", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"verwaltung\"", after, StringComparison.Ordinal);
     }
 
     [Fact]

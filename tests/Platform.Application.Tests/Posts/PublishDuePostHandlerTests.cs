@@ -17,12 +17,12 @@ public sealed class PublishDuePostHandlerTests(SqliteDatabase database) : IClass
         PublishOutcome first, second;
         await using (var db = database.Open(database.TenantA))
         {
-            first = await new PublishDuePostHandler(db, clock).Handle(new PublishDuePostCommand(id), CancellationToken.None);
+            first = await new PublishDuePostHandler(db, SqliteDatabase.As(database.TenantA), clock).Handle(new PublishDuePostCommand(id), CancellationToken.None);
         }
 
         await using (var db = database.Open(database.TenantA))
         {
-            second = await new PublishDuePostHandler(db, clock).Handle(new PublishDuePostCommand(id), CancellationToken.None);
+            second = await new PublishDuePostHandler(db, SqliteDatabase.As(database.TenantA), clock).Handle(new PublishDuePostCommand(id), CancellationToken.None);
         }
 
         Assert.True(first.Published);
@@ -41,7 +41,7 @@ public sealed class PublishDuePostHandlerTests(SqliteDatabase database) : IClass
         var id = await ScheduleAsync(due);
 
         await using var db = database.Open(database.TenantA);
-        var outcome = await new PublishDuePostHandler(db, clock).Handle(new PublishDuePostCommand(id), CancellationToken.None);
+        var outcome = await new PublishDuePostHandler(db, SqliteDatabase.As(database.TenantA), clock).Handle(new PublishDuePostCommand(id), CancellationToken.None);
 
         Assert.False(outcome.Published);
         Assert.Equal(due, outcome.DueAt);
@@ -56,7 +56,7 @@ public sealed class PublishDuePostHandlerTests(SqliteDatabase database) : IClass
         clock.Advance(TimeSpan.FromMinutes(1));
 
         await using var asB = database.Open(database.TenantB);
-        var outcome = await new PublishDuePostHandler(asB, clock).Handle(new PublishDuePostCommand(id), CancellationToken.None);
+        var outcome = await new PublishDuePostHandler(asB, SqliteDatabase.As(database.TenantB), clock).Handle(new PublishDuePostCommand(id), CancellationToken.None);
 
         Assert.False(outcome.Published);
         await using var asA = database.Open(database.TenantA);

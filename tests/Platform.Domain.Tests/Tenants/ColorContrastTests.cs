@@ -16,13 +16,21 @@ public sealed class ColorContrastTests
     [Theory]
     [InlineData("#00527a", "#ffffff")]
     [InlineData("#7a1f3d", "#ffffff")]
-    [InlineData("#ffd500", "#111111")]
-    [InlineData("#f4f4f5", "#111111")]
+    [InlineData("#ffd500", "#000000")]
+    [InlineData("#f4f4f5", "#000000")]
     public void Text_colour_is_the_one_that_reads_better(string background, string expected)
     {
         Assert.Equal(expected, ColorContrast.TextColorFor(background));
         Assert.True(ColorContrast.Ratio(expected, background) >= ColorContrast.MinimumTextContrast);
     }
+
+    [Theory]
+    [InlineData("#00527a", true)]
+    [InlineData("#7a1f3d", true)]
+    [InlineData("#ff7f50", false)]
+    [InlineData("#1d9bf0", false)]
+    public void A_primary_colour_must_read_as_text_on_white(string color, bool usable) =>
+        Assert.Equal(usable, ColorContrast.IsUsablePrimary(color));
 
     [Theory]
     [InlineData("")]

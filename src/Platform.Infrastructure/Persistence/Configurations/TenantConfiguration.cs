@@ -24,6 +24,7 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
             b.Property(x => x.AccentColor).HasColumnName("AccentColor").HasMaxLength(7).IsRequired();
             b.Property(x => x.LogoText).HasColumnName("LogoText").HasMaxLength(8).IsRequired();
             b.Property(x => x.Version).HasColumnName("BrandingVersion");
+            b.Property(x => x.HasLogo).HasColumnName("HasLogo");
         });
         builder.Navigation(t => t.Branding).IsRequired();
         builder.OwnsOne(t => t.Contact, c =>
@@ -35,5 +36,14 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
             c.Property(x => x.AppointmentUrl).HasColumnName("ContactAppointmentUrl").HasMaxLength(500).IsRequired();
         });
         builder.Navigation(t => t.Contact).IsRequired();
+        builder.OwnsOne(t => t.Links, l =>
+        {
+            l.Property(x => x.ImprintUrl).HasColumnName("ImprintUrl").HasMaxLength(500).IsRequired();
+            l.Property(x => x.PrivacyUrl).HasColumnName("PrivacyUrl").HasMaxLength(500).IsRequired();
+            l.Property(x => x.OnlineApplicationUrl).HasColumnName("OnlineApplicationUrl").HasMaxLength(500).IsRequired();
+            l.Property(x => x.AccessibilityStatement).HasColumnName("AccessibilityStatement").IsRequired();
+        });
+        builder.Navigation(t => t.Links).IsRequired();
+        builder.Ignore(t => t.PostcodeList);
     }
 }

@@ -2,15 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Application.Common;
 
-namespace Platform.Infrastructure.Jobs;
+namespace Platform.Infrastructure.Tenancy;
 
 /// <summary>
-/// Runs job work inside a fresh scope whose tenant is restored from the job's arguments, with the tenant in every
-/// log line of that work.
+/// Runs work inside a fresh scope whose tenant is set from an id (a job's argument, a newly onboarded jobcenter),
+/// with the tenant in every log line of that work.
 /// </summary>
-public sealed class TenantJobRunner(IServiceScopeFactory scopeFactory, ITenantCatalog catalog, ILogger<TenantJobRunner> logger)
+public sealed class TenantScopeRunner(IServiceScopeFactory scopeFactory, ITenantCatalog catalog, ILogger<TenantScopeRunner> logger)
+    : ITenantScopeRunner
 {
-    /// <summary>Runs <paramref name="work"/> for the tenant; returns false without running it if the tenant is gone.</summary>
     public async Task<bool> RunAsync(Guid tenantId, Func<IServiceProvider, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         var tenant = await catalog.FindByIdAsync(tenantId, cancellationToken);

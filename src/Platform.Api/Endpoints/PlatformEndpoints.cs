@@ -1,0 +1,70 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Accounts;
+using Platform.Application.Common;
+using Platform.Application.Tenants;
+using Platform.Domain.Tenants;
+
+namespace Platform.Api.Endpoints;
+
+/// <summary>Operating the platform (bare host, PlatformAdmins only): onboard and (de)activate jobcenters.</summary>
+public static class PlatformEndpoints
+{
+    public static RouteGroupBuilder MapPlatformEndpoints(this RouteGroupBuilder api)
+    {
+        var platform = api.MapGroup("/platform/tenants").WithTags("Platform").RequireAuthorization(Policies.PlatformAdmin);
+        platform.MapGet("/", ListAllTenants);
+        platform.MapPost("/", OnboardTenant);
+        platform.MapPut("/{tenantId:guid}/status", ChangeTenantStatus);
+
+        api.MapGet("/tenants", FindTenants).WithTags("Platform").WithSummary("Active jobcenters by postcode or name (landing page)");
+        return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<TenantInfo>>> ListAllTenants(ITenantCatalog catalog, CancellationToken ct) =>
+        TypedResults.Ok(await catalog.ListAsync(ct));
+
+    public static async Task<Created<OnboardedTenantResponse>> OnboardTenant(
+        OnboardTenantCommand command, IMediator mediator, HttpContext context, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        var link = Links.Invitation(context, result.Slug, result.InvitationToken);
+        return TypedResults.Created($"/t/{result.Slug}/", new OnboardedTenantResponse(result.TenantId, result.Slug, link, result.InvitationExpiresAt));
+    }
+
+    public static async Task<NoContent> ChangeTenantStatus(Guid tenantId, ChangeTenantStatusRequest request, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new ChangeTenantStatusCommand(tenantId, request.Status), ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<IReadOnlyList<TenantInfo>>> FindTenants(IMediator mediator, string? search, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new FindTenantsQuery(search), ct));
+}
+
+public sealed record OnboardedTenantResponse(Guid TenantId, string Slug, string InvitationUrl, DateTime InvitationExpiresAt);
+
+public sealed record ChangeTenantStatusRequest(TenantStatus Status);
+
+public static class Policies
+{
+    public const string PlatformAdmin = nameof(PlatformAdmin);
+    public const string TenantAdmin = nameof(TenantAdmin);
+
+    public static IServiceCollection AddPlatformPolicies(this IServiceCollection services) =>
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
+            .AddPolicy(TenantAdmin, p => p.RequireRole(Roles.TenantAdmin))
+            .Services;
+}
+
+/// <summary>Links into a tenant, built from the request so they point at this installation.</summary>
+public static class Links
+{
+    public static string Invitation(HttpContext context, string slug, string token) =>
+        $"{context.Request.Scheme}://{context.Request.Host}/t/{slug}/einladung?token={Uri.EscapeDataString(token)}";
+
+    public static string InvitationInTenant(HttpContext context, string token) =>
+        $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/einladung?token={Uri.EscapeDataString(token)}";
+}

@@ -1,0 +1,40 @@
+namespace Platform.Application.Accounts;
+
+/// <summary>Port to the account store (ASP.NET Core Identity), always inside the current tenant.</summary>
+public interface IAccountService
+{
+    /// <summary>Creates an account with a password and optional role; errors are keyed by field name.</summary>
+    Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StaffMember>> ListStaffAsync(CancellationToken cancellationToken);
+
+    /// <summary>Replaces the staff role of an account of the current tenant; false when there is no such account.</summary>
+    Task<bool> SetStaffRoleAsync(Guid accountId, string role, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an account of the current tenant with everything Identity holds about it.</summary>
+    Task<bool> DeleteAsync(Guid accountId, CancellationToken cancellationToken);
+
+    Task<AccountData?> GetDataAsync(Guid accountId, CancellationToken cancellationToken);
+}
+
+public sealed record NewAccount(string Email, string Password, string DisplayName, bool ConfirmedAtLeast16, bool EmailConfirmed, string? Role);
+
+public sealed record AccountResult(Guid? Id, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public bool Succeeded => Id is not null;
+}
+
+public sealed record StaffMember(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
+
+/// <summary>Everything the account store holds about a person, for "Meine Daten".</summary>
+public sealed record AccountData(
+    Guid Id,
+    string Email,
+    bool EmailConfirmed,
+    string DisplayName,
+    bool ConfirmedAtLeast16,
+    DateTime CreatedAt,
+    IReadOnlyList<string> Roles,
+    bool TwoFactorEnabled,
+    int PasskeyCount,
+    IReadOnlyList<string> ExternalLogins);

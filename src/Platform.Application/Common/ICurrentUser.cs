@@ -1,0 +1,17 @@
+namespace Platform.Application.Common;
+
+/// <summary>The signed-in account of the current request, as far as use cases need it.</summary>
+public interface ICurrentUser
+{
+    /// <summary>The account id, or null when nobody is signed in.</summary>
+    Guid? Id { get; }
+
+    string DisplayName { get; }
+
+    bool IsInRole(string role);
+
+    Guid RequiredId => Id ?? throw new ForbiddenException("Dafür musst du angemeldet sein.");
+}
+
+/// <summary>The caller may not do this here; the API maps it to 403.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

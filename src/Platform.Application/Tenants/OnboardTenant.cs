@@ -1,0 +1,68 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Accounts;
+using Platform.Application.Audit;
+using Platform.Application.Common;
+using Platform.Domain.Accounts;
+using Platform.Domain.Tenants;
+
+namespace Platform.Application.Tenants;
+
+/// <summary>
+/// A PlatformAdmin adds a jobcenter: it starts in onboarding (only its staff see it), and its first TenantAdmin
+/// is invited by e-mail. Returns the invitation token so the caller can build and send the link.
+/// </summary>
+public sealed record OnboardTenantCommand(string Slug, string DisplayName, IReadOnlyList<string>? Hostnames, string AdminEmail)
+    : ICommand<OnboardedTenant>;
+
+public sealed record OnboardedTenant(Guid TenantId, string Slug, Guid InvitationId, string InvitationToken, DateTime InvitationExpiresAt);
+
+public sealed class OnboardTenantValidator : AbstractValidator<OnboardTenantCommand>
+{
+    public OnboardTenantValidator()
+    {
+        RuleFor(c => c.Slug)
+            .Must(Tenant.IsValidSlug)
+            .WithMessage("Kürzel: 3–40 Kleinbuchstaben, Ziffern oder Bindestriche, kein reserviertes Wort (z. B. www, api, admin, jobs).");
+        RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Bitte gib den Namen des Jobcenters an.").MaximumLength(120);
+        RuleForEach(c => c.Hostnames)
+            .Must(h => Uri.CheckHostName(h) == UriHostNameType.Dns && h.Contains('.', StringComparison.Ordinal))
+            .WithMessage("'{PropertyValue}' ist kein gültiger Hostname.");
+        RuleFor(c => c.AdminEmail).NotEmpty().EmailAddress().WithMessage("Bitte gib eine gültige E-Mail-Adresse für die Leitung an.");
+    }
+}
+
+public sealed class OnboardTenantHandler(
+    IAppDbContext db, ITenantCatalog catalog, ITenantScopeRunner scopes, ICurrentUser actor, TimeProvider clock)
+    : ICommandHandler<OnboardTenantCommand, OnboardedTenant>
+{
+    public async ValueTask<OnboardedTenant> Handle(OnboardTenantCommand command, CancellationToken cancellationToken)
+    {
+        if (await db.Tenants.AnyAsync(t => t.Slug == command.Slug, cancellationToken))
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(command.Slug), "Dieses Kürzel ist schon vergeben.")]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tenant = Tenant.Onboard(command.Slug, command.DisplayName, command.Hostnames ?? [], now);
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync(cancellationToken);
+        catalog.Invalidate();
+
+        var (invitation, token) = Invitation.Create(tenant.Id, command.AdminEmail, Roles.TenantAdmin, actor.Id ?? Guid.Empty, now);
+        await scopes.RunAsync(
+            tenant.Id,
+            async (services, ct) =>
+            {
+                var tenantDb = services.GetRequiredService<IAppDbContext>();
+                tenantDb.Invitations.Add(invitation);
+                tenantDb.Record(tenant.Id, actor, clock, "tenant.created", $"{tenant.DisplayName} ({tenant.Slug}), Leitung eingeladen: {invitation.Email}");
+                await tenantDb.SaveChangesAsync(ct);
+            },
+            cancellationToken);
+
+        return new OnboardedTenant(tenant.Id, tenant.Slug, invitation.Id, token, invitation.ExpiresAt);
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Accounts;
+using Platform.Infrastructure.Persistence;
+
+namespace Platform.Infrastructure.Identity;
+
+/// <summary>The account port on ASP.NET Core Identity; every lookup goes through the tenant filter.</summary>
+public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbContext db, TimeProvider clock) : IAccountService
+{
+    public async Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken)
+    {
+        var user = new PlatformUser
+        {
+            UserName = account.Email.Trim(),
+            Email = account.Email.Trim(),
+            EmailConfirmed = account.EmailConfirmed,
+            DisplayName = account.DisplayName.Trim(),
+            ConfirmedAtLeast16 = account.ConfirmedAtLeast16,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user, account.Password);
+        if (!created.Succeeded)
+        {
+            return new AccountResult(null, IdentityErrors.ByField(created.Errors));
+        }
+
+        if (account.Role is not null)
+        {
+            var role = await users.AddToRoleAsync(user, account.Role);
+            if (!role.Succeeded)
+            {
+                return new AccountResult(null, IdentityErrors.ByField(role.Errors));
+            }
+        }
+
+        return new AccountResult(user.Id, new Dictionary<string, string[]>());
+    }
+
+    public async Task<IReadOnlyList<StaffMember>> ListStaffAsync(CancellationToken cancellationToken)
+    {
+        var staffRoles = Roles.Staff.ToList();
+        var rows = await (
+                from user in db.Users
+                join link in db.UserRoles on user.Id equals link.UserId
+                join role in db.Roles on link.RoleId equals role.Id
+                where staffRoles.Contains(role.Name!)
+                select new { user.Id, user.Email, user.DisplayName, Role = role.Name! })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .GroupBy(r => r.Id)
+            .Select(g => new StaffMember(g.Key, g.First().Email ?? "", g.First().DisplayName, [.. g.Select(r => r.Role).Order(StringComparer.Ordinal)]))
+            .OrderBy(s => s.DisplayName, StringComparer.CurrentCulture)];
+    }
+
+    public async Task<bool> SetStaffRoleAsync(Guid accountId, string role, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(accountId.ToString());
+        if (user is null)
+        {
+            return false;
+        }
+
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Where(r => Roles.Staff.Contains(r)));
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user);
+        return true;
+    }
+
+    public async Task<bool> DeleteAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(accountId.ToString());
+        if (user is null)
+        {
+            return false;
+        }
+
+        // Identity's claims, logins, tokens, passkeys and role links go with it (cascading foreign keys).
+        var result = await users.DeleteAsync(user);
+        return result.Succeeded;
+    }
+
+    public async Task<AccountData?> GetDataAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(accountId.ToString());
+        if (user is null)
+        {
+            return null;
+        }
+
+        var passkeys = await db.UserPasskeys.CountAsync(p => p.UserId == user.Id, cancellationToken);
+        var logins = await users.GetLoginsAsync(user);
+        return new AccountData(
+            user.Id,
+            user.Email ?? "",
+            user.EmailConfirmed,
+            user.DisplayName,
+            user.ConfirmedAtLeast16,
+            user.CreatedAt,
+            [.. await users.GetRolesAsync(user)],
+            user.TwoFactorEnabled,
+            passkeys,
+            [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)]);
+    }
+}
+
+internal static class IdentityErrors
+{
+    /// <summary>Maps Identity's error codes to the request field they are about.</summary>
+    public static Dictionary<string, string[]> ByField(IEnumerable<IdentityError> errors) =>
+        errors.GroupBy(FieldOf).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+
+    public static string FieldOf(IdentityError error) => error.Code switch
+    {
+        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => "password",
+        _ when error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) => "email",
+        _ when error.Code.Contains("Role", StringComparison.Ordinal) => "role",
+        _ => "",
+    };
+}

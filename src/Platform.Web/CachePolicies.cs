@@ -1,0 +1,11 @@
+namespace Platform.Web;
+
+/// <summary>Output-cache policy names shared by the API and the pages.</summary>
+public static class CachePolicies
+{
+    /// <summary>
+    /// Public feed responses: cached for one second per tenant and query, so a burst of readers costs one database
+    /// round trip and a newly published post shows within a second. Signed-in requests are never cached.
+    /// </summary>
+    public const string Feed = "feed";
+}

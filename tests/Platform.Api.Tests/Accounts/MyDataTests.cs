@@ -1,0 +1,109 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.TestSupport;
+
+namespace Platform.Api.Tests.Accounts;
+
+/// <summary>"Meine Daten": a young person takes everything with them, or deletes it, at once.</summary>
+public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
+    where TApp : PlatformApp
+{
+    private const string Password = "Ein langer Satz als Passwort";
+
+    [Fact]
+    public async Task The_export_contains_every_personal_field()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        await client.PostAsJsonAsync("api/v1/auth/register", new { email = "export@example.org", password = Password, displayName = "Exporta", confirmedAtLeast16 = true });
+        await AccountMail.ConfirmAsync(App, client, "export@example.org");
+        var token = await SignInAsync(client, "export@example.org", Password);
+
+        using var response = await SendAsync(client, HttpMethod.Get, "api/v1/me/data", token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("meine-daten-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        var export = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var account = export.GetProperty("account");
+        Assert.Equal("export@example.org", account.GetProperty("email").GetString());
+        Assert.Equal("Exporta", account.GetProperty("displayName").GetString());
+        Assert.True(account.GetProperty("confirmedAtLeast16").GetBoolean());
+        Assert.True(account.TryGetProperty("createdAt", out _));
+        Assert.True(account.TryGetProperty("emailConfirmed", out _));
+        Assert.Equal("Kommunales Jobcenter Groß-Gerau", export.GetProperty("jobcenter").GetString());
+        var consent = Assert.Single(export.GetProperty("consents").EnumerateArray());
+        Assert.True(consent.GetProperty("given").GetBoolean());
+
+        // Every personal column of the account row appears in the export.
+        foreach (var column in new[] { "Email", "DisplayName", "ConfirmedAtLeast16", "CreatedAt" })
+        {
+            Assert.True(account.TryGetProperty(JsonNamingPolicy.CamelCase.ConvertName(column), out _), column);
+        }
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_leaves_nothing_of_the_person_in_any_table()
+    {
+        using var client = App.CreateTenantClient("offenbach");
+        await client.PostAsJsonAsync("api/v1/auth/register", new { email = "weg@example.org", password = Password, displayName = "Weg", confirmedAtLeast16 = false });
+        await AccountMail.ConfirmAsync(App, client, "weg@example.org");
+        var token = await SignInAsync(client, "weg@example.org", Password);
+        var id = (await ReadJsonAsync(await SendAsync(client, HttpMethod.Get, "api/v1/auth/me", token))).GetProperty("id").GetGuid();
+        Assert.NotEmpty(await RowsMentioningAsync(id, "weg@example.org"));
+
+        using var deleted = await SendAsync(client, HttpMethod.Delete, "api/v1/me", token);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty(await RowsMentioningAsync(id, "weg@example.org"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("api/v1/auth/login", new { email = "weg@example.org", password = Password })).StatusCode);
+    }
+
+    /// <summary>Scans every column of every table for the account id or the address (as text).</summary>
+    private async Task<List<string>> RowsMentioningAsync(Guid id, string email)
+    {
+        var hits = new List<string>();
+        await using var connection = App.OpenConnection();
+        await connection.OpenAsync();
+        foreach (var table in await TablesAsync(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table}";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var value = reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                    if (value.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase) || value.Contains(email, StringComparison.OrdinalIgnoreCase))
+                    {
+                        hits.Add($"{table}.{reader.GetName(i)}");
+                    }
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    private async Task<List<string>> TablesAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = App.Provider == Platform.Infrastructure.Persistence.DatabaseProvider.PostgreSql
+            ? "SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema', 'hangfire') AND table_type = 'BASE TABLE'"
+            : "SELECT '\"' || name || '\"' FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+        var tables = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+}
+
+public sealed class SqliteMyDataTests(SqliteApp app) : MyDataTests<SqliteApp>(app);
+
+public sealed class PostgresMyDataTests(PostgresApp app) : MyDataTests<PostgresApp>(app);
