@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Platform.Web.Tests.Accounts;
+
+/// <summary>
+/// "Meine Daten": a young person registers (and confirms the address from the e-mail), takes their data with them,
+/// and deletes the account again.
+/// </summary>
+public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+{
+    private const string Email = "mika@example.org";
+    private const string DisplayName = "Mika";
+    private const string Password = "Ein langer Satz als Passwort";
+
+    public override async Task InitializeAsync()
+    {
+        await App.ResetAsync();
+        await base.InitializeAsync();
+    }
+
+    [Fact]
+    public async Task A_young_person_registers_confirms_downloads_their_data_signs_out_and_in_again_and_deletes_the_account()
+    {
+        var site = App.TenantByPrefix("offenbach");
+        var myData = new Uri(site, "meine-daten").ToString();
+        var requests = new RequestRecorder(Context);
+
+        // Register with the minimum: no age confirmation.
+        await Page.GotoAsync(new Uri(site, "registrieren").ToString());
+        var register = Page.Locator("main form");
+        await register.GetByLabel("E-Mail-Adresse", new() { Exact = true }).FillAsync(Email);
+        await register.GetByLabel("Wie dürfen wir dich nennen?", new() { Exact = true }).FillAsync(DisplayName);
+        await register.GetByLabel("Passwort (mindestens 8 Zeichen, gern ein ganzer Satz)", new() { Exact = true }).FillAsync(Password);
+        await Expect(register.GetByLabel(new Regex("^Ich bin 16 Jahre oder älter"))).Not.ToBeCheckedAsync();
+        await register.GetByRole(AriaRole.Button, new() { Name = "Konto anlegen", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Wir haben dir eine E-Mail an {Email} geschickt");
+
+        // Until the address is confirmed, signing in is refused with a hint.
+        await SignInPage.SubmitAsync(Page, site, Email, Password);
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Bitte bestätige zuerst deine E-Mail-Adresse.");
+
+        // The link in the e-mail confirms the address, in the same jobcenter.
+        var mail = await App.Mail.WaitForMessageToAsync(Email);
+        var link = ConfirmationLink().Match(mail.Text).Value;
+        Assert.StartsWith(new Uri(site, "api/v1/auth/confirm-email?").ToString(), link, StringComparison.Ordinal);
+        await Page.GotoAsync(link);
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "E-Mail-Adresse bestätigt", Level = 1 })).ToBeVisibleAsync();
+
+        // Signing in now lands on "Meine Daten".
+        await SignInPage.SignInAsync(Page, site, Email, Password);
+        await Expect(Page).ToHaveURLAsync(myData);
+        await ExpectMyDataPageAsync();
+        await Expect(Page.Locator("dl.facts")).ToContainTextAsync(Email);
+        await Expect(Page.Locator("dl.facts")).ToContainTextAsync("nein");
+        await Expect(Page.Locator(".account-nav").GetByRole(AriaRole.Link, new() { Name = "Meine Daten", Exact = true })).ToBeVisibleAsync();
+
+        // Download everything as JSON.
+        var download = await Page.RunAndWaitForDownloadAsync(() =>
+            Page.GetByRole(AriaRole.Link, new() { Name = "Alle meine Daten herunterladen (JSON)", Exact = true }).ClickAsync());
+        Assert.Matches(ExportFileName(), download.SuggestedFilename);
+        Assert.StartsWith(new Uri(site, "api/v1/me/data").ToString(), download.Url, StringComparison.Ordinal);
+        var json = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains(Email, json, StringComparison.Ordinal);
+        Assert.Contains(DisplayName, json, StringComparison.Ordinal);
+        Assert.Contains("confirmedAtLeast16", json, StringComparison.Ordinal);
+        var account = JsonDocument.Parse(json).RootElement.GetProperty("account");
+        Assert.Equal(Email, account.GetProperty("email").GetString());
+        Assert.Equal(DisplayName, account.GetProperty("displayName").GetString());
+        Assert.False(account.GetProperty("confirmedAtLeast16").GetBoolean());
+
+        // Sign out: "Meine Daten" now asks for the sign-in.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Abmelden", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(site.ToString());
+        await Expect(Page.Locator(".account-nav").GetByRole(AriaRole.Link, new() { Name = "Anmelden", Exact = true })).ToBeVisibleAsync();
+        await Page.GotoAsync(myData);
+        await Expect(Page).ToHaveURLAsync(new Regex("/t/offenbach/anmelden\\?"));
+
+        // Sign in again on the sign-in page.
+        await SignInPage.SignInAsync(Page, site, Email, Password);
+        await Expect(Page).ToHaveURLAsync(myData);
+        await ExpectMyDataPageAsync();
+
+        // Delete the account: without the confirmation nothing happens, with it the account is gone.
+        var delete = Page.GetByRole(AriaRole.Button, new() { Name = "Konto löschen", Exact = true });
+        await delete.ClickAsync();
+        await Expect(Page.Locator(".form-errors[role=alert]")).ToHaveTextAsync("Bitte bestätige, dass du dein Konto löschen willst.");
+        await ExpectMyDataPageAsync();
+
+        await Page.GetByLabel("Ja, ich will mein Konto endgültig löschen.", new() { Exact = true }).CheckAsync();
+        await delete.ClickAsync();
+        await Page.WaitForURLAsync(url => url.StartsWith(site.ToString(), StringComparison.Ordinal) && url.Contains("konto=geloescht", StringComparison.Ordinal));
+        await Expect(Page.Locator(".account-nav").GetByRole(AriaRole.Link, new() { Name = "Anmelden", Exact = true })).ToBeVisibleAsync();
+
+        // The same credentials no longer work.
+        await SignInPage.SubmitAsync(Page, site, Email, Password);
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("E-Mail-Adresse oder Passwort stimmen nicht.");
+        await Expect(Page).ToHaveURLAsync(SignInPage.Address(site).ToString());
+        await Page.GotoAsync(myData);
+        await Expect(Page).ToHaveURLAsync(new Regex("/t/offenbach/anmelden\\?"));
+
+        requests.AssertAllOnOriginOf(site);
+        Assert.All(requests.Requests, r => Assert.StartsWith("/t/offenbach/", r.AbsolutePath, StringComparison.Ordinal));
+    }
+
+    private async Task ExpectMyDataPageAsync()
+    {
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Meine Daten", Exact = true, Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByText($"Hallo {DisplayName}!")).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex(@"^meine-daten-\d{4}-\d{2}-\d{2}\.json$")]
+    private static partial Regex ExportFileName();
+
+    [GeneratedRegex(@"https?://\S+/api/v1/auth/confirm-email\?\S+", RegexOptions.CultureInvariant)]
+    private static partial Regex ConfirmationLink();
+}
