@@ -37,7 +37,8 @@ dotnet ef migrations script --idempotent --no-build --context SqlServerDbContext
 echo "SQL Server idempotent script: artifacts/sqlserver-idempotent.sql"
 
 status=0
-dotnet test Platform.sln --no-build --logger "trx" --results-directory "$work/results" -- RunConfiguration.TreatNoTestsAsError=false \
+# One test assembly at a time: each starts real hosts and browsers, and two cores are better spent on one of them.
+dotnet test Platform.sln --no-build --logger "trx" --results-directory "$work/results" -- RunConfiguration.TreatNoTestsAsError=false RunConfiguration.MaxCpuCount=1 \
   || status=$?
 
 read -r passed failed skipped < <(python3 - "$work/results" <<'PY'

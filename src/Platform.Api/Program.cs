@@ -34,6 +34,7 @@ builder.Services.AddPlatformRateLimits(builder.Configuration);
 builder.Services.AddPlatformPolicies();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddScoped<Platform.Application.Accounts.InvitationMailer>();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment, runJobServer: roles.Jobs);
 builder.Services.AddPlatformWeb();
 

@@ -76,7 +76,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantScopeRunner>();
         services.AddSingleton<ITenantScopeRunner>(sp => sp.GetRequiredService<TenantScopeRunner>());
         services.AddScoped<Platform.Application.Accounts.IAccountService, AccountService>();
-        services.AddScoped<Platform.Application.Accounts.ISignInService, CookieSignInService>();
+        services.AddScoped<Platform.Application.Accounts.ISignInService, PasswordSignInService>();
         services.AddTransient<PublishPostJob>();
         services.AddTransient<PublishOverduePostsJob>();
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();

@@ -19,9 +19,15 @@ public abstract class BrowserTest(BrowserApp app, ChromiumFixture chromium)
 
     protected IPage Page => _page ?? throw new InvalidOperationException("The page has not been created.");
 
+    /// <summary>
+    /// Generous waits: CI runs on two shared cores, and the first render of a page JIT-compiles it. Playwright still
+    /// continues as soon as the condition holds.
+    /// </summary>
+    private static readonly float Patience = 60_000;
+
     public virtual async Task InitializeAsync()
     {
-        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        _context = await NewContextAsync();
         _page = await _context.NewPageAsync();
     }
 
@@ -41,8 +47,16 @@ public abstract class BrowserTest(BrowserApp app, ChromiumFixture chromium)
     /// <summary>A page in a further fresh context (no cookies, no cache): a second, anonymous visitor.</summary>
     protected async Task<IPage> NewAnonymousPageAsync()
     {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        var context = await NewContextAsync();
         _extraContexts.Add(context);
         return await context.NewPageAsync();
+    }
+
+    private async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        context.SetDefaultTimeout(Patience);
+        context.SetDefaultNavigationTimeout(Patience);
+        return context;
     }
 }

@@ -67,46 +67,25 @@ public static class AuthEndpoints
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
-        SignInRequest request, SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users, bool? useCookies)
+        SignInRequest request, ISignInService signIn, bool? useCookies)
     {
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var (email, password) = (request.Email?.Trim() ?? "", request.Password ?? "");
-        var result = await signIn.PasswordSignInAsync(email, password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", remember: true, bearerToken: useCookies != true);
+        return outcome switch
         {
             // The sign-in handler has written the token (or cookie) already.
-            return TypedResults.Empty;
-        }
-
-        var locked = result.IsLockedOut;
-        if (result.IsNotAllowed && await users.FindByNameAsync(email) is { } user)
-        {
-            // Identity refuses an unconfirmed account before it looks at the password. Saying "not confirmed" only
-            // to someone who knows the password keeps the answer from revealing which addresses have an account;
-            // a wrong password counts towards the lockout as it does for confirmed accounts.
-            locked = await users.IsLockedOutAsync(user);
-            if (!locked && await users.CheckPasswordAsync(user, password))
-            {
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status401Unauthorized,
-                    title: "E-Mail-Adresse noch nicht bestätigt.",
-                    detail: "Bitte öffne zuerst den Link in der E-Mail, die wir dir geschickt haben. Du kannst dir auch einen neuen Link schicken lassen.",
-                    extensions: new Dictionary<string, object?> { ["reason"] = "email-not-confirmed" });
-            }
-
-            if (!locked)
-            {
-                await users.AccessFailedAsync(user);
-                locked = await users.IsLockedOutAsync(user);
-            }
-        }
-
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status401Unauthorized,
-            title: "Anmeldung fehlgeschlagen.",
-            detail: locked
-                ? "Zu viele Fehlversuche: Das Konto ist für 15 Minuten gesperrt."
-                : "E-Mail-Adresse oder Passwort stimmen nicht.");
+            SignInOutcome.Succeeded => TypedResults.Empty,
+            SignInOutcome.NotAllowed => TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "E-Mail-Adresse noch nicht bestätigt.",
+                detail: "Bitte öffne zuerst den Link in der E-Mail, die wir dir geschickt haben. Du kannst dir auch einen neuen Link schicken lassen.",
+                extensions: new Dictionary<string, object?> { ["reason"] = "email-not-confirmed" }),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Anmeldung fehlgeschlagen.",
+                detail: outcome == SignInOutcome.LockedOut
+                    ? "Zu viele Fehlversuche: Das Konto ist für 15 Minuten gesperrt."
+                    : "E-Mail-Adresse oder Passwort stimmen nicht."),
+        };
     }
 
     public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(

@@ -26,11 +26,13 @@ public static class PlatformEndpoints
         TypedResults.Ok(await catalog.ListAsync(ct));
 
     public static async Task<Created<OnboardedTenantResponse>> OnboardTenant(
-        OnboardTenantCommand command, IMediator mediator, HttpContext context, CancellationToken ct)
+        OnboardTenantCommand command, IMediator mediator, ITenantCatalog catalog, InvitationMailer mailer, HttpContext context, CancellationToken ct)
     {
         var result = await mediator.Send(command, ct);
         var link = Links.Invitation(context, result.Slug, result.InvitationToken);
-        return TypedResults.Created($"/t/{result.Slug}/", new OnboardedTenantResponse(result.TenantId, result.Slug, link, result.InvitationExpiresAt));
+        var sent = await mailer.TrySendAsync(
+            await catalog.FindByIdAsync(result.TenantId, ct), command.AdminEmail, Roles.TenantAdmin, link, result.InvitationExpiresAt, ct);
+        return TypedResults.Created($"/t/{result.Slug}/", new OnboardedTenantResponse(result.TenantId, result.Slug, link, result.InvitationExpiresAt, sent));
     }
 
     public static async Task<NoContent> ChangeTenantStatus(Guid tenantId, ChangeTenantStatusRequest request, IMediator mediator, CancellationToken ct)
@@ -43,7 +45,8 @@ public static class PlatformEndpoints
         TypedResults.Ok(await mediator.Send(new FindTenantsQuery(search), ct));
 }
 
-public sealed record OnboardedTenantResponse(Guid TenantId, string Slug, string InvitationUrl, DateTime InvitationExpiresAt);
+/// <param name="InvitationMailed">False when the mail server did not take the invitation: forward the link yourself.</param>
+public sealed record OnboardedTenantResponse(Guid TenantId, string Slug, string InvitationUrl, DateTime InvitationExpiresAt, bool InvitationMailed);
 
 public sealed record ChangeTenantStatusRequest(TenantStatus Status);
 

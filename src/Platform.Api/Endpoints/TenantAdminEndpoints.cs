@@ -59,12 +59,13 @@ public static class TenantAdminEndpoints
     public static async Task<Ok<IReadOnlyList<StaffMember>>> ListStaff(IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListStaffQuery(), ct));
 
-    public static async Task<Created<InvitationResponse>> InviteStaff(InviteStaffCommand command, IMediator mediator, HttpContext context, CancellationToken ct)
+    public static async Task<Created<InvitationResponse>> InviteStaff(
+        InviteStaffCommand command, IMediator mediator, ICurrentTenant tenant, InvitationMailer mailer, HttpContext context, CancellationToken ct)
     {
         var invitation = await mediator.Send(command, ct);
-        return TypedResults.Created(
-            "staff",
-            new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, Links.InvitationInTenant(context, invitation.Token), invitation.ExpiresAt));
+        var link = Links.InvitationInTenant(context, invitation.Token);
+        var sent = await mailer.TrySendAsync(tenant.Tenant, invitation.Email, invitation.Role, link, invitation.ExpiresAt, ct);
+        return TypedResults.Created("staff", new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, link, invitation.ExpiresAt, sent));
     }
 
     public static async Task<NoContent> ChangeStaffRole(Guid accountId, ChangeRoleRequest request, IMediator mediator, CancellationToken ct)
@@ -89,6 +90,6 @@ public static class TenantAdminEndpoints
     }
 }
 
-public sealed record InvitationResponse(Guid Id, string Email, string Role, string InvitationUrl, DateTime ExpiresAt);
+public sealed record InvitationResponse(Guid Id, string Email, string Role, string InvitationUrl, DateTime ExpiresAt, bool InvitationMailed);
 
 public sealed record ChangeRoleRequest(string Role);

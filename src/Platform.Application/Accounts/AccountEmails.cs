@@ -31,6 +31,27 @@ public static class AccountEmails
         ]);
     }
 
+    public static EmailMessage Invitation(TenantInfo? tenant, string to, string role, Uri invitationLink, TimeSpan validFor)
+    {
+        var name = tenant?.DisplayName ?? BrandedEmail.PlatformName;
+        return BrandedEmail.Compose(tenant, to, $"Einladung ins Team – {name}",
+        [
+            new EmailParagraph("Hallo,"),
+            new EmailParagraph($"du wurdest eingeladen, bei {name} auf der Jobcenter-Plattform mitzuarbeiten (Rolle: {RoleName(role)})."),
+            new EmailButton("Einladung annehmen", invitationLink),
+            new EmailParagraph($"Der Link gilt {Duration(validFor)} und nur einmal. Wenn du diese Einladung nicht erwartet hast, lösche diese E-Mail einfach."),
+        ]);
+    }
+
+    public static string RoleName(string role) => role switch
+    {
+        Roles.TenantAdmin => "Leitung",
+        Roles.Editor => "Redaktion",
+        Roles.Reviewer => "Prüfung",
+        Roles.NetworkEditor => "Netzwerkredaktion",
+        _ => role,
+    };
+
     /// <summary>"24 Stunden", "90 Minuten", "3 Tage".</summary>
     public static string Duration(TimeSpan span) => span switch
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Domain.Tenants;
 
@@ -19,6 +18,7 @@ public static class BrandingEndpoints
         endpoints.MapGet("/branding.css", GetBrandingStylesheet).ExcludeFromDescription();
         endpoints.MapGet("/logo", GetLogo).ExcludeFromDescription();
         endpoints.MapGet("/branding-preview.css", GetPreviewStylesheet).ExcludeFromDescription();
+        endpoints.MapGet("/manifest.webmanifest", GetManifest).ExcludeFromDescription();
         endpoints.MapPost("/verwaltung/logo", UploadLogo).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = "TenantAdmin" }).ExcludeFromDescription();
         return endpoints;
     }
@@ -28,6 +28,34 @@ public static class BrandingEndpoints
             CultureInfo.InvariantCulture,
             $":root{{--brand-primary:{branding.PrimaryColor};--brand-on-primary:{ColorContrast.TextColorFor(branding.PrimaryColor)};"
             + $"--brand-accent:{branding.AccentColor};--brand-on-accent:{ColorContrast.TextColorFor(branding.AccentColor)};}}\n");
+
+    /// <summary>The installable web app of one jobcenter: its name, colours and logo, starting inside the tenant.</summary>
+    private static IResult GetManifest(HttpContext context, ICurrentTenant currentTenant)
+    {
+        if (currentTenant.Tenant is not { } tenant)
+        {
+            return Results.NotFound();
+        }
+
+        var start = context.Request.PathBase.Add("/").Value!;
+        var version = tenant.Branding.Version.ToString(CultureInfo.InvariantCulture);
+        object[] icons = tenant.Branding.HasLogo ? [new { src = $"{start}logo?v={version}", sizes = "any", purpose = "any" }] : [];
+        context.Response.Headers.CacheControl = "no-cache";
+        return Results.Json(
+            new
+            {
+                name = tenant.DisplayName,
+                short_name = tenant.Branding.LogoText.Length > 0 ? tenant.Branding.LogoText : tenant.Slug,
+                lang = "de",
+                start_url = start,
+                scope = start,
+                display = "standalone",
+                theme_color = tenant.Branding.PrimaryColor,
+                background_color = "#ffffff",
+                icons,
+            },
+            contentType: "application/manifest+json");
+    }
 
     /// <summary>Unsaved colours for the preview box on the administration page, scoped to <c>.brand-preview</c>.</summary>
     private static IResult GetPreviewStylesheet(string? primary, string? accent)
@@ -49,26 +77,26 @@ public static class BrandingEndpoints
         string result;
         if (file is null || file.Length == 0)
         {
-            result = "Bitte wähle eine Bilddatei aus.";
+            result = "fehlt";
         }
         else if (file.Length > TenantLogo.MaxBytes)
         {
-            result = "Das Logo darf höchstens 512 KB groß sein.";
+            result = "zu-gross";
         }
         else
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, context.RequestAborted);
             var errors = await Components.Pages.Admin.FormErrors.TryAsync(async () => await mediator.Send(new Application.Tenants.UploadLogoCommand(buffer.ToArray())));
-            result = errors.Count == 0 ? "ok" : string.Join(" ", errors);
+            result = errors.Count == 0 ? "ok" : "kein-bild";
         }
 
-        return Results.Redirect($"{context.Request.PathBase}/verwaltung?logo={Uri.EscapeDataString(result)}");
+        return Results.Redirect($"{context.Request.PathBase}/verwaltung?logo={result}#aussehen");
     }
 
-    private static async Task<IResult> GetLogo(HttpContext context, ICurrentTenant currentTenant, IAppDbContext db, string? v)
+    private static async Task<IResult> GetLogo(HttpContext context, ICurrentTenant currentTenant, Mediator.IMediator mediator, string? v)
     {
-        var logo = currentTenant.Tenant is null ? null : await db.TenantLogos.AsNoTracking().SingleOrDefaultAsync(context.RequestAborted);
+        var logo = currentTenant.Tenant is null ? null : await mediator.Send(new Application.Tenants.GetTenantLogoQuery(), context.RequestAborted);
         if (logo is null)
         {
             return Results.NotFound();

@@ -69,6 +69,23 @@ public abstract class HostingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     [Fact]
+    public async Task Each_tenant_is_its_own_installable_web_app()
+    {
+        using var grossGerau = App.CreateTenantClient("gross-gerau");
+        using var offenbach = App.CreatePrefixClient("offenbach");
+
+        var gg = await GetJsonAsync(grossGerau, "manifest.webmanifest");
+        var of = await GetJsonAsync(offenbach, "manifest.webmanifest");
+
+        Assert.Equal("Kommunales Jobcenter Groß-Gerau", gg.GetProperty("name").GetString());
+        Assert.Equal("#00527a", gg.GetProperty("theme_color").GetString());
+        Assert.Equal("/", gg.GetProperty("start_url").GetString());
+        Assert.Equal("Jobcenter MainArbeit Offenbach", of.GetProperty("name").GetString());
+        Assert.Equal("/t/offenbach/", of.GetProperty("start_url").GetString());
+        Assert.Contains("rel=\"manifest\"", await offenbach.GetStringAsync(new Uri("", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tenant_pages_carry_a_strict_content_security_policy()
     {
         using var client = App.CreateTenantClient("gross-gerau");

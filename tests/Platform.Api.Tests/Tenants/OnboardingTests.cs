@@ -26,7 +26,11 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             new { slug = "kreis-offenbach", displayName = "Pro Arbeit Kreis Offenbach", hostnames = new[] { "jobs.kreis-offenbach.example" }, adminEmail = "leitung@kreis-offenbach.example" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var onboarded = await ReadJsonAsync(created);
-        var invitationUrl = new Uri(onboarded.GetProperty("invitationUrl").GetString()!);
+        Assert.True(onboarded.GetProperty("invitationMailed").GetBoolean());
+        var mail = await App.Mail.WaitForMessageToAsync("leitung@kreis-offenbach.example");
+        Assert.Contains("Pro Arbeit Kreis Offenbach", mail.Message.Subject, StringComparison.Ordinal);
+        var invitationUrl = new Uri(System.Text.RegularExpressions.Regex.Match(mail.Message.TextBody ?? "", @"https?://\S+einladung\?token=[0-9a-f]+").Value);
+        Assert.Equal(onboarded.GetProperty("invitationUrl").GetString(), invitationUrl.ToString());
         var token = System.Web.HttpUtility.ParseQueryString(invitationUrl.Query)["token"]!;
         Assert.StartsWith("/t/kreis-offenbach/", invitationUrl.AbsolutePath, StringComparison.Ordinal);
 

@@ -46,13 +46,14 @@ public sealed class ModelIsolationTests(SqliteDatabase database) : IClassFixture
     }
 
     [Fact]
-    public void Every_tenant_owned_table_has_an_index_that_starts_with_TenantId()
+    public void Every_tenant_owned_table_has_a_key_or_index_that_starts_with_TenantId()
     {
         using var db = database.Open(null);
 
         var unindexed = db.Model.GetEntityTypes()
             .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
-            .Where(t => !t.GetIndexes().Any(i => i.Properties[0].Name == nameof(ITenantOwned.TenantId)))
+            .Where(t => !t.GetIndexes().Select(i => i.Properties).Concat(t.GetKeys().Select(k => k.Properties))
+                .Any(columns => columns[0].Name == nameof(ITenantOwned.TenantId)))
             .Select(t => t.ClrType.Name)
             .ToList();
 
