@@ -45,7 +45,7 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, environment);
-                services.AddDbContext<PlatformDbContext, SqliteDbContext>(o => o.UseSqlite(sqlite));
+                services.AddPooledPlatformDbContext<SqliteDbContext>(o => o.UseSqlite(sqlite));
                 var hangfireFile = Path.ChangeExtension(new SqliteConnectionStringBuilder(sqlite).DataSource, ".jobs.db");
                 services.AddHangfire(c => Configure(c).UseSQLiteStorage(hangfireFile, new SQLiteStorageOptions
                 {
@@ -54,7 +54,7 @@ public static class DependencyInjection
                 break;
             case DatabaseProvider.PostgreSql:
                 var npgsql = Required(connectionString, database.Provider);
-                services.AddDbContext<PlatformDbContext, PostgreSqlDbContext>(o => o.UseNpgsql(npgsql).AddInterceptors(TenantSessionInterceptor.PostgreSql));
+                services.AddPooledPlatformDbContext<PostgreSqlDbContext>(o => o.UseNpgsql(npgsql).AddInterceptors(TenantSessionInterceptor.PostgreSql));
 
                 // Hangfire's schema is prepared with the migrations, by the owner (PostgreSqlJobStorageSchema).
                 services.AddHangfire(c => Configure(c).UsePostgreSqlStorage(
@@ -63,7 +63,7 @@ public static class DependencyInjection
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = Required(connectionString, database.Provider);
-                services.AddDbContext<PlatformDbContext, SqlServerDbContext>(o => o.UseSqlServer(sqlServer).AddInterceptors(TenantSessionInterceptor.SqlServer));
+                services.AddPooledPlatformDbContext<SqlServerDbContext>(o => o.UseSqlServer(sqlServer).AddInterceptors(TenantSessionInterceptor.SqlServer));
                 services.AddHangfire(c => Configure(c).UseSqlServerStorage(
                     sqlServer, new SqlServerStorageOptions { QueuePollInterval = jobs.QueuePollInterval, SchemaName = "hangfire" }));
                 break;
@@ -112,6 +112,18 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddScoped<Platform.Application.Accounts.IAccountEmailQueue, AccountEmailQueue>();
         services.AddTransient<SendAccountEmailJob>();
+    }
+
+    /// <summary>
+    /// Contexts come from a pool (building an Identity context per request was the largest cost of the feed); each
+    /// lease is bound to the scope's tenant and forgets it when it goes back.
+    /// </summary>
+    private static void AddPooledPlatformDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : PlatformDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped<PlatformDbContext>(sp =>
+            sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().UseTenant(sp.GetRequiredService<ICurrentTenant>()));
     }
 
     private static IGlobalConfiguration Configure(IGlobalConfiguration configuration) =>

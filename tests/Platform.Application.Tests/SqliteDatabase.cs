@@ -41,7 +41,8 @@ public sealed class SqliteDatabase : IAsyncLifetime
     {
         var current = new CurrentTenant();
         current.SetTenant(tenant is null ? null : TenantMapper.ToInfo(tenant));
-        return new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(ConnectionString).UseApplicationServiceProvider(IdentitySchema.StandaloneServices).Options, current);
+        return new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(ConnectionString).UseApplicationServiceProvider(IdentitySchema.StandaloneServices).Options)
+            .UseTenant(current);
     }
 
     public static ICurrentTenant As(Tenant tenant)

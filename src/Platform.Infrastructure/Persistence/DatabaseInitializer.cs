@@ -49,12 +49,22 @@ public sealed partial class DatabaseInitializer(
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var owner = options.Value.MigrationsConnectionString;
+        var platform = db.Database.GetConnectionString();
         if (owner is not null)
         {
             db.Database.SetConnectionString(owner);
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            // The context goes back to the pool: it must not keep the owner's connection.
+            db.Database.SetConnectionString(platform);
+        }
+
         if (options.Value.Provider == DatabaseProvider.PostgreSql && owner is not null)
         {
             // Hangfire's installer logs through Hangfire's global log provider, which AddHangfire points at this host's

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Platform.Infrastructure.Identity;
-using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure.Persistence;
 
@@ -9,17 +8,17 @@ namespace Platform.Infrastructure.Persistence;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDbContext>
 {
     public SqliteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(DatabaseOptions.DefaultSqliteConnectionString).UseApplicationServiceProvider(IdentitySchema.StandaloneServices).Options, new CurrentTenant());
+        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(DatabaseOptions.DefaultSqliteConnectionString).UseApplicationServiceProvider(IdentitySchema.StandaloneServices).Options);
 }
 
 public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlDbContext>
 {
     public PostgreSqlDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgreSqlDbContext>().UseNpgsql("Host=localhost;Database=platform").UseApplicationServiceProvider(IdentitySchema.StandaloneServices).Options, new CurrentTenant());
+        new(new DbContextOptionsBuilder<PostgreSqlDbContext>().UseNpgsql("Host=localhost;Database=platform").UseApplicationServiceProvider(IdentitySchema.StandaloneServices).Options);
 }
 
 public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerDbContext>
 {
     public SqlServerDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerDbContext>().UseSqlServer("Server=localhost;Database=platform;TrustServerCertificate=true").UseApplicationServiceProvider(IdentitySchema.StandaloneServices).Options, new CurrentTenant());
+        new(new DbContextOptionsBuilder<SqlServerDbContext>().UseSqlServer("Server=localhost;Database=platform;TrustServerCertificate=true").UseApplicationServiceProvider(IdentitySchema.StandaloneServices).Options);
 }

@@ -14,9 +14,16 @@ namespace Platform.Infrastructure.Persistence;
 /// The one model of the platform. Each provider has a derived context that carries its own migrations
 /// (<see cref="SqliteDbContext"/>, <see cref="PostgreSqlDbContext"/>, <see cref="SqlServerDbContext"/>).
 /// </summary>
-public abstract class PlatformDbContext(DbContextOptions options, ICurrentTenant currentTenant)
-    : IdentityDbContext<PlatformUser, PlatformRole, Guid>(options), IAppDbContext
+public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, PlatformRole, Guid>, IAppDbContext
 {
+    private ICurrentTenant? _currentTenant;
+
+    /// <summary>Options only, as the context pool requires: the tenant is set on every lease with <see cref="UseTenant"/>.</summary>
+    protected PlatformDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public const string TenantFilter = "Tenant";
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
@@ -34,7 +41,29 @@ public abstract class PlatformDbContext(DbContextOptions options, ICurrentTenant
     /// Without a tenant it is <see cref="Guid.Empty"/>, the platform's own scope: no tenant's rows match, only
     /// platform-level accounts.
     /// </summary>
-    internal Guid CurrentTenantId => currentTenant.Tenant?.Id ?? Guid.Empty;
+    internal Guid CurrentTenantId => _currentTenant?.Tenant?.Id ?? Guid.Empty;
+
+    /// <summary>Binds a leased context to the scope's tenant; without it the context sees no tenant's rows.</summary>
+    public PlatformDbContext UseTenant(ICurrentTenant currentTenant)
+    {
+        _currentTenant = currentTenant;
+        return this;
+    }
+
+    // Back in the pool a context must not remember whose it was.
+    public override void Dispose()
+    {
+        _currentTenant = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _currentTenant = null;
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -104,14 +133,29 @@ public abstract class PlatformDbContext(DbContextOptions options, ICurrentTenant
     }
 }
 
-public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, ICurrentTenant currentTenant)
-    : PlatformDbContext(options, currentTenant);
+public sealed class SqliteDbContext : PlatformDbContext
+{
+    public SqliteDbContext(DbContextOptions<SqliteDbContext> options)
+        : base(options)
+    {
+    }
+}
 
-public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options, ICurrentTenant currentTenant)
-    : PlatformDbContext(options, currentTenant);
+public sealed class PostgreSqlDbContext : PlatformDbContext
+{
+    public PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options)
+        : base(options)
+    {
+    }
+}
 
-public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options, ICurrentTenant currentTenant)
-    : PlatformDbContext(options, currentTenant);
+public sealed class SqlServerDbContext : PlatformDbContext
+{
+    public SqlServerDbContext(DbContextOptions<SqlServerDbContext> options)
+        : base(options)
+    {
+    }
+}
 
 internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
     v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),

@@ -183,7 +183,8 @@ public sealed class RowLevelSecurityTests(PostgresApp app) : ApiTestBase<Postgre
         {
             var current = new CurrentTenant();
             current.SetTenant(tenant);
-            await using var db = new PostgreSqlDbContext(options, current);
+            await using var db = new PostgreSqlDbContext(options);
+            db.UseTenant(current);
 
             backends.Add(await db.Database.SqlQueryRaw<int>("""SELECT pg_backend_pid() AS "Value" """).SingleAsync());
             var postTenants = await db.Database.SqlQueryRaw<Guid>("""SELECT DISTINCT "TenantId" AS "Value" FROM "Posts" """).ToListAsync();
