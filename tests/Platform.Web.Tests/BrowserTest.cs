@@ -25,6 +25,12 @@ public abstract class BrowserTest(BrowserApp app, ChromiumFixture chromium)
     /// </summary>
     private static readonly float Patience = 60_000;
 
+    /// <summary>
+    /// Wait for a URL only until the navigation commits; the assertions that follow wait for what they need. Waiting
+    /// for the load event as well raced with fast same-page navigations on a busy machine.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     public virtual async Task InitializeAsync()
     {
         _context = await NewContextAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Platform.TestSupport;
 
@@ -16,6 +17,18 @@ public static partial class AccountMail
     {
         using var response = await client.GetAsync(await ConfirmationLinkAsync(app, email));
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"confirm {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Registers an account through the API, confirms it from the mail and signs in: returns the token.</summary>
+    public static async Task<string> RegisterConfirmedAsync(
+        PlatformApp app, HttpClient client, string email, string password, string displayName, bool confirmedAtLeast16)
+    {
+        using var registered = await client.PostAsJsonAsync("api/v1/auth/register", new { email, password, displayName, confirmedAtLeast16 });
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, $"register {email}: {(int)registered.StatusCode}");
+        await ConfirmAsync(app, client, email);
+        using var login = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password });
+        Assert.True(login.StatusCode == HttpStatusCode.OK, $"login {email}: {(int)login.StatusCode}");
+        return (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     public static Uri LinkIn(ReceivedMail mail) =>

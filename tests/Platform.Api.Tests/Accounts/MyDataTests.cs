@@ -16,9 +16,7 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     public async Task The_export_contains_every_personal_field()
     {
         using var client = App.CreateTenantClient("gross-gerau");
-        await client.PostAsJsonAsync("api/v1/auth/register", new { email = "export@example.org", password = Password, displayName = "Exporta", confirmedAtLeast16 = true });
-        await AccountMail.ConfirmAsync(App, client, "export@example.org");
-        var token = await SignInAsync(client, "export@example.org", Password);
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "export@example.org", Password, "Exporta", confirmedAtLeast16: true);
 
         using var response = await SendAsync(client, HttpMethod.Get, "api/v1/me/data", token);
 
@@ -47,9 +45,7 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     public async Task Deleting_the_account_leaves_nothing_of_the_person_in_any_table()
     {
         using var client = App.CreateTenantClient("offenbach");
-        await client.PostAsJsonAsync("api/v1/auth/register", new { email = "weg@example.org", password = Password, displayName = "Weg", confirmedAtLeast16 = false });
-        await AccountMail.ConfirmAsync(App, client, "weg@example.org");
-        var token = await SignInAsync(client, "weg@example.org", Password);
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "weg@example.org", Password, "Weg", confirmedAtLeast16: false);
         var id = (await ReadJsonAsync(await SendAsync(client, HttpMethod.Get, "api/v1/auth/me", token))).GetProperty("id").GetGuid();
         Assert.NotEmpty(await RowsMentioningAsync(id, "weg@example.org"));
 

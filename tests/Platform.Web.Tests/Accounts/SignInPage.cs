@@ -30,6 +30,6 @@ public static class SignInPage
     public static async Task SignInAsync(IPage page, Uri site, string email, string password = DemoPassword)
     {
         await SubmitAsync(page, site, email, password);
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.EndsWith("/anmelden", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.EndsWith("/anmelden", StringComparison.Ordinal), BrowserTest.Committed);
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class FeedPageTests(BrowserApp app, ChromiumFixture chromi
 
         var wohnen = topics.GetByRole(AriaRole.Link, new() { Name = "Wohnen", Exact = true });
         await wohnen.ClickAsync();
-        await Page.WaitForURLAsync(TopicWohnen());
+        await Page.WaitForURLAsync(TopicWohnen(), Committed);
 
         Assert.StartsWith(feed.ToString(), Page.Url, StringComparison.Ordinal);
         await Expect(wohnen).ToHaveAttributeAsync("aria-current", "page");
@@ -32,12 +32,13 @@ public sealed partial class FeedPageTests(BrowserApp app, ChromiumFixture chromi
 
         var alle = topics.GetByRole(AriaRole.Link, new() { Name = "Alle", Exact = true });
         await alle.ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("topic=", StringComparison.Ordinal));
+        await Page.WaitForURLAsync(url => !url.Contains("topic=", StringComparison.Ordinal), Committed);
 
         Assert.Equal(feed.ToString(), Page.Url);
         await Expect(alle).ToHaveAttributeAsync("aria-current", "page");
         await Expect(wohnen).Not.ToHaveAttributeAsync("aria-current", "page");
-        Assert.True(await cards.CountAsync() > wohnenCount, "“Alle” should show more posts than “Wohnen”.");
+        // "Alle" shows more posts than "Wohnen": a card beyond the Wohnen count appears.
+        await Expect(cards.Nth(wohnenCount)).ToBeVisibleAsync();
     }
 
     [GeneratedRegex(@"[?&]topic=Wohnen(&|$)")]
