@@ -41,29 +41,26 @@ public static class AuthEndpoints
     public static async Task<Created<AccountResponse>> Register(
         RegisterAccountRequest request,
         IValidator<RegisterAccountRequest> validator,
-        UserManager<PlatformUser> users,
-        TimeProvider clock,
+        IAccountService accounts,
         IAccountEmailQueue mail,
         LinkGenerator links,
-        HttpContext context)
+        HttpContext context,
+        CancellationToken cancellationToken)
     {
-        await validator.ValidateAndThrowAsync(request);
-        var user = new PlatformUser
+        await validator.ValidateAndThrowAsync(request, cancellationToken);
+
+        // The same account creation as the web's registration page, so both refuse the same things the same way.
+        var created = await accounts.CreateAsync(
+            new NewAccount(request.Email, request.Password, request.DisplayName, request.ConfirmedAtLeast16, EmailConfirmed: false, Role: null),
+            cancellationToken);
+        if (!created.Succeeded)
         {
-            UserName = request.Email.Trim(),
-            Email = request.Email.Trim(),
-            DisplayName = request.DisplayName.Trim(),
-            ConfirmedAtLeast16 = request.ConfirmedAtLeast16,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        var result = await users.CreateAsync(user, request.Password);
-        if (!result.Succeeded)
-        {
-            throw new ValidationException(result.Errors.Select(e => new ValidationFailure(FieldOf(e), e.Description)));
+            throw new ValidationException(created.Errors.SelectMany(e => e.Value.Select(m => new ValidationFailure(e.Key, m))));
         }
 
-        mail.EnqueueConfirmation(user.Id, ConfirmEmailUrl(links, context));
-        return TypedResults.Created("me", AccountResponse.From(user, []));
+        mail.EnqueueConfirmation(created.Id!.Value, ConfirmEmailUrl(links, context));
+        return TypedResults.Created(
+            "me", new AccountResponse(created.Id.Value, request.Email.Trim(), request.DisplayName.Trim(), request.ConfirmedAtLeast16, []));
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
@@ -223,13 +220,6 @@ public static class AuthEndpoints
     private static Uri ConfirmEmailUrl(LinkGenerator links, HttpContext context) =>
         new(links.GetUriByName(context, nameof(ConfirmEmail))
             ?? throw new InvalidOperationException("The confirm-email endpoint is not mapped."));
-
-    private static string FieldOf(IdentityError error) => error.Code switch
-    {
-        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => nameof(RegisterAccountRequest.Password),
-        _ when error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) => nameof(RegisterAccountRequest.Email),
-        _ => "",
-    };
 }
 
 public sealed record RegisterAccountRequest(string Email, string Password, string DisplayName, bool ConfirmedAtLeast16);

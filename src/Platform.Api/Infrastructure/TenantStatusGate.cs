@@ -1,6 +1,7 @@
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Domain.Tenants;
+using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Api.Infrastructure;
 
@@ -20,23 +21,11 @@ public static class TenantStatusGate
                 return;
             }
 
-            var api = context.Request.Path.StartsWithSegments("/api");
             var (status, title, detail) = tenant.Status == TenantStatus.Suspended
                 ? (StatusCodes.Status503ServiceUnavailable, "Vorübergehend nicht erreichbar",
                     $"Das Angebot von {tenant.DisplayName} ist gerade in Wartung. Telefonisch erreichst du das Jobcenter unter {tenant.Contact.Phone}.")
                 : (StatusCodes.Status404NotFound, "Jobcenter nicht gefunden", "Dieses Jobcenter ist noch nicht freigeschaltet.");
-            context.Response.StatusCode = status;
-            if (api)
-            {
-                await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
-                return;
-            }
-
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(
-                "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + $"<title>{System.Net.WebUtility.HtmlEncode(title)}</title></head><body><main><h1>{System.Net.WebUtility.HtmlEncode(title)}</h1>"
-                + $"<p>{System.Net.WebUtility.HtmlEncode(detail)}</p></main></body></html>");
+            await StatusPage.WriteAsync(context, status, title, detail);
         });
 
     private static bool IsStaff(HttpContext context) => Roles.Staff.Any(context.User.IsInRole);
