@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Platform.Web.Tests;
@@ -26,10 +27,12 @@ public abstract class BrowserTest(BrowserApp app, ChromiumFixture chromium)
     private static readonly float Patience = 60_000;
 
     /// <summary>
-    /// Wait for a URL only until the navigation commits; the assertions that follow wait for what they need. Waiting
-    /// for the load event as well raced with fast same-page navigations on a busy machine.
+    /// Waits until the page's address matches. A polling assertion on the URL, not <c>WaitForURLAsync</c>: that one
+    /// also waits for a load state, and when the navigation had already finished before the call it waited for a
+    /// "commit" that never came again (a CI run timed out so). The assertions that follow wait for the content.
     /// </summary>
-    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+    public static Task UntilUrlAsync(IPage page, Regex address) =>
+        Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = Patience });
 
     public virtual async Task InitializeAsync()
     {

@@ -73,7 +73,7 @@ public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium
 
         // Sign out: "Meine Daten" now asks for the sign-in.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Abmelden", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(site.ToString(), Committed);
+        await UntilUrlAsync(Page, new Regex("^" + Regex.Escape(site.ToString()) + "$"));
         await Expect(Page.Locator(".account-nav").GetByRole(AriaRole.Link, new() { Name = "Anmelden", Exact = true })).ToBeVisibleAsync();
         await Page.GotoAsync(myData);
         await Expect(Page).ToHaveURLAsync(new Regex("/t/offenbach/anmelden\\?"));
@@ -91,7 +91,7 @@ public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium
 
         await Page.GetByLabel("Ja, ich will mein Konto endgültig löschen.", new() { Exact = true }).CheckAsync();
         await delete.ClickAsync();
-        await Page.WaitForURLAsync(url => url.StartsWith(site.ToString(), StringComparison.Ordinal) && url.Contains("konto=geloescht", StringComparison.Ordinal), Committed);
+        await UntilUrlAsync(Page, new Regex("^" + Regex.Escape(site.ToString()) + ".*konto=geloescht"));
         await Expect(Page.Locator(".account-nav").GetByRole(AriaRole.Link, new() { Name = "Anmelden", Exact = true })).ToBeVisibleAsync();
 
         // The same credentials no longer work.

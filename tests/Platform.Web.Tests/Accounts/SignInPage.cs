@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Platform.Infrastructure.Persistence;
 
@@ -30,6 +31,6 @@ public static class SignInPage
     public static async Task SignInAsync(IPage page, Uri site, string email, string password = DemoPassword)
     {
         await SubmitAsync(page, site, email, password);
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.EndsWith("/anmelden", StringComparison.Ordinal), BrowserTest.Committed);
+        await BrowserTest.UntilUrlAsync(page, new Regex(@"^(?![^?#]*/anmelden([?#]|$))"));
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class FeedPageTests(BrowserApp app, ChromiumFixture chromi
 
         var wohnen = topics.GetByRole(AriaRole.Link, new() { Name = "Wohnen", Exact = true });
         await wohnen.ClickAsync();
-        await Page.WaitForURLAsync(TopicWohnen(), Committed);
+        await UntilUrlAsync(Page, TopicWohnen());
 
         Assert.StartsWith(feed.ToString(), Page.Url, StringComparison.Ordinal);
         await Expect(wohnen).ToHaveAttributeAsync("aria-current", "page");
@@ -32,7 +32,7 @@ public sealed partial class FeedPageTests(BrowserApp app, ChromiumFixture chromi
 
         var alle = topics.GetByRole(AriaRole.Link, new() { Name = "Alle", Exact = true });
         await alle.ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("topic=", StringComparison.Ordinal), Committed);
+        await UntilUrlAsync(Page, NoTopic());
 
         Assert.Equal(feed.ToString(), Page.Url);
         await Expect(alle).ToHaveAttributeAsync("aria-current", "page");
@@ -43,4 +43,7 @@ public sealed partial class FeedPageTests(BrowserApp app, ChromiumFixture chromi
 
     [GeneratedRegex(@"[?&]topic=Wohnen(&|$)")]
     private static partial Regex TopicWohnen();
+
+    [GeneratedRegex("^(?!.*topic=)")]
+    private static partial Regex NoTopic();
 }

@@ -18,7 +18,7 @@ public sealed partial class PostPageTests(BrowserApp app, ChromiumFixture chromi
         Assert.False(string.IsNullOrEmpty(title));
 
         await link.ClickAsync();
-        await Page.WaitForURLAsync(PostUrl(), Committed);
+        await UntilUrlAsync(Page, PostUrl());
 
         Assert.StartsWith(new Uri(feed, "posts/").ToString(), Page.Url, StringComparison.Ordinal);
         await Expect(Page.Locator("article.post h1")).ToHaveTextAsync(title);

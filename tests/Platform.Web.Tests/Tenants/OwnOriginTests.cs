@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,9 +19,9 @@ public sealed class OwnOriginTests(BrowserApp app, ChromiumFixture chromium) : B
         await Page.GotoAsync(feed.ToString());
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Themen" })
             .GetByRole(AriaRole.Link, new() { Name = "Geld", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => url.Contains("topic=Geld", StringComparison.Ordinal), Committed);
+        await UntilUrlAsync(Page, new Regex("topic=Geld"));
         await Page.Locator("ul.feed > li > article.post-card h2 a").First.ClickAsync();
-        await Page.WaitForURLAsync(url => url.Contains("/posts/", StringComparison.Ordinal), Committed);
+        await UntilUrlAsync(Page, new Regex("/posts/"));
         await Expect(Page.Locator("article.post h1")).ToBeVisibleAsync();
 
         // The recording must have seen the pages and their stylesheets, or an empty list would pass.
