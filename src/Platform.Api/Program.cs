@@ -15,6 +15,7 @@ using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.Tenancy;
 using Platform.Web;
+using Platform.Web.Accounts;
 using Platform.Web.Branding;
 using Platform.Web.Components;
 using Scalar.AspNetCore;
@@ -32,6 +33,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<GetFeedValidator>(ServiceLi
 builder.Services.AddValidatorsFromAssemblyContaining<RegisterAccountRequestValidator>(ServiceLifetime.Singleton);
 builder.Services.AddPlatformRateLimits(builder.Configuration);
 builder.Services.AddPlatformPolicies();
+builder.Services.AddSecondFactorPolicy();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<Platform.Application.Accounts.InvitationMailer>();
@@ -132,6 +134,7 @@ if (roles.Web)
 {
     app.MapStaticAssets();
     app.MapBrandingEndpoints();
+    app.MapPasskeyEndpoints();
     app.MapRazorComponents<App>();
 }
 

@@ -77,6 +77,8 @@ public static class DependencyInjection
         services.AddSingleton<ITenantScopeRunner>(sp => sp.GetRequiredService<TenantScopeRunner>());
         services.AddScoped<Platform.Application.Accounts.IAccountService, AccountService>();
         services.AddScoped<Platform.Application.Accounts.ISignInService, PasswordSignInService>();
+        services.AddScoped<Platform.Application.Accounts.IAccountRecovery, AccountRecovery>();
+        services.AddScoped<Platform.Application.Accounts.IAccountSecurity, AccountSecurity>();
         services.AddTransient<PublishPostJob>();
         services.AddTransient<PublishOverduePostsJob>();
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();

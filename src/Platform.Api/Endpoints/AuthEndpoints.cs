@@ -5,6 +5,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,6 @@ public static class AuthEndpoints
         IValidator<RegisterAccountRequest> validator,
         IAccountService accounts,
         IAccountEmailQueue mail,
-        LinkGenerator links,
         HttpContext context,
         CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public static class AuthEndpoints
             throw new ValidationException(created.Errors.SelectMany(e => e.Value.Select(m => new ValidationFailure(e.Key, m))));
         }
 
-        mail.EnqueueConfirmation(created.Id!.Value, ConfirmEmailUrl(links, context));
+        mail.EnqueueConfirmation(created.Id!.Value, WebPage(context, AccountPages.ConfirmEmail));
         return TypedResults.Created(
             "me", new AccountResponse(created.Id.Value, request.Email.Trim(), request.DisplayName.Trim(), request.ConfirmedAtLeast16, []));
     }
@@ -66,7 +66,11 @@ public static class AuthEndpoints
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
         SignInRequest request, ISignInService signIn, bool? useCookies)
     {
-        var outcome = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", remember: true, bearerToken: useCookies != true);
+        SecondFactorCode? secondFactor = !string.IsNullOrWhiteSpace(request.TwoFactorCode) ? new(request.TwoFactorCode, IsRecoveryCode: false)
+            : !string.IsNullOrWhiteSpace(request.RecoveryCode) ? new(request.RecoveryCode, IsRecoveryCode: true)
+            : null;
+        var outcome = await signIn.PasswordSignInAsync(
+            request.Email ?? "", request.Password ?? "", remember: true, bearerToken: useCookies != true, secondFactor);
         return outcome switch
         {
             // The sign-in handler has written the token (or cookie) already.
@@ -76,6 +80,16 @@ public static class AuthEndpoints
                 title: "E-Mail-Adresse noch nicht bestätigt.",
                 detail: "Bitte öffne zuerst den Link in der E-Mail, die wir dir geschickt haben. Du kannst dir auch einen neuen Link schicken lassen.",
                 extensions: new Dictionary<string, object?> { ["reason"] = "email-not-confirmed" }),
+            SignInOutcome.RequiresSecondFactor => TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Zweiter Faktor erforderlich.",
+                detail: "Dieses Konto ist mit einer Authenticator-App geschützt. Schick den sechsstelligen Code als twoFactorCode mit (oder einen Wiederherstellungscode als recoveryCode).",
+                extensions: new Dictionary<string, object?> { ["reason"] = "second-factor-required" }),
+            SignInOutcome.SecondFactorInvalid => TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Der Code stimmt nicht.",
+                detail: "Der Code der Authenticator-App oder der Wiederherstellungscode ist falsch oder abgelaufen.",
+                extensions: new Dictionary<string, object?> { ["reason"] = "second-factor-invalid" }),
             _ => TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Anmeldung fehlgeschlagen.",
@@ -102,7 +116,15 @@ public static class AuthEndpoints
             return TypedResults.Challenge();
         }
 
+        // A fresh principal (roles may have changed) that keeps how the session was signed in, second factor included.
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        if (principal.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaims(ticket.Principal.Claims
+                .Where(c => c.Type is SecondFactorRequirement.AuthenticationMethodReference or ClaimTypes.AuthenticationMethod)
+                .Select(c => new Claim(c.Type, c.Value)));
+        }
+
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
@@ -120,25 +142,25 @@ public static class AuthEndpoints
     }
 
     public static async Task<Results<Ok<AccountResponse>, UnauthorizedHttpResult>> Me(
-        ClaimsPrincipal principal, UserManager<PlatformUser> users)
+        ClaimsPrincipal principal, UserManager<PlatformUser> users, IAuthorizationService authorization)
     {
         if (await users.GetUserAsync(principal) is not { } user)
         {
             return TypedResults.Unauthorized();
         }
 
-        return TypedResults.Ok(AccountResponse.From(user, [.. await users.GetRolesAsync(user)]));
+        var secondFactor = await authorization.AuthorizeAsync(principal, PlatformPolicies.SecondFactor);
+        return TypedResults.Ok(AccountResponse.From(user, [.. await users.GetRolesAsync(user)], secondFactor.Succeeded));
     }
 
-    /// <summary>The link in the confirmation e-mail: a plain GET, so it works from any mail client.</summary>
+    /// <summary>
+    /// Confirms an address with the values of the mailed link (which opens the web page <c>email-bestaetigen</c>; this
+    /// endpoint is for apps). A plain GET, so it also works when pasted into a browser.
+    /// </summary>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ConfirmEmail(
-        string? userId, string? code, UserManager<PlatformUser> users, ICurrentTenant tenant, HttpContext context)
+        string? userId, string? code, IAccountRecovery recovery, ICurrentTenant tenant, HttpContext context)
     {
-        // Accounts are found through the tenant filter: a link used at another jobcenter finds no account.
-        if (AccountCodes.Decode(code) is not { } token
-            || !Guid.TryParse(userId, out var id)
-            || await users.FindByIdAsync(id.ToString("D", CultureInfo.InvariantCulture)) is not { } user
-            || !(await users.ConfirmEmailAsync(user, token)).Succeeded)
+        if (!await recovery.ConfirmEmailAsync(userId, code))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
@@ -161,79 +183,55 @@ public static class AuthEndpoints
 
     /// <summary>Always 202: whether an unconfirmed account exists for the address is nobody else's business.</summary>
     public static async Task<Accepted> ResendConfirmation(
-        AccountEmailRequest request,
-        IValidator<AccountEmailRequest> validator,
-        UserManager<PlatformUser> users,
-        IAccountEmailQueue mail,
-        LinkGenerator links,
-        HttpContext context)
+        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, IAccountRecovery recovery, HttpContext context)
     {
         await validator.ValidateAndThrowAsync(request);
-        if (await users.FindByEmailAsync(request.Email.Trim()) is { EmailConfirmed: false } user)
-        {
-            mail.EnqueueConfirmation(user.Id, ConfirmEmailUrl(links, context));
-        }
-
+        await recovery.RequestConfirmationAsync(request.Email, WebPage(context, AccountPages.ConfirmEmail));
         return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>Always 202; a code goes out only to a confirmed address of an account in this tenant.</summary>
     public static async Task<Accepted> ForgotPassword(
-        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, UserManager<PlatformUser> users, IAccountEmailQueue mail)
+        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, IAccountRecovery recovery, HttpContext context)
     {
         await validator.ValidateAndThrowAsync(request);
-        if (await users.FindByEmailAsync(request.Email.Trim()) is { EmailConfirmed: true } user)
-        {
-            mail.EnqueuePasswordReset(user.Id);
-        }
-
+        await recovery.RequestPasswordResetAsync(request.Email, WebPage(context, AccountPages.ResetPassword));
         return TypedResults.Accepted((string?)null);
     }
 
     public static async Task<NoContent> ResetPassword(
-        ResetPasswordRequest request, IValidator<ResetPasswordRequest> validator, UserManager<PlatformUser> users)
+        ResetPasswordRequest request, IValidator<ResetPasswordRequest> validator, IAccountRecovery recovery)
     {
         await validator.ValidateAndThrowAsync(request);
-        var invalidCode = new ValidationFailure(
-            nameof(ResetPasswordRequest.Code), "Der Code ist ungültig oder abgelaufen. Lass dir einen neuen schicken.");
-
-        // An unknown address gets the answer of a wrong code, so the form does not tell which accounts exist.
-        if (AccountCodes.Decode(request.Code) is not { } token || await users.FindByEmailAsync(request.Email.Trim()) is not { } user)
+        var errors = await recovery.ResetPasswordAsync(request.Email, request.Code, request.NewPassword);
+        if (errors.Count > 0)
         {
-            throw new ValidationException([invalidCode]);
+            throw new ValidationException(errors.SelectMany(e => e.Value.Select(m => new ValidationFailure(e.Key, m))));
         }
 
-        var result = await users.ResetPasswordAsync(user, token, request.NewPassword);
-        if (!result.Succeeded)
-        {
-            throw new ValidationException(result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)
-                ? invalidCode
-                : new ValidationFailure(e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(ResetPasswordRequest.NewPassword) : "", e.Description)));
-        }
-
-        // Failed guesses at the old password do not count against the new one.
-        await users.ResetAccessFailedCountAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
         return TypedResults.NoContent();
     }
 
-    private static Uri ConfirmEmailUrl(LinkGenerator links, HttpContext context) =>
-        new(links.GetUriByName(context, nameof(ConfirmEmail))
-            ?? throw new InvalidOperationException("The confirm-email endpoint is not mapped."));
+    /// <summary>A web page of the tenant the request came to (by host or by <c>/t/{slug}</c> prefix): mails link to pages.</summary>
+    private static Uri WebPage(HttpContext context, string page) =>
+        new($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/{page}");
 }
-
 public sealed record RegisterAccountRequest(string Email, string Password, string DisplayName, bool ConfirmedAtLeast16);
 
-public sealed record SignInRequest(string? Email, string? Password);
+/// <param name="TwoFactorCode">The six-digit code of the authenticator app, for accounts with a second factor.</param>
+/// <param name="RecoveryCode">Instead of <paramref name="TwoFactorCode"/>: one of the recovery codes (each works once).</param>
+public sealed record SignInRequest(string? Email, string? Password, string? TwoFactorCode = null, string? RecoveryCode = null);
 
 public sealed record AccountEmailRequest(string Email);
 
 public sealed record ResetPasswordRequest(string Email, string Code, string NewPassword);
 
-public sealed record AccountResponse(Guid Id, string Email, string DisplayName, bool ConfirmedAtLeast16, IReadOnlyList<string> Roles)
+/// <param name="SecondFactor">This session was signed in with a second factor (<see cref="PlatformPolicies.SecondFactor"/>).</param>
+public sealed record AccountResponse(
+    Guid Id, string Email, string DisplayName, bool ConfirmedAtLeast16, IReadOnlyList<string> Roles, bool SecondFactor = false)
 {
-    public static AccountResponse From(PlatformUser user, IReadOnlyList<string> roles) =>
-        new(user.Id, user.Email ?? "", user.DisplayName, user.ConfirmedAtLeast16, roles);
+    public static AccountResponse From(PlatformUser user, IReadOnlyList<string> roles, bool secondFactor) =>
+        new(user.Id, user.Email ?? "", user.DisplayName, user.ConfirmedAtLeast16, roles, secondFactor);
 }
 
 public sealed class RegisterAccountRequestValidator : AbstractValidator<RegisterAccountRequest>

@@ -15,6 +15,7 @@ public static class MyDataEndpoints
         var me = api.MapGroup("/me").WithTags("My data").RequireAuthorization();
         me.MapGet("/data", ExportMyData);
         me.MapDelete("/", DeleteMyAccount);
+        me.MapPost("/age-confirmation", ConfirmAtLeast16);
         return api;
     }
 
@@ -23,6 +24,13 @@ public static class MyDataEndpoints
         var export = await mediator.Send(new ExportMyDataQuery(), ct);
         var json = JsonSerializer.SerializeToUtf8Bytes(export, Indented);
         return TypedResults.File(json, "application/json", $"meine-daten-{clock.GetUtcNow():yyyy-MM-dd}.json");
+    }
+
+    /// <summary>The person confirms being 16 or older; recorded with its time as a consent (shown in the export).</summary>
+    public static async Task<NoContent> ConfirmAtLeast16(IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new ConfirmAtLeast16Command(), ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<NoContent> DeleteMyAccount(IMediator mediator, HttpContext context, CancellationToken ct)

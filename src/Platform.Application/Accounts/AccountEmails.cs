@@ -18,15 +18,17 @@ public static class AccountEmails
         ]);
     }
 
-    public static EmailMessage ResetPassword(TenantInfo? tenant, string to, string displayName, string code, TimeSpan validFor)
+    public static EmailMessage ResetPassword(TenantInfo? tenant, string to, string displayName, string code, Uri resetLink, TimeSpan validFor)
     {
         var name = tenant?.DisplayName ?? BrandedEmail.PlatformName;
         return BrandedEmail.Compose(tenant, to, $"Dein Code für ein neues Passwort – {name}",
         [
             new EmailParagraph($"Hallo {displayName},"),
-            new EmailParagraph($"jemand – hoffentlich du – möchte das Passwort für dein Konto bei {name} neu setzen. Das geht mit diesem Code:"),
+            new EmailParagraph($"jemand – hoffentlich du – möchte das Passwort für dein Konto bei {name} neu setzen. Das geht über diesen Link:"),
+            new EmailButton("Neues Passwort setzen", resetLink),
+            new EmailParagraph("Oder gib diesen Code zusammen mit deinem neuen Passwort ein:"),
             new EmailCode(code),
-            new EmailParagraph($"Gib den Code zusammen mit deinem neuen Passwort ein. Er gilt {Duration(validFor)} und nur einmal."),
+            new EmailParagraph($"Link und Code gelten {Duration(validFor)} und nur einmal."),
             new EmailParagraph("Wenn du das nicht warst, lösche diese E-Mail einfach. Dein Passwort bleibt dann, wie es ist."),
         ]);
     }

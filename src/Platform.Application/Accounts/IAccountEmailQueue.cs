@@ -8,11 +8,15 @@ public interface IAccountEmailQueue
 {
     /// <summary>
     /// Queues the mail with the confirmation link: <paramref name="confirmEmailUrl"/> (the absolute address of the
-    /// API's <c>ConfirmEmail</c> endpoint in this tenant) with the account id and code added. Nothing is sent if the
+    /// web page <see cref="AccountPages.ConfirmEmail"/> in this tenant) with the account id and code added. Nothing is sent if the
     /// address is confirmed by then.
     /// </summary>
     void EnqueueConfirmation(Guid accountId, Uri confirmEmailUrl);
 
-    /// <summary>Queues the mail with a password reset code; nothing is sent unless the address is confirmed.</summary>
-    void EnqueuePasswordReset(Guid accountId);
+    /// <summary>
+    /// Queues the mail with a password reset code and a link to <paramref name="resetPasswordUrl"/> (the web page
+    /// <see cref="AccountPages.ResetPassword"/> of this tenant) with address and code filled in; nothing is sent unless
+    /// the address is confirmed.
+    /// </summary>
+    void EnqueuePasswordReset(Guid accountId, Uri resetPasswordUrl);
 }

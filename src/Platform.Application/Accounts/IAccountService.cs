@@ -15,6 +15,9 @@ public interface IAccountService
     Task<bool> DeleteAsync(Guid accountId, CancellationToken cancellationToken);
 
     Task<AccountData?> GetDataAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the person confirmed being 16 or older (once: a later call keeps the first time).</summary>
+    Task<bool> ConfirmAtLeast16Async(Guid accountId, DateTime at, CancellationToken cancellationToken);
 }
 
 public sealed record NewAccount(string Email, string Password, string DisplayName, bool ConfirmedAtLeast16, bool EmailConfirmed, string? Role);
@@ -33,6 +36,7 @@ public sealed record AccountData(
     bool EmailConfirmed,
     string DisplayName,
     bool ConfirmedAtLeast16,
+    DateTime? ConfirmedAtLeast16At,
     DateTime CreatedAt,
     IReadOnlyList<string> Roles,
     bool TwoFactorEnabled,

@@ -8,6 +8,7 @@ public sealed record ExportMyDataQuery : IQuery<MyDataExport>;
 
 public sealed record MyDataExport(DateTime ExportedAt, string Jobcenter, AccountData Account, IReadOnlyList<MyConsent> Consents);
 
+/// <param name="At">When it was given, or when the person registered without giving it.</param>
 public sealed record MyConsent(string Purpose, bool Given, DateTime At);
 
 public sealed class ExportMyDataHandler(IAccountService accounts, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)
@@ -21,7 +22,7 @@ public sealed class ExportMyDataHandler(IAccountService accounts, ICurrentUser u
             clock.GetUtcNow().UtcDateTime,
             tenant.Tenant?.DisplayName ?? "Plattform",
             data,
-            [new MyConsent("Mindestens 16 Jahre alt (Voraussetzung für E-Mail- und Push-Erinnerungen)", data.ConfirmedAtLeast16, data.CreatedAt)]);
+            [new MyConsent("Mindestens 16 Jahre alt (Voraussetzung für E-Mail- und Push-Erinnerungen)", data.ConfirmedAtLeast16, data.ConfirmedAtLeast16At ?? data.CreatedAt)]);
     }
 }
 

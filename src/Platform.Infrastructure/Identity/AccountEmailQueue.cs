@@ -13,10 +13,10 @@ public sealed class AccountEmailQueue(IBackgroundJobClient jobs, ICurrentTenant 
         jobs.Enqueue<SendAccountEmailJob>(job => job.SendConfirmationAsync(tenantId, accountId, url, CancellationToken.None));
     }
 
-    public void EnqueuePasswordReset(Guid accountId)
+    public void EnqueuePasswordReset(Guid accountId, Uri resetPasswordUrl)
     {
-        var tenantId = TenantId;
-        jobs.Enqueue<SendAccountEmailJob>(job => job.SendPasswordResetAsync(tenantId, accountId, CancellationToken.None));
+        var (tenantId, url) = (TenantId, resetPasswordUrl.AbsoluteUri);
+        jobs.Enqueue<SendAccountEmailJob>(job => job.SendPasswordResetAsync(tenantId, accountId, url, CancellationToken.None));
     }
 
     /// <summary>The platform's own accounts have no tenant: <see cref="Guid.Empty"/>.</summary>

@@ -10,6 +10,7 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
 {
     public async Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var user = new PlatformUser
         {
             UserName = account.Email.Trim(),
@@ -17,7 +18,8 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
             EmailConfirmed = account.EmailConfirmed,
             DisplayName = account.DisplayName.Trim(),
             ConfirmedAtLeast16 = account.ConfirmedAtLeast16,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ConfirmedAtLeast16At = account.ConfirmedAtLeast16 ? now : null,
+            CreatedAt = now,
         };
         var created = await users.CreateAsync(user, account.Password);
         if (!created.Succeeded)
@@ -98,11 +100,30 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
             user.EmailConfirmed,
             user.DisplayName,
             user.ConfirmedAtLeast16,
+            user.ConfirmedAtLeast16At,
             user.CreatedAt,
             [.. await users.GetRolesAsync(user)],
             user.TwoFactorEnabled,
             passkeys,
             [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)]);
+    }
+
+    public async Task<bool> ConfirmAtLeast16Async(Guid accountId, DateTime at, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(accountId.ToString());
+        if (user is null)
+        {
+            return false;
+        }
+
+        if (!user.ConfirmedAtLeast16)
+        {
+            user.ConfirmedAtLeast16 = true;
+            user.ConfirmedAtLeast16At = at;
+            await users.UpdateAsync(user);
+        }
+
+        return true;
     }
 }
 

@@ -3,10 +3,16 @@ using Platform.Application.Accounts;
 
 namespace Platform.Infrastructure.Identity;
 
-/// <summary>Password sign-in for the web (cookie) and the API (bearer token), with one set of rules.</summary>
+/// <summary>
+/// Sign-in for the web (cookie) and the API (bearer token), with one set of rules: password, then the second factor
+/// when the account has one, or a passkey. Identity marks a sign-in with a second factor with the claim
+/// <c>amr=mfa</c> and a passkey sign-in with the authentication method <c>passkey</c>
+/// (see <c>SecondFactorRequirement</c> in the API).
+/// </summary>
 public sealed class PasswordSignInService(SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users) : ISignInService
 {
-    public async Task<SignInOutcome> PasswordSignInAsync(string email, string password, bool remember, bool bearerToken = false)
+    public async Task<SignInOutcome> PasswordSignInAsync(
+        string email, string password, bool remember, bool bearerToken = false, SecondFactorCode? secondFactor = null)
     {
         signIn.AuthenticationScheme = bearerToken ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
         email = email.Trim();
@@ -14,6 +20,12 @@ public sealed class PasswordSignInService(SignInManager<PlatformUser> signIn, Us
         if (result.Succeeded)
         {
             return SignInOutcome.Succeeded;
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            // Identity keeps the half-done sign-in for this request (and in a short-lived cookie for a second step).
+            return secondFactor is null ? SignInOutcome.RequiresSecondFactor : await CompleteSecondFactorAsync(secondFactor, remember);
         }
 
         var locked = result.IsLockedOut;
@@ -38,5 +50,50 @@ public sealed class PasswordSignInService(SignInManager<PlatformUser> signIn, Us
         return locked ? SignInOutcome.LockedOut : SignInOutcome.Failed;
     }
 
+    public Task<SignInOutcome> SecondFactorSignInAsync(SecondFactorCode code, bool remember)
+    {
+        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+        return CompleteSecondFactorAsync(code, remember);
+    }
+
+    public Task<string> MakePasskeyRequestOptionsAsync()
+    {
+        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+        return signIn.MakePasskeyRequestOptionsAsync(user: null);
+    }
+
+    public async Task<SignInOutcome> PasskeySignInAsync(string credentialJson)
+    {
+        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+        var result = await signIn.PasskeySignInAsync(credentialJson);
+        return result switch
+        {
+            { Succeeded: true } => SignInOutcome.Succeeded,
+            { IsLockedOut: true } => SignInOutcome.LockedOut,
+            { IsNotAllowed: true } => SignInOutcome.NotAllowed,
+            _ => SignInOutcome.Failed,
+        };
+    }
+
     public Task SignOutAsync() => signIn.SignOutAsync();
+
+    private async Task<SignInOutcome> CompleteSecondFactorAsync(SecondFactorCode code, bool remember)
+    {
+        var value = code.Code.Replace(" ", "", StringComparison.Ordinal).Trim();
+        if (value.Length == 0)
+        {
+            return SignInOutcome.SecondFactorInvalid;
+        }
+
+        // The device is never remembered: every sign-in of an account with a second factor asks for it.
+        var result = code.IsRecoveryCode
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(value)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(value, remember, rememberClient: false);
+        return result switch
+        {
+            { Succeeded: true } => SignInOutcome.Succeeded,
+            { IsLockedOut: true } => SignInOutcome.LockedOut,
+            _ => SignInOutcome.SecondFactorInvalid,
+        };
+    }
 }

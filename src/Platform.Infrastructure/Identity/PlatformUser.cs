@@ -19,6 +19,10 @@ public sealed class PlatformUser : IdentityUser<Guid>, ITenantOwned
     [PersonalData]
     public bool ConfirmedAtLeast16 { get; set; }
 
+    /// <summary>When the person confirmed being 16 or older (at registration or later in "Meine Daten").</summary>
+    [PersonalData]
+    public DateTime? ConfirmedAtLeast16At { get; set; }
+
     [PersonalData]
     public DateTime CreatedAt { get; set; }
 }

@@ -36,8 +36,8 @@ public sealed partial class SendAccountEmailJob(
             return AccountEmails.ConfirmEmail(CurrentTenant(services), user.Email!, user.DisplayName, new Uri(link), tokens.Value.TokenLifespan);
         }, cancellationToken);
 
-    /// <summary>Mails a password reset code, to confirmed addresses only.</summary>
-    public Task SendPasswordResetAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
+    /// <summary>Mails a password reset code and a link to <paramref name="resetPasswordUrl"/> with it, to confirmed addresses only.</summary>
+    public Task SendPasswordResetAsync(Guid tenantId, Guid userId, string resetPasswordUrl, CancellationToken cancellationToken) =>
         RunAsync(tenantId, userId, async (services, user, _) =>
         {
             var users = services.GetRequiredService<UserManager<PlatformUser>>();
@@ -47,7 +47,12 @@ public sealed partial class SendAccountEmailJob(
             }
 
             var code = AccountCodes.Encode(await users.GeneratePasswordResetTokenAsync(user));
-            return AccountEmails.ResetPassword(CurrentTenant(services), user.Email!, user.DisplayName, code, tokens.Value.TokenLifespan);
+            var link = QueryHelpers.AddQueryString(resetPasswordUrl, new Dictionary<string, string?>
+            {
+                ["email"] = user.Email,
+                ["code"] = code,
+            });
+            return AccountEmails.ResetPassword(CurrentTenant(services), user.Email!, user.DisplayName, code, new Uri(link), tokens.Value.TokenLifespan);
         }, cancellationToken);
 
     private async Task RunAsync(

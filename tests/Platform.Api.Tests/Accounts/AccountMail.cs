@@ -31,7 +31,19 @@ public static partial class AccountMail
         return (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    public static Uri LinkIn(ReceivedMail mail) =>
+    /// <summary>
+    /// The mail's confirmation link as the API's <c>confirm-email</c> endpoint with the same values: it answers 400
+    /// for a bad link, where the page the mail opens (<see cref="PageLinkIn"/>) shows a message.
+    /// </summary>
+    public static Uri LinkIn(ReceivedMail mail)
+    {
+        var page = PageLinkIn(mail);
+        var path = page.AbsolutePath[..^"email-bestaetigen".Length] + "api/v1/auth/confirm-email";
+        return new UriBuilder(page) { Path = path }.Uri;
+    }
+
+    /// <summary>The link in the confirmation mail as it is: the web page <c>email-bestaetigen</c> of the tenant.</summary>
+    public static Uri PageLinkIn(ReceivedMail mail) =>
         ConfirmationLink().Match(mail.Text) is { Success: true } match
             ? new Uri(match.Value)
             : throw new InvalidOperationException("No confirmation link in:\n" + mail.Text);
@@ -60,7 +72,7 @@ public static partial class AccountMail
         return new Uri(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(bare, query));
     }
 
-    [GeneratedRegex(@"https?://\S+/api/v1/auth/confirm-email\?\S+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"https?://\S+/email-bestaetigen\?\S+", RegexOptions.CultureInvariant)]
     private static partial Regex ConfirmationLink();
 
     [GeneratedRegex(@"^ {4}(?<code>[A-Za-z0-9_-]{20,})\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]

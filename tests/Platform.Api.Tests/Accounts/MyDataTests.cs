@@ -35,10 +35,40 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.True(consent.GetProperty("given").GetBoolean());
 
         // Every personal column of the account row appears in the export.
-        foreach (var column in new[] { "Email", "DisplayName", "ConfirmedAtLeast16", "CreatedAt" })
+        foreach (var column in new[] { "Email", "DisplayName", "ConfirmedAtLeast16", "ConfirmedAtLeast16At", "CreatedAt" })
         {
             Assert.True(account.TryGetProperty(JsonNamingPolicy.CamelCase.ConvertName(column), out _), column);
         }
+    }
+
+    [Fact]
+    public async Task Confirming_16_later_is_recorded_with_its_time_in_the_export()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "spaeter@example.org", Password, "Später", confirmedAtLeast16: false);
+        var before = await ExportAsync(client, token);
+        Assert.False(before.GetProperty("account").GetProperty("confirmedAtLeast16").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("account").GetProperty("confirmedAtLeast16At").ValueKind);
+        Assert.False(Assert.Single(before.GetProperty("consents").EnumerateArray()).GetProperty("given").GetBoolean());
+
+        using var confirmed = await SendAsync(client, HttpMethod.Post, "api/v1/me/age-confirmation", token);
+
+        Assert.Equal(HttpStatusCode.NoContent, confirmed.StatusCode);
+        var after = await ExportAsync(client, token);
+        var at = after.GetProperty("account").GetProperty("confirmedAtLeast16At").GetDateTime();
+        Assert.True(after.GetProperty("account").GetProperty("confirmedAtLeast16").GetBoolean());
+        Assert.True(at >= after.GetProperty("account").GetProperty("createdAt").GetDateTime());
+        var consent = Assert.Single(after.GetProperty("consents").EnumerateArray());
+        Assert.True(consent.GetProperty("given").GetBoolean());
+        Assert.Equal(at, consent.GetProperty("at").GetDateTime());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("api/v1/me/age-confirmation", null)).StatusCode);
+    }
+
+    private static async Task<JsonElement> ExportAsync(HttpClient client, string token)
+    {
+        using var response = await SendAsync(client, HttpMethod.Get, "api/v1/me/data", token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium
         // The link in the e-mail confirms the address, in the same jobcenter.
         var mail = await App.Mail.WaitForMessageToAsync(Email);
         var link = ConfirmationLink().Match(mail.Text).Value;
-        Assert.StartsWith(new Uri(site, "api/v1/auth/confirm-email?").ToString(), link, StringComparison.Ordinal);
+        Assert.StartsWith(new Uri(site, "email-bestaetigen?").ToString(), link, StringComparison.Ordinal);
         await Page.GotoAsync(link);
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "E-Mail-Adresse bestätigt", Level = 1 })).ToBeVisibleAsync();
 
@@ -114,6 +114,6 @@ public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium
     [GeneratedRegex(@"^meine-daten-\d{4}-\d{2}-\d{2}\.json$")]
     private static partial Regex ExportFileName();
 
-    [GeneratedRegex(@"https?://\S+/api/v1/auth/confirm-email\?\S+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"https?://\S+/email-bestaetigen\?\S+", RegexOptions.CultureInvariant)]
     private static partial Regex ConfirmationLink();
 }

@@ -386,6 +386,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<bool>("ConfirmedAtLeast16")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("ConfirmedAtLeast16At")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -387,6 +387,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("ConfirmedAtLeast16")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("ConfirmedAtLeast16At")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 

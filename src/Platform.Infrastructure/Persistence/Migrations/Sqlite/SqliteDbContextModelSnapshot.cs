@@ -377,6 +377,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("ConfirmedAtLeast16")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ConfirmedAtLeast16At")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Platform.Api.Infrastructure;
+
+/// <summary>
+/// Met when the signed-in person showed a second factor in this session: a code of their authenticator app (or a
+/// recovery code), which Identity records as the claim <c>amr=mfa</c>, or a passkey, which is possession and user
+/// verification in one and which Identity records as the authentication method <c>passkey</c>. A password alone
+/// (<c>amr=pwd</c>) does not meet it.
+/// </summary>
+public sealed class SecondFactorRequirement : IAuthorizationRequirement
+{
+    public const string AuthenticationMethodReference = "amr";
+    public const string MultiFactor = "mfa";
+    public const string Passkey = "passkey";
+
+    public static bool IsMetBy(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true
+        && (user.HasClaim(AuthenticationMethodReference, MultiFactor)
+            || user.HasClaim(ClaimTypes.AuthenticationMethod, Passkey)
+            || user.HasClaim(AuthenticationMethodReference, Passkey));
+}
+
+public sealed class SecondFactorHandler : AuthorizationHandler<SecondFactorRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SecondFactorRequirement requirement)
+    {
+        if (SecondFactorRequirement.IsMetBy(context.User))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
