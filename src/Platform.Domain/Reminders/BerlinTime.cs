@@ -9,10 +9,15 @@ public static class BerlinTime
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
 
-        // A wall time skipped by the spring change (02:30 on the last Sunday of March) does not exist: use the hour after.
+        // A wall time skipped by the spring change (02:30 on the last Sunday of March) never comes: the first one
+        // that does is the end of the gap (03:00).
         if (Zone.IsInvalidTime(unspecified))
         {
-            unspecified = unspecified.AddHours(1);
+            unspecified = unspecified.AddSeconds(-unspecified.Second).AddTicks(-(unspecified.Ticks % TimeSpan.TicksPerSecond));
+            while (Zone.IsInvalidTime(unspecified))
+            {
+                unspecified = unspecified.AddMinutes(1);
+            }
         }
 
         return TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
