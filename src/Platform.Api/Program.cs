@@ -127,7 +127,7 @@ if (roles.Api)
     app.MapScalarApiReference(options => options.WithTitle("Jobcenter-Plattform API"));
     var api = app.MapGroup("/api/v1");
     api.MapAuthEndpoints().MapMyDataEndpoints().MapPlatformEndpoints();
-    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints();
+    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints().MapRemindersEndpoints();
 }
 
 if (roles.Web)
@@ -144,6 +144,13 @@ if (roles.Jobs)
     var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
     app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<PublishOverduePostsJob>(
         PublishOverduePostsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.CatchUpCron);
+
+    // The delivery engine: each run polls for about a minute, the next run follows; the first starts at once.
+    var notifications = app.Services.GetRequiredService<IOptions<Platform.Infrastructure.Notifications.NotificationOptions>>().Value;
+    var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+    recurring.AddOrUpdate<DeliverNotificationsJob>(
+        DeliverNotificationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), notifications.Cron);
+    recurring.Trigger(DeliverNotificationsJob.RecurringJobId);
 }
 
 app.Lifetime.ApplicationStarted.Register(() => PrintUrls(app));

@@ -83,6 +83,7 @@ public static class DependencyInjection
         services.AddTransient<PublishOverduePostsJob>();
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();
         services.AddEmail(configuration);
+        services.AddNotifications(configuration);
 
         if (runJobServer)
         {
@@ -114,6 +115,23 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddScoped<Platform.Application.Accounts.IAccountEmailQueue, AccountEmailQueue>();
         services.AddTransient<SendAccountEmailJob>();
+    }
+
+    /// <summary>The delivery engine of reminders and notifications (in-app, e-mail, web push) and its jobs.</summary>
+    private static void AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Notifications.NotificationOptions>().Bind(configuration.GetSection(Notifications.NotificationOptions.Section))
+            .Validate(o => o.BatchSize is > 0 and <= 5000, "Platform:Notifications:BatchSize must be between 1 and 5000.")
+            .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Platform:Notifications needs a positive Lease and PollInterval.")
+            .ValidateOnStart();
+        services.AddSingleton<IEmailBatchSender, SmtpEmailBatchSender>();
+        services.AddSingleton<Application.Reminders.IPushSender, Notifications.WebPushSender>();
+        services.AddSingleton<Application.Reminders.IUnsubscribeTokens, Notifications.UnsubscribeTokens>();
+        services.AddSingleton<Application.Reminders.INotificationLinks, Notifications.NotificationLinks>();
+        services.AddScoped<Application.Reminders.IRecipientDirectory, Notifications.RecipientDirectory>();
+        services.AddSingleton<Application.Reminders.INewPostNotifier, HangfireNewPostNotifier>();
+        services.AddTransient<DeliverNotificationsJob>();
+        services.AddTransient<NotifyFollowersJob>();
     }
 
     /// <summary>

@@ -1,39 +1,82 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Reminders;
 
 namespace Platform.Application.Accounts;
 
 /// <summary>"Meine Daten": everything the platform holds about the signed-in person, as one document.</summary>
 public sealed record ExportMyDataQuery : IQuery<MyDataExport>;
 
-public sealed record MyDataExport(DateTime ExportedAt, string Jobcenter, AccountData Account, IReadOnlyList<MyConsent> Consents);
+public sealed record MyDataExport(
+    DateTime ExportedAt,
+    string Jobcenter,
+    AccountData Account,
+    IReadOnlyList<MyConsent> Consents,
+    IReadOnlyList<ReminderSummary> Reminders,
+    IReadOnlyList<NotificationItem> Notifications,
+    MyNotificationSettings NotificationSettings,
+    int PushSubscriptions);
+
+/// <summary>The notification preferences as stored (null: never changed, the defaults apply).</summary>
+public sealed record MyNotificationSettings(bool Email, bool Push, TimeOnly QuietStart, TimeOnly QuietEnd, int FollowedTopics, DateTime? UpdatedAt);
 
 /// <param name="At">When it was given, or when the person registered without giving it.</param>
 public sealed record MyConsent(string Purpose, bool Given, DateTime At);
 
-public sealed class ExportMyDataHandler(IAccountService accounts, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)
+public sealed class ExportMyDataHandler(IAccountService accounts, IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)
     : IQueryHandler<ExportMyDataQuery, MyDataExport>
 {
     public async ValueTask<MyDataExport> Handle(ExportMyDataQuery query, CancellationToken cancellationToken)
     {
-        var data = await accounts.GetDataAsync(user.RequiredId, cancellationToken)
-            ?? throw new NotFoundException("Konto", user.RequiredId);
+        var userId = user.RequiredId;
+        var data = await accounts.GetDataAsync(userId, cancellationToken)
+            ?? throw new NotFoundException("Konto", userId);
+        var consents = await db.ConsentRecords.AsNoTracking()
+            .Where(c => c.UserId == userId)
+            .OrderBy(c => c.At)
+            .Select(c => new MyConsent(c.Purpose, c.Given, c.At))
+            .ToListAsync(cancellationToken);
+        var reminders = await db.Reminders.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.DueAt).ToListAsync(cancellationToken);
+        var notifications = await db.Notifications.AsNoTracking()
+            .Where(n => n.UserId == userId)
+            .OrderBy(n => n.CreatedAt)
+            .Select(n => new NotificationItem(n.Id, n.Title, n.Text, n.Link, n.CreatedAt, n.ReadAt != null))
+            .ToListAsync(cancellationToken);
+        var settings = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => p.UserId == userId)
+            .Select(p => new MyNotificationSettings(p.EmailEnabled, p.PushEnabled, p.QuietStart, p.QuietEnd, p.FollowedTopics, p.UpdatedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+        var defaults = Domain.Reminders.NotificationPreferences.Default(Guid.Empty, userId, data.CreatedAt);
         return new MyDataExport(
             clock.GetUtcNow().UtcDateTime,
             tenant.Tenant?.DisplayName ?? "Plattform",
             data,
-            [new MyConsent("Mindestens 16 Jahre alt (Voraussetzung für E-Mail- und Push-Erinnerungen)", data.ConfirmedAtLeast16, data.ConfirmedAtLeast16At ?? data.CreatedAt)]);
+            [new MyConsent("Mindestens 16 Jahre alt (Voraussetzung für E-Mail- und Push-Erinnerungen)", data.ConfirmedAtLeast16, data.ConfirmedAtLeast16At ?? data.CreatedAt), .. consents],
+            [.. reminders.Select(r => ReminderViews.Summary(r, 0))],
+            notifications,
+            settings ?? new MyNotificationSettings(defaults.EmailEnabled, defaults.PushEnabled, defaults.QuietStart, defaults.QuietEnd, 0, null),
+            await db.PushSubscriptions.CountAsync(s => s.UserId == userId, cancellationToken));
     }
 }
 
 /// <summary>Deletes the signed-in person's account and personal data at once.</summary>
 public sealed record DeleteMyAccountCommand : ICommand;
 
-public sealed class DeleteMyAccountHandler(IAccountService accounts, ICurrentUser user) : ICommandHandler<DeleteMyAccountCommand>
+public sealed class DeleteMyAccountHandler(IAccountService accounts, IAppDbContext db, ICurrentUser user) : ICommandHandler<DeleteMyAccountCommand>
 {
     public async ValueTask<Unit> Handle(DeleteMyAccountCommand command, CancellationToken cancellationToken)
     {
-        if (!await accounts.DeleteAsync(user.RequiredId, cancellationToken))
+        // Most of these would go with the account row (cascading keys); deleting them here says so, and catches the
+        // messages about new posts, which hang on no reminder.
+        var userId = user.RequiredId;
+        await db.ReminderDeliveries.Where(d => d.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Reminders.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Notifications.Where(n => n.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.PushSubscriptions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ConsentRecords.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        if (!await accounts.DeleteAsync(userId, cancellationToken))
         {
             throw new NotFoundException("Konto", user.RequiredId);
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Domain.Accounts;
 using Platform.Domain.Audit;
 using Platform.Domain.Posts;
+using Platform.Domain.Reminders;
 using Platform.Domain.Tenants;
 
 namespace Platform.Application.Common;
@@ -21,6 +22,18 @@ public interface IAppDbContext
     DbSet<Invitation> Invitations { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<Reminder> Reminders { get; }
+
+    DbSet<ReminderDelivery> ReminderDeliveries { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<NotificationPreferences> NotificationPreferences { get; }
+
+    DbSet<ConsentRecord> ConsentRecords { get; }
+
+    DbSet<PushSubscription> PushSubscriptions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

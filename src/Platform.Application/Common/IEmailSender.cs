@@ -12,10 +12,28 @@ public interface IEmailSender
 /// <summary>One e-mail to one address, always with a plain-text and an HTML body.</summary>
 /// <param name="SenderName">Shown as the sender's name (the jobcenter); the sending address is configured.</param>
 /// <param name="ReplyTo">Where answers go, for example the jobcenter's contact address; none when empty.</param>
+/// <param name="UnsubscribeUrl">One-tap unsubscribe (List-Unsubscribe, RFC 8058) for notifications; none for account mail.</param>
+/// <param name="MessageId">A stable Message-ID, so that a message sent again after a crash can be recognised as the same.</param>
 public sealed record EmailMessage(
     string To,
     string Subject,
     string PlainTextBody,
     string HtmlBody,
     string? SenderName = null,
-    string? ReplyTo = null);
+    string? ReplyTo = null,
+    Uri? UnsubscribeUrl = null,
+    string? MessageId = null);
+
+/// <summary>
+/// Port for sending many e-mails over one connection (notifications): open once per batch, send many, dispose.
+/// </summary>
+public interface IEmailBatchSender
+{
+    Task<IEmailBatch> OpenAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>An open connection to the mail server. <see cref="SendAsync"/> returns once the server accepted the message.</summary>
+public interface IEmailBatch : IAsyncDisposable
+{
+    Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
+}

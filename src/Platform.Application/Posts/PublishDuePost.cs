@@ -17,7 +17,8 @@ public sealed record PublishOutcome(bool Published, DateTime? DueAt = null)
     public static readonly PublishOutcome Nothing = new(false);
 }
 
-public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock)
+/// <param name="followers">Told after the commit, so the followers of the post's topics hear of it once (optional in unit tests).</param>
+public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, Reminders.INewPostNotifier? followers = null)
     : ICommandHandler<PublishDuePostCommand, PublishOutcome>
 {
     public async ValueTask<PublishOutcome> Handle(PublishDuePostCommand command, CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenan
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            followers?.PostPublished(post.TenantId, post.Id);
             return new PublishOutcome(true);
         }
         catch (DbUpdateConcurrencyException)

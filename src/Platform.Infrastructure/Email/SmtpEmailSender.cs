@@ -37,7 +37,7 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
         }
     }
 
-    private static MimeMessage ToMime(EmailMessage message, EmailOptions settings)
+    internal static MimeMessage ToMime(EmailMessage message, EmailOptions settings)
     {
         var mime = new MimeMessage { Subject = message.Subject };
         mime.From.Add(new MailboxAddress(message.SenderName ?? settings.FromName, settings.FromAddress));
@@ -45,6 +45,17 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
         if (!string.IsNullOrWhiteSpace(message.ReplyTo))
         {
             mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
+        }
+
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            // The mail client's own unsubscribe button opens the same link as the one in the text.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
+        }
+
+        if (!string.IsNullOrEmpty(message.MessageId))
+        {
+            mime.MessageId = message.MessageId;
         }
 
         mime.Body = new BodyBuilder { TextBody = message.PlainTextBody, HtmlBody = message.HtmlBody }.ToMessageBody();

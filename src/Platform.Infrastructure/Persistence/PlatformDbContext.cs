@@ -5,6 +5,7 @@ using Platform.Domain.Accounts;
 using Platform.Domain.Audit;
 using Platform.Domain.Common;
 using Platform.Domain.Posts;
+using Platform.Domain.Reminders;
 using Platform.Domain.Tenants;
 using Platform.Infrastructure.Identity;
 
@@ -35,6 +36,18 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+
+    public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
 
     /// <summary>
     /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.

@@ -33,6 +33,8 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal("Kommunales Jobcenter Groß-Gerau", export.GetProperty("jobcenter").GetString());
         var consent = Assert.Single(export.GetProperty("consents").EnumerateArray());
         Assert.True(consent.GetProperty("given").GetBoolean());
+        Assert.Empty(export.GetProperty("reminders").EnumerateArray());
+        Assert.False(export.GetProperty("notificationSettings").GetProperty("email").GetBoolean());
 
         // Every personal column of the account row appears in the export.
         foreach (var column in new[] { "Email", "DisplayName", "ConfirmedAtLeast16", "ConfirmedAtLeast16At", "CreatedAt" })
@@ -77,7 +79,19 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         using var client = App.CreateTenantClient("offenbach");
         var token = await AccountMail.RegisterConfirmedAsync(App, client, "weg@example.org", Password, "Weg", confirmedAtLeast16: false);
         var id = (await ReadJsonAsync(await SendAsync(client, HttpMethod.Get, "api/v1/auth/me", token))).GetProperty("id").GetGuid();
-        Assert.NotEmpty(await RowsMentioningAsync(id, "weg@example.org"));
+        using (var reminder = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new { kind = "JobcenterAppointment", dueAt = DateTime.UtcNow.AddDays(3), leadTimeMinutes = new[] { 1440, 120 } }))
+        {
+            Assert.Equal(HttpStatusCode.Created, reminder.StatusCode);
+        }
+
+        using (var settings = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token, new { email = false, push = false, quietStart = "21:00", quietEnd = "08:00", followedTopics = new[] { "Geld" } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        }
+
+        var hits = await RowsMentioningAsync(id, "weg@example.org");
+        Assert.Contains(hits, h => h.Contains("ReminderDeliveries", StringComparison.Ordinal));
+        Assert.Contains(hits, h => h.Contains("NotificationPreferences", StringComparison.Ordinal));
 
         using var deleted = await SendAsync(client, HttpMethod.Delete, "api/v1/me", token);
 

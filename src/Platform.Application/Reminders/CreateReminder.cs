@@ -1,0 +1,108 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Reminders;
+
+namespace Platform.Application.Reminders;
+
+/// <summary>
+/// A young person sets a reminder. <see cref="DueAt"/> is Europe/Berlin wall time (a value with an offset or <c>Z</c> is
+/// taken as that instant); lead times are minutes from <see cref="Reminder.AllowedLeadTimes"/>.
+/// </summary>
+public sealed record CreateReminderCommand(
+    ReminderKind Kind,
+    string? Title,
+    Guid? PostId,
+    DateTime DueAt,
+    IReadOnlyList<int> LeadTimeMinutes,
+    bool Email = false,
+    bool Push = false) : ICommand<ReminderSummary>;
+
+public sealed record ReminderSummary(
+    Guid Id,
+    ReminderKind Kind,
+    string Title,
+    Guid? PostId,
+    DateTime DueAt,
+    DateTime DueAtLocal,
+    IReadOnlyList<int> LeadTimeMinutes,
+    bool Email,
+    bool Push,
+    int PendingDeliveries);
+
+public sealed class CreateReminderValidator : AbstractValidator<CreateReminderCommand>
+{
+    public CreateReminderValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Kind).IsInEnum().WithMessage("Bitte wähle, woran du erinnert werden willst.");
+        RuleFor(c => c.Title).MaximumLength(Reminder.MaxTitleLength).WithMessage($"Der Titel darf höchstens {Reminder.MaxTitleLength} Zeichen lang sein.");
+        RuleFor(c => c.Title).NotEmpty().When(c => c.Kind == ReminderKind.Event).WithMessage("Bitte gib der Veranstaltung einen Namen.");
+        RuleFor(c => c.DueAt).NotEqual(default(DateTime)).WithMessage("Bitte gib Datum und Uhrzeit an.")
+            .Must(d => CreateReminderHandler.ToUtc(d) > clock.GetUtcNow().UtcDateTime).WithMessage("Der Termin liegt in der Vergangenheit.");
+        RuleFor(c => c.LeadTimeMinutes).NotNull().NotEmpty().WithMessage("Bitte wähle mindestens einen Zeitpunkt für die Erinnerung.");
+        RuleForEach(c => c.LeadTimeMinutes)
+            .Must(m => Reminder.AllowedLeadTimes.Contains(TimeSpan.FromMinutes(m)))
+            .WithMessage("Diesen Zeitpunkt gibt es nicht. Möglich: 14 Tage, 7 Tage, 1 Tag oder 2 Stunden vorher.")
+            .OverridePropertyName("leadTimeMinutes");
+    }
+}
+
+public sealed class CreateReminderHandler(IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)
+    : ICommandHandler<CreateReminderCommand, ReminderSummary>
+{
+    public async ValueTask<ReminderSummary> Handle(CreateReminderCommand command, CancellationToken cancellationToken)
+    {
+        var userId = user.RequiredId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dueAt = ToUtc(command.DueAt);
+        if (command.PostId is { } postId && !await db.Posts.AnyAsync(p => p.Id == postId, cancellationToken))
+        {
+            throw new NotFoundException("Beitrag", postId);
+        }
+
+        var channels = NotificationChannels.InApp
+            | (command.Email ? NotificationChannels.Email : NotificationChannels.None)
+            | (command.Push ? NotificationChannels.Push : NotificationChannels.None);
+        var (reminder, deliveries) = Reminder.Create(
+            tenant.RequiredId, userId, command.Kind, command.Title, command.PostId, dueAt,
+            [.. command.LeadTimeMinutes.Select(m => TimeSpan.FromMinutes(m))], channels, now);
+
+        var quiet = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => p.UserId == userId)
+            .Select(p => (QuietHours?)new QuietHours(p.QuietStart, p.QuietEnd))
+            .FirstOrDefaultAsync(cancellationToken) ?? QuietHours.Default;
+        foreach (var push in deliveries.Where(d => d.Channel == NotificationChannel.Push))
+        {
+            push.MoveTo(quiet.Delay(push.DueAt));
+        }
+
+        db.Reminders.Add(reminder);
+        db.ReminderDeliveries.AddRange(deliveries);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReminderViews.Summary(reminder, deliveries.Count);
+    }
+
+    /// <summary>A value without offset is Europe/Berlin wall time; one with an offset (or Z) is that instant.</summary>
+    public static DateTime ToUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => BerlinTime.ToUtc(value),
+    };
+}
+
+internal static class ReminderViews
+{
+    public static ReminderSummary Summary(Reminder r, int pending) => new(
+        r.Id,
+        r.Kind,
+        r.Title,
+        r.PostId,
+        r.DueAt,
+        BerlinTime.ToLocal(r.DueAt),
+        [.. r.LeadTimeList.Select(l => (int)l.TotalMinutes)],
+        r.Channels.HasFlag(NotificationChannels.Email),
+        r.Channels.HasFlag(NotificationChannels.Push),
+        pending);
+}

@@ -1,0 +1,290 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Reminders;
+
+namespace Platform.Application.Reminders;
+
+/// <summary>
+/// One batch of the delivery engine for the current tenant: claims up to <see cref="BatchSize"/> due messages, writes
+/// the in-app ones in one transaction, sends the e-mails over one SMTP connection and the pushes, and marks each
+/// message as it goes.
+/// </summary>
+/// <remarks>
+/// The claim is a conditional update (token and lease) that works on every provider: of two workers only one gets a
+/// row. A worker that dies leaves its claim behind; once the lease has passed another worker takes the rows over. Each
+/// e-mail is marked sent right after the server accepted it, with the claim token as concurrency token, so a crash
+/// can repeat at most the one message that was in flight (at-least-once, as SMTP itself); its Message-ID is stable so
+/// that it can be recognised. In-app notifications are written together with their marks and are unique per delivery.
+/// </remarks>
+public sealed record DeliverDueNotificationsCommand(int BatchSize, TimeSpan Lease) : ICommand<DeliveryBatchResult>;
+
+public sealed record DeliveryBatchResult(int Claimed, int Sent, int Skipped, int Retried, int Postponed)
+{
+    public static readonly DeliveryBatchResult None = new(0, 0, 0, 0, 0);
+}
+
+public sealed class DeliverDueNotificationsHandler(
+    IAppDbContext db,
+    ICurrentTenant tenant,
+    IRecipientDirectory directory,
+    IEmailBatchSender email,
+    IPushSender push,
+    IUnsubscribeTokens tokens,
+    INotificationLinks links,
+    TimeProvider clock) : ICommandHandler<DeliverDueNotificationsCommand, DeliveryBatchResult>
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
+
+    public async ValueTask<DeliveryBatchResult> Handle(DeliverDueNotificationsCommand command, CancellationToken cancellationToken)
+    {
+        var tenantInfo = tenant.Tenant ?? throw new TenantRequiredException();
+        if (tenantInfo.Status == Domain.Tenants.TenantStatus.Suspended)
+        {
+            return DeliveryBatchResult.None;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = Guid.NewGuid();
+        var candidates = db.ReminderDeliveries
+            .Where(d => d.Status == DeliveryStatus.Pending && d.DueAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now))
+            .OrderBy(d => d.DueAt)
+            .Select(d => d.Id)
+            .Take(command.BatchSize);
+        var claimed = await db.ReminderDeliveries
+            .Where(d => candidates.Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.ClaimedUntil == null || d.ClaimedUntil < now))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.ClaimToken, token).SetProperty(d => d.ClaimedUntil, now + command.Lease).SetProperty(d => d.Attempts, d => d.Attempts + 1),
+                cancellationToken);
+        if (claimed == 0)
+        {
+            return DeliveryBatchResult.None;
+        }
+
+        var deliveries = await db.ReminderDeliveries.Where(d => d.ClaimToken == token && d.Status == DeliveryStatus.Pending).ToListAsync(cancellationToken);
+        var userIds = deliveries.Where(d => d.UserId != null).Select(d => d.UserId!.Value).Distinct().ToList();
+        var recipients = await directory.FindAsync(userIds, cancellationToken);
+        var preferences = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => userIds.Contains(p.UserId))
+            .ToDictionaryAsync(p => p.UserId, cancellationToken);
+
+        var outcome = new Tally();
+        var emails = new List<(ReminderDelivery Delivery, Recipient Recipient)>();
+        var pushes = new List<ReminderDelivery>();
+        var inAppIds = deliveries.Where(d => d.Channel == NotificationChannel.InApp).Select(d => (Guid?)d.Id).ToList();
+        var written = (await db.Notifications.AsNoTracking()
+            .Where(n => inAppIds.Contains(n.DeliveryId))
+            .Select(n => n.DeliveryId!.Value)
+            .ToListAsync(cancellationToken)).ToHashSet();
+
+        foreach (var delivery in deliveries)
+        {
+            var recipient = delivery.UserId is { } id ? recipients.GetValueOrDefault(id) : null;
+            var allowed = delivery.UserId is null
+                ? delivery.Channel == NotificationChannel.Push
+                : recipient is not null && (delivery.Channel == NotificationChannel.InApp
+                    || (preferences.GetValueOrDefault(recipient.Id)?.Allows(delivery.Channel, recipient.ConfirmedAtLeast16) ?? false));
+            if (!allowed || (delivery.Channel == NotificationChannel.Email && recipient is not { EmailConfirmed: true }))
+            {
+                delivery.MarkSkipped(now);
+                outcome.Skipped++;
+                continue;
+            }
+
+            switch (delivery.Channel)
+            {
+                case NotificationChannel.InApp:
+                    if (!written.Contains(delivery.Id))
+                    {
+                        db.Notifications.Add(Notification.FromDelivery(delivery, recipient!.Id, now));
+                    }
+
+                    delivery.MarkSent(now);
+                    outcome.Sent++;
+                    break;
+                case NotificationChannel.Email:
+                    emails.Add((delivery, recipient!));
+                    break;
+                default:
+                    var quiet = delivery.UserId is { } user && preferences.TryGetValue(user, out var p) ? p.QuietHours : QuietHours.Default;
+                    var allowedAt = quiet.Delay(now);
+                    if (allowedAt > now)
+                    {
+                        delivery.MoveTo(allowedAt);
+                        outcome.Postponed++;
+                    }
+                    else
+                    {
+                        pushes.Add(delivery);
+                    }
+
+                    break;
+            }
+        }
+
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return outcome.Result(claimed);
+        }
+
+        if (emails.Count > 0 && !await SendEmailsAsync(tenantInfo, emails, outcome, cancellationToken))
+        {
+            return outcome.Result(claimed);
+        }
+
+        if (pushes.Count > 0)
+        {
+            await SendPushesAsync(tenantInfo, pushes, outcome, cancellationToken);
+        }
+
+        return outcome.Result(claimed);
+    }
+
+    private async Task<bool> SendEmailsAsync(
+        TenantInfo tenantInfo, List<(ReminderDelivery Delivery, Recipient Recipient)> emails, Tally outcome, CancellationToken cancellationToken)
+    {
+        IEmailBatch batch;
+        try
+        {
+            batch = await email.OpenAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The mail server is down: all of them again in a minute.
+            var retryAt = clock.GetUtcNow().UtcDateTime + RetryDelay;
+            emails.ForEach(e => e.Delivery.Retry(retryAt));
+            outcome.Retried += emails.Count;
+            return await TrySaveAsync(cancellationToken);
+        }
+
+        await using (batch)
+        {
+            foreach (var (delivery, recipient) in emails)
+            {
+                var unsubscribe = UnsubscribeLink(tenantInfo, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null));
+                var message = BrandedEmail.Compose(tenantInfo, recipient.Email, delivery.Title, [
+                    new EmailParagraph(delivery.Text),
+                    new EmailButton("In der App ansehen", links.Link(tenantInfo, delivery.Link)),
+                    new EmailParagraph("Du bekommst diese E-Mail, weil du E-Mail-Benachrichtigungen eingeschaltet hast. Mit einem Klick bestellst du sie ab:"),
+                    new EmailButton("E-Mail-Benachrichtigungen abbestellen", unsubscribe),
+                ]) with
+                {
+                    UnsubscribeUrl = unsubscribe,
+                    MessageId = $"{delivery.Id:N}@{tenantInfo.Slug}.notifications",
+                };
+                try
+                {
+                    await batch.SendAsync(message, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // This one again later; the others of the batch stay claimed and are taken over after the lease.
+                    delivery.Retry(clock.GetUtcNow().UtcDateTime + RetryDelay);
+                    outcome.Retried++;
+                    await TrySaveAsync(cancellationToken);
+                    return false;
+                }
+
+                delivery.MarkSent(clock.GetUtcNow().UtcDateTime);
+                outcome.Sent++;
+                if (!await TrySaveAsync(cancellationToken))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private async Task SendPushesAsync(TenantInfo tenantInfo, List<ReminderDelivery> pushes, Tally outcome, CancellationToken cancellationToken)
+    {
+        var userIds = pushes.Where(d => d.UserId != null).Select(d => d.UserId).Distinct().ToList();
+        var subscriptionIds = pushes.Where(d => d.PushSubscriptionId != null).Select(d => d.PushSubscriptionId).Distinct().ToList();
+        var subscriptions = await db.PushSubscriptions
+            .Where(s => (s.UserId != null && userIds.Contains(s.UserId)) || subscriptionIds.Contains(s.Id))
+            .ToListAsync(cancellationToken);
+
+        foreach (var delivery in pushes)
+        {
+            var targets = delivery.UserId is { } user
+                ? subscriptions.Where(s => s.UserId == user).ToList()
+                : subscriptions.Where(s => s.Id == delivery.PushSubscriptionId).ToList();
+            var sent = 0;
+            var failed = 0;
+            foreach (var target in targets)
+            {
+                var unsubscribe = UnsubscribeLink(
+                    tenantInfo,
+                    target.UserId is { } owner ? new UnsubscribeTarget(owner, NotificationChannel.Push, null) : new UnsubscribeTarget(null, NotificationChannel.Push, target.Id));
+                var result = await push.SendAsync(
+                    new PushMessage(target.Endpoint, target.P256dh, target.Auth, delivery.Title, delivery.Text, links.Link(tenantInfo, delivery.Link), unsubscribe),
+                    cancellationToken);
+                switch (result)
+                {
+                    case PushOutcome.Sent:
+                        sent++;
+                        break;
+                    case PushOutcome.Gone when target.UserId is not null:
+                        db.PushSubscriptions.Remove(target);
+                        break;
+                    case PushOutcome.Failed:
+                        failed++;
+                        break;
+                }
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (sent > 0)
+            {
+                delivery.MarkSent(now);
+                outcome.Sent++;
+            }
+            else if (failed > 0)
+            {
+                delivery.Retry(now + RetryDelay);
+                outcome.Retried++;
+            }
+            else
+            {
+                delivery.MarkSkipped(now);
+                outcome.Skipped++;
+            }
+
+            if (!await TrySaveAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private Uri UnsubscribeLink(TenantInfo tenantInfo, UnsubscribeTarget target) =>
+        links.Link(tenantInfo, "/abmelden-benachrichtigung?token=" + Uri.EscapeDataString(tokens.Create(tenantInfo.Id, target)));
+
+    /// <summary>False when another worker has taken the claim over (our lease ran out): then this worker stops.</summary>
+    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class Tally
+    {
+        public int Sent { get; set; }
+
+        public int Skipped { get; set; }
+
+        public int Retried { get; set; }
+
+        public int Postponed { get; set; }
+
+        public DeliveryBatchResult Result(int claimed) => new(claimed, Sent, Skipped, Retried, Postponed);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Accounts;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+using Platform.Domain.Reminders;
+
+namespace Platform.Application.Reminders;
+
+/// <summary>How the signed-in person wants to be notified.</summary>
+public sealed record GetNotificationSettingsQuery : IQuery<NotificationSettings>;
+
+/// <param name="QuietStart">Europe/Berlin wall time, <c>HH:mm</c>.</param>
+public sealed record NotificationSettings(
+    bool InApp,
+    bool Email,
+    bool Push,
+    string QuietStart,
+    string QuietEnd,
+    IReadOnlyList<string> FollowedTopics,
+    bool MayUseEmailAndPush,
+    string PushPublicKey);
+
+/// <summary>Changes the channels, quiet hours and followed topics; each consent change is recorded.</summary>
+public sealed record UpdateNotificationSettingsCommand(
+    bool Email,
+    bool Push,
+    string QuietStart,
+    string QuietEnd,
+    IReadOnlyList<string>? FollowedTopics = null) : ICommand<NotificationSettings>;
+
+public sealed class UpdateNotificationSettingsValidator : AbstractValidator<UpdateNotificationSettingsCommand>
+{
+    public UpdateNotificationSettingsValidator()
+    {
+        RuleFor(c => c.QuietStart).Must(NotificationSettingsRules.IsTime).WithMessage("Bitte gib den Beginn der Ruhezeit als Uhrzeit an (zum Beispiel 22:00).");
+        RuleFor(c => c.QuietEnd).Must(NotificationSettingsRules.IsTime).WithMessage("Bitte gib das Ende der Ruhezeit als Uhrzeit an (zum Beispiel 07:00).");
+        RuleFor(c => c).Must(c => c.QuietStart != c.QuietEnd).WithName("quietEnd").OverridePropertyName("quietEnd")
+            .WithMessage("Beginn und Ende der Ruhezeit müssen verschieden sein.");
+        RuleForEach(c => c.FollowedTopics).Must(t => TopicNames.TryParse(t, out _)).WithMessage("Dieses Thema gibt es nicht.")
+            .OverridePropertyName("followedTopics");
+    }
+}
+
+public static class NotificationSettingsRules
+{
+    public static bool IsTime(string? value) => TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    public static TimeOnly Time(string value) => TimeOnly.ParseExact(value, "HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The flags of the valid topic names (the validator has refused any other).</summary>
+    public static Topics Topics(IEnumerable<string> names) =>
+        names.Aggregate(Domain.Posts.Topics.None, (flags, name) => TopicNames.TryParse(name, out var topic) ? flags | topic : flags);
+
+    public static string Format(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+}
+
+public sealed class GetNotificationSettingsHandler(IAppDbContext db, ICurrentUser user, IAccountService accounts, IPushSender push)
+    : IQueryHandler<GetNotificationSettingsQuery, NotificationSettings>
+{
+    public async ValueTask<NotificationSettings> Handle(GetNotificationSettingsQuery query, CancellationToken cancellationToken)
+    {
+        var userId = user.RequiredId;
+        var account = await accounts.GetDataAsync(userId, cancellationToken) ?? throw new NotFoundException("Konto", userId);
+        var preferences = await db.NotificationPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        return NotificationSettingsView.From(preferences, account.ConfirmedAtLeast16, push.PublicKey);
+    }
+}
+
+public sealed class UpdateNotificationSettingsHandler(
+    IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, IAccountService accounts, IPushSender push, TimeProvider clock)
+    : ICommandHandler<UpdateNotificationSettingsCommand, NotificationSettings>
+{
+    public async ValueTask<NotificationSettings> Handle(UpdateNotificationSettingsCommand command, CancellationToken cancellationToken)
+    {
+        var userId = user.RequiredId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var account = await accounts.GetDataAsync(userId, cancellationToken) ?? throw new NotFoundException("Konto", userId);
+        var preferences = await db.NotificationPreferences.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (preferences is null)
+        {
+            preferences = Domain.Reminders.NotificationPreferences.Default(tenant.RequiredId, userId, now);
+            db.NotificationPreferences.Add(preferences);
+        }
+
+        foreach (var (channel, enabled) in new[] { (NotificationChannel.Email, command.Email), (NotificationChannel.Push, command.Push) })
+        {
+            if (preferences.SetChannel(channel, enabled, account.ConfirmedAtLeast16, now) is { } consent)
+            {
+                db.ConsentRecords.Add(consent);
+            }
+        }
+
+        preferences.SetQuietHours(NotificationSettingsRules.Time(command.QuietStart), NotificationSettingsRules.Time(command.QuietEnd), now);
+        if (command.FollowedTopics is { } topics)
+        {
+            preferences.Follow((int)NotificationSettingsRules.Topics(topics), now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return NotificationSettingsView.From(preferences, account.ConfirmedAtLeast16, push.PublicKey);
+    }
+}
+
+internal static class NotificationSettingsView
+{
+    public static NotificationSettings From(Domain.Reminders.NotificationPreferences? p, bool atLeast16, string publicKey) => new(
+        InApp: true,
+        Email: p?.EmailEnabled ?? false,
+        Push: p?.PushEnabled ?? false,
+        QuietStart: NotificationSettingsRules.Format(p?.QuietStart ?? Domain.Reminders.NotificationPreferences.DefaultQuietStart),
+        QuietEnd: NotificationSettingsRules.Format(p?.QuietEnd ?? Domain.Reminders.NotificationPreferences.DefaultQuietEnd),
+        FollowedTopics: TopicNames.ToNames((Topics)(p?.FollowedTopics ?? 0)),
+        MayUseEmailAndPush: ConsentRules.MayConsentToReminders(atLeast16),
+        PushPublicKey: publicKey);
+}

@@ -1,0 +1,76 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+using Platform.Domain.Reminders;
+
+namespace Platform.Application.Reminders;
+
+/// <summary>
+/// The fan-out of one newly published post: one delivery per follower of its topics and channel, created in bulk by
+/// one job per post. The delivery keys (post and follower) make a second run add nothing.
+/// </summary>
+public sealed record NotifyFollowersCommand(Guid PostId) : ICommand<int>;
+
+public sealed class NotifyFollowersHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock) : ICommandHandler<NotifyFollowersCommand, int>
+{
+    public async ValueTask<int> Handle(NotifyFollowersCommand command, CancellationToken cancellationToken)
+    {
+        var tenantId = tenant.RequiredId;
+        var post = await db.Posts.AsNoTracking()
+            .Where(p => p.Id == command.PostId && p.Status == PostStatus.Published)
+            .Select(p => new { p.Id, p.Title, p.Topics })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (post is null)
+        {
+            return 0;
+        }
+
+        var topics = (int)post.Topics;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var prefix = $"p:{post.Id:N}:";
+        var existing = (await db.ReminderDeliveries.AsNoTracking()
+            .Where(d => d.Key.StartsWith(prefix))
+            .Select(d => d.Key)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+        var deliveries = new List<ReminderDelivery>();
+        var followers = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => (p.FollowedTopics & topics) != 0)
+            .ToListAsync(cancellationToken);
+        foreach (var follower in followers)
+        {
+            deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.InApp, now));
+            if (follower.EmailEnabled)
+            {
+                deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.Email, now));
+            }
+
+            if (follower.PushEnabled)
+            {
+                deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.Push, follower.QuietHours.Delay(now)));
+            }
+        }
+
+        var anonymous = await db.PushSubscriptions.AsNoTracking()
+            .Where(s => s.UserId == null && (s.Topics & topics) != 0)
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken);
+        deliveries.AddRange(anonymous.Select(id =>
+            ReminderDelivery.ForPost(tenantId, post.Id, post.Title, null, id, NotificationChannel.Push, QuietHours.Default.Delay(now))));
+
+        var fresh = deliveries.Where(d => !existing.Contains(d.Key)).ToList();
+        db.ReminderDeliveries.AddRange(fresh);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another run of the same fan-out got there first: its rows are the one notification per follower.
+            return 0;
+        }
+
+        return fresh.Count;
+    }
+}

@@ -1,0 +1,95 @@
+using Platform.Domain.Common;
+
+namespace Platform.Domain.Reminders;
+
+/// <summary>An entry in a person's notification centre. Written once per delivery (the delivery id is unique).</summary>
+public sealed class Notification : ITenantOwned
+{
+    private Notification()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public Guid? DeliveryId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Text { get; private set; } = "";
+
+    public string Link { get; private set; } = "";
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? ReadAt { get; private set; }
+
+    public static Notification FromDelivery(ReminderDelivery delivery, Guid userId, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        TenantId = delivery.TenantId,
+        UserId = userId,
+        DeliveryId = delivery.Id,
+        Title = delivery.Title,
+        Text = delivery.Text,
+        Link = delivery.Link,
+        CreatedAt = now,
+    };
+
+    public void MarkRead(DateTime now) => ReadAt ??= now;
+}
+
+/// <summary>
+/// A browser's web-push subscription: of an account (reminders), or anonymous for followed topics, identified only by
+/// its opaque id, which the person can use to delete it.
+/// </summary>
+public sealed class PushSubscription : ITenantOwned
+{
+    public const int MaxEndpointLength = 1000;
+
+    private PushSubscription()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid? UserId { get; private set; }
+
+    public string Endpoint { get; private set; } = "";
+
+    public string P256dh { get; private set; } = "";
+
+    public string Auth { get; private set; } = "";
+
+    /// <summary>The topics an anonymous subscription follows (flags of <c>Platform.Domain.Posts.Topics</c>).</summary>
+    public int Topics { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public static PushSubscription Create(Guid tenantId, Guid? userId, string endpoint, string p256dh, string auth, int topics, DateTime now)
+    {
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new DomainException("push.endpoint", "Die Push-Adresse ist keine gültige Adresse.");
+        }
+
+        return new PushSubscription
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenantId,
+            UserId = userId,
+            Endpoint = endpoint,
+            P256dh = p256dh,
+            Auth = auth,
+            Topics = topics,
+            CreatedAt = now,
+        };
+    }
+
+    public void Follow(int topics) => Topics = topics;
+}

@@ -1,0 +1,186 @@
+using Platform.Domain.Common;
+
+namespace Platform.Domain.Reminders;
+
+/// <summary>The channels a notification can take.</summary>
+public enum NotificationChannel
+{
+    InApp = 0,
+    Email = 1,
+    Push = 2,
+}
+
+/// <summary>A set of channels, stored as flags.</summary>
+[Flags]
+public enum NotificationChannels
+{
+    None = 0,
+    InApp = 1,
+    Email = 2,
+    Push = 4,
+}
+
+public static class NotificationChannelsExtensions
+{
+    public static IEnumerable<NotificationChannel> Each(this NotificationChannels channels)
+    {
+        if (channels.HasFlag(NotificationChannels.InApp))
+        {
+            yield return NotificationChannel.InApp;
+        }
+
+        if (channels.HasFlag(NotificationChannels.Email))
+        {
+            yield return NotificationChannel.Email;
+        }
+
+        if (channels.HasFlag(NotificationChannels.Push))
+        {
+            yield return NotificationChannel.Push;
+        }
+    }
+}
+
+public enum DeliveryStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+
+    /// <summary>Not sent on purpose: the consent for its channel was withdrawn, or the person may not use it.</summary>
+    Skipped = 3,
+}
+
+/// <summary>
+/// One message on one channel at one time: the outbox row the delivery engine claims, sends and marks. Its
+/// <see cref="Key"/> is unique per tenant, so the same (reminder, lead time, channel) or (post, subscriber) can never
+/// be created twice; the in-app notification it creates carries the delivery's id, unique too, so it cannot be
+/// written twice either.
+/// </summary>
+public sealed class ReminderDelivery : ITenantOwned
+{
+    public const int MaxAttempts = 5;
+
+    private ReminderDelivery()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    /// <summary>What makes it unique, for example <c>r:{reminder}:{minutes}:{channel}</c> or <c>p:{post}:{subscription}</c>.</summary>
+    public string Key { get; private set; } = "";
+
+    public Guid? ReminderId { get; private set; }
+
+    /// <summary>The account it goes to; null for an anonymous topic subscription.</summary>
+    public Guid? UserId { get; private set; }
+
+    /// <summary>The anonymous push subscription it goes to.</summary>
+    public Guid? PushSubscriptionId { get; private set; }
+
+    public NotificationChannel Channel { get; private set; }
+
+    /// <summary>When it should go out, UTC (for push moved out of the quiet hours).</summary>
+    public DateTime DueAt { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Text { get; private set; } = "";
+
+    /// <summary>Path inside the tenant, for example <c>/erinnerungen</c>.</summary>
+    public string Link { get; private set; } = "";
+
+    public DeliveryStatus Status { get; private set; }
+
+    public DateTime? SentAt { get; private set; }
+
+    /// <summary>The claim of the worker sending it; another worker may take it over once <see cref="ClaimedUntil"/> has passed.</summary>
+    public Guid? ClaimToken { get; private set; }
+
+    public DateTime? ClaimedUntil { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public static ReminderDelivery ForReminder(Reminder reminder, TimeSpan lead, NotificationChannel channel, DateTime dueAt) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        TenantId = reminder.TenantId,
+        Key = $"r:{reminder.Id:N}:{(int)lead.TotalMinutes}:{(int)channel}",
+        ReminderId = reminder.Id,
+        UserId = reminder.UserId,
+        Channel = channel,
+        DueAt = dueAt,
+        Title = $"Erinnerung: {reminder.Title}",
+        Text = ReminderText(reminder, lead),
+        Link = "/erinnerungen",
+    };
+
+    /// <summary>A new post for a follower of its topics (an account or an anonymous push subscription).</summary>
+    public static ReminderDelivery ForPost(
+        Guid tenantId, Guid postId, string postTitle, Guid? userId, Guid? pushSubscriptionId, NotificationChannel channel, DateTime dueAt)
+    {
+        var subscriber = userId ?? pushSubscriptionId ?? throw new ArgumentException("A follower is an account or a subscription.");
+        return new()
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenantId,
+            Key = $"p:{postId:N}:{subscriber:N}:{(int)channel}",
+            UserId = userId,
+            PushSubscriptionId = pushSubscriptionId,
+            Channel = channel,
+            DueAt = dueAt,
+            Title = "Neuer Beitrag",
+            Text = postTitle.Length > 200 ? postTitle[..200] : postTitle,
+            Link = $"/beitraege/{postId}",
+        };
+    }
+
+    /// <summary>The German sentence of a reminder; the date itself is shown in Europe/Berlin.</summary>
+    public static string ReminderText(Reminder reminder, TimeSpan lead)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(reminder.DueAt, BerlinTime.Zone);
+        var when = lead.TotalDays >= 1
+            ? $"in {(int)lead.TotalDays} {((int)lead.TotalDays == 1 ? "Tag" : "Tagen")}"
+            : $"in {(int)lead.TotalHours} {((int)lead.TotalHours == 1 ? "Stunde" : "Stunden")}";
+        return string.Create(
+            System.Globalization.CultureInfo.GetCultureInfo("de-DE"),
+            $"{reminder.Title} – {when}, am {local:dddd, d. MMMM yyyy} um {local:HH:mm} Uhr.");
+    }
+
+    /// <summary>Moves a push out of the quiet hours and gives up any claim, so it is picked up again at that time.</summary>
+    public void MoveTo(DateTime dueAt)
+    {
+        DueAt = dueAt;
+        ClaimToken = null;
+        ClaimedUntil = null;
+    }
+
+    public void MarkSent(DateTime now)
+    {
+        Status = DeliveryStatus.Sent;
+        SentAt = now;
+        ClaimedUntil = null;
+    }
+
+    public void MarkSkipped(DateTime now)
+    {
+        Status = DeliveryStatus.Skipped;
+        SentAt = now;
+        ClaimedUntil = null;
+    }
+
+    /// <summary>A failed attempt: try again at <paramref name="retryAt"/>, or give up after <see cref="MaxAttempts"/>.</summary>
+    public void Retry(DateTime retryAt)
+    {
+        if (Attempts >= MaxAttempts)
+        {
+            Status = DeliveryStatus.Failed;
+            ClaimedUntil = null;
+            return;
+        }
+
+        ClaimedUntil = retryAt;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Hangfire;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Application.Common;
+using Platform.Application.Reminders;
+using Platform.Infrastructure.Notifications;
+using Platform.Infrastructure.Tenancy;
+
+namespace Platform.Infrastructure.Jobs;
+
+/// <summary>
+/// The delivery engine: one recurring job (not one job per message) that, for <see cref="NotificationOptions.RunFor"/>,
+/// drains every tenant's due messages in batches and then polls every <see cref="NotificationOptions.PollInterval"/>.
+/// Runs may overlap (a slow run and the next one, or several nodes): the claims in
+/// <see cref="DeliverDueNotificationsCommand"/> keep every message to one worker.
+/// </summary>
+public sealed partial class DeliverNotificationsJob(
+    ITenantCatalog catalog, TenantScopeRunner runner, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<DeliverNotificationsJob> logger)
+{
+    public const string RecurringJobId = "deliver-notifications";
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var stopAt = Stopwatch.StartNew();
+        while (!cancellationToken.IsCancellationRequested && stopAt.Elapsed < settings.RunFor)
+        {
+            if (await DeliverDueAsync(cancellationToken) == 0)
+            {
+                await Task.Delay(settings.PollInterval, clock, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>One pass: every tenant until nothing is due. Returns how many messages were claimed.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var total = 0;
+        await Parallel.ForEachAsync(
+            await catalog.ListAsync(cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken },
+            async (tenant, ct) =>
+            {
+                try
+                {
+                    while (true)
+                    {
+                        var result = DeliveryBatchResult.None;
+                        await runner.RunAsync(
+                            tenant.Id,
+                            async (services, inner) => result = await services.GetRequiredService<IMediator>()
+                                .Send(new DeliverDueNotificationsCommand(settings.BatchSize, settings.Lease), inner),
+                            ct);
+                        Interlocked.Add(ref total, result.Claimed);
+                        if (result.Claimed < settings.BatchSize)
+                        {
+                            break;
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogTenantFailed(logger, ex, tenant.Slug);
+                }
+            });
+        return total;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivering notifications failed for tenant {Tenant}")]
+    private static partial void LogTenantFailed(ILogger logger, Exception exception, string tenant);
+}
+
+/// <summary>The one fan-out job per published post: creates the followers' messages in bulk.</summary>
+public sealed class NotifyFollowersJob(TenantScopeRunner runner)
+{
+    [AutomaticRetry(Attempts = 3)]
+    public Task RunAsync(Guid tenantId, Guid postId, CancellationToken cancellationToken) =>
+        runner.RunAsync(
+            tenantId,
+            async (services, ct) => await services.GetRequiredService<IMediator>().Send(new NotifyFollowersCommand(postId), ct),
+            cancellationToken);
+}
+
+public sealed class HangfireNewPostNotifier(IBackgroundJobClient jobs) : INewPostNotifier
+{
+    public void PostPublished(Guid tenantId, Guid postId) =>
+        jobs.Enqueue<NotifyFollowersJob>(job => job.RunAsync(tenantId, postId, CancellationToken.None));
+}

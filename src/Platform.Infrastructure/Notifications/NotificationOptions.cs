@@ -1,0 +1,39 @@
+namespace Platform.Infrastructure.Notifications;
+
+/// <summary>The delivery engine and web push, bound from <c>Platform:Notifications</c>.</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Platform:Notifications";
+
+    /// <summary>The address people reach the platform at, for links in e-mails and push messages (<c>{base}/t/{slug}/...</c>).</summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:5000/");
+
+    /// <summary>How many due messages one worker claims at a time.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>How long a claim holds; after it another worker takes unfinished messages over (a crashed worker's).</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the engine looks for due messages when there were none.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one run of the recurring engine job keeps polling before the next run takes over.</summary>
+    public TimeSpan RunFor { get; set; } = TimeSpan.FromSeconds(55);
+
+    /// <summary>Cron of the recurring engine job; each run polls for <see cref="RunFor"/>.</summary>
+    public string Cron { get; set; } = "* * * * *";
+
+    /// <summary>How many tenants are served at once (each with its own SMTP connection).</summary>
+    public int Parallelism { get; set; } = 4;
+
+    /// <summary>VAPID subject: a mailto: or https: address of the operator.</summary>
+    public string VapidSubject { get; set; } = "mailto:betrieb@plattform.localhost";
+
+    /// <summary>The VAPID key pair (base64url). When empty, a pair is generated once and kept in <see cref="KeyFolder"/>.</summary>
+    public string? VapidPublicKey { get; set; }
+
+    public string? VapidPrivateKey { get; set; }
+
+    /// <summary>Where generated VAPID keys are kept; relative to the content root.</summary>
+    public string KeyFolder { get; set; } = "data";
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Lib.Net.Http.WebPush;
+using Lib.Net.Http.WebPush.Authentication;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Application.Reminders;
+
+namespace Platform.Infrastructure.Notifications;
+
+/// <summary>
+/// Web push with VAPID through Lib.Net.Http.WebPush (aes128gcm payload encryption). The key pair comes from
+/// configuration or, on first use, is generated and kept in the data folder so that subscriptions survive restarts.
+/// </summary>
+public sealed partial class WebPushSender : IPushSender, IDisposable
+{
+    private readonly Lazy<VapidKeys> _keys;
+    private readonly Lazy<PushServiceClient> _client;
+    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly ILogger<WebPushSender> _logger;
+
+    public WebPushSender(IOptions<NotificationOptions> options, IHostEnvironment environment, ILogger<WebPushSender> logger)
+    {
+        _logger = logger;
+        _keys = new Lazy<VapidKeys>(() => VapidKeys.Load(options.Value, environment.ContentRootPath));
+        _client = new Lazy<PushServiceClient>(() => new PushServiceClient(_http)
+        {
+            DefaultAuthentication = new VapidAuthentication(_keys.Value.PublicKey, _keys.Value.PrivateKey) { Subject = options.Value.VapidSubject },
+            DefaultAuthenticationScheme = VapidAuthenticationScheme.Vapid,
+            DefaultTimeToLive = (int)TimeSpan.FromDays(1).TotalSeconds,
+        });
+    }
+
+    public string PublicKey => _keys.Value.PublicKey;
+
+    public async Task<PushOutcome> SendAsync(Application.Reminders.PushMessage message, CancellationToken cancellationToken)
+    {
+        var subscription = new Lib.Net.Http.WebPush.PushSubscription { Endpoint = message.Endpoint };
+        subscription.SetKey(PushEncryptionKeyName.P256DH, message.P256dh);
+        subscription.SetKey(PushEncryptionKeyName.Auth, message.Auth);
+        var payload = JsonSerializer.Serialize(new
+        {
+            title = message.Title,
+            body = message.Text,
+            url = message.Link.AbsoluteUri,
+            unsubscribe = message.Unsubscribe.AbsoluteUri,
+        });
+        try
+        {
+            await _client.Value.RequestPushMessageDeliveryAsync(subscription, new Lib.Net.Http.WebPush.PushMessage(payload), cancellationToken);
+            return PushOutcome.Sent;
+        }
+        catch (PushServiceClientException exception) when (exception.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+        {
+            return PushOutcome.Gone;
+        }
+        catch (Exception exception) when (exception is PushServiceClientException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogPushFailed(_logger, exception, new Uri(message.Endpoint).Host);
+            return PushOutcome.Failed;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A web push to {Host} failed")]
+    private static partial void LogPushFailed(ILogger logger, Exception exception, string host);
+
+    private sealed record VapidKeys(string PublicKey, string PrivateKey)
+    {
+        private const string FileName = "vapid-keys.json";
+
+        public static VapidKeys Load(NotificationOptions options, string contentRoot)
+        {
+            if (!string.IsNullOrWhiteSpace(options.VapidPublicKey) && !string.IsNullOrWhiteSpace(options.VapidPrivateKey))
+            {
+                return new VapidKeys(options.VapidPublicKey, options.VapidPrivateKey);
+            }
+
+            var folder = Path.IsPathRooted(options.KeyFolder) ? options.KeyFolder : Path.Combine(contentRoot, options.KeyFolder);
+            var file = Path.Combine(folder, FileName);
+            if (File.Exists(file))
+            {
+                return JsonSerializer.Deserialize<VapidKeys>(File.ReadAllText(file)) ?? throw new InvalidOperationException($"{file} is empty.");
+            }
+
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var parameters = key.ExportParameters(includePrivateParameters: true);
+            var keys = new VapidKeys(
+                Base64Url([0x04, .. parameters.Q.X!, .. parameters.Q.Y!]),
+                Base64Url(parameters.D!));
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(file, JsonSerializer.Serialize(keys));
+            return keys;
+        }
+
+        private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+}

@@ -1,0 +1,236 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Tests.Accounts;
+using Platform.Application.Common;
+using Platform.Domain.Reminders;
+using Platform.Infrastructure.Jobs;
+using Platform.TestSupport;
+
+namespace Platform.Api.Tests.Reminders;
+
+/// <summary>
+/// Reminders end to end: set through the API, made due, delivered by the real engine (and Hangfire's own run of it at
+/// the same time) to the notification centre and over real SMTP to the app's sink.
+/// </summary>
+public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
+    where TApp : PlatformApp
+{
+    private const string Password = "Ein langer Satz als Passwort";
+
+    [Fact]
+    public async Task A_due_reminder_arrives_once_in_app_and_once_by_email_even_when_the_engine_runs_twice_at_once()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "erinnert@example.org", Password, "Erin", confirmedAtLeast16: true);
+        await SetEmailAsync(client, token, true);
+        var reminder = await CreateReminderAsync(client, token, email: true);
+        Assert.Equal(2, reminder.GetProperty("pendingDeliveries").GetInt32());
+
+        await MakeDueAsync("gross-gerau");
+        var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
+        await Task.WhenAll(job.DeliverDueAsync(CancellationToken.None), job.DeliverDueAsync(CancellationToken.None));
+        var mail = await App.Mail.WaitForMessageToAsync("erinnert@example.org", count: 2);
+        await job.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Contains("Weiterbewilligungsantrag", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("/t/gross-gerau/abmelden-benachrichtigung?token=", mail.Text, StringComparison.Ordinal);
+        Assert.StartsWith("<http", mail.Message.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.Single(App.Mail.To("erinnert@example.org"), m => m.Subject.Contains("Erinnerung", StringComparison.Ordinal));
+        var center = await GetJsonAsync(client, token, "api/v1/notifications");
+        var item = Assert.Single(center.GetProperty("items").EnumerateArray());
+        Assert.Equal(1, center.GetProperty("unread").GetInt32());
+        Assert.Contains("Weiterbewilligungsantrag", item.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await PendingAsync("gross-gerau"));
+
+        using var read = await SendAsync(client, HttpMethod.Post, $"api/v1/notifications/{item.GetProperty("id").GetGuid()}/read", token);
+        Assert.Equal(HttpStatusCode.NoContent, read.StatusCode);
+        Assert.Equal(0, (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("unread").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_unsubscribe_link_withdraws_the_consent_and_no_further_email_is_sent()
+    {
+        using var client = App.CreateTenantClient("offenbach");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "abmelden@example.org", Password, "Abi", confirmedAtLeast16: true);
+        await SetEmailAsync(client, token, true);
+        await CreateReminderAsync(client, token, email: true);
+        await MakeDueAsync("offenbach");
+        var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
+        await job.DeliverDueAsync(CancellationToken.None);
+        var mail = await App.Mail.WaitForMessageToAsync("abmelden@example.org", count: 2);
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.Text, @"https?://\S+/abmelden-benachrichtigung\?token=\S+").Value);
+        var unsubscribeToken = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query)["token"].ToString();
+
+        // Without sign-in; a second click changes nothing.
+        using var anonymous = App.CreateTenantClient("offenbach");
+        using var first = await anonymous.PostAsJsonAsync("api/v1/notifications/unsubscribe", new { token = unsubscribeToken });
+        using var second = await anonymous.PostAsJsonAsync("api/v1/notifications/unsubscribe", new { token = unsubscribeToken });
+        using var otherTenant = App.CreateTenantClient("gross-gerau");
+        using var elsewhere = await otherTenant.PostAsJsonAsync("api/v1/notifications/unsubscribe", new { token = unsubscribeToken });
+
+        Assert.True((await ReadJsonAsync(first)).GetProperty("changed").GetBoolean());
+        Assert.False((await ReadJsonAsync(second)).GetProperty("changed").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        Assert.False((await GetJsonAsync(client, token, "api/v1/notifications/settings")).GetProperty("email").GetBoolean());
+
+        await CreateReminderAsync(client, token, email: true);
+        await MakeDueAsync("offenbach");
+        await job.DeliverDueAsync(CancellationToken.None);
+        Assert.Equal(2, (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength());
+        Assert.Single(App.Mail.To("abmelden@example.org"), m => m.Subject.Contains("Erinnerung", StringComparison.Ordinal));
+
+        var export = await GetJsonAsync(client, token, "api/v1/me/data");
+        var withdrawn = export.GetProperty("consents").EnumerateArray().Last();
+        Assert.Equal(ConsentRecord.EmailReminders, withdrawn.GetProperty("purpose").GetString());
+        Assert.False(withdrawn.GetProperty("given").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Under_16_nobody_gets_email_or_push()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "jung@example.org", Password, "Jun", confirmedAtLeast16: false);
+
+        using var refused = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token, new { email = true, push = true, quietStart = "22:00", quietEnd = "07:00" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.False((await GetJsonAsync(client, token, "api/v1/notifications/settings")).GetProperty("mayUseEmailAndPush").GetBoolean());
+
+        await CreateReminderAsync(client, token, email: true, push: true);
+        await MakeDueAsync("gross-gerau");
+        await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+
+        Assert.Single((await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").EnumerateArray());
+        Assert.DoesNotContain(App.Mail.To("jung@example.org"), m => m.Subject.Contains("Erinnerung", StringComparison.Ordinal));
+        Assert.Equal(0, await PendingAsync("gross-gerau"));
+    }
+
+    [Fact]
+    public async Task Another_jobcenter_sees_nothing_of_a_persons_reminders_and_notifications()
+    {
+        using var home = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, home, "heimat@example.org", Password, "Hei", confirmedAtLeast16: true);
+        var reminder = await CreateReminderAsync(home, token);
+        await MakeDueAsync("gross-gerau");
+        await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+
+        using var other = App.CreateTenantClient("offenbach");
+        var young = await SignInAsync(other, "jana@offenbach.example");
+        var staff = await SignInAsync(other, "admin@offenbach.example");
+
+        Assert.Empty((await GetJsonAsync(other, young, "api/v1/reminders")).EnumerateArray());
+        Assert.Empty((await GetJsonAsync(other, young, "api/v1/notifications")).GetProperty("items").EnumerateArray());
+        using var delete = await SendAsync(other, HttpMethod.Delete, $"api/v1/reminders/{reminder.GetProperty("id").GetGuid()}", young);
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        using var staffElsewhere = await SendAsync(home, HttpMethod.Get, "api/v1/reminders", staff);
+        Assert.Equal(HttpStatusCode.Forbidden, staffElsewhere.StatusCode);
+        using var tokenElsewhere = await SendAsync(other, HttpMethod.Get, "api/v1/notifications", token);
+        Assert.Equal(HttpStatusCode.Forbidden, tokenElsewhere.StatusCode);
+        Assert.Single((await GetJsonAsync(home, token, "api/v1/reminders")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Bad_reminders_are_refused_naming_the_field()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await SignInAsync(client, "jana@gross-gerau.example");
+
+        using var past = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new { kind = "JobcenterAppointment", dueAt = "2020-01-01T10:00", leadTimeMinutes = new[] { 120 } });
+        using var lead = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new { kind = "JobcenterAppointment", dueAt = Future(), leadTimeMinutes = new[] { 5 } });
+        using var anonymous = await client.PostAsJsonAsync("api/v1/reminders", new { kind = "JobcenterAppointment", dueAt = Future(), leadTimeMinutes = new[] { 120 } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.Contains("dueAt", await past.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.BadRequest, lead.StatusCode);
+        Assert.Contains("leadTimeMinutes", await lead.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_post_in_a_followed_topic_notifies_each_follower_once()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await SignInAsync(client, "jana@gross-gerau.example");
+        using var follow = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token,
+            new { email = false, push = false, quietStart = "22:00", quietEnd = "07:00", followedTopics = new[] { "Geld" } });
+        Assert.Equal(HttpStatusCode.OK, follow.StatusCode);
+
+        var postId = await App.InTenantAsync("gross-gerau", async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var post = Platform.Domain.Posts.Post.CreateDraft(
+                sp.GetRequiredService<ICurrentTenant>().RequiredId, "Neu: Heizkosten", "Kurz", "Text", Platform.Domain.Posts.Topics.Geld, DateTime.UtcNow);
+            post.Schedule(DateTime.UtcNow.AddMilliseconds(200), DateTime.UtcNow);
+            db.Posts.Add(post);
+            await db.SaveChangesAsync();
+            return post.Id;
+        });
+        await Task.Delay(300);
+        await App.InTenantAsync("gross-gerau", async sp =>
+        {
+            var mediator = sp.GetRequiredService<Mediator.IMediator>();
+            await mediator.Send(new Platform.Application.Posts.PublishDuePostCommand(postId));
+
+            // The fan-out job is enqueued by the publication; a second run of it adds nothing.
+            await mediator.Send(new Platform.Application.Reminders.NotifyFollowersCommand(postId));
+            await mediator.Send(new Platform.Application.Reminders.NotifyFollowersCommand(postId));
+        });
+        var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
+        await job.DeliverDueAsync(CancellationToken.None);
+        await WaitForAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() > 0);
+        await Task.Delay(500);
+        await job.DeliverDueAsync(CancellationToken.None);
+
+        var item = Assert.Single((await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").EnumerateArray());
+        Assert.Equal("Neu: Heizkosten", item.GetProperty("text").GetString());
+        var deliveries = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries.CountAsync(d => d.Key.StartsWith("p:")));
+        Assert.Equal(1, deliveries);
+    }
+
+    private static string Future() => DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task SetEmailAsync(HttpClient client, string token, bool email)
+    {
+        using var response = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token, new { email, push = false, quietStart = "22:00", quietEnd = "07:00" });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<JsonElement> CreateReminderAsync(HttpClient client, string token, bool email = false, bool push = false)
+    {
+        using var response = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new
+        {
+            kind = "BenefitRenewal",
+            dueAt = Future(),
+            leadTimeMinutes = new[] { 1440 },
+            email,
+            push,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await ReadJsonAsync(response);
+    }
+
+    /// <summary>Time passes: every pending message of the tenant falls due now.</summary>
+    private Task<int> MakeDueAsync(string slug) =>
+        App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries
+            .Where(d => d.Status == DeliveryStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, DateTime.UtcNow.AddSeconds(-1))));
+
+    private Task<int> PendingAsync(string slug) =>
+        App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries.CountAsync(d => d.Status == DeliveryStatus.Pending));
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(100);
+        }
+    }
+}
+
+public sealed class SqliteReminderDeliveryTests(SqliteApp app) : ReminderDeliveryTests<SqliteApp>(app);
+
+public sealed class PostgresReminderDeliveryTests(PostgresApp app) : ReminderDeliveryTests<PostgresApp>(app);
