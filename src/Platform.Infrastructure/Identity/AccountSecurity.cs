@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 
@@ -11,7 +12,8 @@ namespace Platform.Infrastructure.Identity;
 /// 6238) with recovery codes, and WebAuthn passkeys. Passkeys are bound to the host the page was served from, so a
 /// passkey of one jobcenter's host does not work at another.
 /// </summary>
-public sealed class AccountSecurity(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, ICurrentTenant tenant) : IAccountSecurity
+public sealed partial class AccountSecurity(
+    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, ICurrentTenant tenant, ILogger<AccountSecurity> logger) : IAccountSecurity
 {
     private const int RecoveryCodeCount = 10;
 
@@ -96,6 +98,7 @@ public sealed class AccountSecurity(UserManager<PlatformUser> users, SignInManag
         var attestation = await signIn.PerformPasskeyAttestationAsync(credentialJson);
         if (!attestation.Succeeded)
         {
+            LogAttestationFailed(logger, attestation.Failure?.Message);
             return "Der Passkey konnte nicht angelegt werden. Bitte versuche es noch einmal.";
         }
 
@@ -136,6 +139,9 @@ public sealed class AccountSecurity(UserManager<PlatformUser> users, SignInManag
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A passkey was not added: {Reason}")]
+    private static partial void LogAttestationFailed(ILogger logger, string? reason);
 
     private async Task<PlatformUser> FindAsync(Guid accountId) =>
         await users.FindByIdAsync(accountId.ToString("D", CultureInfo.InvariantCulture))

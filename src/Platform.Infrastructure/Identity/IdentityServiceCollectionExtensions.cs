@@ -62,6 +62,32 @@ public static class IdentityServiceCollectionExtensions
             o.Events.OnRedirectToLogin = context => RejectApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => RejectApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            // The periodic re-check of the cookie builds a fresh principal; it keeps how the session was signed in, so
+            // a session with a second factor does not lose it after half an hour.
+            if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+            {
+                identity.AddClaims(current.Claims
+                    .Where(c => c.Type is "amr" or System.Security.Claims.ClaimTypes.AuthenticationMethod
+                        && !identity.HasClaim(c.Type, c.Value))
+                    .Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+            }
+
+            return Task.CompletedTask;
+        });
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            // The relying party is the host the page came from (each jobcenter's own host); the default check compares
+            // with the request's Origin header, which browsers send as "null" under our Referrer-Policy no-referrer.
+            // The credential's origin must be exactly this server's origin, and never from a cross-origin frame.
+            o.ValidateOrigin = context => ValueTask.FromResult(
+                !context.CrossOrigin
+                && string.Equals(
+                    context.Origin,
+                    $"{context.HttpContext.Request.Scheme}://{context.HttpContext.Request.Host}",
+                    StringComparison.OrdinalIgnoreCase));
+        });
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
         {
             o.BearerTokenExpiration = TimeSpan.FromHours(1);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Platform.Application.Accounts;
 
@@ -62,17 +63,40 @@ public sealed class PasswordSignInService(SignInManager<PlatformUser> signIn, Us
         return signIn.MakePasskeyRequestOptionsAsync(user: null);
     }
 
+    /// <summary>
+    /// Identity's own <c>SignInManager.PasskeySignInAsync</c> (.NET 10) marks the session <c>amr=pwd</c>, as if a password
+    /// had been typed. A passkey with user verification (required by default) is possession and biometrics or PIN in
+    /// one, so this sign-in records it as such: <c>amr=mfa</c> and the authentication method <c>passkey</c>.
+    /// </summary>
     public async Task<SignInOutcome> PasskeySignInAsync(string credentialJson)
     {
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var result = await signIn.PasskeySignInAsync(credentialJson);
-        return result switch
+        var assertion = await signIn.PerformPasskeyAssertionAsync(credentialJson);
+        if (!assertion.Succeeded)
         {
-            { Succeeded: true } => SignInOutcome.Succeeded,
-            { IsLockedOut: true } => SignInOutcome.LockedOut,
-            { IsNotAllowed: true } => SignInOutcome.NotAllowed,
-            _ => SignInOutcome.Failed,
-        };
+            return SignInOutcome.Failed;
+        }
+
+        var user = assertion.User;
+        if (await users.IsLockedOutAsync(user))
+        {
+            return SignInOutcome.LockedOut;
+        }
+
+        if (!await signIn.CanSignInAsync(user))
+        {
+            return SignInOutcome.NotAllowed;
+        }
+
+        // Keep the authenticator's signature counter and flags current, as Identity's own passkey sign-in does.
+        if (!(await users.AddOrUpdatePasskeyAsync(user, assertion.Passkey)).Succeeded)
+        {
+            return SignInOutcome.Failed;
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa"), new Claim(ClaimTypes.AuthenticationMethod, "passkey")]);
+        return SignInOutcome.Succeeded;
     }
 
     public Task SignOutAsync() => signIn.SignOutAsync();

@@ -27,6 +27,21 @@ public static class SignInPage
         await form.GetByRole(AriaRole.Button, new() { Name = "Anmelden", Exact = true }).ClickAsync();
     }
 
+    /// <summary>
+    /// Signs in an account with an authenticator app: password first, then a current code computed from
+    /// <paramref name="sharedKey"/> (see <see cref="TestSupport.TwoFactor"/>) on the second step; waits until the browser
+    /// has left the sign-in pages.
+    /// </summary>
+    public static async Task SignInWithTotpAsync(IPage page, Uri site, string email, string sharedKey, string password = DemoPassword)
+    {
+        await SubmitAsync(page, site, email, password);
+        await BrowserTest.UntilUrlAsync(page, new Regex(@"/anmelden/zweiter-faktor(\?|$)"));
+        var form = page.Locator("main form");
+        await form.GetByLabel("Code", new() { Exact = true }).FillAsync(TestSupport.TwoFactor.CodeFor(sharedKey));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Bestätigen", Exact = true }).ClickAsync();
+        await BrowserTest.UntilUrlAsync(page, new Regex(@"^(?![^?#]*/anmelden([/?#]|$))"));
+    }
+
     /// <summary>Signs in and waits until the browser has left the sign-in page.</summary>
     public static async Task SignInAsync(IPage page, Uri site, string email, string password = DemoPassword)
     {
