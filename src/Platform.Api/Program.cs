@@ -125,7 +125,7 @@ if (roles.Api)
     app.MapScalarApiReference(options => options.WithTitle("Jobcenter-Plattform API"));
     var api = app.MapGroup("/api/v1");
     api.MapAuthEndpoints().MapMyDataEndpoints().MapPlatformEndpoints();
-    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints();
+    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints().MapContactEndpoints();
 }
 
 if (roles.Web)
@@ -141,6 +141,8 @@ if (roles.Jobs)
     var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
     app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<PublishOverduePostsJob>(
         PublishOverduePostsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.CatchUpCron);
+    app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<DeleteExpiredContactRequestsJob>(
+        DeleteExpiredContactRequestsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.ContactRetentionCron);
 }
 
 app.Lifetime.ApplicationStarted.Register(() => PrintUrls(app));

@@ -79,6 +79,9 @@ public static class DependencyInjection
         services.AddScoped<Platform.Application.Accounts.ISignInService, PasswordSignInService>();
         services.AddTransient<PublishPostJob>();
         services.AddTransient<PublishOverduePostsJob>();
+        services.AddTransient<DeleteExpiredContactRequestsJob>();
+        services.AddTransient<SendContactConfirmationJob>();
+        services.AddScoped<Platform.Application.ContactRequests.IContactConfirmationQueue, ContactConfirmationQueue>();
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();
         services.AddEmail(configuration);
 

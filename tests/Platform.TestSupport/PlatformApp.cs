@@ -173,6 +173,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Platform:Email:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Platform:Email:Security", "None");
 
+        // Tests post the contact form far more often than a person; the limit itself is tested with a strict app.
+        builder.UseSetting("Platform:RateLimits:ContactPerMinute", "1000");
+
         // Every reset seeds the demo accounts again: a cheap hash keeps that fast. Production keeps the default.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
         ConfigureSettings(builder);

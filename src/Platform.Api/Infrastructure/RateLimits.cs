@@ -10,14 +10,21 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
 
+    /// <summary>The public contact form: per tenant and client address, like sign-in (<c>ContactPerMinute</c>).</summary>
+    public const string Contact = "contact";
+
     public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("Platform:RateLimits:SignInPerMinute", 10);
+        var contactPermits = configuration.GetValue("Platform:RateLimits:ContactPerMinute", 5);
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
                 $"{context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id}|{context.Connection.RemoteIpAddress}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(Contact, context => RateLimitPartition.GetFixedWindowLimiter(
+                $"{context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id}|{context.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = contactPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain.Accounts;
 using Platform.Domain.Audit;
+using Platform.Domain.ContactRequests;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 
@@ -21,6 +22,8 @@ public interface IAppDbContext
     DbSet<Invitation> Invitations { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<ContactRequest> ContactRequests { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

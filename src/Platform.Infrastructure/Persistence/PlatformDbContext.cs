@@ -4,6 +4,7 @@ using Platform.Application.Common;
 using Platform.Domain.Accounts;
 using Platform.Domain.Audit;
 using Platform.Domain.Common;
+using Platform.Domain.ContactRequests;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 using Platform.Infrastructure.Identity;
@@ -35,6 +36,8 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
 
     /// <summary>
     /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.
