@@ -140,7 +140,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
             _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
             {
                 DbAdapter = Provider == DatabaseProvider.PostgreSql ? DbAdapter.Postgres : DbAdapter.Sqlite,
-                TablesToIgnore = ["__EFMigrationsHistory"],
+                // The SQLite search index is kept in sync by triggers while Posts is emptied; its own tables must
+                // not be emptied directly (FTS5 keeps its format version in PostSearch_config).
+                TablesToIgnore = ["__EFMigrationsHistory", "PostSearch", "PostSearch_data", "PostSearch_idx", "PostSearch_docsize", "PostSearch_config"],
                 SchemasToExclude = Provider == DatabaseProvider.PostgreSql ? ["hangfire"] : [],
             });
             await _respawner.ResetAsync(connection);
