@@ -280,3 +280,44 @@ public sealed class ContactRateLimitTests(StrictContactLimitApp app) : ApiTestBa
         Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
     }
 }
+
+public sealed partial class ContactFormPageRateLimitTests(StrictContactLimitApp app) : ApiTestBase<StrictContactLimitApp>(app)
+{
+    [Fact]
+    public async Task Reading_the_contact_page_is_never_limited_but_sending_its_form_is()
+    {
+        using var client = App.CreateTenantClient("offenbach");
+        string page = "";
+        for (var i = 0; i < 4; i++)
+        {
+            page = await client.GetStringAsync(new Uri("kontakt", UriKind.Relative));
+        }
+
+        var token = Token().Match(page).Groups["token"].Value;
+        Assert.False(string.IsNullOrEmpty(token), page);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "kontakt",
+                ["__RequestVerificationToken"] = token,
+                ["Input.Type"] = "callback",
+                ["Input.Phone"] = "069 1234567",
+                ["Input.Message"] = "Bitte ruft mich an.",
+                ["Input.Consent"] = "true",
+            });
+            using var response = await client.PostAsync(new Uri("kontakt", UriKind.Relative), form);
+            statuses.Add(response.StatusCode);
+            if (i == 0)
+            {
+                Assert.Contains("Deine Nachricht ist angekommen", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex Token();
+}
