@@ -127,7 +127,7 @@ if (roles.Api)
     app.MapScalarApiReference(options => options.WithTitle("Jobcenter-Plattform API"));
     var api = app.MapGroup("/api/v1");
     api.MapAuthEndpoints().MapMyDataEndpoints().MapPlatformEndpoints();
-    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints().MapRemindersEndpoints();
+    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints().MapRemindersEndpoints().MapContactEndpoints();
 }
 
 if (roles.Web)
@@ -151,6 +151,8 @@ if (roles.Jobs)
     recurring.AddOrUpdate<DeliverNotificationsJob>(
         DeliverNotificationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), notifications.Cron);
     recurring.Trigger(DeliverNotificationsJob.RecurringJobId);
+    recurring.AddOrUpdate<DeleteExpiredContactRequestsJob>(
+        DeleteExpiredContactRequestsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.ContactRetentionCron);
 }
 
 app.Lifetime.ApplicationStarted.Register(() => PrintUrls(app));

@@ -46,6 +46,7 @@ public static class DependencyInjection
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, environment);
                 services.AddPooledPlatformDbContext<SqliteDbContext>(o => o.UseSqlite(sqlite));
+                services.AddScoped<Platform.Application.Posts.IPostSearch, Persistence.Search.SqlitePostSearch>();
                 var hangfireFile = Path.ChangeExtension(new SqliteConnectionStringBuilder(sqlite).DataSource, ".jobs.db");
                 services.AddHangfire(c => Configure(c).UseSQLiteStorage(hangfireFile, new SQLiteStorageOptions
                 {
@@ -55,6 +56,7 @@ public static class DependencyInjection
             case DatabaseProvider.PostgreSql:
                 var npgsql = Required(connectionString, database.Provider);
                 services.AddPooledPlatformDbContext<PostgreSqlDbContext>(o => o.UseNpgsql(npgsql).AddInterceptors(TenantSessionInterceptor.PostgreSql));
+                services.AddScoped<Platform.Application.Posts.IPostSearch, Persistence.Search.PostgreSqlPostSearch>();
 
                 // Hangfire's schema is prepared with the migrations, by the owner (PostgreSqlJobStorageSchema).
                 services.AddHangfire(c => Configure(c).UsePostgreSqlStorage(
@@ -64,6 +66,7 @@ public static class DependencyInjection
             case DatabaseProvider.SqlServer:
                 var sqlServer = Required(connectionString, database.Provider);
                 services.AddPooledPlatformDbContext<SqlServerDbContext>(o => o.UseSqlServer(sqlServer).AddInterceptors(TenantSessionInterceptor.SqlServer));
+                services.AddScoped<Platform.Application.Posts.IPostSearch, Persistence.Search.SqlServerPostSearch>();
                 services.AddHangfire(c => Configure(c).UseSqlServerStorage(
                     sqlServer, new SqlServerStorageOptions { QueuePollInterval = jobs.QueuePollInterval, SchemaName = "hangfire" }));
                 break;
@@ -81,6 +84,9 @@ public static class DependencyInjection
         services.AddScoped<Platform.Application.Accounts.IAccountSecurity, AccountSecurity>();
         services.AddTransient<PublishPostJob>();
         services.AddTransient<PublishOverduePostsJob>();
+        services.AddTransient<DeleteExpiredContactRequestsJob>();
+        services.AddTransient<SendContactConfirmationJob>();
+        services.AddScoped<Platform.Application.ContactRequests.IContactConfirmationQueue, ContactConfirmationQueue>();
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();
         services.AddEmail(configuration);
         services.AddNotifications(configuration);

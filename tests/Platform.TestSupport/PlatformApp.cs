@@ -140,7 +140,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
             _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
             {
                 DbAdapter = Provider == DatabaseProvider.PostgreSql ? DbAdapter.Postgres : DbAdapter.Sqlite,
-                TablesToIgnore = ["__EFMigrationsHistory"],
+                // The SQLite search index is kept in sync by triggers while Posts is emptied; its own tables must
+                // not be emptied directly (FTS5 keeps its format version in PostSearch_config).
+                TablesToIgnore = ["__EFMigrationsHistory", "PostSearch", "PostSearch_data", "PostSearch_idx", "PostSearch_docsize", "PostSearch_config"],
                 SchemasToExclude = Provider == DatabaseProvider.PostgreSql ? ["hangfire"] : [],
             });
             await _respawner.ResetAsync(connection);
@@ -172,6 +174,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Platform:Email:Host", Mail.Host);
         builder.UseSetting("Platform:Email:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Platform:Email:Security", "None");
+
+        // Tests post the contact form far more often than a person; the limit itself is tested with a strict app.
+        builder.UseSetting("Platform:RateLimits:ContactPerMinute", "1000");
 
         // Every reset seeds the demo accounts again: a cheap hash keeps that fast. Production keeps the default.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));

@@ -61,6 +61,16 @@ public abstract class BrowserTest(BrowserApp app, ChromiumFixture chromium)
         return await context.NewPageAsync();
     }
 
+    /// <summary>A further fresh context with its own options (for example BypassCSP for injected test scripts).</summary>
+    protected async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await chromium.Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(Patience);
+        context.SetDefaultNavigationTimeout(Patience);
+        _extraContexts.Add(context);
+        return context;
+    }
+
     private async Task<IBrowserContext> NewContextAsync()
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });

@@ -55,10 +55,14 @@ public static class Policies
     public const string PlatformAdmin = nameof(PlatformAdmin);
     public const string TenantAdmin = nameof(TenantAdmin);
 
+    /// <summary>The contact inbox: the jobcenter's TenantAdmins and Editors.</summary>
+    public const string ContactInbox = nameof(ContactInbox);
+
     public static IServiceCollection AddPlatformPolicies(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
             .AddPolicy(TenantAdmin, p => p.RequireRole(Roles.TenantAdmin))
+            .AddPolicy(ContactInbox, p => p.RequireRole(Roles.TenantAdmin, Roles.Editor))
             .Services;
 }
 

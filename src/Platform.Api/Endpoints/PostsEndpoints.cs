@@ -15,6 +15,8 @@ public static class PostsEndpoints
         posts.MapGet("/", GetFeed)
             .WithSummary("Published posts of the current jobcenter, newest first")
             .CacheOutput(CachePolicies.Feed);
+        posts.MapGet("/search", SearchPosts)
+            .WithSummary("Full-text search over the published posts, best match first, matches marked with <mark>");
         posts.MapGet("/{id}", GetPost)
             .WithSummary("One published post with its body as sanitized HTML");
 
@@ -30,6 +32,14 @@ public static class PostsEndpoints
         int pageSize = GetFeedQuery.DefaultPageSize,
         string? topic = null) =>
         TypedResults.Ok(await mediator.Send(new GetFeedQuery(page, pageSize, topic), cancellationToken));
+
+    public static async Task<Ok<SearchPage>> SearchPosts(
+        IMediator mediator,
+        CancellationToken cancellationToken,
+        string? q = null,
+        int page = 1,
+        int pageSize = SearchPostsQuery.DefaultPageSize) =>
+        TypedResults.Ok(await mediator.Send(new SearchPostsQuery(q, page, pageSize), cancellationToken));
 
     public static async Task<Ok<PostDetail>> GetPost(IMediator mediator, string id, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain.Accounts;
 using Platform.Domain.Audit;
+using Platform.Domain.ContactRequests;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Domain.Tenants;
@@ -34,6 +35,8 @@ public interface IAppDbContext
     DbSet<ConsentRecord> ConsentRecords { get; }
 
     DbSet<PushSubscription> PushSubscriptions { get; }
+
+    DbSet<ContactRequest> ContactRequests { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

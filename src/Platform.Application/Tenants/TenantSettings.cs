@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Audit;
 using Platform.Application.Common;
+using Platform.Domain.ContactRequests;
 using Platform.Domain.Tenants;
 
 namespace Platform.Application.Tenants;
@@ -17,14 +18,15 @@ public sealed record TenantSettings(
     TenantBranding Branding,
     TenantContact Contact,
     TenantLinks Links,
-    IReadOnlyList<string> Postcodes);
+    IReadOnlyList<string> Postcodes,
+    int ContactRetentionDays);
 
 public sealed class GetTenantSettingsHandler(IAppDbContext db, ICurrentTenant current) : IQueryHandler<GetTenantSettingsQuery, TenantSettings>
 {
     public async ValueTask<TenantSettings> Handle(GetTenantSettingsQuery query, CancellationToken cancellationToken)
     {
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == current.RequiredId, cancellationToken);
-        return new TenantSettings(tenant.Slug, tenant.DisplayName, tenant.Status, tenant.Branding, tenant.Contact, tenant.Links, [.. tenant.PostcodeList]);
+        return new TenantSettings(tenant.Slug, tenant.DisplayName, tenant.Status, tenant.Branding, tenant.Contact, tenant.Links, [.. tenant.PostcodeList], tenant.ContactRetentionDays);
     }
 }
 
@@ -60,7 +62,10 @@ public sealed class UpdateBrandingHandler(IAppDbContext db, ICurrentTenant curre
     }
 }
 
-/// <summary>Contact data, mandatory links and the postcodes the jobcenter serves.</summary>
+/// <summary>
+/// Contact data, mandatory links and the postcodes the jobcenter serves; optionally how many days contact requests
+/// are kept (7 to 365; unchanged when left out).
+/// </summary>
 public sealed record UpdateContactCommand(
     string? Phone,
     string? Email,
@@ -71,7 +76,8 @@ public sealed record UpdateContactCommand(
     string? ImprintUrl,
     string? PrivacyUrl,
     string? AccessibilityStatement,
-    IReadOnlyList<string>? Postcodes) : ICommand;
+    IReadOnlyList<string>? Postcodes,
+    int? ContactRetentionDays = null) : ICommand;
 
 public sealed class UpdateContactValidator : AbstractValidator<UpdateContactCommand>
 {
@@ -86,6 +92,9 @@ public sealed class UpdateContactValidator : AbstractValidator<UpdateContactComm
         RuleFor(c => c.OnlineApplicationUrl).Must(BeHttpsUrl).WithMessage(UrlMessage);
         RuleFor(c => c.ImprintUrl).Must(BeHttpsUrl).WithMessage(UrlMessage);
         RuleFor(c => c.PrivacyUrl).Must(BeHttpsUrl).WithMessage(UrlMessage);
+        RuleFor(c => c.ContactRetentionDays)
+            .InclusiveBetween(ContactRequest.MinRetentionDays, ContactRequest.MaxRetentionDays)
+            .WithMessage($"Anfragen werden zwischen {ContactRequest.MinRetentionDays} und {ContactRequest.MaxRetentionDays} Tagen aufbewahrt.");
         RuleForEach(c => c.Postcodes).Matches("^[0-9]{5}$").WithMessage("'{PropertyValue}' ist keine Postleitzahl (5 Ziffern).");
     }
 
@@ -118,6 +127,11 @@ public sealed class UpdateContactHandler(IAppDbContext db, ICurrentTenant curren
                 AccessibilityStatement = c.AccessibilityStatement?.Trim() ?? "",
             },
             c.Postcodes ?? []);
+        if (c.ContactRetentionDays is { } days)
+        {
+            tenant.ChangeContactRetention(days);
+        }
+
         db.Record(tenant.Id, actor, clock, "contact.changed", "Kontaktdaten, Links und Postleitzahlen geändert");
         await db.SaveChangesAsync(cancellationToken);
         catalog.Invalidate();

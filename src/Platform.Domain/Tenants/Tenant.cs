@@ -35,6 +35,9 @@ public sealed partial class Tenant : ISharedEntity
 
     public TenantLinks Links { get; private set; } = new();
 
+    /// <summary>How many days contact requests are kept before the retention job deletes them.</summary>
+    public int ContactRetentionDays { get; private set; } = ContactRequests.ContactRequest.DefaultRetentionDays;
+
     public DateTime CreatedAt { get; private set; }
 
     public IEnumerable<string> HostnameList =>
@@ -125,6 +128,16 @@ public sealed partial class Tenant : ISharedEntity
         Contact = contact;
         Links = links;
         Postcodes = string.Join(' ', postcodes.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct());
+    }
+
+    public void ChangeContactRetention(int days)
+    {
+        if (days is < ContactRequests.ContactRequest.MinRetentionDays or > ContactRequests.ContactRequest.MaxRetentionDays)
+        {
+            throw new DomainException("tenant.contactRetentionDays", "Contact requests are kept between 7 and 365 days.");
+        }
+
+        ContactRetentionDays = days;
     }
 
     public IEnumerable<string> PostcodeList => Postcodes.Split(' ', StringSplitOptions.RemoveEmptyEntries);

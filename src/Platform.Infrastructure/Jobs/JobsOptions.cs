@@ -14,5 +14,8 @@ public sealed class JobsOptions
     /// <summary>Cron expression of the catch-up job that publishes overdue posts.</summary>
     public string CatchUpCron { get; set; } = "* * * * *";
 
+    /// <summary>Cron expression of the job that deletes contact requests past their tenant's retention period (daily).</summary>
+    public string ContactRetentionCron { get; set; } = "17 3 * * *";
+
     public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
 }

@@ -4,6 +4,7 @@ using Platform.Application.Common;
 using Platform.Domain.Accounts;
 using Platform.Domain.Audit;
 using Platform.Domain.Common;
+using Platform.Domain.ContactRequests;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Domain.Tenants;
@@ -48,6 +49,8 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
 
     public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
+
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
 
     /// <summary>
     /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.

@@ -21,6 +21,9 @@ public static class RowLevelSecurityMigrations
     public static readonly IReadOnlyList<string> ReminderTables =
         ["Reminders", "ReminderDeliveries", "Notifications", "NotificationPreferences", "ConsentRecords", "PushSubscriptions"];
 
+    /// <summary>The tenant-owned tables of the contact form.</summary>
+    public static readonly IReadOnlyList<string> ContactTables = ["ContactRequests"];
+
     /// <summary>
     /// What the policies need: on PostgreSQL the role <c>platform_app</c> and its grants; on SQL Server the schema
     /// <c>security</c> with the predicate functions, and the role <c>platform_app</c> with its grants.

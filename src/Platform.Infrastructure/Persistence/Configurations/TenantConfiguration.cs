@@ -45,5 +45,6 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         });
         builder.Navigation(t => t.Links).IsRequired();
         builder.Ignore(t => t.PostcodeList);
+        builder.Property(t => t.ContactRetentionDays);
     }
 }

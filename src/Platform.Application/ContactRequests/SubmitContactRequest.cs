@@ -1,0 +1,116 @@
+using FluentValidation;
+using Mediator;
+using Platform.Application.Common;
+using Platform.Domain.ContactRequests;
+
+namespace Platform.Application.ContactRequests;
+
+/// <summary>
+/// The contact form: a question, a callback request or a reported barrier for the current jobcenter's staff inbox.
+/// Asks for the minimum: a reply address only where the type needs one, and consent to processing.
+/// </summary>
+public sealed record SubmitContactRequestCommand(
+    string? Type,
+    string? Name,
+    string? Email,
+    string? Phone,
+    string? Message,
+    bool Consent) : ICommand<ContactRequestReceipt>;
+
+/// <param name="ConfirmationMailed">True when a confirmation e-mail is on its way to the address given.</param>
+public sealed record ContactRequestReceipt(Guid Id, string Type, bool ConfirmationMailed);
+
+public sealed class SubmitContactRequestValidator : AbstractValidator<SubmitContactRequestCommand>
+{
+    public SubmitContactRequestValidator()
+    {
+        RuleFor(c => c.Type)
+            .Must(t => ContactRequestTypes.TryParse(t, out _))
+            .WithMessage($"Bitte wähle, worum es geht ({string.Join(", ", ContactRequestTypes.Names)}).");
+        RuleFor(c => c.Name).MaximumLength(60).WithMessage("Der Name darf höchstens 60 Zeichen lang sein.");
+        RuleFor(c => c.Email)
+            .MaximumLength(254).WithMessage("Die E-Mail-Adresse ist zu lang.")
+            .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage("Das ist keine gültige E-Mail-Adresse.");
+        RuleFor(c => c.Email)
+            .NotEmpty()
+            .When(c => Is(c, ContactRequestType.Question) && string.IsNullOrWhiteSpace(c.Phone))
+            .WithMessage("Bitte gib eine E-Mail-Adresse oder eine Telefonnummer an, damit wir dir antworten können.");
+        RuleFor(c => c.Phone)
+            .MaximumLength(40).WithMessage("Die Telefonnummer ist zu lang.")
+            .Matches(@"^[0-9 +()/\-]*$").WithMessage("Die Telefonnummer enthält ungültige Zeichen.")
+            .Must(p => p is null || p.Count(char.IsDigit) >= 5 || p.Trim().Length == 0).WithMessage("Die Telefonnummer ist zu kurz.");
+        RuleFor(c => c.Phone)
+            .NotEmpty()
+            .When(c => Is(c, ContactRequestType.Callback))
+            .WithMessage("Für einen Rückruf brauchen wir deine Telefonnummer.");
+        RuleFor(c => c.Message)
+            .NotEmpty().WithMessage("Bitte schreib uns kurz, worum es geht.")
+            .MaximumLength(ContactRequest.MaxMessageLength).WithMessage($"Die Nachricht darf höchstens {ContactRequest.MaxMessageLength} Zeichen lang sein.");
+        RuleFor(c => c.Consent)
+            .Equal(true)
+            .WithMessage("Bitte stimme zu, dass wir deine Angaben für die Antwort verarbeiten dürfen.");
+    }
+
+    private static bool Is(SubmitContactRequestCommand c, ContactRequestType type) =>
+        ContactRequestTypes.TryParse(c.Type, out var parsed) && parsed == type;
+}
+
+public sealed class SubmitContactRequestHandler(IAppDbContext db, ICurrentTenant current, TimeProvider clock, IContactConfirmationQueue confirmations)
+    : ICommandHandler<SubmitContactRequestCommand, ContactRequestReceipt>
+{
+    public async ValueTask<ContactRequestReceipt> Handle(SubmitContactRequestCommand command, CancellationToken cancellationToken)
+    {
+        // The validator has already refused an unknown type.
+        var type = ContactRequestTypes.TryParse(command.Type, out var parsed) ? parsed : ContactRequestType.Question;
+        var request = ContactRequest.Submit(
+            current.RequiredId, type, command.Name, command.Email, command.Phone, command.Message ?? "", command.Consent, clock.GetUtcNow().UtcDateTime);
+        db.ContactRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Only after the commit: the job reads the stored request.
+        var mailed = request.Email.Length > 0;
+        if (mailed)
+        {
+            confirmations.Enqueue(request.Id);
+        }
+
+        return new ContactRequestReceipt(request.Id, ContactRequestTypes.Name(type), mailed);
+    }
+}
+
+/// <summary>The names of the request types in the API ("question", "callback", "barrier") and for people.</summary>
+public static class ContactRequestTypes
+{
+    public static IReadOnlyList<string> Names { get; } = ["question", "callback", "barrier"];
+
+    public static bool TryParse(string? value, out ContactRequestType type)
+    {
+        type = ContactRequestType.Question;
+        var index = Names.ToList().FindIndex(n => string.Equals(n, value?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            return false;
+        }
+
+        type = (ContactRequestType)index;
+        return true;
+    }
+
+    public static string Name(ContactRequestType type) => Names[(int)type];
+
+    public static string GermanName(ContactRequestType type) => type switch
+    {
+        ContactRequestType.Callback => "Rückruf",
+        ContactRequestType.Barrier => "Barriere gemeldet",
+        _ => "Frage",
+    };
+}
+
+/// <summary>
+/// Port: queues the confirmation e-mail for a stored request of the current tenant and returns at once; a job
+/// writes and sends it, retrying while the mail server is down.
+/// </summary>
+public interface IContactConfirmationQueue
+{
+    void Enqueue(Guid contactRequestId);
+}

@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Mediator;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Posts;
+
+/// <summary>
+/// Full-text search over the current tenant's published posts, best match first (ADR-009). Any text is a valid query:
+/// only letters and digits become search terms, so quotes, operators and other special characters never reach the
+/// database's query syntax. An empty query (or one without any words) finds nothing.
+/// </summary>
+public sealed record SearchPostsQuery(string? Q, int Page = 1, int PageSize = SearchPostsQuery.DefaultPageSize) : IQuery<SearchPage>
+{
+    public const int DefaultPageSize = 10;
+    public const int MaxPageSize = 50;
+    public const int MaxQueryLength = 200;
+}
+
+public sealed record SearchPage(string Query, IReadOnlyList<SearchHit> Items, int Page, int PageSize, int TotalCount)
+{
+    public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
+}
+
+/// <param name="TitleHtml">The title, HTML-encoded, with the matches in <c>&lt;mark&gt;</c>.</param>
+/// <param name="SnippetHtml">A passage around the matches, HTML-encoded, with the matches in <c>&lt;mark&gt;</c>.</param>
+public sealed record SearchHit(Guid Id, string Title, string TitleHtml, string SnippetHtml, IReadOnlyList<string> Topics, DateTime PublishedAt);
+
+public sealed class SearchPostsValidator : AbstractValidator<SearchPostsQuery>
+{
+    public SearchPostsValidator()
+    {
+        RuleFor(q => q.Q)
+            .MaximumLength(SearchPostsQuery.MaxQueryLength)
+            .WithMessage($"Der Suchbegriff darf höchstens {SearchPostsQuery.MaxQueryLength} Zeichen lang sein.");
+        RuleFor(q => q.Page).InclusiveBetween(1, 10_000).WithMessage("Die Seite muss zwischen 1 und 10000 liegen.");
+        RuleFor(q => q.PageSize)
+            .InclusiveBetween(1, SearchPostsQuery.MaxPageSize)
+            .WithMessage($"Die Seitengröße muss zwischen 1 und {SearchPostsQuery.MaxPageSize} liegen.");
+    }
+}
+
+public sealed class SearchPostsHandler(IPostSearch search) : IQueryHandler<SearchPostsQuery, SearchPage>
+{
+    public async ValueTask<SearchPage> Handle(SearchPostsQuery query, CancellationToken cancellationToken)
+    {
+        var text = query.Q?.Trim() ?? "";
+        var terms = SearchTerms.Parse(text);
+        if (terms.Count == 0)
+        {
+            return new SearchPage(text, [], query.Page, query.PageSize, 0);
+        }
+
+        var result = await search.SearchAsync(terms, (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken);
+        return new SearchPage(
+            text,
+            [.. result.Rows.Select(r => new SearchHit(
+                r.Id,
+                SearchHighlight.StripMarkers(r.MarkedTitle),
+                SearchHighlight.ToHtml(r.MarkedTitle),
+                SearchHighlight.ToHtml(SearchHighlight.PlainSnippet(r.MarkedSnippet)),
+                TopicNames.ToNames(r.Topics),
+                r.PublishedAt))],
+            query.Page,
+            query.PageSize,
+            result.TotalCount);
+    }
+}
+
+/// <summary>
+/// Port to the database's full-text search (one implementation per provider). Searches the current tenant's
+/// published posts for all <paramref name="terms"/>; matches in the returned texts are enclosed in
+/// <see cref="SearchHighlight.StartMarker"/> and <see cref="SearchHighlight.EndMarker"/>.
+/// </summary>
+public interface IPostSearch
+{
+    Task<PostSearchResult> SearchAsync(IReadOnlyList<string> terms, int skip, int take, CancellationToken cancellationToken);
+}
+
+public sealed record PostSearchResult(int TotalCount, IReadOnlyList<PostSearchRow> Rows);
+
+public sealed record PostSearchRow(Guid Id, string MarkedTitle, string MarkedSnippet, Topics Topics, DateTime PublishedAt);
+
+/// <summary>The words of a query: runs of letters and digits, without search operators, at most <see cref="MaxTerms"/>.</summary>
+public static partial class SearchTerms
+{
+    public const int MaxTerms = 8;
+
+    private static readonly HashSet<string> Operators = new(StringComparer.OrdinalIgnoreCase) { "and", "or", "not", "near" };
+
+    public static IReadOnlyList<string> Parse(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? []
+            : [.. Word().Matches(text)
+                .Select(m => m.Value)
+                .Where(w => w.Length >= 2 && !Operators.Contains(w))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Take(MaxTerms)];
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+}
+
+/// <summary>
+/// Turns text with the database's match markers into safe HTML: everything is HTML-encoded and only our own markers
+/// become <c>&lt;mark&gt;</c> tags, always balanced. Markup in a post (or markers typed into one) cannot get through.
+/// </summary>
+public static partial class SearchHighlight
+{
+    public const char StartMarker = '\u0002';
+    public const char EndMarker = '\u0003';
+
+    public static string ToHtml(string marked)
+    {
+        var html = new System.Text.StringBuilder(marked.Length + 32);
+        var open = false;
+        var start = 0;
+        for (var i = 0; i <= marked.Length; i++)
+        {
+            if (i < marked.Length && marked[i] is not (StartMarker or EndMarker))
+            {
+                continue;
+            }
+
+            html.Append(System.Net.WebUtility.HtmlEncode(marked[start..i]));
+            if (i < marked.Length)
+            {
+                if (marked[i] == StartMarker && !open)
+                {
+                    html.Append("<mark>");
+                    open = true;
+                }
+                else if (marked[i] == EndMarker && open)
+                {
+                    html.Append("</mark>");
+                    open = false;
+                }
+            }
+
+            start = i + 1;
+        }
+
+        if (open)
+        {
+            html.Append("</mark>");
+        }
+
+        return html.ToString();
+    }
+
+    public static string StripMarkers(string marked) =>
+        marked.Replace(StartMarker.ToString(), "", StringComparison.Ordinal).Replace(EndMarker.ToString(), "", StringComparison.Ordinal);
+
+    /// <summary>A snippet cut from Markdown, read as plain text: link targets and formatting characters removed.</summary>
+    public static string PlainSnippet(string marked)
+    {
+        var text = MarkdownLink().Replace(marked, "$1");
+        text = MarkdownSyntax().Replace(text, " ");
+        return Whitespace().Replace(text, " ").Trim();
+    }
+
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)?", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"[#*_`>|~]+|^\s*[-+]\s", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex MarkdownSyntax();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+using Platform.TestSupport;
+
+namespace Platform.Api.Tests.Posts;
+
+/// <summary>Full-text search (ADR-009) on PostgreSQL (german configuration) and SQLite (FTS5 with prefixes).</summary>
+public abstract class SearchPostsTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
+    where TApp : PlatformApp
+{
+    [Fact]
+    public async Task An_inflected_form_finds_the_base_form()
+    {
+        var id = await AddPostAsync("gross-gerau", "Deine erste eigene Wohnung", "Was du vor dem Umzug wissen musst.", "Eine Wohnung zu finden ist schwer.");
+
+        var result = await SearchAsync("gross-gerau", "Wohnungen");
+
+        Assert.Contains(id, HitIds(result));
+    }
+
+    [Fact]
+    public async Task A_word_finds_its_longer_forms()
+    {
+        var id = await AddPostAsync("gross-gerau", "Tipps für Quokkabewerbungen", "Drei Fehler, die du vermeiden kannst.", "Schreib die Quokkabewerbungen selbst.");
+
+        var result = await SearchAsync("gross-gerau", "quokkabewerbung");
+
+        Assert.Equal([id], HitIds(result));
+    }
+
+    [Fact]
+    public async Task A_match_in_the_title_ranks_before_a_match_in_the_body()
+    {
+        var inBody = await AddPostAsync("gross-gerau", "Allgemeine Hinweise", "Kurz erklärt.", "Ganz unten im Text steht einmal das Wort Zebrafinkenkurs.");
+        var inTitle = await AddPostAsync("gross-gerau", "Der Zebrafinkenkurs startet", "Kurz erklärt.", "Anmelden kannst du dich im Jobcenter.");
+
+        var result = await SearchAsync("gross-gerau", "Zebrafinkenkurs");
+
+        Assert.Equal([inTitle, inBody], HitIds(result));
+        Assert.Equal(2, result.GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Matches_are_marked_and_everything_else_is_encoded()
+    {
+        await AddPostAsync("offenbach", "Der Lamakurs <b>fett</b>", "Alles zum Lamakurs.", "Vorher: <script>alert(1)</script> und dann der Lamakurs im Haus.");
+
+        var hit = (await SearchAsync("offenbach", "Lamakurs")).GetProperty("items").EnumerateArray().Single();
+
+        var title = hit.GetProperty("titleHtml").GetString()!;
+        var snippet = hit.GetProperty("snippetHtml").GetString()!;
+        Assert.Contains("<mark>Lamakurs</mark>", title, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;", title, StringComparison.Ordinal);
+        Assert.Contains("<mark>", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", snippet, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", title, StringComparison.Ordinal);
+        Assert.Equal("Der Lamakurs <b>fett</b>", hit.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Another_jobcenters_posts_and_drafts_are_never_found()
+    {
+        await AddPostAsync("offenbach", "Der Kakadukurs in Offenbach", "Nur dort.", "Kakadukurs.");
+        await AddPostAsync("gross-gerau", "Kakadukurs als Entwurf", "Noch nicht fertig.", "Kakadukurs.", publish: false);
+
+        var result = await SearchAsync("gross-gerau", "Kakadukurs");
+
+        Assert.Empty(result.GetProperty("items").EnumerateArray());
+        Assert.Equal(0, result.GetProperty("totalCount").GetInt32());
+        Assert.Single((await SearchAsync("offenbach", "Kakadukurs")).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Every_term_must_match()
+    {
+        var both = await AddPostAsync("gross-gerau", "Alpakageld und Alpakawohnung", "Beides.", "Text.");
+        await AddPostAsync("gross-gerau", "Nur Alpakageld", "Eins.", "Text.");
+
+        var result = await SearchAsync("gross-gerau", "Alpakageld Alpakawohnung");
+
+        Assert.Equal([both], HitIds(result));
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("'")]
+    [InlineData("*")]
+    [InlineData("-")]
+    [InlineData("AND")]
+    [InlineData("Wohnung OR NEAR(a b) NOT")]
+    [InlineData("\"Wohnung\" AND \"Geld")]
+    [InlineData("title:Wohnung ^Geld")]
+    [InlineData("Wohn* -Geld +Job")]
+    [InlineData("'; DROP TABLE \"Posts\"; --")]
+    [InlineData("%_\\")]
+    [InlineData("a & b | !c <-> d:*")]
+    [InlineData("(((")]
+    [InlineData("🙂 ✨")]
+    [InlineData("und der die das")]
+    [InlineData("")]
+    public async Task Odd_queries_are_answered_never_a_500(string q)
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+
+        using var response = await client.GetAsync(new Uri($"api/v1/posts/search?q={Uri.EscapeDataString(q)}", UriKind.Relative));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{q}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var result = await ReadJsonAsync(response);
+        Assert.True(result.GetProperty("totalCount").GetInt32() >= 0);
+    }
+
+    [Theory]
+    [InlineData(201, "q")]
+    [InlineData(5000, "q")]
+    public async Task A_query_longer_than_200_characters_is_a_400_naming_q(int length, string field)
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+
+        using var response = await client.GetAsync(new Uri($"api/v1/posts/search?q={new string('a', length)}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await ReadJsonAsync(response)).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task The_search_page_shows_marked_results_and_a_friendly_message_for_bad_input()
+    {
+        await AddPostAsync("gross-gerau", "Der Pinguinkurs", "Alles dazu.", "Pinguinkurs im Haus.");
+        using var client = App.CreateTenantClient("gross-gerau");
+
+        var found = await client.GetStringAsync(new Uri("suche?q=Pinguinkurs", UriKind.Relative));
+        using var tooLong = await client.GetAsync(new Uri($"suche?q={new string('x', 300)}", UriKind.Relative));
+        var empty = await client.GetStringAsync(new Uri("suche", UriKind.Relative));
+        var odd = await client.GetStringAsync(new Uri("suche?q=%22%2A%29%28NEAR", UriKind.Relative));
+
+        Assert.Contains("<mark>Pinguinkurs</mark>", found, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("höchstens 200 Zeichen", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Oder stöbere in einem Thema", empty, StringComparison.Ordinal);
+        Assert.Contains("Oder stöbere in einem Thema", odd, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> SearchAsync(string slug, string q)
+    {
+        using var client = App.CreateTenantClient(slug);
+        return await GetJsonAsync(client, $"api/v1/posts/search?q={Uri.EscapeDataString(q)}");
+    }
+
+    private static List<Guid> HitIds(JsonElement result) =>
+        [.. result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+
+    private Task<Guid> AddPostAsync(string slug, string title, string summary, string body, bool publish = true) =>
+        App.InTenantAsync(slug, async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var post = Post.CreateDraft(sp.GetRequiredService<ICurrentTenant>().RequiredId, title, summary, body, Topics.Wohnen, DateTime.UtcNow);
+            if (publish)
+            {
+                post.Publish(DateTime.UtcNow);
+            }
+
+            db.Posts.Add(post);
+            await db.SaveChangesAsync();
+            return post.Id;
+        });
+}
+
+public sealed class SqliteSearchPostsTests(SqliteApp app) : SearchPostsTests<SqliteApp>(app);
+
+public sealed class PostgresSearchPostsTests(PostgresApp app) : SearchPostsTests<PostgresApp>(app);
