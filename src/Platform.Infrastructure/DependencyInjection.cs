@@ -77,6 +77,7 @@ public static class DependencyInjection
         services.AddSingleton<ITenantScopeRunner>(sp => sp.GetRequiredService<TenantScopeRunner>());
         services.AddScoped<Platform.Application.Accounts.IAccountService, AccountService>();
         services.AddScoped<Platform.Application.Accounts.ISignInService, PasswordSignInService>();
+        services.AddSingleton<PostPublisher>();
         services.AddTransient<PublishPostJob>();
         services.AddTransient<PublishOverduePostsJob>();
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();
@@ -94,7 +95,8 @@ public static class DependencyInjection
 
         services.AddHealthChecks()
             .AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"])
-            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"])
+            .AddCheck<OverduePostsHealthCheck>("scheduled-posts", tags: ["ready"]);
 
         return services;
     }

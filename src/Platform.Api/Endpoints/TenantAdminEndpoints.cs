@@ -17,6 +17,7 @@ public static class TenantAdminEndpoints
         admin.MapGet("/settings", GetSettings);
         admin.MapPut("/branding", UpdateBranding);
         admin.MapPut("/contact", UpdateContact);
+        admin.MapPut("/editorial-rules", UpdateEditorialRules);
         admin.MapPut("/logo", UploadLogo).DisableAntiforgery();
         admin.MapGet("/staff", ListStaff);
         admin.MapPost("/staff/invitations", InviteStaff);
@@ -32,6 +33,12 @@ public static class TenantAdminEndpoints
         TypedResults.Ok(await mediator.Send(new GetTenantSettingsQuery(), ct));
 
     public static async Task<NoContent> UpdateBranding(UpdateBrandingCommand command, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> UpdateEditorialRules(UpdateEditorialRulesCommand command, IMediator mediator, CancellationToken ct)
     {
         await mediator.Send(command, ct);
         return TypedResults.NoContent();

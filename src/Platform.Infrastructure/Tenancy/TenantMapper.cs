@@ -12,5 +12,6 @@ public static partial class TenantMapper
     [MapperIgnoreSource(nameof(Tenant.Postcodes))]
     [MapperIgnoreSource(nameof(Tenant.PostcodeList))]
     [MapperIgnoreSource(nameof(Tenant.CreatedAt))]
+    [MapperIgnoreSource(nameof(Tenant.FourEyesRule))]
     public static partial TenantInfo ToInfo(Tenant tenant);
 }
