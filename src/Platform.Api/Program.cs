@@ -33,7 +33,6 @@ builder.Services.AddValidatorsFromAssemblyContaining<GetFeedValidator>(ServiceLi
 builder.Services.AddValidatorsFromAssemblyContaining<RegisterAccountRequestValidator>(ServiceLifetime.Singleton);
 builder.Services.AddPlatformRateLimits(builder.Configuration);
 builder.Services.AddPlatformPolicies();
-builder.Services.AddSecondFactorPolicy();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<Platform.Application.Accounts.InvitationMailer>();
@@ -127,7 +126,7 @@ if (roles.Api)
     app.MapScalarApiReference(options => options.WithTitle("Jobcenter-Plattform API"));
     var api = app.MapGroup("/api/v1");
     api.MapAuthEndpoints().MapMyDataEndpoints().MapPlatformEndpoints();
-    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints().MapRemindersEndpoints().MapContactEndpoints();
+    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints().MapRemindersEndpoints().MapContactEndpoints().MapEditorialEndpoints();
 }
 
 if (roles.Web)
@@ -138,7 +137,9 @@ if (roles.Web)
     app.MapRazorComponents<App>();
 }
 
-app.UseHangfireDashboard("/jobs", new DashboardOptions { DashboardTitle = "Jobs" });
+// PlatformAdmins only: anonymous visitors are sent to sign in, everyone else is refused (ADR-004).
+app.MapHangfireDashboard("/jobs", new DashboardOptions { DashboardTitle = "Jobs", Authorization = [] })
+    .RequireAuthorization(PlatformPolicies.PlatformAdmin);
 if (roles.Jobs)
 {
     var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;

@@ -82,6 +82,7 @@ public static class DependencyInjection
         services.AddScoped<Platform.Application.Accounts.ISignInService, PasswordSignInService>();
         services.AddScoped<Platform.Application.Accounts.IAccountRecovery, AccountRecovery>();
         services.AddScoped<Platform.Application.Accounts.IAccountSecurity, AccountSecurity>();
+        services.AddSingleton<PostPublisher>();
         services.AddTransient<PublishPostJob>();
         services.AddTransient<PublishOverduePostsJob>();
         services.AddTransient<DeleteExpiredContactRequestsJob>();
@@ -103,7 +104,8 @@ public static class DependencyInjection
 
         services.AddHealthChecks()
             .AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"])
-            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"])
+            .AddCheck<OverduePostsHealthCheck>("scheduled-posts", tags: ["ready"]);
 
         return services;
     }

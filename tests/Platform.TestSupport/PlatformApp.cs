@@ -41,7 +41,22 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     private Respawner? _respawner;
     private SmtpSink? _mail;
 
+    private readonly PlatformApp? _databaseOf;
+
     public PlatformApp(DatabaseProvider provider) => Provider = provider;
+
+    /// <summary>A host on the database and job storage of <paramref name="databaseOf"/>, as after a restart.</summary>
+    private PlatformApp(PlatformApp databaseOf)
+        : this(databaseOf.Provider) => _databaseOf = databaseOf;
+
+    /// <summary>Leave the database in place on dispose, for a <see cref="Restart"/> that comes after.</summary>
+    public bool KeepDatabase { get; set; }
+
+    /// <summary>
+    /// A new host (not yet initialized) on this host's database and job storage: dispose this one first (with
+    /// <see cref="KeepDatabase"/>) to play a restart. The new host removes the database when it is disposed.
+    /// </summary>
+    public PlatformApp Restart() => new(this);
 
     public DatabaseProvider Provider { get; }
 
@@ -65,12 +80,14 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         _mail = SmtpSink.Start();
-        (_connectionString, _migrationsConnectionString, _superuserConnectionString) = Provider switch
-        {
-            DatabaseProvider.Sqlite => SqliteConnectionStrings(Path.Combine(_workDir, "platform.db")),
-            DatabaseProvider.PostgreSql => await CreatePostgresDatabaseAsync(),
-            _ => throw new NotSupportedException($"{Provider} cannot run on this machine."),
-        };
+        (_connectionString, _migrationsConnectionString, _superuserConnectionString) = _databaseOf is { } earlier
+            ? (earlier._connectionString, earlier._migrationsConnectionString, earlier._superuserConnectionString)
+            : Provider switch
+            {
+                DatabaseProvider.Sqlite => SqliteConnectionStrings(Path.Combine(_workDir, "platform.db")),
+                DatabaseProvider.PostgreSql => await CreatePostgresDatabaseAsync(),
+                _ => throw new NotSupportedException($"{Provider} cannot run on this machine."),
+            };
 
         if (ListenOnKestrel)
         {
@@ -93,8 +110,18 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
+        if (KeepDatabase)
+        {
+            return;
+        }
+
         try
         {
+            if (_databaseOf is not null)
+            {
+                Directory.Delete(_databaseOf._workDir, recursive: true);
+            }
+
             Directory.Delete(_workDir, recursive: true);
         }
         catch (IOException)
@@ -170,6 +197,11 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Platform:Jobs:SchedulePollingInterval", "00:00:00.200");
         builder.UseSetting("Platform:Jobs:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("Platform:Jobs:WorkerCount", "2");
+        builder.UseSetting("Platform:Jobs:PublishRetryDelay", "00:00:00.200");
+        builder.UseSetting("Platform:Jobs:TenantBaseUrl", "http://{slug}.localhost/");
+
+        // The catch-up runs when a test starts it (or once a year), so that it cannot race a test's own steps.
+        builder.UseSetting("Platform:Jobs:CatchUpCron", "0 3 1 1 *");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Platform:Email:Host", Mail.Host);
         builder.UseSetting("Platform:Email:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -15,7 +15,7 @@ public static class ContactEndpoints
             .WithSummary("Sends a question, a callback request or a reported barrier to the current jobcenter")
             .RequireRateLimiting(RateLimits.Contact);
 
-        var inbox = api.MapGroup("/tenant/contact-requests").WithTags("Contact inbox").RequireAuthorization(Policies.ContactInbox);
+        var inbox = api.MapGroup("/tenant/contact-requests").WithTags("Contact inbox").RequireAuthorization(PlatformPolicies.ContactInbox);
         inbox.MapGet("/", ListContactRequests).WithSummary("The jobcenter's contact requests, open ones first");
         inbox.MapPatch("/{id:guid}/done", MarkContactRequestDone).WithSummary("Marks a request as handled");
         inbox.MapDelete("/{id:guid}", DeleteContactRequest).WithSummary("Deletes a request before its retention period ends");

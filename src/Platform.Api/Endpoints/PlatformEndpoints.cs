@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Api.Infrastructure;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Application.Tenants;
@@ -13,7 +14,7 @@ public static class PlatformEndpoints
 {
     public static RouteGroupBuilder MapPlatformEndpoints(this RouteGroupBuilder api)
     {
-        var platform = api.MapGroup("/platform/tenants").WithTags("Platform").RequireAuthorization(Policies.PlatformAdmin);
+        var platform = api.MapGroup("/platform/tenants").WithTags("Platform").RequireAuthorization(PlatformPolicies.PlatformAdmin);
         platform.MapGet("/", ListAllTenants);
         platform.MapPost("/", OnboardTenant);
         platform.MapPut("/{tenantId:guid}/status", ChangeTenantStatus);
@@ -49,22 +50,6 @@ public static class PlatformEndpoints
 public sealed record OnboardedTenantResponse(Guid TenantId, string Slug, string InvitationUrl, DateTime InvitationExpiresAt, bool InvitationMailed);
 
 public sealed record ChangeTenantStatusRequest(TenantStatus Status);
-
-public static class Policies
-{
-    public const string PlatformAdmin = nameof(PlatformAdmin);
-    public const string TenantAdmin = nameof(TenantAdmin);
-
-    /// <summary>The contact inbox: the jobcenter's TenantAdmins and Editors.</summary>
-    public const string ContactInbox = nameof(ContactInbox);
-
-    public static IServiceCollection AddPlatformPolicies(this IServiceCollection services) =>
-        services.AddAuthorizationBuilder()
-            .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
-            .AddPolicy(TenantAdmin, p => p.RequireRole(Roles.TenantAdmin))
-            .AddPolicy(ContactInbox, p => p.RequireRole(Roles.TenantAdmin, Roles.Editor))
-            .Services;
-}
 
 /// <summary>Links into a tenant, built from the request so they point at this installation.</summary>
 public static class Links

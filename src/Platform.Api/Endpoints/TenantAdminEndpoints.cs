@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Api.Infrastructure;
 using Platform.Application.Accounts;
 using Platform.Application.Audit;
 using Platform.Application.Common;
@@ -13,10 +14,11 @@ public static class TenantAdminEndpoints
 {
     public static RouteGroupBuilder MapTenantAdminEndpoints(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/tenant").WithTags("Tenant administration").RequireAuthorization(Policies.TenantAdmin);
+        var admin = api.MapGroup("/tenant").WithTags("Tenant administration").RequireAuthorization(PlatformPolicies.TenantAdmin);
         admin.MapGet("/settings", GetSettings);
         admin.MapPut("/branding", UpdateBranding);
         admin.MapPut("/contact", UpdateContact);
+        admin.MapPut("/editorial-rules", UpdateEditorialRules);
         admin.MapPut("/logo", UploadLogo).DisableAntiforgery();
         admin.MapGet("/staff", ListStaff);
         admin.MapPost("/staff/invitations", InviteStaff);
@@ -32,6 +34,12 @@ public static class TenantAdminEndpoints
         TypedResults.Ok(await mediator.Send(new GetTenantSettingsQuery(), ct));
 
     public static async Task<NoContent> UpdateBranding(UpdateBrandingCommand command, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> UpdateEditorialRules(UpdateEditorialRulesCommand command, IMediator mediator, CancellationToken ct)
     {
         await mediator.Send(command, ct);
         return TypedResults.NoContent();

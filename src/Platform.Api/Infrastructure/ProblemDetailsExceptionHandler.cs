@@ -32,6 +32,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             NotFoundException notFound => (StatusCodes.Status404NotFound, "Nicht gefunden.", $"{notFound.Resource} wurde nicht gefunden.", null),
             ForbiddenException forbidden => (StatusCodes.Status403Forbidden, "Keine Berechtigung.", forbidden.Message, null),
             TenantRequiredException => (StatusCodes.Status404NotFound, "Jobcenter nicht gefunden", "Diese Anfrage braucht ein Jobcenter.", null),
+            Platform.Domain.Posts.StaleVersionException stale => (StatusCodes.Status409Conflict, "Der Beitrag wurde inzwischen geändert.", stale.Message, null),
+            ConflictException conflict => (StatusCodes.Status409Conflict, "Der Inhalt wurde inzwischen geändert.", conflict.Message, null),
             DomainException domain => (StatusCodes.Status409Conflict, "Die Aktion ist gerade nicht möglich.", domain.Message, null),
             _ => (StatusCodes.Status500InternalServerError, "Ein unerwarteter Fehler ist aufgetreten.", null, null),
         };

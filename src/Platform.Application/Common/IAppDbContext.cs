@@ -18,6 +18,14 @@ public interface IAppDbContext
 
     DbSet<Post> Posts { get; }
 
+    DbSet<PostVersion> PostVersions { get; }
+
+    DbSet<PostTransition> PostTransitions { get; }
+
+    DbSet<PostJobRun> PostJobRuns { get; }
+
+    DbSet<PostImage> PostImages { get; }
+
     DbSet<TenantLogo> TenantLogos { get; }
 
     DbSet<Invitation> Invitations { get; }

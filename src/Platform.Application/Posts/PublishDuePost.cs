@@ -7,7 +7,7 @@ namespace Platform.Application.Posts;
 
 /// <summary>
 /// Publishes one scheduled post of the current tenant if it is due. Idempotent: a second run, an early run or a
-/// run for a post that was rescheduled changes nothing.
+/// run for a post that was rescheduled changes nothing. Each run that finds the post due is kept in its job history.
 /// </summary>
 public sealed record PublishDuePostCommand(Guid PostId) : ICommand<PublishOutcome>;
 
@@ -41,48 +41,98 @@ public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenan
             return new PublishOutcome(false, post.PublishAt);
         }
 
+        if (post.Status != PostStatus.Scheduled)
+        {
+            if (post.Status == PostStatus.Published)
+            {
+                db.PostJobRuns.Add(PostJobRun.Record(post.TenantId, post.Id, post.PublishAt, now, PostJobOutcome.AlreadyDone, "Schon veröffentlicht: nichts zu tun."));
+                await TrySaveAsync(cancellationToken);
+            }
+
+            // Withdrawn, cancelled or moved back to draft after the job was made: the row says no.
+            return PublishOutcome.Nothing;
+        }
+
+        var scheduledFor = post.PublishAt;
         if (!post.Publish(now))
         {
             return PublishOutcome.Nothing;
         }
 
+        post.AttachPublicationJob(null);
+        db.PostJobRuns.Add(PostJobRun.Record(post.TenantId, post.Id, scheduledFor, now, PostJobOutcome.Published, "Veröffentlicht."));
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return PublishOutcome.Nothing;
+        }
+
+        followers?.PostPublished(post.TenantId, post.Id);
+        return new PublishOutcome(true);
+    }
+
+    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            followers?.PostPublished(post.TenantId, post.Id);
-            return new PublishOutcome(true);
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
             // Another worker published it between our read and our write: that is the one publication.
-            return PublishOutcome.Nothing;
+            return false;
         }
     }
 }
 
-/// <summary>The catch-up: publishes every scheduled post of the current tenant whose time has passed.</summary>
-public sealed record PublishOverduePostsCommand : ICommand<int>;
+/// <summary>The catch-up's list: scheduled posts of the current tenant whose time has passed.</summary>
+public sealed record GetOverduePostsQuery : IQuery<IReadOnlyList<Guid>>;
 
-public sealed class PublishOverduePostsHandler(IAppDbContext db, TimeProvider clock, IMediator mediator)
-    : ICommandHandler<PublishOverduePostsCommand, int>
+public sealed class GetOverduePostsHandler(IAppDbContext db, TimeProvider clock) : IQueryHandler<GetOverduePostsQuery, IReadOnlyList<Guid>>
 {
-    public async ValueTask<int> Handle(PublishOverduePostsCommand command, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<Guid>> Handle(GetOverduePostsQuery query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Posts.AsNoTracking()
+        return await db.Posts.AsNoTracking()
             .Where(p => p.Status == PostStatus.Scheduled && p.PublishAt <= now)
+            .OrderBy(p => p.PublishAt)
             .Select(p => p.Id)
             .ToListAsync(cancellationToken);
+    }
+}
 
-        var published = 0;
-        foreach (var id in due)
+/// <summary>For the readiness check: scheduled posts of the current tenant that are later than <see cref="Grace"/>.</summary>
+public sealed record CountStuckPostsQuery(TimeSpan Grace) : IQuery<int>;
+
+public sealed class CountStuckPostsHandler(IAppDbContext db, TimeProvider clock) : IQueryHandler<CountStuckPostsQuery, int>
+{
+    public async ValueTask<int> Handle(CountStuckPostsQuery query, CancellationToken cancellationToken)
+    {
+        var limit = clock.GetUtcNow().UtcDateTime - query.Grace;
+        return await db.Posts.CountAsync(p => p.Status == PostStatus.Scheduled && p.PublishAt < limit, cancellationToken);
+    }
+}
+
+/// <summary>Unpublishes every published post of the current tenant whose expiry has passed; returns how many.</summary>
+public sealed record UnpublishExpiredPostsCommand : ICommand<int>;
+
+public sealed class UnpublishExpiredPostsHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<UnpublishExpiredPostsCommand, int>
+{
+    public async ValueTask<int> Handle(UnpublishExpiredPostsCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expired = await db.Posts
+            .Where(p => p.Status == PostStatus.Published && p.ExpiresAt != null && p.ExpiresAt <= now)
+            .ToListAsync(cancellationToken);
+        foreach (var post in expired)
         {
-            if ((await mediator.Send(new PublishDuePostCommand(id), cancellationToken)).Published)
+            if (post.Expire(now))
             {
-                published++;
+                db.PostJobRuns.Add(PostJobRun.Record(post.TenantId, post.Id, post.ExpiresAt, now, PostJobOutcome.Unpublished, "Abgelaufen: zurückgenommen."));
             }
         }
 
-        return published;
+        await PostWorkflow.SaveAsync(db, cancellationToken);
+        return expired.Count;
     }
 }

@@ -4,8 +4,11 @@ using Platform.Application.Common;
 
 namespace Platform.Application.Posts;
 
-/// <summary>Schedules a post of the current tenant for publication at a future time (UTC).</summary>
-public sealed record SchedulePostCommand(Guid PostId, DateTime PublishAt) : ICommand;
+/// <summary>
+/// Schedules (or reschedules) a post of the current tenant for publication at a future time (UTC). Under the four-eyes
+/// rule only an approved post, and only by a Reviewer or TenantAdmin. The old job is replaced by one for the new time.
+/// </summary>
+public sealed record SchedulePostCommand(Guid PostId, DateTime PublishAt) : ICommand<PostState>;
 
 public sealed class SchedulePostValidator : AbstractValidator<SchedulePostCommand>
 {
@@ -17,19 +20,17 @@ public sealed class SchedulePostValidator : AbstractValidator<SchedulePostComman
 }
 
 public sealed class SchedulePostHandler(
-    IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, IPostPublicationScheduler scheduler)
-    : ICommandHandler<SchedulePostCommand>
+    IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler)
+    : ICommandHandler<SchedulePostCommand, PostState>
 {
-    public async ValueTask<Unit> Handle(SchedulePostCommand command, CancellationToken cancellationToken)
+    public async ValueTask<PostState> Handle(SchedulePostCommand command, CancellationToken cancellationToken)
     {
-        var post = await db.Posts.FindAsync([command.PostId], cancellationToken)
-            ?? throw new NotFoundException("Post", command.PostId);
+        var rule = await db.FourEyesRuleAsync(tenant, cancellationToken);
+        user.RequireReviewer(rule);
+        var post = await db.LoadPostAsync(command.PostId, cancellationToken);
+        post.Schedule(command.PublishAt, user.Actor(), clock.GetUtcNow().UtcDateTime, rule);
 
-        post.Schedule(command.PublishAt, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
-
-        // Only after the commit: a job for a row that was never saved would publish nothing, or worse.
-        scheduler.SchedulePublication(tenant.RequiredId, post.Id, command.PublishAt);
-        return Unit.Value;
+        // The job only after the commit: a job for a row that was never saved would publish nothing, or worse.
+        return await db.CommitAsync(post, "post.scheduled", user, clock, scheduler, cancellationToken);
     }
 }

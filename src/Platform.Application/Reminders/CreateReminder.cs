@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Domain.Common;
 using Platform.Domain.Reminders;
 
 namespace Platform.Application.Reminders;

@@ -19,14 +19,15 @@ public sealed record TenantSettings(
     TenantContact Contact,
     TenantLinks Links,
     IReadOnlyList<string> Postcodes,
-    int ContactRetentionDays);
+    int ContactRetentionDays,
+    bool FourEyesRule);
 
 public sealed class GetTenantSettingsHandler(IAppDbContext db, ICurrentTenant current) : IQueryHandler<GetTenantSettingsQuery, TenantSettings>
 {
     public async ValueTask<TenantSettings> Handle(GetTenantSettingsQuery query, CancellationToken cancellationToken)
     {
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == current.RequiredId, cancellationToken);
-        return new TenantSettings(tenant.Slug, tenant.DisplayName, tenant.Status, tenant.Branding, tenant.Contact, tenant.Links, [.. tenant.PostcodeList], tenant.ContactRetentionDays);
+        return new TenantSettings(tenant.Slug, tenant.DisplayName, tenant.Status, tenant.Branding, tenant.Contact, tenant.Links, [.. tenant.PostcodeList], tenant.ContactRetentionDays, tenant.FourEyesRule);
     }
 }
 
@@ -58,6 +59,22 @@ public sealed class UpdateBrandingHandler(IAppDbContext db, ICurrentTenant curre
         db.Record(tenant.Id, actor, clock, "branding.changed", $"{tenant.DisplayName}: {tenant.Branding.PrimaryColor} / {tenant.Branding.AccentColor}");
         await db.SaveChangesAsync(cancellationToken);
         catalog.Invalidate();
+        return Unit.Value;
+    }
+}
+
+/// <summary>The editorial rules: whether a post needs someone other than its author to approve it (four-eyes rule).</summary>
+public sealed record UpdateEditorialRulesCommand(bool FourEyesRule) : ICommand;
+
+public sealed class UpdateEditorialRulesHandler(IAppDbContext db, ICurrentTenant current, ICurrentUser actor, TimeProvider clock)
+    : ICommandHandler<UpdateEditorialRulesCommand>
+{
+    public async ValueTask<Unit> Handle(UpdateEditorialRulesCommand command, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == current.RequiredId, cancellationToken);
+        tenant.ChangeEditorialRules(command.FourEyesRule);
+        db.Record(tenant.Id, actor, clock, "editorial.rulesChanged", command.FourEyesRule ? "Vier-Augen-Prinzip an" : "Vier-Augen-Prinzip aus");
+        await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
 }

@@ -40,6 +40,9 @@ public sealed partial class Tenant : ISharedEntity
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>Four-eyes rule: a post goes public only after someone other than its author approved it. On by default.</summary>
+    public bool FourEyesRule { get; private set; } = true;
+
     public IEnumerable<string> HostnameList =>
         Hostnames.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -139,6 +142,8 @@ public sealed partial class Tenant : ISharedEntity
 
         ContactRetentionDays = days;
     }
+
+    public void ChangeEditorialRules(bool fourEyesRule) => FourEyesRule = fourEyesRule;
 
     public IEnumerable<string> PostcodeList => Postcodes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

@@ -11,11 +11,26 @@ public sealed class JobsOptions
     /// <summary>How often workers poll the queue on storages without notifications (SQLite, SQL Server).</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Cron expression of the catch-up job that publishes overdue posts.</summary>
+    /// <summary>Cron expression of the catch-up job that publishes overdue posts and unpublishes expired ones.</summary>
     public string CatchUpCron { get; set; } = "* * * * *";
 
     /// <summary>Cron expression of the job that deletes contact requests past their tenant's retention period (daily).</summary>
     public string ContactRetentionCron { get; set; } = "17 3 * * *";
 
     public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary>How many times a publication is tried before the post ends in the Failed state.</summary>
+    public int PublishAttempts { get; set; } = 3;
+
+    /// <summary>The pause between two publication attempts.</summary>
+    public TimeSpan PublishRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The address of a tenant for links in e-mails sent from jobs, where no request tells the host; <c>{slug}</c>
+    /// is replaced by the tenant's slug.
+    /// </summary>
+    public string TenantBaseUrl { get; set; } = "https://{slug}.localhost/";
+
+    /// <summary>How late a scheduled post may be before the readiness check reports it.</summary>
+    public TimeSpan OverdueGrace { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -9,10 +9,11 @@ using Platform.Infrastructure.Tenancy;
 namespace Platform.Infrastructure.Jobs;
 
 /// <summary>
-/// The recurring catch-up: publishes every overdue scheduled post of every tenant (after downtime or a lost job).
-/// One tenant's failure does not stop the others.
+/// The recurring catch-up: publishes every overdue scheduled post of every tenant (after downtime or a lost job) and
+/// unpublishes posts whose expiry has passed. One tenant's failure does not stop the others.
 /// </summary>
-public sealed partial class PublishOverduePostsJob(ITenantCatalog catalog, TenantScopeRunner runner, ILogger<PublishOverduePostsJob> logger)
+public sealed partial class PublishOverduePostsJob(
+    ITenantCatalog catalog, TenantScopeRunner runner, PostPublisher publisher, ILogger<PublishOverduePostsJob> logger)
 {
     public const string RecurringJobId = "publish-overdue-posts";
 
@@ -24,17 +25,30 @@ public sealed partial class PublishOverduePostsJob(ITenantCatalog catalog, Tenan
         {
             try
             {
+                IReadOnlyList<Guid> overdue = [];
                 await runner.RunAsync(
                     tenant.Id,
                     async (services, ct) =>
                     {
-                        var published = await services.GetRequiredService<IMediator>().Send(new PublishOverduePostsCommand(), ct);
-                        if (published > 0)
+                        var mediator = services.GetRequiredService<IMediator>();
+                        overdue = await mediator.Send(new GetOverduePostsQuery(), ct);
+                        var expired = await mediator.Send(new UnpublishExpiredPostsCommand(), ct);
+                        if (expired > 0)
                         {
-                            LogCaughtUp(logger, published, tenant.Slug);
+                            LogExpired(logger, expired, tenant.Slug);
                         }
                     },
                     cancellationToken);
+
+                foreach (var postId in overdue)
+                {
+                    await publisher.PublishAsync(tenant.Id, postId, cancellationToken);
+                }
+
+                if (overdue.Count > 0)
+                {
+                    LogCaughtUp(logger, overdue.Count, tenant.Slug);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -43,8 +57,11 @@ public sealed partial class PublishOverduePostsJob(ITenantCatalog catalog, Tenan
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Catch-up published {Count} overdue posts of {Tenant}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catch-up handled {Count} overdue posts of {Tenant}")]
     private static partial void LogCaughtUp(ILogger logger, int count, string tenant);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catch-up unpublished {Count} expired posts of {Tenant}")]
+    private static partial void LogExpired(ILogger logger, int count, string tenant);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Catch-up failed for tenant {Tenant}")]
     private static partial void LogTenantFailed(ILogger logger, Exception exception, string tenant);

@@ -175,7 +175,7 @@ public sealed partial class DatabaseInitializer(
                 if (laterIndex >= 0)
                 {
                     var publishAt = now.AddMinutes(2 + (laterIndex * 3));
-                    post.Schedule(publishAt, now);
+                    post.Schedule(publishAt, PostActor.System, now, fourEyesRule: false);
                     scheduled.Add((tenant.Id, post.Id, publishAt));
                 }
                 else
@@ -203,7 +203,7 @@ public sealed partial class DatabaseInitializer(
         var scheduler = services.GetRequiredService<IPostPublicationScheduler>();
         foreach (var (tenantId, postId, publishAt) in scheduled)
         {
-            scheduler.SchedulePublication(tenantId, postId, publishAt);
+            _ = scheduler.SchedulePublication(tenantId, postId, publishAt);
         }
 
         LogSeeded(logger, tenants.Length, DemoContent.Posts.Count);

@@ -32,6 +32,14 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
 
     public DbSet<Post> Posts => Set<Post>();
 
+    public DbSet<PostVersion> PostVersions => Set<PostVersion>();
+
+    public DbSet<PostTransition> PostTransitions => Set<PostTransition>();
+
+    public DbSet<PostJobRun> PostJobRuns => Set<PostJobRun>();
+
+    public DbSet<PostImage> PostImages => Set<PostImage>();
+
     public DbSet<TenantLogo> TenantLogos => Set<TenantLogo>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();

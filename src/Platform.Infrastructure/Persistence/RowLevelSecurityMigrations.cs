@@ -23,6 +23,8 @@ public static class RowLevelSecurityMigrations
 
     /// <summary>The tenant-owned tables of the contact form.</summary>
     public static readonly IReadOnlyList<string> ContactTables = ["ContactRequests"];
+    /// <summary>The tenant-owned tables added with the editorial workflow.</summary>
+    public static readonly IReadOnlyList<string> EditorialTables = ["PostVersions", "PostTransitions", "PostJobRuns", "PostImages"];
 
     /// <summary>
     /// What the policies need: on PostgreSQL the role <c>platform_app</c> and its grants; on SQL Server the schema

@@ -13,5 +13,6 @@ public static partial class TenantMapper
     [MapperIgnoreSource(nameof(Tenant.PostcodeList))]
     [MapperIgnoreSource(nameof(Tenant.CreatedAt))]
     [MapperIgnoreSource(nameof(Tenant.ContactRetentionDays))]
+    [MapperIgnoreSource(nameof(Tenant.FourEyesRule))]
     public static partial TenantInfo ToInfo(Tenant tenant);
 }

@@ -1,133 +1,239 @@
+using System.Net;
 using Hangfire;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Common;
-using Platform.Application.Posts;
 using Platform.Domain.Posts;
 using Platform.Infrastructure.Jobs;
 using Platform.TestSupport;
+using static Platform.Api.Tests.Posts.EditorialApi;
 
 namespace Platform.Api.Tests.Posts;
 
-/// <summary>Scheduled publishing through Hangfire on its real storage (SQLite file or PostgreSQL), polling every 200 ms.</summary>
+/// <summary>
+/// Scheduled publishing through Hangfire on its real storage (SQLite file or PostgreSQL), polling every 200 ms:
+/// on time, once, caught up after downtime, rescheduled, expired, failed, and visible in the readiness check.
+/// </summary>
 public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     where TApp : PlatformApp
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private HttpClient _client = null!;
+    private string _editor = "";
+    private string _reviewer = "";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _client = App.CreateTenantClient("gross-gerau");
+        _editor = await SignInAsync(_client, "redaktion@gross-gerau.example");
+        _reviewer = await SignInAsync(_client, "pruefung@gross-gerau.example");
+    }
+
+    public override Task DisposeAsync()
+    {
+        _client.Dispose();
+        return base.DisposeAsync();
+    }
 
     [Fact]
-    public async Task A_scheduled_post_appears_in_the_feed_after_its_time()
+    public async Task A_scheduled_post_appears_in_the_feed_after_its_time_and_its_job_run_is_shown()
     {
-        var publishAt = DateTime.UtcNow.AddSeconds(2);
-        var id = await CreateDraftAsync("gross-gerau", "Neu: Bewerbungstraining im Dezember");
+        var id = await ApprovedAsync(_client, _editor, _reviewer, "Neu: Bewerbungstraining im Dezember");
+        var publishAt = TruncateToSeconds(DateTime.UtcNow.AddSeconds(3));
+        await StepOkAsync(_client, _reviewer, id, "schedule", new { publishAt });
 
-        await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IMediator>().Send(new SchedulePostCommand(id, publishAt)).AsTask());
-
-        using var client = App.CreateTenantClient("gross-gerau");
-        Assert.DoesNotContain(id, Ids(await GetJsonAsync(client, "api/v1/posts?pageSize=50")));
-        await WaitUntilAsync(async () => Ids(await GetJsonAsync(client, "api/v1/posts?pageSize=50")).Contains(id));
+        Assert.DoesNotContain(id, Ids(await GetJsonAsync(_client, "api/v1/posts?pageSize=50")));
+        await EventuallyAsync(async () => Ids(await GetJsonAsync(_client, "api/v1/posts?pageSize=50")).Contains(id), "published");
 
         var post = await LoadAsync("gross-gerau", id);
         Assert.Equal(PostStatus.Published, post.Status);
-        Assert.True(post.PublishedAt >= publishAt.AddMilliseconds(-1), "published before its time");
+        Assert.Equal(publishAt, post.PublishedAt);
+        var run = Assert.Single((await GetAsync(_client, _editor, id)).GetProperty("jobRuns").EnumerateArray());
+        Assert.Equal("Published", run.GetProperty("outcome").GetString());
+        Assert.Equal(publishAt, run.GetProperty("scheduledFor").GetDateTime().ToUniversalTime());
+        Assert.True(run.GetProperty("ranAt").GetDateTime().ToUniversalTime() >= publishAt, "ran before its time");
+
         using var other = App.CreateTenantClient("offenbach");
         Assert.DoesNotContain(id, Ids(await GetJsonAsync(other, "api/v1/posts?pageSize=50")));
     }
 
     [Fact]
-    public async Task Running_the_publish_job_twice_publishes_once()
+    public async Task Running_the_publish_job_twice_at_once_publishes_once()
     {
-        var id = await CreateDraftAsync("offenbach", "Zweimal gestartet, einmal veröffentlicht");
-        var tenantId = await App.InTenantAsync("offenbach", sp => Task.FromResult(sp.GetRequiredService<ICurrentTenant>().RequiredId));
-        await App.InTenantAsync("offenbach", async sp =>
-        {
-            var db = sp.GetRequiredService<IAppDbContext>();
-            var post = await db.Posts.SingleAsync(p => p.Id == id);
-            post.Schedule(DateTime.UtcNow.AddMilliseconds(300), DateTime.UtcNow);
-            await db.SaveChangesAsync();
-        });
-        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        var id = await ApprovedAsync(_client, _editor, _reviewer, "Zweimal gestartet, einmal veröffentlicht");
+        await StepOkAsync(_client, _reviewer, id, "schedule", new { publishAt = DateTime.UtcNow.AddSeconds(1) });
+        await EventuallyAsync(async () => (await LoadAsync("gross-gerau", id)).PublishAt <= DateTime.UtcNow);
 
         var job = App.Services.GetRequiredService<PublishPostJob>();
+        var tenantId = (await LoadAsync("gross-gerau", id)).TenantId;
         await Task.WhenAll(job.RunAsync(tenantId, id, CancellationToken.None), job.RunAsync(tenantId, id, CancellationToken.None));
-        var afterTwo = await LoadAsync("offenbach", id);
+        var afterTwo = await LoadAsync("gross-gerau", id);
         await job.RunAsync(tenantId, id, CancellationToken.None);
-        var afterThree = await LoadAsync("offenbach", id);
+        await EventuallyAsync(async () => (await GetAsync(_client, _editor, id)).GetProperty("jobRuns").GetArrayLength() >= 2, "job runs recorded");
+        var afterThree = await LoadAsync("gross-gerau", id);
 
         Assert.Equal(PostStatus.Published, afterTwo.Status);
         Assert.Equal(afterTwo.PublishedAt, afterThree.PublishedAt);
         Assert.Equal(afterTwo.Version, afterThree.Version);
-        Assert.Equal(2, afterThree.Version); // scheduled once, published once
+        var post = await GetAsync(_client, _editor, id);
+        Assert.Single(post.GetProperty("transitions").EnumerateArray(), t => t.GetProperty("to").GetString() == "Published");
+        Assert.Single(post.GetProperty("jobRuns").EnumerateArray(), r => r.GetProperty("outcome").GetString() == "Published");
     }
 
     [Fact]
     public async Task A_job_that_fires_early_does_not_publish_early()
     {
-        var id = await CreateDraftAsync("offenbach", "Noch nicht");
-        var tenantId = await App.InTenantAsync("offenbach", sp => Task.FromResult(sp.GetRequiredService<ICurrentTenant>().RequiredId));
-        await App.InTenantAsync("offenbach", sp =>
-            sp.GetRequiredService<IMediator>().Send(new SchedulePostCommand(id, DateTime.UtcNow.AddHours(1))).AsTask());
+        var id = await ApprovedAsync(_client, _editor, _reviewer, "Noch nicht");
+        await StepOkAsync(_client, _reviewer, id, "schedule", new { publishAt = DateTime.UtcNow.AddHours(1) });
+        var tenantId = (await LoadAsync("gross-gerau", id)).TenantId;
 
         await App.Services.GetRequiredService<PublishPostJob>().RunAsync(tenantId, id, CancellationToken.None);
 
-        Assert.Equal(PostStatus.Scheduled, (await LoadAsync("offenbach", id)).Status);
+        Assert.Equal(PostStatus.Scheduled, (await LoadAsync("gross-gerau", id)).Status);
     }
 
     [Fact]
-    public async Task The_catch_up_job_publishes_overdue_posts_of_every_tenant()
+    public async Task Rescheduling_replaces_the_job_and_the_post_goes_out_at_the_new_time_only()
+    {
+        var early = await ApprovedAsync(_client, _editor, _reviewer, "Erst früh, dann später");
+        await StepOkAsync(_client, _reviewer, early, "schedule", new { publishAt = DateTime.UtcNow.AddSeconds(2) });
+        var firstJob = (await LoadAsync("gross-gerau", early)).PublicationJobId!;
+        await StepOkAsync(_client, _reviewer, early, "schedule", new { publishAt = DateTime.UtcNow.AddHours(2) });
+
+        var late = await ApprovedAsync(_client, _editor, _reviewer, "Erst spät, dann früh");
+        await StepOkAsync(_client, _reviewer, late, "schedule", new { publishAt = DateTime.UtcNow.AddHours(3) });
+        var lateFirstJob = (await LoadAsync("gross-gerau", late)).PublicationJobId!;
+        var newTime = TruncateToSeconds(DateTime.UtcNow.AddSeconds(3));
+        await StepOkAsync(_client, _reviewer, late, "schedule", new { publishAt = newTime });
+
+        var replaced = (await LoadAsync("gross-gerau", early)).PublicationJobId!;
+        Assert.NotEqual(firstJob, replaced);
+        Assert.NotEqual(lateFirstJob, (await LoadAsync("gross-gerau", late)).PublicationJobId);
+        using (var connection = App.Services.GetRequiredService<JobStorage>().GetConnection())
+        {
+            Assert.Equal("Deleted", connection.GetStateData(firstJob).Name);
+            Assert.Equal("Deleted", connection.GetStateData(lateFirstJob).Name);
+            Assert.Equal("Scheduled", connection.GetStateData(replaced).Name);
+        }
+
+        await EventuallyAsync(async () => (await LoadAsync("gross-gerau", late)).Status == PostStatus.Published, "published at the new time");
+        Assert.Equal(newTime, (await LoadAsync("gross-gerau", late)).PublishedAt);
+
+        // Well past the first time of the other post: it waits for its new one.
+        Assert.Equal(PostStatus.Scheduled, (await LoadAsync("gross-gerau", early)).Status);
+
+        // Cancelling takes the job away as well.
+        await StepOkAsync(_client, _reviewer, early, "cancel-schedule");
+        using var after = App.Services.GetRequiredService<JobStorage>().GetConnection();
+        Assert.Equal("Deleted", after.GetStateData(replaced).Name);
+        Assert.Null((await LoadAsync("gross-gerau", early)).PublicationJobId);
+    }
+
+    [Fact]
+    public async Task The_catch_up_publishes_overdue_posts_of_every_tenant_and_unpublishes_expired_ones()
     {
         // Overdue without a delayed job: as after downtime, or when the job was lost.
         var a = await CreateOverdueAsync("gross-gerau", "Verpasst in Groß-Gerau");
         var b = await CreateOverdueAsync("offenbach", "Verpasst in Offenbach");
+        var expiring = await ApprovedAsync(_client, _editor, _reviewer, "Nur kurz sichtbar");
+        using (var edit = await SendAsync(_client, HttpMethod.Put, $"{PostsUrl}/{expiring}", _editor, new
+        {
+            baseVersion = 1,
+            title = "Nur kurz sichtbar",
+            topics = new[] { "Geld" },
+            expiresAt = DateTime.UtcNow.AddSeconds(3),
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        }
+
+        await StepOkAsync(_client, _editor, expiring, "submit");
+        await StepOkAsync(_client, _reviewer, expiring, "approve");
+        await StepOkAsync(_client, _reviewer, expiring, "publish");
+        await Task.Delay(TimeSpan.FromSeconds(3.2));
 
         App.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<PublishOverduePostsJob>(j => j.RunAsync(CancellationToken.None));
 
-        await WaitUntilAsync(async () =>
+        await EventuallyAsync(async () =>
             (await LoadAsync("gross-gerau", a)).Status == PostStatus.Published
-            && (await LoadAsync("offenbach", b)).Status == PostStatus.Published);
+            && (await LoadAsync("offenbach", b)).Status == PostStatus.Published
+            && (await LoadAsync("gross-gerau", expiring)).Status == PostStatus.Unpublished);
         using var client = App.CreateTenantClient("offenbach");
         var ids = Ids(await GetJsonAsync(client, "api/v1/posts?pageSize=50")).ToList();
         Assert.Contains(b, ids);
         Assert.DoesNotContain(a, ids);
+        var runs = (await GetAsync(_client, _editor, expiring)).GetProperty("jobRuns").EnumerateArray();
+        Assert.Contains(runs, r => r.GetProperty("outcome").GetString() == "Unpublished");
     }
 
-    private Task<Guid> CreateDraftAsync(string slug, string title) =>
-        App.InTenantAsync(slug, async sp =>
+    [Fact]
+    public async Task A_publication_that_keeps_failing_ends_failed_with_the_reason_and_an_email_to_the_author()
+    {
+        var id = await ApprovedAsync(_client, _editor, _reviewer, "Kann nicht erscheinen");
+        await StepOkAsync(_client, _reviewer, id, "schedule", new { publishAt = DateTime.UtcNow.AddSeconds(2) });
+
+        // The row changes under the schedule so that publishing it must fail: it has expired before its time.
+        await App.InTenantAsync("gross-gerau", async sp =>
         {
             var db = sp.GetRequiredService<IAppDbContext>();
-            var post = Post.CreateDraft(sp.GetRequiredService<ICurrentTenant>().RequiredId, title, "Kurz erklärt", "Text", Topics.Jobsuche, DateTime.UtcNow);
+            var post = await db.Posts.SingleAsync(p => p.Id == id);
+            ((DbContext)db).Entry(post).Property(p => p.ExpiresAt).CurrentValue = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        });
+
+        var mail = await App.Mail.WaitForMessageToAsync("redaktion@gross-gerau.example", timeout: TimeSpan.FromSeconds(30));
+        Assert.Contains("Kann nicht erscheinen", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains($"/redaktion/beitraege/{id}", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("abgelaufen", mail.Text, StringComparison.Ordinal);
+
+        var post = await GetAsync(_client, _editor, id);
+        Assert.Equal("Failed", post.GetProperty("status").GetString());
+        Assert.Contains("abgelaufen", post.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        var outcomes = post.GetProperty("jobRuns").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()).ToList();
+        Assert.Equal(["Failed", "Retrying", "Retrying"], outcomes);
+        Assert.DoesNotContain(id, Ids(await GetJsonAsync(_client, "api/v1/posts?pageSize=50")));
+        Assert.Contains((await GetJsonAsync(_client, _editor, $"{PostsUrl}?status=Failed")).EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task Readiness_reports_scheduled_posts_that_are_more_than_a_minute_late()
+    {
+        using var bare = App.CreateClientForHost("localhost");
+        var healthy = await GetJsonAsync(bare, "health/ready");
+        Assert.Equal("Healthy", healthy.GetProperty("checks").GetProperty("scheduled-posts").GetProperty("status").GetString());
+
+        var id = await CreateOverdueAsync("offenbach", "Hängt fest", overdueBy: TimeSpan.FromMinutes(3));
+        using var response = await bare.GetAsync(new Uri("health/ready", UriKind.Relative));
+        var stuck = await ReadAsync(response);
+        Assert.Equal("Degraded", stuck.GetProperty("status").GetString());
+        var check = stuck.GetProperty("checks").GetProperty("scheduled-posts");
+        Assert.Equal("Degraded", check.GetProperty("status").GetString());
+        Assert.Contains("offenbach (1)", check.GetProperty("description").GetString(), StringComparison.Ordinal);
+
+        App.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<PublishOverduePostsJob>(j => j.RunAsync(CancellationToken.None));
+        await EventuallyAsync(async () => (await LoadAsync("offenbach", id)).Status == PostStatus.Published);
+        var again = await GetJsonAsync(bare, "health/ready");
+        Assert.Equal("Healthy", again.GetProperty("checks").GetProperty("scheduled-posts").GetProperty("status").GetString());
+    }
+
+    private async Task<Guid> CreateOverdueAsync(string slug, string title, TimeSpan? overdueBy = null) =>
+        await App.InTenantAsync(slug, async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var now = DateTime.UtcNow;
+            var post = Post.CreateDraft(sp.GetRequiredService<ICurrentTenant>().RequiredId, title, "Kurz erklärt", "Text", Topics.Jobsuche, now);
+            post.Schedule(now.AddMinutes(1), PostActor.System, now, fourEyesRule: false);
             db.Posts.Add(post);
+            ((DbContext)db).Entry(post).Property(p => p.PublishAt).CurrentValue = now - (overdueBy ?? TimeSpan.FromSeconds(1));
             await db.SaveChangesAsync();
             return post.Id;
         });
 
-    private async Task<Guid> CreateOverdueAsync(string slug, string title)
-    {
-        var id = await CreateDraftAsync(slug, title);
-        await App.InTenantAsync(slug, async sp =>
-        {
-            var db = sp.GetRequiredService<IAppDbContext>();
-            var post = await db.Posts.SingleAsync(p => p.Id == id);
-            post.Schedule(DateTime.UtcNow.AddMilliseconds(100), DateTime.UtcNow);
-            await db.SaveChangesAsync();
-        });
-        await Task.Delay(TimeSpan.FromMilliseconds(200));
-        return id;
-    }
-
     private Task<Post> LoadAsync(string slug, Guid id) =>
         App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().Posts.AsNoTracking().SingleAsync(p => p.Id == id));
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The condition did not become true within {Patience.TotalSeconds} s.");
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-    }
+    private static DateTime TruncateToSeconds(DateTime value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 }
 
 public sealed class SqliteScheduledPublishingTests(SqliteApp app) : ScheduledPublishingTests<SqliteApp>(app);

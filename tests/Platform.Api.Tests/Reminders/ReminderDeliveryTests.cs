@@ -162,7 +162,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
             var db = sp.GetRequiredService<IAppDbContext>();
             var post = Platform.Domain.Posts.Post.CreateDraft(
                 sp.GetRequiredService<ICurrentTenant>().RequiredId, "Neu: Heizkosten", "Kurz", "Text", Platform.Domain.Posts.Topics.Geld, DateTime.UtcNow);
-            post.Schedule(DateTime.UtcNow.AddMilliseconds(200), DateTime.UtcNow);
+            post.Schedule(DateTime.UtcNow.AddMilliseconds(200), Platform.Domain.Posts.PostActor.System, DateTime.UtcNow, fourEyesRule: false);
             db.Posts.Add(post);
             await db.SaveChangesAsync();
             return post.Id;

@@ -59,7 +59,7 @@ public sealed class CrossTenantEndpointTests(SqliteApp app) : ApiTestBase<Sqlite
     public void Every_staff_endpoint_requires_authorization()
     {
         var open = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/v1/tenant/", StringComparison.Ordinal) || raw.StartsWith("/api/v1/platform", StringComparison.Ordinal) || raw.StartsWith("/api/v1/me", StringComparison.Ordinal)))
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/v1/tenant/", StringComparison.Ordinal) || raw.StartsWith("/api/v1/platform", StringComparison.Ordinal) || raw.StartsWith("/api/v1/me", StringComparison.Ordinal) || raw.StartsWith("/api/v1/editorial", StringComparison.Ordinal)))
             .Where(e => e.Metadata.GetMetadata<IAuthorizeData>() is null)
             .Select(e => e.RoutePattern.RawText)
             .ToList();

@@ -86,7 +86,7 @@ public sealed class PublishDuePostHandlerTests(SqliteDatabase database) : IClass
     {
         await using var db = database.Open(database.TenantA);
         var post = Post.CreateDraft(database.TenantA.Id, "Geplant", "", "", Topics.Jobsuche, publishAt.AddDays(-1));
-        post.Schedule(publishAt, publishAt.AddDays(-1));
+        post.Schedule(publishAt, PostActor.System, publishAt.AddDays(-1), fourEyesRule: false);
         db.Posts.Add(post);
         await db.SaveChangesAsync();
         return post.Id;

@@ -14,7 +14,7 @@ public sealed class PostTests
     {
         var post = Draft();
 
-        var error = Assert.Throws<DomainException>(() => post.Schedule(Now.AddSeconds(-1), Now));
+        var error = Assert.Throws<DomainException>(() => post.Schedule(Now.AddSeconds(-1), PostActor.System, Now, fourEyesRule: false));
 
         Assert.Equal("post.publishAt", error.Code);
         Assert.Equal(PostStatus.Draft, post.Status);
@@ -25,7 +25,7 @@ public sealed class PostTests
     public void A_scheduled_post_is_not_published_before_its_time()
     {
         var post = Draft();
-        post.Schedule(Now.AddMinutes(5), Now);
+        post.Schedule(Now.AddMinutes(5), PostActor.System, Now, fourEyesRule: false);
 
         Assert.False(post.Publish(Now.AddMinutes(4)));
         Assert.Equal(PostStatus.Scheduled, post.Status);
@@ -36,7 +36,7 @@ public sealed class PostTests
     public void Publishing_twice_changes_nothing_the_second_time()
     {
         var post = Draft();
-        post.Schedule(Now.AddMinutes(5), Now);
+        post.Schedule(Now.AddMinutes(5), PostActor.System, Now, fourEyesRule: false);
 
         Assert.True(post.Publish(Now.AddMinutes(6)));
         var version = post.Version;
@@ -55,7 +55,7 @@ public sealed class PostTests
         var post = Draft();
         post.Publish(Now);
 
-        Assert.Throws<DomainException>(() => post.Schedule(Now.AddDays(1), Now));
+        Assert.Throws<DomainException>(() => post.Schedule(Now.AddDays(1), PostActor.System, Now, fourEyesRule: false));
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-namespace Platform.Domain.Reminders;
+namespace Platform.Domain.Common;
 
 /// <summary>The time zone every date is entered and shown in; dates are stored in UTC.</summary>
 public static class BerlinTime

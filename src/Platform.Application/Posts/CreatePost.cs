@@ -1,0 +1,55 @@
+using FluentValidation;
+using Mediator;
+using Platform.Application.Audit;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Posts;
+
+/// <summary>An editor writes a new post: it starts as a draft with version 1, the editor as its author.</summary>
+public sealed record CreatePostCommand(
+    string Title,
+    string? Summary = null,
+    string? BodyMarkdown = null,
+    IReadOnlyList<string>? Topics = null,
+    string? Language = null,
+    string? EasyTitle = null,
+    string? EasySummary = null,
+    string? EasyBodyMarkdown = null,
+    string? CallToActionLabel = null,
+    string? CallToActionUrl = null,
+    byte[]? CoverImage = null,
+    string? CoverImageAlt = null,
+    DateTime? ExpiresAt = null,
+    DateTime? EventStartsAt = null,
+    DateTime? EventEndsAt = null,
+    string? EventPlace = null,
+    string? EventOnlineUrl = null,
+    int? EventCapacity = null) : ICommand<PostState>, IPostInput
+{
+    bool IPostInput.RemoveCoverImage => false;
+}
+
+public sealed class CreatePostValidator : AbstractValidator<CreatePostCommand>
+{
+    public CreatePostValidator() => Include(new PostInputValidator());
+}
+
+public sealed class CreatePostHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<CreatePostCommand, PostState>
+{
+    public async ValueTask<PostState> Handle(CreatePostCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var post = Post.Create(tenant.RequiredId, command.ToContent(command.CoverImage is not null), user.Actor(), now);
+        db.Posts.Add(post);
+        if (command.CoverImage is { } image)
+        {
+            db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, Platform.Domain.Tenants.ImageSniffer.Detect(image)!, image, now));
+        }
+
+        db.Record(post.TenantId, user, clock, "post.created", post.Title);
+        await db.SaveChangesAsync(cancellationToken);
+        return new PostState(post.Id, post.Status, post.ContentVersion, post.PublishAt);
+    }
+}

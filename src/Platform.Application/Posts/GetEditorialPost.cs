@@ -1,0 +1,83 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Posts;
+
+/// <summary>One post of the current tenant in any status, for staff: content, history and job runs.</summary>
+public sealed record GetEditorialPostQuery(Guid PostId) : IQuery<EditorialPost>;
+
+public sealed record EditorialPost(
+    Guid Id,
+    PostStatus Status,
+    int ContentVersion,
+    PostContent Content,
+    IReadOnlyList<string> Topics,
+    Guid AuthorId,
+    DateTime? PublishAt,
+    DateTime? PublishedAt,
+    string? FailureReason,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    IReadOnlyList<PostVersionSummary> Versions,
+    IReadOnlyList<PostTransitionEntry> Transitions,
+    IReadOnlyList<PostJobRunEntry> JobRuns);
+
+public sealed record PostVersionSummary(int Number, string AuthorName, DateTime At);
+
+public sealed record PostTransitionEntry(PostStatus From, PostStatus To, string ByName, DateTime At, string? Comment);
+
+public sealed record PostJobRunEntry(DateTime? ScheduledFor, DateTime RanAt, PostJobOutcome Outcome, string Message);
+
+public sealed class GetEditorialPostHandler(IAppDbContext db) : IQueryHandler<GetEditorialPostQuery, EditorialPost>
+{
+    public async ValueTask<EditorialPost> Handle(GetEditorialPostQuery query, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == query.PostId, cancellationToken)
+            ?? throw new NotFoundException("Post", query.PostId);
+        var versions = await db.PostVersions.AsNoTracking().Where(v => v.PostId == post.Id)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new PostVersionSummary(v.Number, v.AuthorName, v.At))
+            .ToListAsync(cancellationToken);
+        var transitions = await db.PostTransitions.AsNoTracking().Where(t => t.PostId == post.Id)
+            .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
+            .Select(t => new PostTransitionEntry(t.From, t.To, t.ByName, t.At, t.Comment))
+            .ToListAsync(cancellationToken);
+        var runs = await db.PostJobRuns.AsNoTracking().Where(r => r.PostId == post.Id)
+            .OrderByDescending(r => r.RanAt).ThenByDescending(r => r.Id)
+            .Take(100)
+            .Select(r => new PostJobRunEntry(r.ScheduledFor, r.RanAt, r.Outcome, r.Message))
+            .ToListAsync(cancellationToken);
+
+        return new EditorialPost(
+            post.Id,
+            post.Status,
+            post.ContentVersion,
+            post.Content,
+            TopicNames.ToNames(post.Topics),
+            post.AuthorId,
+            post.PublishAt,
+            post.PublishedAt,
+            post.FailureReason,
+            post.CreatedAt,
+            post.UpdatedAt,
+            versions,
+            transitions,
+            runs);
+    }
+}
+
+/// <summary>A post's cover image (any status), for staff.</summary>
+public sealed record GetPostCoverImageQuery(Guid PostId) : IQuery<PostCoverImage>;
+
+public sealed record PostCoverImage(string ContentType, byte[] Content);
+
+public sealed class GetPostCoverImageHandler(IAppDbContext db) : IQueryHandler<GetPostCoverImageQuery, PostCoverImage>
+{
+    public async ValueTask<PostCoverImage> Handle(GetPostCoverImageQuery query, CancellationToken cancellationToken) =>
+        await db.PostImages.AsNoTracking().Where(i => i.PostId == query.PostId)
+            .Select(i => new PostCoverImage(i.ContentType, i.Content))
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Titelbild", query.PostId);
+}

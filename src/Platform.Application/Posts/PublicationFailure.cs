@@ -1,0 +1,65 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Accounts;
+using Platform.Application.Common;
+using Platform.Domain.Common;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Posts;
+
+/// <summary>
+/// A publication attempt threw. Before the last attempt it is only recorded; after the last the post ends in
+/// <see cref="PostStatus.Failed"/> with the reason, and its author gets an e-mail linking to the post in the editor.
+/// </summary>
+public sealed record RecordPublicationFailureCommand(Guid PostId, string Reason, int Attempt, bool Final, Uri EditorLink) : ICommand<bool>;
+
+public sealed class RecordPublicationFailureHandler(
+    IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, IAccountService accounts, IEmailSender email)
+    : ICommandHandler<RecordPublicationFailureCommand, bool>
+{
+    public async ValueTask<bool> Handle(RecordPublicationFailureCommand command, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == command.PostId, cancellationToken);
+        if (post is null || post.Status != PostStatus.Scheduled)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!command.Final)
+        {
+            db.PostJobRuns.Add(PostJobRun.Record(post.TenantId, post.Id, post.PublishAt, now, PostJobOutcome.Retrying, $"Versuch {command.Attempt} fehlgeschlagen: {command.Reason}"));
+            await PostWorkflow.SaveAsync(db, cancellationToken);
+            return false;
+        }
+
+        var scheduledFor = post.PublishAt;
+        post.MarkFailed(command.Reason, now);
+        post.AttachPublicationJob(null);
+        db.PostJobRuns.Add(PostJobRun.Record(post.TenantId, post.Id, scheduledFor, now, PostJobOutcome.Failed, $"Nach {command.Attempt} Versuchen aufgegeben: {command.Reason}"));
+        await PostWorkflow.SaveAsync(db, cancellationToken);
+
+        var author = post.AuthorId == Guid.Empty ? null : await accounts.GetDataAsync(post.AuthorId, cancellationToken);
+        if (author is not null)
+        {
+            await email.SendAsync(
+                BrandedEmail.Compose(
+                    tenant.Tenant,
+                    author.Email,
+                    $"Nicht veröffentlicht: {post.Title}",
+                    [
+                        new EmailParagraph($"Hallo {author.DisplayName},"),
+                        new EmailParagraph($"dein Beitrag „{post.Title}“ sollte am {FormatBerlin(scheduledFor)} erscheinen, konnte aber nicht veröffentlicht werden."),
+                        new EmailParagraph($"Grund: {command.Reason}"),
+                        new EmailButton("Beitrag in der Redaktion öffnen", command.EditorLink),
+                        new EmailParagraph("Du kannst ihn dort korrigieren und neu planen."),
+                    ]),
+                cancellationToken);
+        }
+
+        return true;
+    }
+
+    private static string FormatBerlin(DateTime? utc) =>
+        utc is { } value ? BerlinTime.ToLocal(value).ToString("dd.MM.yyyy 'um' HH:mm 'Uhr'", System.Globalization.CultureInfo.GetCultureInfo("de-DE")) : "–";
+}

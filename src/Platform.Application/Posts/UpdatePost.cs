@@ -1,0 +1,83 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+using Platform.Domain.Tenants;
+
+namespace Platform.Application.Posts;
+
+/// <summary>
+/// Changes a post's content as a new version. <see cref="BaseVersion"/> is the version the editor started from; if
+/// someone saved in between, the save is refused (409) instead of overwriting their work.
+/// </summary>
+public sealed record UpdatePostCommand(
+    Guid PostId,
+    int BaseVersion,
+    string Title,
+    string? Summary = null,
+    string? BodyMarkdown = null,
+    IReadOnlyList<string>? Topics = null,
+    string? Language = null,
+    string? EasyTitle = null,
+    string? EasySummary = null,
+    string? EasyBodyMarkdown = null,
+    string? CallToActionLabel = null,
+    string? CallToActionUrl = null,
+    byte[]? CoverImage = null,
+    bool RemoveCoverImage = false,
+    string? CoverImageAlt = null,
+    DateTime? ExpiresAt = null,
+    DateTime? EventStartsAt = null,
+    DateTime? EventEndsAt = null,
+    string? EventPlace = null,
+    string? EventOnlineUrl = null,
+    int? EventCapacity = null) : ICommand<PostState>, IPostInput;
+
+public sealed class UpdatePostValidator : AbstractValidator<UpdatePostCommand>
+{
+    public UpdatePostValidator()
+    {
+        RuleFor(c => c.PostId).NotEmpty();
+        RuleFor(c => c.BaseVersion).GreaterThan(0).WithMessage("Gib die Version an, von der deine Änderung ausgeht.");
+        Include(new PostInputValidator());
+    }
+}
+
+public sealed class UpdatePostHandler(
+    IAppDbContext db, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler)
+    : ICommandHandler<UpdatePostCommand, PostState>
+{
+    public async ValueTask<PostState> Handle(UpdatePostCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var post = await db.LoadPostAsync(command.PostId, cancellationToken);
+        var image = await db.PostImages.SingleOrDefaultAsync(i => i.PostId == post.Id, cancellationToken);
+        var hasImage = command.CoverImage is not null || (image is not null && !command.RemoveCoverImage);
+        if (hasImage && string.IsNullOrWhiteSpace(command.CoverImageAlt))
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(
+                nameof(command.CoverImageAlt), "Ein Titelbild braucht einen Alternativtext, der beschreibt, was darauf zu sehen ist.")]);
+        }
+
+        post.Edit(command.ToContent(hasImage), command.BaseVersion, user.Actor(), now);
+        if (command.CoverImage is { } bytes)
+        {
+            var contentType = ImageSniffer.Detect(bytes)!;
+            if (image is null)
+            {
+                db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, contentType, bytes, now));
+            }
+            else
+            {
+                image.Replace(contentType, bytes, now);
+            }
+        }
+        else if (command.RemoveCoverImage && image is not null)
+        {
+            db.PostImages.Remove(image);
+        }
+
+        return await db.CommitAsync(post, "post.edited", user, clock, scheduler, cancellationToken);
+    }
+}

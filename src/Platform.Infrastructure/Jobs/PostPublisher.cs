@@ -1,0 +1,85 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Application.Common;
+using Platform.Application.Posts;
+using Platform.Infrastructure.Tenancy;
+
+namespace Platform.Infrastructure.Jobs;
+
+/// <summary>
+/// Publishes one post of a tenant, as the delayed job and the catch-up both do: waits for a post that is a hair early,
+/// tries a limited number of times, each attempt in a fresh scope, and after the last failed attempt leaves the post
+/// Failed with the reason and tells its author. Running it any number of times gives one publication.
+/// </summary>
+public sealed partial class PostPublisher(
+    TenantScopeRunner runner, TimeProvider clock, IOptions<JobsOptions> options, ILogger<PostPublisher> logger)
+{
+    /// <summary>
+    /// Hangfire's due times are whole seconds and its poller may fire a job up to a second early. A job that
+    /// arrives this close before the post's time waits for it; one that is further off belongs to an older schedule
+    /// (the post was moved) and leaves the post to the job of its new time.
+    /// </summary>
+    public static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(5);
+
+    public async Task PublishAsync(Guid tenantId, Guid postId, CancellationToken cancellationToken)
+    {
+        var attempts = Math.Max(1, options.Value.PublishAttempts);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await runner.RunAsync(tenantId, (services, ct) => PublishOnceAsync(services.GetRequiredService<IMediator>(), postId, ct), cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var final = attempt >= attempts;
+                LogAttemptFailed(logger, ex, postId, attempt, attempts);
+                await runner.RunAsync(
+                    tenantId,
+                    async (services, ct) =>
+                    {
+                        var tenant = services.GetRequiredService<ICurrentTenant>().Tenant!;
+                        var link = new Uri(new Uri(options.Value.TenantBaseUrl.Replace("{slug}", tenant.Slug, StringComparison.Ordinal)), $"redaktion/beitraege/{postId}");
+                        await services.GetRequiredService<IMediator>().Send(new RecordPublicationFailureCommand(postId, ex.Message, attempt, final, link), ct);
+                    },
+                    cancellationToken);
+                if (final)
+                {
+                    return;
+                }
+
+                await Task.Delay(options.Value.PublishRetryDelay, clock, cancellationToken);
+            }
+        }
+    }
+
+    private async Task PublishOnceAsync(IMediator mediator, Guid postId, CancellationToken cancellationToken)
+    {
+        var outcome = await mediator.Send(new PublishDuePostCommand(postId), cancellationToken);
+
+        // Timers may also wake a hair early, so check again until the post's own time has come.
+        for (var attempt = 0; attempt < 3 && outcome.DueAt is { } dueAt; attempt++)
+        {
+            var wait = dueAt - clock.GetUtcNow().UtcDateTime;
+            if (wait > EarlyTolerance)
+            {
+                break;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait + TimerSlack, clock, cancellationToken);
+            }
+
+            outcome = await mediator.Send(new PublishDuePostCommand(postId), cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing post {PostId} failed (attempt {Attempt} of {Attempts})")]
+    private static partial void LogAttemptFailed(ILogger logger, Exception exception, Guid postId, int attempt, int attempts);
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Platform.Web.Tests.Accounts;
+using static Microsoft.Playwright.Assertions;
+
+namespace Platform.Web.Tests.Editorial;
+
+/// <summary>An editor writes a post on <c>redaktion</c>, a reviewer approves and schedules it, and it appears on the feed.</summary>
+public sealed class EditorialWorkflowTests(BrowserApp app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+{
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    public override async Task InitializeAsync()
+    {
+        await App.ResetAsync();
+        await base.InitializeAsync();
+    }
+
+    [Fact]
+    public async Task An_editor_writes_a_reviewer_approves_and_schedules_and_the_post_appears_on_the_feed_at_its_time()
+    {
+        const string title = "Bewerbungsfotos kostenlos im Januar";
+        var site = App.TenantByPrefix("gross-gerau");
+
+        await SignInPage.SignInAsync(Page, site, "redaktion@gross-gerau.example");
+        await Page.GotoAsync(new Uri(site, "redaktion").ToString());
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Neuer Beitrag" }).ClickAsync();
+        await UntilUrlAsync(Page, new Regex("/redaktion/beitraege/neu$"));
+        await Page.GetByLabel("Titel", new() { Exact = true }).FillAsync(title);
+        await Page.GetByLabel("Zusammenfassung", new() { Exact = true }).FillAsync("Ein Fotograf kommt ins Jobcenter.");
+        await Page.GetByLabel("Text (Markdown)").FillAsync("**Wichtig:** Termin vorher buchen.\n\n<script>alert(1)</script>");
+        await Page.GetByLabel("Jobsuche").CheckAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Vorschau" }).ClickAsync();
+        var preview = Page.Locator("section.preview .post-body");
+        await Expect(preview.Locator("strong")).ToHaveTextAsync("Wichtig:");
+        await Expect(preview.Locator("script")).ToHaveCountAsync(0);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Beitrag ist angelegt.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zur Prüfung geben" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Beitrag ist zur Prüfung gegeben.");
+        await Expect(Page.Locator(".post-status").First).ToHaveTextAsync("In Prüfung");
+        var postAddress = Regex.Replace(Page.Url, @"\?.*$", "");
+
+        var reviewer = await NewAnonymousPageAsync();
+        await SignInPage.SignInAsync(reviewer, site, "pruefung@gross-gerau.example");
+        await reviewer.GotoAsync(postAddress);
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Freigeben" }).ClickAsync();
+        await Expect(reviewer.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Beitrag ist freigegeben.");
+
+        var publishAt = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddSeconds(10), Berlin);
+        await reviewer.GetByLabel("Erscheinen am").FillAsync(publishAt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Planen" }).ClickAsync();
+        await Expect(reviewer.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Beitrag ist geplant.");
+
+        var reader = await NewAnonymousPageAsync();
+        await reader.GotoAsync(site.ToString());
+        await Expect(reader.GetByText(title)).ToHaveCountAsync(0);
+
+        // The reader reloads until the post is there; it must not come before its time.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await reader.GetByRole(AriaRole.Link, new() { Name = title }).CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The post did not appear on the feed within a minute.");
+            await Task.Delay(500);
+            await reader.ReloadAsync();
+        }
+
+        Assert.True(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Berlin) >= publishAt.AddSeconds(-1), "The post appeared before its time.");
+        await Page.GotoAsync(postAddress);
+        await Expect(Page.Locator(".post-status").First).ToHaveTextAsync("Veröffentlicht");
+        await Expect(Page.Locator("table.job-runs")).ToContainTextAsync("Veröffentlicht");
+    }
+}
