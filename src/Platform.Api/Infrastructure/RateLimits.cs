@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Platform.Application.Accounts;
 using Platform.Application.Common;
 
 namespace Platform.Api.Infrastructure;
@@ -19,15 +20,14 @@ public static class RateLimits
         var contactPermits = configuration.GetValue("Platform:RateLimits:ContactPerMinute", 5);
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
-                $"{context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id}|{context.Connection.RemoteIpAddress}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(SignIn, context => PerTenantAndClient(context, "sign-in", permits));
+
             // The contact and accessibility pages carry this policy too: only sending the form counts, not reading.
-            options.AddPolicy(Contact, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("read")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    $"{context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id}|{context.Connection.RemoteIpAddress}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = contactPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(Contact, context => SendingOnly(context, "contact", contactPermits));
+
+            // The account pages that send mail or check codes: their form posts count like API sign-in requests; showing
+            // the page does not.
+            options.AddPolicy(AccountPages.FormRateLimit, context => SendingOnly(context, "forms", permits));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -40,4 +40,16 @@ public static class RateLimits
         });
         return services;
     }
+
+    /// <summary>A fixed window per tenant and client address; <paramref name="purpose"/> keeps the policies' counts apart.</summary>
+    private static RateLimitPartition<string> PerTenantAndClient(HttpContext context, string purpose, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            $"{context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id}|{context.Connection.RemoteIpAddress}|{purpose}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    /// <summary>Only requests that send something count; showing a page (GET, HEAD) is never limited.</summary>
+    private static RateLimitPartition<string> SendingOnly(HttpContext context, string purpose, int permits) =>
+        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : PerTenantAndClient(context, purpose, permits);
 }

@@ -13,4 +13,7 @@ public static class AccountPages
     public const string SignIn = "anmelden";
     public const string SecondFactor = "anmelden/zweiter-faktor";
     public const string Security = "konto/sicherheit";
+
+    /// <summary>The rate-limit policy on the form posts of these pages (the host defines it with the API's sign-in limit).</summary>
+    public const string FormRateLimit = "account-forms";
 }

@@ -7,7 +7,7 @@ using Platform.Domain.Posts;
 namespace Platform.Application.Posts;
 
 /// <summary>
-/// Full-text search over the current tenant's published posts, best match first (ADR-009). Any text is a valid query:
+/// Full-text search over the current tenant's published posts, best match first (ADR-010). Any text is a valid query:
 /// only letters and digits become search terms, so quotes, operators and other special characters never reach the
 /// database's query syntax. An empty query (or one without any words) finds nothing.
 /// </summary>

@@ -96,6 +96,7 @@ public sealed partial class DatabaseInitializer(
             EmailConfirmed = true,
             DisplayName = displayName,
             ConfirmedAtLeast16 = true,
+            ConfirmedAtLeast16At = now,
             CreatedAt = now,
         };
         Check(await users.CreateAsync(user, DemoPassword));

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Platform.Infrastructure.Persistence;
 
 /// <summary>
-/// The full-text index of the posts (ADR-009), outside the EF model: on PostgreSQL a stored generated tsvector column
+/// The full-text index of the posts (ADR-010), outside the EF model: on PostgreSQL a stored generated tsvector column
 /// with a GIN index, on SQLite an external-content FTS5 table kept in sync by triggers.
 /// </summary>
 /// <remarks>

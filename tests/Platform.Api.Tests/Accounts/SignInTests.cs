@@ -206,4 +206,31 @@ public sealed class SignInRateLimitTests(StrictRateLimitApp app) : ApiTestBase<S
         Assert.Equal(HttpStatusCode.TooManyRequests, register.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, otherTenant.StatusCode);
     }
+
+    [Fact]
+    public async Task The_account_pages_that_mail_or_check_codes_limit_form_posts_but_not_showing_the_pages()
+    {
+        using var client = App.CreateTenantClient("offenbach");
+        string[] pages = ["passwort-vergessen", "bestaetigung-senden", "passwort-neu", "anmelden/zweiter-faktor"];
+        var answers = new List<HttpStatusCode>();
+        foreach (var page in pages)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "x@example.org" });
+            using var response = await client.PostAsync(new Uri(page, UriKind.Relative), form);
+            answers.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(response.Headers.Contains("Retry-After"));
+            }
+        }
+
+        // Three posts per minute in this host, counted across the pages.
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, answers.Take(3));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[3]);
+        foreach (var page in pages)
+        {
+            using var shown = await client.GetAsync(new Uri(page, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        }
+    }
 }

@@ -7,7 +7,7 @@ using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Posts;
 
-/// <summary>Full-text search (ADR-009) on PostgreSQL (german configuration) and SQLite (FTS5 with prefixes).</summary>
+/// <summary>Full-text search (ADR-010) on PostgreSQL (german configuration) and SQLite (FTS5 with prefixes).</summary>
 public abstract class SearchPostsTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     where TApp : PlatformApp
 {

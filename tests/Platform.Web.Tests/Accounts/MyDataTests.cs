@@ -105,6 +105,41 @@ public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium
         Assert.All(requests.Requests, r => Assert.StartsWith("/t/offenbach/", r.AbsolutePath, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_young_person_who_registered_without_it_confirms_being_16_later_and_the_export_shows_when()
+    {
+        var site = App.TenantByHost("gross-gerau");
+        await Page.GotoAsync(new Uri(site, "registrieren").ToString());
+        var register = Page.Locator("main form");
+        await register.GetByLabel("E-Mail-Adresse", new() { Exact = true }).FillAsync(Email);
+        await register.GetByLabel("Wie dürfen wir dich nennen?", new() { Exact = true }).FillAsync(DisplayName);
+        await register.GetByLabel("Passwort (mindestens 8 Zeichen, gern ein ganzer Satz)", new() { Exact = true }).FillAsync(Password);
+        await register.GetByRole(AriaRole.Button, new() { Name = "Konto anlegen", Exact = true }).ClickAsync();
+        await Page.GotoAsync(ConfirmationLink().Match((await App.Mail.WaitForMessageToAsync(Email)).Text).Value);
+        await SignInPage.SignInAsync(Page, site, Email, Password);
+        await ExpectMyDataPageAsync();
+        var facts = Page.Locator("dl.facts");
+        await Expect(facts).ToContainTextAsync("nein");
+
+        // Without the tick nothing is recorded; with it the consent and its time are.
+        var confirm = Page.GetByRole(AriaRole.Button, new() { Name = "Bestätigen", Exact = true });
+        await confirm.ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Bitte setze das Häkchen, wenn du 16 Jahre oder älter bist.");
+        await Page.GetByLabel("Ich bin 16 Jahre oder älter.", new() { Exact = true }).CheckAsync();
+        await confirm.ClickAsync();
+        await Expect(facts).ToContainTextAsync(new Regex(@"ja, am \d"));
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Bestätigen", Exact = true })).ToHaveCountAsync(0);
+
+        var download = await Page.RunAndWaitForDownloadAsync(() =>
+            Page.GetByRole(AriaRole.Link, new() { Name = "Alle meine Daten herunterladen (JSON)", Exact = true }).ClickAsync());
+        var export = JsonDocument.Parse(await File.ReadAllTextAsync(await download.PathAsync())).RootElement;
+        Assert.True(export.GetProperty("account").GetProperty("confirmedAtLeast16").GetBoolean());
+        var at = export.GetProperty("account").GetProperty("confirmedAtLeast16At").GetDateTime();
+        var consent = Assert.Single(export.GetProperty("consents").EnumerateArray());
+        Assert.True(consent.GetProperty("given").GetBoolean());
+        Assert.Equal(at, consent.GetProperty("at").GetDateTime());
+    }
+
     private async Task ExpectMyDataPageAsync()
     {
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Meine Daten", Exact = true, Level = 1 })).ToBeVisibleAsync();

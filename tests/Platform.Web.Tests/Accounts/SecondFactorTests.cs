@@ -36,6 +36,10 @@ public sealed class SecondFactorTests(BrowserApp app, ChromiumFixture chromium) 
         await Expect(Page.GetByText(Notice)).ToBeVisibleAsync();
 
         var key = (await Page.Locator("code.shared-key").TextContentAsync())!;
+        var qrCode = Page.GetByRole(AriaRole.Img, new() { Name = "QR-Code zum Einrichten der Authenticator-App", Exact = true });
+        await Expect(qrCode).ToBeVisibleAsync();
+        // Drawn on the server into the page: the strict policy lets it show, nothing is fetched from elsewhere.
+        Assert.True(await qrCode.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 100"));
         await Expect(Page.Locator("code.otpauth-uri")).ToContainTextAsync("otpauth://totp/");
         await Expect(Page.Locator("code.otpauth-uri")).ToContainTextAsync("secret=" + key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
 

@@ -6,7 +6,7 @@ using Platform.Domain.Posts;
 namespace Platform.Infrastructure.Persistence.Search;
 
 /// <summary>
-/// PostgreSQL full-text search with the 'german' configuration (ADR-009): the stored, generated column
+/// PostgreSQL full-text search with the 'german' configuration (ADR-010): the stored, generated column
 /// <c>Posts.SearchVector</c> (title A, summary B, body C) with a GIN index, <c>ts_rank</c> for the order and
 /// <c>ts_headline</c> for the marked title and snippet. Each term is stemmed and matched as a prefix, so
 /// "Wohnungen" finds "Wohnung" and "Bewerb" finds "Bewerbungstraining".

@@ -5,7 +5,7 @@ using Platform.Domain.Posts;
 namespace Platform.Infrastructure.Persistence.Search;
 
 /// <summary>
-/// The SQL Server fallback (ADR-009): every term as a LIKE substring of title, summary or body, title matches first,
+/// The SQL Server fallback (ADR-010): every term as a LIKE substring of title, summary or body, title matches first,
 /// then newest. No stemming and no index: good enough for a supported-but-untested provider; a full-text catalog
 /// would replace it.
 /// </summary>

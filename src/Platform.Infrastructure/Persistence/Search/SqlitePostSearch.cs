@@ -6,7 +6,7 @@ using Platform.Domain.Posts;
 namespace Platform.Infrastructure.Persistence.Search;
 
 /// <summary>
-/// SQLite FTS5 (ADR-009): the external-content table <c>PostSearch</c> over Posts (title, summary, body), kept in sync
+/// SQLite FTS5 (ADR-010): the external-content table <c>PostSearch</c> over Posts (title, summary, body), kept in sync
 /// by triggers, with the unicode61 tokenizer folding case and diacritics. FTS5 has no German stemmer, so every term is
 /// matched as a prefix after a light suffix strip ("Wohnungen" → "Wohnung*", "Bewerbung" → "Bewerbung*"), ordered
 /// by bm25 with the title weighted above summary and body.

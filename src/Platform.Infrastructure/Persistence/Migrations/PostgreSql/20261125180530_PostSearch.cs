@@ -10,7 +10,7 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Hand-written (ADR-009): the full-text index lives outside the EF model.
+            // Hand-written (ADR-010): the full-text index lives outside the EF model.
             PostSearchMigrations.CreatePostgreSqlIndex(migrationBuilder);
         }
 

@@ -10,7 +10,7 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Hand-written (ADR-009): the full-text index lives outside the EF model.
+            // Hand-written (ADR-010): the full-text index lives outside the EF model.
             PostSearchMigrations.CreateSqliteIndex(migrationBuilder);
         }
 
