@@ -156,15 +156,21 @@ public static partial class SearchHighlight
     public static string PlainSnippet(string marked)
     {
         var text = MarkdownLink().Replace(marked, "$1");
-        text = MarkdownSyntax().Replace(text, " ");
+        text = MarkdownBlock().Replace(text, " ");
+        text = MarkdownInline().Replace(text, "");
         return Whitespace().Replace(text, " ").Trim();
     }
 
     [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)?", RegexOptions.CultureInvariant)]
     private static partial Regex MarkdownLink();
 
-    [GeneratedRegex(@"[#*_`>|~]+|^\s*[-+]\s", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
-    private static partial Regex MarkdownSyntax();
+    /// <summary>Headings, quotes, list markers and table bars.</summary>
+    [GeneratedRegex(@"^\s*(?:#+|>+|[-+]\s|\d+\.\s)|\|", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex MarkdownBlock();
+
+    /// <summary>Emphasis and code marks around words.</summary>
+    [GeneratedRegex(@"[*_`~]+", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownInline();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
