@@ -39,6 +39,14 @@ public sealed class EditorialWorkflowTests(BrowserApp app, ChromiumFixture chrom
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Beitrag ist angelegt.");
+        await Page.GetByLabel("Text (Markdown)").FillAsync("**Wichtig:** Termin vorher buchen.\n\nBitte Ausweis mitbringen.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Die Änderungen sind gespeichert.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Unterschiede zeigen" }).ClickAsync();
+        var diff = Page.Locator(".diff");
+        await Expect(diff.GetByRole(AriaRole.Heading, new() { Name = "Unterschiede von Version 1 zu Version 2" })).ToBeVisibleAsync();
+        await Expect(diff.Locator(".diff-inserted")).ToContainTextAsync("+ Bitte Ausweis mitbringen.");
+        await Expect(diff.Locator(".diff-deleted")).ToContainTextAsync("- <script>alert(1)</script>");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zur Prüfung geben" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Beitrag ist zur Prüfung gegeben.");
         await Expect(Page.Locator(".post-status").First).ToHaveTextAsync("In Prüfung");
