@@ -31,6 +31,13 @@ public abstract class ApiTestBase<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
     protected internal static async Task<string> SignInAsync(HttpClient client, string email, string password = DatabaseInitializer.DemoPassword) =>
         (await SignInForTokensAsync(client, email, password)).GetProperty("accessToken").GetString()!;
 
+    /// <summary>
+    /// Signs a staff member in with password and a real TOTP code (the authenticator app is set up first): a session
+    /// that may publish. A password alone does not (<c>PlatformPolicies.Publishing</c>).
+    /// </summary>
+    protected internal static Task<string> SignInWithSecondFactorAsync(PlatformApp app, HttpClient client, string slug, string email) =>
+        TwoFactor.SignInWithSecondFactorAsync(app, client, slug, email, DatabaseInitializer.DemoPassword);
+
     protected internal static async Task<JsonElement> SignInForTokensAsync(HttpClient client, string email, string password)
     {
         using var response = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password });

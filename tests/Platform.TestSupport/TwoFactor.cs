@@ -35,6 +35,15 @@ public static class TwoFactor
             return key;
         });
 
+    /// <summary>Turns the authenticator app off again, as the security page does: the account signs in with its password alone.</summary>
+    public static Task DisableTotpAsync(PlatformApp app, string slug, string email) =>
+        app.InTenantAsync(slug, async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PlatformUser>>();
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email} in {slug}.");
+            await users.SetTwoFactorEnabledAsync(user, false);
+        });
+
     /// <summary>The current six-digit code for the shared key, as the app shows it (spaces in the key are ignored).</summary>
     public static string CodeFor(string sharedKey) =>
         new Totp(Base32Encoding.ToBytes(sharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();

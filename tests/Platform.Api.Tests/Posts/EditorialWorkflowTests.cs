@@ -19,9 +19,9 @@ public abstract class EditorialWorkflowTests<TApp>(TApp app) : ApiTestBase<TApp>
     {
         await base.InitializeAsync();
         _client = App.CreateTenantClient("gross-gerau");
-        _editor = await SignInAsync(_client, "redaktion@gross-gerau.example");
-        _reviewer = await SignInAsync(_client, "pruefung@gross-gerau.example");
-        _admin = await SignInAsync(_client, "admin@gross-gerau.example");
+        _editor = await SignInWithSecondFactorAsync(App, _client, "gross-gerau", "redaktion@gross-gerau.example");
+        _reviewer = await SignInWithSecondFactorAsync(App, _client, "gross-gerau", "pruefung@gross-gerau.example");
+        _admin = await SignInWithSecondFactorAsync(App, _client, "gross-gerau", "admin@gross-gerau.example");
     }
 
     public override Task DisposeAsync()
@@ -114,7 +114,7 @@ public abstract class EditorialWorkflowTests<TApp>(TApp app) : ApiTestBase<TApp>
 
         // The rule is per jobcenter: Offenbach still has it.
         using var offenbach = App.CreateTenantClient("offenbach");
-        var editor = await SignInAsync(offenbach, "redaktion@offenbach.example");
+        var editor = await SignInWithSecondFactorAsync(App, offenbach, "offenbach", "redaktion@offenbach.example");
         var there = await CreateAsync(offenbach, editor, "In Offenbach");
         using var refused = await StepAsync(offenbach, editor, there, "publish");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -318,6 +318,27 @@ public abstract class EditorialWorkflowTests<TApp>(TApp app) : ApiTestBase<TApp>
 
         var all = await GetJsonAsync(_client, _editor, PostsUrl);
         Assert.Contains(draft, all.EnumerateArray().Select(p => p.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
+    public async Task Staff_signed_in_with_a_password_alone_write_and_submit_but_do_not_make_anything_public()
+    {
+        await TwoFactor.DisableTotpAsync(App, "gross-gerau", "redaktion@gross-gerau.example");
+        await TwoFactor.DisableTotpAsync(App, "gross-gerau", "pruefung@gross-gerau.example");
+        var editor = await SignInAsync(_client, "redaktion@gross-gerau.example");
+        var reviewer = await SignInAsync(_client, "pruefung@gross-gerau.example");
+        var id = await CreateAsync(_client, editor, "Ohne zweiten Faktor");
+        Assert.Equal("InReview", await StepOkAsync(_client, editor, id, "submit"));
+
+        foreach (var (step, body) in new (string, object)[] { ("approve", new { }), ("publish", new { }), ("schedule", new { publishAt = DateTime.UtcNow.AddHours(1) }) })
+        {
+            using var refused = await StepAsync(_client, reviewer, id, step, body);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        // The same reviewer with the authenticator app's code may approve it.
+        var withCode = await SignInWithSecondFactorAsync(App, _client, "gross-gerau", "pruefung@gross-gerau.example");
+        Assert.Equal("Approved", await StepOkAsync(_client, withCode, id, "approve"));
     }
 
     [Fact]

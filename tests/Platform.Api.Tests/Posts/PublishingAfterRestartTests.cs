@@ -25,8 +25,8 @@ public abstract class PublishingAfterRestartTests(DatabaseProvider provider)
         DateTime publishAt;
         using (var client = first.CreateTenantClient("gross-gerau"))
         {
-            var editor = await ApiTestBase<SqliteApp>.SignInAsync(client, "redaktion@gross-gerau.example");
-            var reviewer = await ApiTestBase<SqliteApp>.SignInAsync(client, "pruefung@gross-gerau.example");
+            var editor = await ApiTestBase<SqliteApp>.SignInWithSecondFactorAsync(first, client, "gross-gerau", "redaktion@gross-gerau.example");
+            var reviewer = await ApiTestBase<SqliteApp>.SignInWithSecondFactorAsync(first, client, "gross-gerau", "pruefung@gross-gerau.example");
             id = await ApprovedAsync(client, editor, reviewer, "Während der Wartung fällig");
             publishAt = TruncateToSeconds(DateTime.UtcNow.AddSeconds(3));
             await StepOkAsync(client, reviewer, id, "schedule", new { publishAt });

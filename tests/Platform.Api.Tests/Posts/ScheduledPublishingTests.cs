@@ -25,8 +25,8 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
     {
         await base.InitializeAsync();
         _client = App.CreateTenantClient("gross-gerau");
-        _editor = await SignInAsync(_client, "redaktion@gross-gerau.example");
-        _reviewer = await SignInAsync(_client, "pruefung@gross-gerau.example");
+        _editor = await SignInWithSecondFactorAsync(App, _client, "gross-gerau", "redaktion@gross-gerau.example");
+        _reviewer = await SignInWithSecondFactorAsync(App, _client, "gross-gerau", "pruefung@gross-gerau.example");
     }
 
     public override Task DisposeAsync()
