@@ -42,6 +42,16 @@ public static class SignInPage
         await BrowserTest.UntilUrlAsync(page, new Regex(@"^(?![^?#]*/anmelden([/?#]|$))"));
     }
 
+    /// <summary>
+    /// Sets up the authenticator app for a (demo) staff account and signs in with password and a real code: a session
+    /// that may approve, schedule and publish.
+    /// </summary>
+    public static async Task SignInWithSecondFactorAsync(IPage page, BrowserApp app, Uri site, string slug, string email)
+    {
+        var key = await TestSupport.TwoFactor.EnableTotpAsync(app, slug, email);
+        await SignInWithTotpAsync(page, site, email, key);
+    }
+
     /// <summary>Signs in and waits until the browser has left the sign-in page.</summary>
     public static async Task SignInAsync(IPage page, Uri site, string email, string password = DemoPassword)
     {

@@ -26,7 +26,7 @@ public sealed class ContentCalendarTests(BrowserApp app, ChromiumFixture chromiu
         var saturday = await ScheduleAsync("Kalender: Samstag vor der Umstellung", new DateTime(2027, 10, 30, 10, 0, 0, DateTimeKind.Utc));
         var sunday = await ScheduleAsync("Kalender: Sonntag nach der Umstellung", new DateTime(2027, 10, 31, 10, 0, 0, DateTimeKind.Utc));
         var site = App.TenantByPrefix("gross-gerau");
-        await SignInPage.SignInAsync(Page, site, "pruefung@gross-gerau.example");
+        await SignInPage.SignInWithSecondFactorAsync(Page, App, site, "gross-gerau", "pruefung@gross-gerau.example");
 
         await Page.GotoAsync(new Uri(site, "redaktion/kalender?ansicht=woche&datum=2027-10-28").ToString());
 

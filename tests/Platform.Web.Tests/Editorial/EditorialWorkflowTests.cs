@@ -52,8 +52,16 @@ public sealed class EditorialWorkflowTests(BrowserApp app, ChromiumFixture chrom
         await Expect(Page.Locator(".post-status").First).ToHaveTextAsync("In Prüfung");
         var postAddress = Regex.Replace(Page.Url, @"\?.*$", "");
 
+        // A password alone does not let the reviewer approve: the page says why and offers no button.
         var reviewer = await NewAnonymousPageAsync();
         await SignInPage.SignInAsync(reviewer, site, "pruefung@gross-gerau.example");
+        await reviewer.GotoAsync(postAddress);
+        await Expect(reviewer.GetByText("Freigeben, Planen und Veröffentlichen gehen nur mit einem zweiten Faktor.")).ToBeVisibleAsync();
+        await Expect(reviewer.GetByRole(AriaRole.Button, new() { Name = "Freigeben" })).ToHaveCountAsync(0);
+
+        // With the authenticator app's code it does.
+        reviewer = await NewAnonymousPageAsync();
+        await SignInPage.SignInWithSecondFactorAsync(reviewer, App, site, "gross-gerau", "pruefung@gross-gerau.example");
         await reviewer.GotoAsync(postAddress);
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Freigeben" }).ClickAsync();
         await Expect(reviewer.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Beitrag ist freigegeben.");
