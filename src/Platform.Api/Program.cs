@@ -132,6 +132,7 @@ if (roles.Web)
 {
     app.MapStaticAssets();
     app.MapBrandingEndpoints();
+    app.MapNotificationScripts();
     app.MapRazorComponents<App>();
 }
 

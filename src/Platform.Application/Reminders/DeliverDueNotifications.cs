@@ -127,7 +127,7 @@ public sealed class DeliverDueNotificationsHandler(
             return outcome.Result(claimed);
         }
 
-        if (emails.Count > 0 && !await SendEmailsAsync(tenantInfo, emails, outcome, cancellationToken))
+        if (emails.Count > 0 && !await SendEmailsAsync(tenantInfo, emails, token, command.Lease, outcome, cancellationToken))
         {
             return outcome.Result(claimed);
         }
@@ -141,7 +141,12 @@ public sealed class DeliverDueNotificationsHandler(
     }
 
     private async Task<bool> SendEmailsAsync(
-        TenantInfo tenantInfo, List<(ReminderDelivery Delivery, Recipient Recipient)> emails, Tally outcome, CancellationToken cancellationToken)
+        TenantInfo tenantInfo,
+        List<(ReminderDelivery Delivery, Recipient Recipient)> emails,
+        Guid claimToken,
+        TimeSpan lease,
+        Tally outcome,
+        CancellationToken cancellationToken)
     {
         IEmailBatch batch;
         try
@@ -159,8 +164,27 @@ public sealed class DeliverDueNotificationsHandler(
 
         await using (batch)
         {
+            var remaining = emails.Count;
+            var renewAt = clock.GetUtcNow().UtcDateTime + (lease / 2);
             foreach (var (delivery, recipient) in emails)
             {
+                // A slow batch keeps its claim; if another worker has taken rows over meanwhile, this one stops before
+                // sending anything that is no longer its own.
+                if (clock.GetUtcNow().UtcDateTime >= renewAt)
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    var renewed = await db.ReminderDeliveries
+                        .Where(d => d.ClaimToken == claimToken && d.Status == DeliveryStatus.Pending && d.Channel == NotificationChannel.Email)
+                        .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntil, now + lease), cancellationToken);
+                    if (renewed < remaining)
+                    {
+                        return false;
+                    }
+
+                    renewAt = now + (lease / 2);
+                }
+
+                remaining--;
                 var unsubscribe = UnsubscribeLink(tenantInfo, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null));
                 var message = BrandedEmail.Compose(tenantInfo, recipient.Email, delivery.Title, [
                     new EmailParagraph(delivery.Text),
