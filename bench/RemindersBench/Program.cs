@@ -28,14 +28,32 @@ var host = new HostProcess(appDir, workDir, hostPort, connectionString, sink.Por
 
 Log($"SMTP sink on {sink.Port}; starting the host on {hostPort}");
 await host.StartAsync("host-1");
-var tenants = await SeedTenantsAndUsersAsync();
+List<(Guid Tenant, string Slug, Guid[] Users)> tenants;
+try
+{
+    tenants = await SeedTenantsAndUsersAsync();
+}
+catch
+{
+    await host.StopAsync();
+    throw;
+}
+
 Log($"{tenants.Count} tenants with {usersPerTenant} young people each (e-mail on, 16+)");
 
-var steady = await RunAsync("steady", killAtFraction: null);
-await host.StopAsync();
-await host.StartAsync("host-3");
-var crash = await RunAsync("crash", killAtFraction: 0.4);
-await host.StopAsync();
+RunResult steady;
+RunResult crash;
+try
+{
+    steady = await RunAsync("steady", killAtFraction: null);
+    await host.StopAsync();
+    await host.StartAsync("host-3");
+    crash = await RunAsync("crash", killAtFraction: 0.4);
+}
+finally
+{
+    await host.StopAsync();
+}
 
 var machine = $"{Environment.ProcessorCount} cores, load average before/after: {steady.LoadBefore} / {crash.LoadAfter}";
 Console.WriteLine(Markdown(steady, crash, machine));
@@ -85,6 +103,8 @@ async Task<RunResult> RunAsync(string name, double? killAtFraction)
 
 async Task<RunResult> MeasureAsync(string name, DateTime dueAt, bool killed, string loadBefore)
 {
+    // Fresh statistics, or the planner takes the just-filled notification table for empty and loops over it.
+    await ExecuteAsync("""ANALYZE "Notifications"; ANALYZE "ReminderDeliveries";""");
     await using var command = dataSource.CreateCommand("""
         SELECT count(*) FILTER (WHERE "Status" = 1),
                count(*) FILTER (WHERE "Status" <> 1),
@@ -94,6 +114,7 @@ async Task<RunResult> MeasureAsync(string name, DateTime dueAt, bool killed, str
                count(*) FILTER (WHERE "Channel" = 0 AND "Status" = 1 AND NOT EXISTS (SELECT 1 FROM "Notifications" n WHERE n."DeliveryId" = d."Id"))
         FROM "ReminderDeliveries" d
         """);
+    command.CommandTimeout = 300;
     await using var reader = await command.ExecuteReaderAsync();
     await reader.ReadAsync();
     var sent = reader.GetInt64(0);
