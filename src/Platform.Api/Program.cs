@@ -134,6 +134,7 @@ if (roles.Web)
     app.MapStaticAssets();
     app.MapBrandingEndpoints();
     app.MapPasskeyEndpoints();
+    app.MapNotificationScripts();
     app.MapRazorComponents<App>();
 }
 

@@ -100,6 +100,13 @@ public static class DependencyInjection
                 o.WorkerCount = jobs.WorkerCount;
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
+            services.AddHangfireServer(o =>
+            {
+                o.SchedulePollingInterval = jobs.SchedulePollingInterval;
+                o.WorkerCount = 1;
+                o.Queues = [DeliverNotificationsJob.Queue];
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:notifications";
+            });
         }
 
         services.AddHealthChecks()

@@ -13,9 +13,9 @@ namespace Platform.Application.Reminders;
 /// <remarks>
 /// The claim is a conditional update (token and lease) that works on every provider: of two workers only one gets a
 /// row. A worker that dies leaves its claim behind; once the lease has passed another worker takes the rows over. Each
-/// e-mail is marked sent right after the server accepted it, with the claim token as concurrency token, so a crash
-/// can repeat at most the one message that was in flight (at-least-once, as SMTP itself); its Message-ID is stable so
-/// that it can be recognised. In-app notifications are written together with their marks and are unique per delivery.
+/// e-mail is marked sent right after the server accepted it (conditional on the claim token; the mark travels while the
+/// next message is sent), so a crash can repeat at most the one or two messages in flight per connection (at-least-once,
+/// as SMTP itself); their Message-ID is stable so that they can be recognised. In-app notifications are written together with their marks and are unique per delivery.
 /// </remarks>
 public sealed record DeliverDueNotificationsCommand(int BatchSize, TimeSpan Lease) : ICommand<DeliveryBatchResult>;
 
@@ -127,7 +127,7 @@ public sealed class DeliverDueNotificationsHandler(
             return outcome.Result(claimed);
         }
 
-        if (emails.Count > 0 && !await SendEmailsAsync(tenantInfo, emails, outcome, cancellationToken))
+        if (emails.Count > 0 && !await SendEmailsAsync(tenantInfo, emails, token, command.Lease, outcome, cancellationToken))
         {
             return outcome.Result(claimed);
         }
@@ -141,7 +141,12 @@ public sealed class DeliverDueNotificationsHandler(
     }
 
     private async Task<bool> SendEmailsAsync(
-        TenantInfo tenantInfo, List<(ReminderDelivery Delivery, Recipient Recipient)> emails, Tally outcome, CancellationToken cancellationToken)
+        TenantInfo tenantInfo,
+        List<(ReminderDelivery Delivery, Recipient Recipient)> emails,
+        Guid claimToken,
+        TimeSpan lease,
+        Tally outcome,
+        CancellationToken cancellationToken)
     {
         IEmailBatch batch;
         try
@@ -159,8 +164,37 @@ public sealed class DeliverDueNotificationsHandler(
 
         await using (batch)
         {
+            var remaining = emails.Count;
+            var renewAt = clock.GetUtcNow().UtcDateTime + (lease / 2);
+
+            // The mark of one message travels to the database while the next one goes to the mail server: at most one
+            // accepted message is unmarked at any moment.
+            var previousMark = Task.FromResult(true);
             foreach (var (delivery, recipient) in emails)
             {
+                // A slow batch keeps its claim; if another worker has taken rows over meanwhile, this one stops before
+                // sending anything that is no longer its own.
+                if (clock.GetUtcNow().UtcDateTime >= renewAt)
+                {
+                    if (!await previousMark)
+                    {
+                        return false;
+                    }
+
+                    previousMark = Task.FromResult(true);
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    var renewed = await db.ReminderDeliveries
+                        .Where(d => d.ClaimToken == claimToken && d.Status == DeliveryStatus.Pending && d.Channel == NotificationChannel.Email)
+                        .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntil, now + lease), cancellationToken);
+                    if (renewed < remaining)
+                    {
+                        return false;
+                    }
+
+                    renewAt = now + (lease / 2);
+                }
+
+                remaining--;
                 var unsubscribe = UnsubscribeLink(tenantInfo, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null));
                 var message = BrandedEmail.Compose(tenantInfo, recipient.Email, delivery.Title, [
                     new EmailParagraph(delivery.Text),
@@ -179,22 +213,38 @@ public sealed class DeliverDueNotificationsHandler(
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     // This one again later; the others of the batch stay claimed and are taken over after the lease.
-                    delivery.Retry(clock.GetUtcNow().UtcDateTime + RetryDelay);
-                    outcome.Retried++;
-                    await TrySaveAsync(cancellationToken);
+                    if (await previousMark)
+                    {
+                        delivery.Retry(clock.GetUtcNow().UtcDateTime + RetryDelay);
+                        outcome.Retried++;
+                        await TrySaveAsync(cancellationToken);
+                    }
+
                     return false;
                 }
 
-                delivery.MarkSent(clock.GetUtcNow().UtcDateTime);
-                outcome.Sent++;
-                if (!await TrySaveAsync(cancellationToken))
+                if (!await previousMark)
                 {
                     return false;
                 }
-            }
-        }
 
-        return true;
+                outcome.Sent++;
+                previousMark = MarkSentAsync(delivery.Id, claimToken, cancellationToken);
+            }
+
+            return await previousMark;
+        }
+    }
+
+    /// <summary>Marks one message sent, only while this worker still holds its claim.</summary>
+    private async Task<bool> MarkSentAsync(Guid deliveryId, Guid claimToken, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.ReminderDeliveries
+            .Where(d => d.Id == deliveryId && d.ClaimToken == claimToken && d.Status == DeliveryStatus.Pending)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Status, DeliveryStatus.Sent).SetProperty(d => d.SentAt, now).SetProperty(d => d.ClaimedUntil, (DateTime?)null),
+                cancellationToken) == 1;
     }
 
     private async Task SendPushesAsync(TenantInfo tenantInfo, List<ReminderDelivery> pushes, Tally outcome, CancellationToken cancellationToken)

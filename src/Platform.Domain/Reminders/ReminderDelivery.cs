@@ -133,7 +133,7 @@ public sealed class ReminderDelivery : ITenantOwned
             DueAt = dueAt,
             Title = "Neuer Beitrag",
             Text = postTitle.Length > 200 ? postTitle[..200] : postTitle,
-            Link = $"/beitraege/{postId}",
+            Link = $"/posts/{postId}",
         };
     }
 

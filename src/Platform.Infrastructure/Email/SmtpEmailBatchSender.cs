@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common;
@@ -14,9 +15,13 @@ public sealed class SmtpEmailBatchSender(IOptions<EmailOptions> options) : IEmai
     {
         var settings = options.Value;
         var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await client.ConnectAsync(settings.Host, settings.Port, settings.Security, cancellationToken);
+            // Without Nagle's algorithm: the end of each message is a small write, which would otherwise wait for the
+            // server's delayed acknowledgement (about 40 ms per message on one connection).
+            await socket.ConnectAsync(settings.Host, settings.Port, cancellationToken);
+            await client.ConnectAsync(socket, settings.Host, settings.Port, settings.Security, cancellationToken);
             if (!string.IsNullOrEmpty(settings.UserName))
             {
                 await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
@@ -25,6 +30,7 @@ public sealed class SmtpEmailBatchSender(IOptions<EmailOptions> options) : IEmai
         catch
         {
             client.Dispose();
+            socket.Dispose();
             throw;
         }
 

@@ -22,6 +22,13 @@ public sealed partial class DeliverNotificationsJob(
 {
     public const string RecurringJobId = "deliver-notifications";
 
+    /// <summary>
+    /// The engine's own queue, served by a job server with one worker per node: a run that polls for a minute never takes
+    /// a worker from the other jobs (account e-mails, publishing), and runs on one node follow each other.
+    /// </summary>
+    public const string Queue = "notifications";
+
+    [Queue(Queue)]
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -41,8 +48,14 @@ public sealed partial class DeliverNotificationsJob(
     {
         var settings = options.Value;
         var total = 0;
+
+        // Lanes: every tenant at least one; with fewer tenants than the parallelism, several lanes share a tenant (their
+        // claims keep them apart), so one busy jobcenter still gets all connections.
+        var tenants = await catalog.ListAsync(cancellationToken);
+        var lanesPerTenant = Math.Max(1, settings.Parallelism / Math.Max(1, tenants.Count));
+        var lanes = Enumerable.Range(0, lanesPerTenant).SelectMany(_ => tenants).ToList();
         await Parallel.ForEachAsync(
-            await catalog.ListAsync(cancellationToken),
+            lanes,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken },
             async (tenant, ct) =>
             {
@@ -57,6 +70,11 @@ public sealed partial class DeliverNotificationsJob(
                                 .Send(new DeliverDueNotificationsCommand(settings.BatchSize, settings.Lease), inner),
                             ct);
                         Interlocked.Add(ref total, result.Claimed);
+                        if (result.Claimed > 0)
+                        {
+                            LogBatch(logger, tenant.Slug, result.Claimed, result.Sent, result.Skipped, result.Retried, result.Postponed);
+                        }
+
                         if (result.Claimed < settings.BatchSize)
                         {
                             break;
@@ -70,6 +88,9 @@ public sealed partial class DeliverNotificationsJob(
             });
         return total;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Tenant}: claimed {Claimed}, sent {Sent}, skipped {Skipped}, retry {Retried}, postponed {Postponed}")]
+    private static partial void LogBatch(ILogger logger, string tenant, int claimed, int sent, int skipped, int retried, int postponed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivering notifications failed for tenant {Tenant}")]
     private static partial void LogTenantFailed(ILogger logger, Exception exception, string tenant);

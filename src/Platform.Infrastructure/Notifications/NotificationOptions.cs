@@ -23,8 +23,11 @@ public sealed class NotificationOptions
     /// <summary>Cron of the recurring engine job; each run polls for <see cref="RunFor"/>.</summary>
     public string Cron { get; set; } = "* * * * *";
 
-    /// <summary>How many tenants are served at once (each with its own SMTP connection).</summary>
-    public int Parallelism { get; set; } = 4;
+    /// <summary>
+    /// How many batches are sent at once per node (each with its own SMTP and database connection); with fewer tenants
+    /// than this, several lanes work on one tenant.
+    /// </summary>
+    public int Parallelism { get; set; } = 8;
 
     /// <summary>VAPID subject: a mailto: or https: address of the operator.</summary>
     public string VapidSubject { get; set; } = "mailto:betrieb@plattform.localhost";

@@ -12,6 +12,8 @@ namespace Platform.Infrastructure.Notifications;
 /// </summary>
 public sealed class UnsubscribeTokens(IDataProtectionProvider provider) : IUnsubscribeTokens
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, IDataProtector> _protectors = new();
+
     public string Create(Guid tenantId, UnsubscribeTarget target)
     {
         var payload = string.Join(
@@ -47,5 +49,5 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider) : IUnsub
     }
 
     private IDataProtector Protector(Guid tenantId) =>
-        provider.CreateProtector("Platform.Notifications.Unsubscribe", tenantId.ToString("N"));
+        _protectors.GetOrAdd(tenantId, id => provider.CreateProtector("Platform.Notifications.Unsubscribe", id.ToString("N")));
 }

@@ -1,0 +1,38 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Platform.Web.Branding;
+
+/// <summary>
+/// The push scripts, served inside the tenant's path: <c>sw.js</c> there gets the tenant's scope (a worker's scope is
+/// its own folder), and both are same-origin files, so the strict Content-Security-Policy holds.
+/// </summary>
+public static class NotificationScripts
+{
+    private static readonly Lazy<byte[]> ServiceWorker = new(() => Read("sw.js"));
+    private static readonly Lazy<byte[]> Push = new(() => Read("push.js"));
+
+    public static IEndpointRouteBuilder MapNotificationScripts(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/sw.js", (HttpContext context) => Script(context, ServiceWorker.Value, TimeSpan.Zero)).ExcludeFromDescription();
+        endpoints.MapGet("/js/push.js", (HttpContext context) => Script(context, Push.Value, TimeSpan.FromHours(1))).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static IResult Script(HttpContext context, byte[] content, TimeSpan maxAge)
+    {
+        context.Response.Headers.CacheControl = maxAge == TimeSpan.Zero ? "no-cache" : $"public, max-age={(int)maxAge.TotalSeconds}";
+        return Results.Bytes(content, "text/javascript; charset=utf-8");
+    }
+
+    private static byte[] Read(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Platform.Web.Scripts.{name}")
+            ?? throw new InvalidOperationException($"The script {name} is not embedded.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}
