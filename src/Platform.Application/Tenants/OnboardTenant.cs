@@ -42,13 +42,28 @@ public sealed class OnboardTenantHandler(
     {
         if (await db.Tenants.AnyAsync(t => t.Slug == command.Slug, cancellationToken))
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(command.Slug), "Dieses Kürzel ist schon vergeben.")]);
+            throw SlugTaken();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var tenant = Tenant.Onboard(command.Slug, command.DisplayName, command.Hostnames ?? [], now);
         db.Tenants.Add(tenant);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A second onboarding with the same slug may have won the race between our check and our insert: the
+            // unique index refused this one, which is the same answer as the check above.
+            if (await db.Tenants.AsNoTracking().AnyAsync(t => t.Slug == command.Slug && t.Id != tenant.Id, cancellationToken))
+            {
+                throw SlugTaken();
+            }
+
+            throw;
+        }
+
         catalog.Invalidate();
 
         var (invitation, token) = Invitation.Create(tenant.Id, command.AdminEmail, Roles.TenantAdmin, actor.Id ?? Guid.Empty, now);
@@ -65,4 +80,7 @@ public sealed class OnboardTenantHandler(
 
         return new OnboardedTenant(tenant.Id, tenant.Slug, invitation.Id, token, invitation.ExpiresAt);
     }
+
+    private static ValidationException SlugTaken() =>
+        new([new FluentValidation.Results.ValidationFailure(nameof(OnboardTenantCommand.Slug), "Dieses Kürzel ist schon vergeben.")]);
 }

@@ -88,6 +88,33 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(tenant, HttpMethod.Post, "api/v1/platform/tenants", tenantAdmin, body)).StatusCode);
     }
 
+    [Fact]
+    public async Task Two_onboardings_with_the_same_slug_at_once_create_one_jobcenter_and_refuse_the_other_with_a_400()
+    {
+        using var bare = App.CreateClientForHost("localhost");
+        var token = await SignInAsync(bare, "admin@plattform.example");
+        var attempts = Enumerable.Range(0, 4).Select(i => SendAsync(bare, HttpMethod.Post, "api/v1/platform/tenants", token,
+            new { slug = "gleichzeitig", displayName = $"Gleichzeitig {i}", adminEmail = $"leitung{i}@gleichzeitig.example" }));
+        var responses = await Task.WhenAll(attempts);
+        try
+        {
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+            foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+                var problem = await ReadJsonAsync(refused);
+                Assert.True(problem.GetProperty("errors").TryGetProperty("slug", out _), problem.ToString());
+            }
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
     [Theory]
     [InlineData("ab", "slug")]
     [InlineData("www", "slug")]
