@@ -25,3 +25,59 @@ self.addEventListener('notificationclick', (event) => {
     event.waitUntil(self.clients.openWindow(target));
   }
 });
+
+// Offline reading: the feed and the posts a person opened stay readable without a connection. Network first (so
+// nothing is ever shown stale while online), the copy only when the network fails; account pages are never kept.
+const PAGES = 'lesen-v1';
+const MAX_PAGES = 30;
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+const readingPage = (url) => {
+  const scope = new URL(self.registration.scope);
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) {
+    return false;
+  }
+  const path = url.pathname.slice(scope.pathname.length);
+  return path === '' || path.startsWith('posts/');
+};
+
+const keep = async (request, response) => {
+  const cache = await caches.open(PAGES);
+  await cache.put(request, response);
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - MAX_PAGES))) {
+    await cache.delete(old);
+  }
+};
+
+const offlinePage = () => new Response(
+  '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<title>Offline</title></head><body><main><h1>Du bist offline</h1>' +
+  '<p>Diese Seite hast du noch nicht gelesen, darum ist sie ohne Verbindung nicht da. Beiträge, die du schon geöffnet hast, kannst du weiter lesen.</p>' +
+  '</main></body></html>',
+  { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  const page = request.mode === 'navigate' && readingPage(url);
+  const style = request.destination === 'style' && url.origin === self.location.origin;
+  if (request.method !== 'GET' || (!page && !style)) {
+    return;
+  }
+  event.respondWith((async () => {
+    try {
+      const response = await fetch(request);
+      const noStore = (response.headers.get('Cache-Control') || '').includes('no-store');
+      if (response.ok && response.type === 'basic' && !noStore) {
+        event.waitUntil(keep(request, response.clone()));
+      }
+      return response;
+    } catch (error) {
+      const copy = await caches.match(request);
+      return copy || (page ? offlinePage() : Response.error());
+    }
+  })());
+});

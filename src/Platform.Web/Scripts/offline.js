@@ -1,0 +1,11 @@
+// Registers the jobcenter's service worker (scope: this jobcenter's pages) so that posts once opened stay readable
+// offline. Without JavaScript or service workers the site works as before.
+'use strict';
+
+(function () {
+  if (!('serviceWorker' in navigator)) {
+    return;
+  }
+  const scope = new URL('./', document.baseURI);
+  navigator.serviceWorker.register(new URL('sw.js', scope).href, { scope: scope.pathname }).catch(() => { });
+})();
