@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Page weight of a first visit (issue 5: "the feed page's first load at most 100 KB transferred, images excluded").
+# Publishes the host in Release, starts it on SQLite in a temporary folder, and fetches the public pages the way a
+# phone's browser does on its first visit: the HTML with Accept-Encoding: br, gzip, then every stylesheet and script
+# the page links (images are left out, as the budget says). Counts the bytes on the wire (headers excluded) and writes
+# a table to docs/benchmarks.md. Usage: bench/page-weight.sh [--keep]
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+KEEP=0; [ "${1:-}" = "--keep" ] && KEEP=1
+BUDGET=$((100 * 1024))
+log() { echo "[page-weight] $*" >&2; }
+die() { log "$*"; exit 1; }
+command -v dotnet >/dev/null || die "dotnet is missing"
+command -v curl >/dev/null || die "curl is missing"
+
+WORK=$(mktemp -d /tmp/page-weight.XXXXXX)
+PID=""
+cleanup() {
+  local status=$?
+  [ -n "$PID" ] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+  if [ "$KEEP" = 1 ] || [ "$status" != 0 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=5391; while ! port_free "$PORT"; do PORT=$((PORT + 1)); done
+
+log "publishing the host (Release)"
+dotnet publish "$ROOT/src/Platform.Api" -c Release -o "$WORK/app" -nologo >"$WORK/publish.log" 2>&1 \
+  || die "dotnet publish failed (log: $WORK/publish.log)"
+
+log "starting it on 127.0.0.1:$PORT (SQLite in $WORK)"
+(cd "$WORK/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production \
+  Logging__LogLevel__Default=Warning "ConnectionStrings__Platform=Data Source=$WORK/platform.db" \
+  dotnet Platform.Api.dll) >"$WORK/host.log" 2>&1 &
+PID=$!
+for _ in $(seq 120); do
+  curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$PID" 2>/dev/null || die "the host stopped (log: $WORK/host.log)"
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$PORT/health/live" >/dev/null || die "the host did not come up (log: $WORK/host.log)"
+
+BASE="http://127.0.0.1:$PORT/t/gross-gerau/"
+# bytes url -> prints "downloaded-bytes content-encoding"
+fetch() {
+  curl -sS -o "$WORK/body" -D "$WORK/headers" -H 'Accept-Encoding: br, gzip' \
+    -H 'User-Agent: Mozilla/5.0 (Linux; Android 14) page-weight' -w '%{size_download}' "$1"
+}
+
+ROWS=()
+measure() { # name path
+  local name=$1 url="$BASE$2" html_bytes total assets=0 count=0 list=""
+  html_bytes=$(fetch "$url")
+  local html
+  html=$(curl -sS --compressed "$url")
+  total=$html_bytes
+  # Stylesheets, scripts and fonts the page links; images are excluded by the budget.
+  while read -r ref; do
+    [ -z "$ref" ] && continue
+    local abs
+    case "$ref" in
+      http*://*) abs=$ref ;;
+      /*) abs="http://127.0.0.1:$PORT$ref" ;;
+      *) abs="$BASE$ref" ;;
+    esac
+    local bytes
+    bytes=$(fetch "$abs")
+    assets=$((assets + bytes)); count=$((count + 1)); list="$list $(basename "${ref%%\?*}")"
+  done < <(printf '%s' "$html" | grep -oE '<(link[^>]+rel="(stylesheet|preload)"[^>]*|script[^>]+src="[^"]+"[^>]*)>' \
+            | grep -oE '(href|src)="[^"]+"' | sed -E 's/^(href|src)="//; s/"$//' | grep -vE '\.(png|jpe?g|webp|gif|svg|ico)(\?|$)' | sort -u)
+  total=$((total + assets))
+  local verdict="✅"; [ "$total" -gt "$BUDGET" ] && verdict="❌"
+  log "$name: HTML $html_bytes B + $count assets ($list) $assets B = $total B"
+  ROWS+=("| $name | $html_bytes | $count ($(echo $list | sed 's/ /, /g')) | $assets | $(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }') | $verdict |")
+}
+
+measure "feed (first page)" ""
+measure "feed, topic Wohnen" "?topic=Wohnen"
+first_post=$(curl -sS --compressed "$BASE" | grep -oE 'href="posts/[0-9a-f-]{36}"' | head -n 1 | sed -E 's/^href="//; s/"$//')
+[ -n "$first_post" ] && measure "a post" "$first_post"
+measure "search" "suche?q=Wohnung"
+measure "contact" "kontakt"
+
+RESULT="$WORK/result.md"
+{
+  echo "## Page weight of a first visit (bench/page-weight.sh)"
+  echo
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'): Release build, SQLite,"
+  echo "Groß-Gerau by path; bytes on the wire with \`Accept-Encoding: br, gzip\` (response headers excluded), the"
+  echo "HTML plus every stylesheet and script it links; images excluded as the budget says. Budget: 100 KB (issue 5)."
+  echo
+  echo "| page | HTML (B) | stylesheets and scripts | their bytes | total (KB) | ≤ 100 KB |"
+  echo "|---|---:|---|---:|---:|---|"
+  printf '%s\n' "${ROWS[@]}"
+} >"$RESULT"
+cat "$RESULT"
+
+DOC="$ROOT/docs/benchmarks.md"
+python3 - "$DOC" "$RESULT" <<'PY'
+import re, sys
+doc, result = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().rstrip() + "\n"
+text = open(doc, encoding="utf-8").read()
+pattern = re.compile(r"## Page weight of a first visit \(bench/page-weight\.sh\)\n.*?(?=\n## |\Z)", re.S)
+text = pattern.sub(lambda m: result.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + result
+open(doc, "w", encoding="utf-8").write(text)
+PY
+log "written to docs/benchmarks.md"
