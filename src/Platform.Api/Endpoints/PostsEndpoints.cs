@@ -18,7 +18,9 @@ public static class PostsEndpoints
         posts.MapGet("/search", SearchPosts)
             .WithSummary("Full-text search over the published posts, best match first, matches marked with <mark>");
         posts.MapGet("/{id}", GetPost)
-            .WithSummary("One published post with its body as sanitized HTML");
+            .WithSummary("One published post with its body as sanitized HTML, its Einfache Sprache version and related posts");
+        posts.MapGet("/{id}/cover", GetCover)
+            .WithSummary("The cover image of a published post");
 
         // A constant answer inside the tenant pipeline: the benchmarks' reference for the platform's own overhead.
         api.MapGet("/ping", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
@@ -41,14 +43,18 @@ public static class PostsEndpoints
         int pageSize = SearchPostsQuery.DefaultPageSize) =>
         TypedResults.Ok(await mediator.Send(new SearchPostsQuery(q, page, pageSize), cancellationToken));
 
-    public static async Task<Ok<PostDetail>> GetPost(IMediator mediator, string id, CancellationToken cancellationToken)
-    {
-        // The id is bound as text so a malformed one is a 400 naming the field, not a routing 404.
-        if (!Guid.TryParse(id, out var postId))
-        {
-            throw new ValidationException([new ValidationFailure("id", "Die Beitrags-ID ist keine gültige GUID.")]);
-        }
+    public static async Task<Ok<PostDetail>> GetPost(IMediator mediator, string id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetPostQuery(ParseId(id)), cancellationToken));
 
-        return TypedResults.Ok(await mediator.Send(new GetPostQuery(postId), cancellationToken));
+    public static async Task<FileContentHttpResult> GetCover(IMediator mediator, string id, HttpContext context, CancellationToken cancellationToken)
+    {
+        var image = await mediator.Send(new GetPublishedPostCoverQuery(ParseId(id)), cancellationToken);
+        context.Response.Headers.CacheControl = "public, max-age=3600";
+        return TypedResults.File(image.Content, image.ContentType);
     }
+
+    /// <summary>The id is bound as text so a malformed one is a 400 naming the field, not a routing 404.</summary>
+    private static Guid ParseId(string id) => Guid.TryParse(id, out var postId)
+        ? postId
+        : throw new ValidationException([new ValidationFailure("id", "Die Beitrags-ID ist keine gültige GUID.")]);
 }

@@ -8,18 +8,66 @@ namespace Platform.Application.Posts;
 /// <summary>One published post of the current tenant; anything else, another tenant's post included, is 404.</summary>
 public sealed record GetPostQuery(Guid Id) : IQuery<PostDetail>;
 
+/// <param name="Language">ISO code of the post's language (<c>de</c> unless the editors chose another).</param>
+/// <param name="EasyLanguage">The "Einfache Sprache" version, where the editors wrote one.</param>
+/// <param name="CoverImageAlt">Set when the post has a cover image (served at <c>api/v1/posts/{id}/cover</c>).</param>
+/// <param name="Related">Up to three other published posts that share a topic, newest first.</param>
 public sealed record PostDetail(
-    Guid Id, string Title, string Summary, IReadOnlyList<string> Topics, DateTime PublishedAt, string BodyHtml, bool IsDemo);
+    Guid Id,
+    string Title,
+    string Summary,
+    IReadOnlyList<string> Topics,
+    DateTime PublishedAt,
+    string BodyHtml,
+    bool IsDemo,
+    string Language = Post.DefaultLanguage,
+    PostEasyLanguage? EasyLanguage = null,
+    PostCallToAction? CallToAction = null,
+    string? CoverImageAlt = null,
+    IReadOnlyList<RelatedPost>? Related = null);
+
+public sealed record PostEasyLanguage(string Title, string Summary, string BodyHtml);
+
+public sealed record PostCallToAction(string Label, string Url);
+
+public sealed record RelatedPost(Guid Id, string Title, DateTime PublishedAt);
 
 public sealed class GetPostHandler(IAppDbContext db) : IQueryHandler<GetPostQuery, PostDetail>
 {
+    private const int RelatedCount = 3;
+
     public async ValueTask<PostDetail> Handle(GetPostQuery query, CancellationToken cancellationToken)
     {
         var post = await db.Posts.AsNoTracking()
             .Where(p => p.Id == query.Id && p.Status == PostStatus.Published)
-            .Select(p => new { p.Id, p.Title, p.Summary, p.Topics, p.PublishedAt, p.BodyMarkdown, p.IsDemo })
+            .Select(p => new
+            {
+                p.Id,
+                p.Title,
+                p.Summary,
+                p.Topics,
+                p.PublishedAt,
+                p.BodyMarkdown,
+                p.IsDemo,
+                p.Language,
+                p.EasyTitle,
+                p.EasySummary,
+                p.EasyBodyMarkdown,
+                p.CallToActionLabel,
+                p.CallToActionUrl,
+                p.HasCoverImage,
+                p.CoverImageAlt,
+            })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Post", query.Id);
+
+        var topics = post.Topics;
+        var related = await db.Posts.AsNoTracking()
+            .Where(p => p.Status == PostStatus.Published && p.Id != post.Id && (p.Topics & topics) != Topics.None)
+            .OrderByDescending(p => p.PublishedAt)
+            .Take(RelatedCount)
+            .Select(p => new RelatedPost(p.Id, p.Title, p.PublishedAt!.Value))
+            .ToListAsync(cancellationToken);
 
         return new PostDetail(
             post.Id,
@@ -28,6 +76,26 @@ public sealed class GetPostHandler(IAppDbContext db) : IQueryHandler<GetPostQuer
             TopicNames.ToNames(post.Topics),
             post.PublishedAt!.Value,
             PostBodyRenderer.ToSafeHtml(post.BodyMarkdown),
-            post.IsDemo);
+            post.IsDemo,
+            post.Language,
+            string.IsNullOrWhiteSpace(post.EasyBodyMarkdown)
+                ? null
+                : new PostEasyLanguage(post.EasyTitle ?? post.Title, post.EasySummary ?? "", PostBodyRenderer.ToSafeHtml(post.EasyBodyMarkdown)),
+            post.CallToActionLabel is { Length: > 0 } label && post.CallToActionUrl is { Length: > 0 } url ? new PostCallToAction(label, url) : null,
+            post.HasCoverImage ? post.CoverImageAlt : null,
+            related);
     }
+}
+
+/// <summary>The cover image of a published post of the current tenant, for readers.</summary>
+public sealed record GetPublishedPostCoverQuery(Guid PostId) : IQuery<PostCoverImage>;
+
+public sealed class GetPublishedPostCoverHandler(IAppDbContext db) : IQueryHandler<GetPublishedPostCoverQuery, PostCoverImage>
+{
+    public async ValueTask<PostCoverImage> Handle(GetPublishedPostCoverQuery query, CancellationToken cancellationToken) =>
+        await db.PostImages.AsNoTracking()
+            .Where(i => i.PostId == query.PostId && db.Posts.Any(p => p.Id == i.PostId && p.Status == PostStatus.Published))
+            .Select(i => new PostCoverImage(i.ContentType, i.Content))
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Titelbild", query.PostId);
 }
