@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Events;
 using Platform.Application.Reminders;
 
 namespace Platform.Application.Accounts;
@@ -16,7 +17,11 @@ public sealed record MyDataExport(
     IReadOnlyList<ReminderSummary> Reminders,
     IReadOnlyList<NotificationItem> Notifications,
     MyNotificationSettings NotificationSettings,
-    int PushSubscriptions);
+    int PushSubscriptions,
+    IReadOnlyList<MyEventRegistrationData> EventRegistrations);
+
+/// <summary>A sign-up for an event, also a cancelled one.</summary>
+public sealed record MyEventRegistrationData(Guid EventId, string Event, DateTime? StartsAt, string Status, DateTime RegisteredAt, DateTime UpdatedAt);
 
 /// <summary>The notification preferences as stored (null: never changed, the defaults apply).</summary>
 public sealed record MyNotificationSettings(bool Email, bool Push, TimeOnly QuietStart, TimeOnly QuietEnd, int FollowedTopics, DateTime? UpdatedAt);
@@ -47,6 +52,19 @@ public sealed class ExportMyDataHandler(IAccountService accounts, IAppDbContext 
             .Where(p => p.UserId == userId)
             .Select(p => new MyNotificationSettings(p.EmailEnabled, p.PushEnabled, p.QuietStart, p.QuietEnd, p.FollowedTopics, p.UpdatedAt))
             .FirstOrDefaultAsync(cancellationToken);
+        var registrations = await db.EventRegistrations.AsNoTracking()
+            .Where(r => r.UserId == userId)
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => new
+            {
+                r.PostId,
+                r.Status,
+                r.CreatedAt,
+                r.UpdatedAt,
+                Title = db.Posts.Where(p => p.Id == r.PostId).Select(p => p.Title).FirstOrDefault() ?? "",
+                StartsAt = db.Posts.Where(p => p.Id == r.PostId).Select(p => p.EventStartsAt).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
         var defaults = Domain.Reminders.NotificationPreferences.Default(Guid.Empty, userId, data.CreatedAt);
         return new MyDataExport(
             clock.GetUtcNow().UtcDateTime,
@@ -56,20 +74,22 @@ public sealed class ExportMyDataHandler(IAccountService accounts, IAppDbContext 
             [.. reminders.Select(r => ReminderViews.Summary(r, 0))],
             notifications,
             settings ?? new MyNotificationSettings(defaults.EmailEnabled, defaults.PushEnabled, defaults.QuietStart, defaults.QuietEnd, 0, null),
-            await db.PushSubscriptions.CountAsync(s => s.UserId == userId, cancellationToken));
+            await db.PushSubscriptions.CountAsync(s => s.UserId == userId, cancellationToken),
+            [.. registrations.Select(r => new MyEventRegistrationData(r.PostId, r.Title, r.StartsAt, EventQueries.StatusName(r.Status), r.CreatedAt, r.UpdatedAt))]);
     }
 }
 
 /// <summary>Deletes the signed-in person's account and personal data at once.</summary>
 public sealed record DeleteMyAccountCommand : ICommand;
 
-public sealed class DeleteMyAccountHandler(IAccountService accounts, IAppDbContext db, ICurrentUser user) : ICommandHandler<DeleteMyAccountCommand>
+public sealed class DeleteMyAccountHandler(IAccountService accounts, IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock) : ICommandHandler<DeleteMyAccountCommand>
 {
     public async ValueTask<Unit> Handle(DeleteMyAccountCommand command, CancellationToken cancellationToken)
     {
         // Most of these would go with the account row (cascading keys); deleting them here says so, and catches the
         // messages about new posts, which hang on no reminder.
         var userId = user.RequiredId;
+        await CancelEventRegistrationsAsync(userId, cancellationToken);
         await db.ReminderDeliveries.Where(d => d.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Reminders.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Notifications.Where(n => n.UserId == userId).ExecuteDeleteAsync(cancellationToken);
@@ -82,5 +102,25 @@ public sealed class DeleteMyAccountHandler(IAccountService accounts, IAppDbConte
         }
 
         return Unit.Value;
+    }
+
+    // A confirmed seat goes to the next person waiting, as with a cancellation; then the rows go.
+    private async Task CancelEventRegistrationsAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var confirmed = await db.EventRegistrations.AsNoTracking()
+            .Where(r => r.UserId == userId && r.Status == Domain.Events.RegistrationStatus.Confirmed)
+            .Select(r => r.PostId)
+            .ToListAsync(cancellationToken);
+        foreach (var postId in confirmed)
+        {
+            var capacity = await db.Posts.Where(p => p.Id == postId).Select(p => p.EventCapacity).FirstOrDefaultAsync(cancellationToken);
+            await EventSeatLock.RunAsync(db, tenant.RequiredId, postId, async _ =>
+            {
+                await db.EventRegistrations.Where(r => r.PostId == postId && r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+                return await EventSeatLock.PromoteWaitingAsync(db, postId, capacity, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            }, cancellationToken);
+        }
+
+        await db.EventRegistrations.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Domain.Accounts;
 using Platform.Domain.Audit;
 using Platform.Domain.ContactRequests;
+using Platform.Domain.Events;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Domain.Tenants;
@@ -45,6 +46,10 @@ public interface IAppDbContext
     DbSet<PushSubscription> PushSubscriptions { get; }
 
     DbSet<ContactRequest> ContactRequests { get; }
+
+    DbSet<EventRegistration> EventRegistrations { get; }
+
+    DbSet<EventSeats> EventSeats { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

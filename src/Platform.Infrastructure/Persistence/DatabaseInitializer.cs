@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
+using Platform.Domain.Common;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 using Platform.Infrastructure.Identity;
@@ -162,16 +163,29 @@ public sealed partial class DatabaseInitializer(
             for (var i = 0; i < content.Count; i++)
             {
                 var (title, summary, body, topics) = content[i];
-                var post = Post.CreateDraft(
-                    tenant.Id,
-                    title,
-                    summary,
-                    body.Replace("{Name}", tenant.DisplayName, StringComparison.Ordinal)
+                var postContent = new PostContent
+                {
+                    Title = title,
+                    Summary = summary,
+                    BodyMarkdown = body.Replace("{Name}", tenant.DisplayName, StringComparison.Ordinal)
                         .Replace("{Telefon}", tenant.Contact.Phone, StringComparison.Ordinal)
                         + "\n\n*Demo-Inhalt: Dieser Beitrag zeigt, wie die Plattform aussieht.*",
-                    topics,
-                    now.AddDays(-30),
-                    isDemo: true);
+                    Topics = topics,
+                };
+                if (DemoContent.Events.TryGetValue(i, out var demoEvent))
+                {
+                    // A few demo posts are workshops in the coming weeks, so the events page is not empty.
+                    var starts = BerlinTime.ToUtc(BerlinTime.ToLocal(now).Date.AddDays(demoEvent.DaysAhead).AddHours(demoEvent.Hour));
+                    postContent = postContent with
+                    {
+                        EventStartsAt = starts,
+                        EventEndsAt = starts.AddHours(2),
+                        EventPlace = demoEvent.Place.Replace("{Name}", tenant.DisplayName, StringComparison.Ordinal),
+                        EventCapacity = demoEvent.Capacity,
+                    };
+                }
+
+                var post = Post.Create(tenant.Id, postContent, PostActor.System, now.AddDays(-30), isDemo: true);
                 var laterIndex = i - (content.Count - ScheduledDemoPostsPerTenant);
                 if (laterIndex >= 0)
                 {

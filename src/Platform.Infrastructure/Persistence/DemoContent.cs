@@ -5,6 +5,14 @@ namespace Platform.Infrastructure.Persistence;
 /// <summary>Demo posts: short, useful, realistic, and marked as demo content. {Name} and {Telefon} are filled per tenant.</summary>
 internal static class DemoContent
 {
+    /// <summary>Demo posts (by index into <see cref="Posts"/>) that are also events: days ahead, Berlin hour, place, seats.</summary>
+    public static readonly IReadOnlyDictionary<int, (int DaysAhead, int Hour, string Place, int Capacity)> Events =
+        new Dictionary<int, (int, int, string, int)>
+        {
+            [4] = (9, 16, "{Name}, Seminarraum", 12),
+            [10] = (16, 15, "{Name}, Jugendberufsagentur", 8),
+        };
+
     public static readonly IReadOnlyList<(string Title, string Summary, string Body, Topics Topics)> Posts =
     [
         ("Weiterbewilligungsantrag: rechtzeitig stellen",

@@ -5,6 +5,7 @@ using Platform.Domain.Accounts;
 using Platform.Domain.Audit;
 using Platform.Domain.Common;
 using Platform.Domain.ContactRequests;
+using Platform.Domain.Events;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Domain.Tenants;
@@ -59,6 +60,10 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
     public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
 
     public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
+
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+
+    public DbSet<EventSeats> EventSeats => Set<EventSeats>();
 
     /// <summary>
     /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.

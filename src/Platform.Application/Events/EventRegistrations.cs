@@ -1,0 +1,173 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Events;
+
+namespace Platform.Application.Events;
+
+/// <summary>
+/// The signed-in person signs up for a published, upcoming event: a seat while there is one, otherwise the waiting
+/// list. Signing up again while registered changes nothing.
+/// </summary>
+public sealed record RegisterForEventCommand(Guid PostId) : ICommand<RegistrationResult>;
+
+public sealed class RegisterForEventValidator : AbstractValidator<RegisterForEventCommand>
+{
+    public RegisterForEventValidator()
+    {
+        RuleFor(c => c.PostId).NotEmpty().WithMessage("Die Veranstaltungs-ID fehlt.");
+    }
+}
+
+/// <summary>The signed-in person cancels; a freed seat goes to the first person on the waiting list.</summary>
+public sealed record CancelEventRegistrationCommand(Guid PostId) : ICommand<RegistrationResult>;
+
+public sealed class CancelEventRegistrationValidator : AbstractValidator<CancelEventRegistrationCommand>
+{
+    public CancelEventRegistrationValidator()
+    {
+        RuleFor(c => c.PostId).NotEmpty().WithMessage("Die Veranstaltungs-ID fehlt.");
+    }
+}
+
+public sealed class RegisterForEventHandler(IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)
+    : ICommandHandler<RegisterForEventCommand, RegistrationResult>
+{
+    public async ValueTask<RegistrationResult> Handle(RegisterForEventCommand command, CancellationToken cancellationToken)
+    {
+        var userId = user.RequiredId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ev = await EventQueries.PublishedEventAsync(db, command.PostId, cancellationToken);
+        if ((ev.EndsAt ?? ev.StartsAt!.Value) < now)
+        {
+            throw new ConflictException("Diese Veranstaltung ist schon vorbei.");
+        }
+
+        return await EventSeatLock.RunAsync(db, tenant.RequiredId, command.PostId, async position =>
+        {
+            var registration = await db.EventRegistrations
+                .FirstOrDefaultAsync(r => r.PostId == command.PostId && r.UserId == userId, cancellationToken);
+            if (registration is { IsActive: true })
+            {
+                var current = await EventQueries.MineAsync(db, registration, cancellationToken);
+                return new RegistrationResult(command.PostId, current.Status, current.WaitingPlace, null);
+            }
+
+            // Under the event's lock: nobody else counts or takes a seat of this event until this transaction ends.
+            var confirmed = await db.EventRegistrations.CountAsync(
+                r => r.PostId == command.PostId && r.Status == RegistrationStatus.Confirmed, cancellationToken);
+            var seatFree = ev.Capacity is not { } capacity || confirmed < capacity;
+            if (registration is null)
+            {
+                registration = EventRegistration.Create(tenant.RequiredId, command.PostId, userId, seatFree, position, now);
+                db.EventRegistrations.Add(registration);
+            }
+            else
+            {
+                registration.Renew(seatFree, position, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var mine = await EventQueries.MineAsync(db, registration, cancellationToken);
+            return new RegistrationResult(command.PostId, mine.Status, mine.WaitingPlace, null);
+        }, cancellationToken);
+    }
+}
+
+public sealed class CancelEventRegistrationHandler(IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)
+    : ICommandHandler<CancelEventRegistrationCommand, RegistrationResult>
+{
+    public async ValueTask<RegistrationResult> Handle(CancelEventRegistrationCommand command, CancellationToken cancellationToken)
+    {
+        var userId = user.RequiredId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ev = await EventQueries.PublishedEventAsync(db, command.PostId, cancellationToken);
+        return await EventSeatLock.RunAsync(db, tenant.RequiredId, command.PostId, async _ =>
+        {
+            var registration = await db.EventRegistrations
+                .FirstOrDefaultAsync(r => r.PostId == command.PostId && r.UserId == userId && r.Status != RegistrationStatus.Cancelled, cancellationToken)
+                ?? throw new NotFoundException("Anmeldung", command.PostId);
+            var freesSeat = registration.Status == RegistrationStatus.Confirmed;
+            registration.Cancel(now);
+            await db.SaveChangesAsync(cancellationToken);
+
+            Guid? promoted = null;
+            if (freesSeat)
+            {
+                promoted = await EventSeatLock.PromoteWaitingAsync(db, command.PostId, ev.Capacity, now, cancellationToken);
+            }
+
+            return new RegistrationResult(command.PostId, EventQueries.StatusName(RegistrationStatus.Cancelled), null, promoted);
+        }, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Serialises everything that takes or frees seats of one event, on every provider: a transaction that starts by
+/// updating the event's <see cref="EventSeats"/> row. PostgreSQL and SQL Server hold that row lock until the commit,
+/// so a second request waits and then counts what the first one wrote (read committed reads anew per statement);
+/// SQLite lets one writer at a time anyway.
+/// </summary>
+public static class EventSeatLock
+{
+    public static async Task<T> RunAsync<T>(IAppDbContext db, Guid tenantId, Guid postId, Func<int, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await EnsureRowAsync(db, tenantId, postId, cancellationToken);
+        var database = ((DbContext)db).Database;
+        await using var transaction = await database.BeginTransactionAsync(cancellationToken);
+        await db.EventSeats.Where(s => s.PostId == postId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastPosition, x => x.LastPosition + 1), cancellationToken);
+        var position = await db.EventSeats.Where(s => s.PostId == postId).Select(s => s.LastPosition).SingleAsync(cancellationToken);
+        var result = await work(position);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Gives free seats to the waiting list in order; returns the first person moved up. Call under the lock.</summary>
+    public static async Task<Guid?> PromoteWaitingAsync(IAppDbContext db, Guid postId, int? capacity, DateTime now, CancellationToken cancellationToken)
+    {
+        var confirmed = await db.EventRegistrations.CountAsync(r => r.PostId == postId && r.Status == RegistrationStatus.Confirmed, cancellationToken);
+        var free = capacity is { } c ? c - confirmed : int.MaxValue;
+        if (free <= 0)
+        {
+            return null;
+        }
+
+        var next = await db.EventRegistrations
+            .Where(r => r.PostId == postId && r.Status == RegistrationStatus.Waitlisted)
+            .OrderBy(r => r.Position)
+            .Take(Math.Min(free, 1000))
+            .ToListAsync(cancellationToken);
+        foreach (var r in next)
+        {
+            r.Promote(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return next.Count > 0 ? next[0].UserId : null;
+    }
+
+    private static async Task EnsureRowAsync(IAppDbContext db, Guid tenantId, Guid postId, CancellationToken cancellationToken)
+    {
+        if (await db.EventSeats.AnyAsync(s => s.PostId == postId, cancellationToken))
+        {
+            return;
+        }
+
+        var seats = EventSeats.For(tenantId, postId);
+        db.EventSeats.Add(seats);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request created it first: that is all this needed.
+        }
+        finally
+        {
+            ((DbContext)db).Entry(seats).State = EntityState.Detached;
+        }
+    }
+}

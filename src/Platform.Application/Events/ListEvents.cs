@@ -1,0 +1,28 @@
+using Mediator;
+using Platform.Application.Common;
+
+namespace Platform.Application.Events;
+
+/// <summary>The current jobcenter's upcoming published events, soonest first, with free seats and the caller's status.</summary>
+public sealed record ListEventsQuery : IQuery<IReadOnlyList<EventSummary>>;
+
+public sealed class ListEventsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListEventsQuery, IReadOnlyList<EventSummary>>
+{
+    public async ValueTask<IReadOnlyList<EventSummary>> Handle(ListEventsQuery query, CancellationToken cancellationToken)
+    {
+        var events = await EventQueries.UpcomingAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return await EventQueries.SummariesAsync(db, events, user.Id, cancellationToken);
+    }
+}
+
+/// <summary>One published event (also a past one), with free seats and the caller's status.</summary>
+public sealed record GetEventQuery(Guid PostId) : IQuery<EventSummary>;
+
+public sealed class GetEventHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetEventQuery, EventSummary>
+{
+    public async ValueTask<EventSummary> Handle(GetEventQuery query, CancellationToken cancellationToken)
+    {
+        var ev = await EventQueries.PublishedEventAsync(db, query.PostId, cancellationToken);
+        return (await EventQueries.SummariesAsync(db, [ev], user.Id, cancellationToken))[0];
+    }
+}

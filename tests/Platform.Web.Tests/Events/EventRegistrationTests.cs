@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Platform.Web.Tests.Accounts;
+using static Microsoft.Playwright.Assertions;
+
+namespace Platform.Web.Tests.Events;
+
+/// <summary>A young person finds an event, signs up, and takes it into the phone's calendar.</summary>
+public sealed partial class EventRegistrationTests(BrowserApp app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+{
+    public override async Task InitializeAsync()
+    {
+        await App.ResetAsync();
+        await base.InitializeAsync();
+    }
+
+    [Fact]
+    public async Task A_young_person_signs_up_for_an_event_and_downloads_it_for_the_calendar()
+    {
+        var site = App.TenantByPrefix("gross-gerau");
+        await SignInPage.SignInAsync(Page, site, "jana@gross-gerau.example");
+
+        await Page.GotoAsync(site.ToString());
+        await Page.Locator(".main-nav").GetByRole(AriaRole.Link, new() { Name = "Veranstaltungen", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Veranstaltungen", Level = 1 })).ToBeVisibleAsync();
+        var card = Page.Locator(".event-card", new() { HasText = "Videointerview: so klappt es" });
+        await Expect(card).ToContainTextAsync("Noch 12 Plätze frei");
+        await Expect(card).ToContainTextAsync("16:00 bis 18:00 Uhr");
+
+        await card.GetByRole(AriaRole.Link, new() { Name = "Videointerview: so klappt es" }).ClickAsync();
+        await UntilUrlAsync(Page, PostAddress());
+        var block = Page.Locator(".event-block");
+        await block.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+
+        await Expect(block.GetByRole(AriaRole.Status)).ToHaveTextAsync("Du bist angemeldet.");
+        await Expect(block).ToContainTextAsync("Noch 11 Plätze frei");
+        await Expect(block.GetByRole(AriaRole.Button, new() { Name = "Abmelden" })).ToBeVisibleAsync();
+
+        var download = await Page.RunAndWaitForDownloadAsync(() =>
+            block.GetByRole(AriaRole.Link, new() { Name = "In den Kalender (.ics)" }).ClickAsync());
+        Assert.EndsWith(".ics", download.SuggestedFilename, StringComparison.Ordinal);
+        var text = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("\r\nSUMMARY:Videointerview: so klappt es\r\n", text, StringComparison.Ordinal);
+        Assert.Matches(@"\r\nDTSTART:\d{8}T\d{6}Z\r\n", text);
+
+        // The link itself answers as a calendar.
+        var href = await block.GetByRole(AriaRole.Link, new() { Name = "In den Kalender (.ics)" }).GetAttributeAsync("href");
+        var response = await Page.APIRequest.GetAsync(new Uri(site, href).ToString());
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("text/calendar", response.Headers["content-type"], StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"/t/gross-gerau/posts/[0-9a-f-]{36}$")]
+    private static partial Regex PostAddress();
+}
