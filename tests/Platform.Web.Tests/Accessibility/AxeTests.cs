@@ -26,6 +26,8 @@ public sealed class AxeTests(BrowserApp app, ChromiumFixture chromium) : Browser
     [InlineData("suche?q=Quarkxylophon")]
     [InlineData("anmelden")]
     [InlineData("registrieren")]
+    [InlineData("veranstaltungen")]
+    [InlineData("passwort-vergessen")]
     public async Task A_tenant_page_has_no_axe_violations(string path)
     {
         var site = App.TenantByHost("gross-gerau");

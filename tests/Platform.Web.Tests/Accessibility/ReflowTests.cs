@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Platform.Web.Tests.Accessibility;
+
+/// <summary>
+/// WCAG 2.1 reflow (1.4.10) and zoom (1.4.4): at 320 CSS pixels wide, which is a 1280 pixel screen zoomed to 400 %
+/// (and so covers 200 %), every public page shows its content without scrolling sideways.
+/// </summary>
+public sealed class ReflowTests(BrowserApp app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("post")]
+    [InlineData("kontakt")]
+    [InlineData("barrierefreiheit")]
+    [InlineData("suche?q=Wohnungen")]
+    [InlineData("veranstaltungen")]
+    [InlineData("anmelden")]
+    [InlineData("registrieren")]
+    public async Task A_public_page_reflows_to_320_css_pixels_without_sideways_scrolling(string path)
+    {
+        var site = App.TenantByHost("gross-gerau");
+        await Page.SetViewportSizeAsync(320, 640);
+        if (path == "post")
+        {
+            await Page.GotoAsync(site.ToString());
+            await Page.Locator("ul.feed article h2 a").First.ClickAsync();
+            await UntilUrlAsync(Page, new System.Text.RegularExpressions.Regex("/posts/"));
+        }
+        else
+        {
+            await Page.GotoAsync(new Uri(site, path).ToString());
+        }
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        var overflow = await Page.EvaluateAsync<string?>(
+            """
+            () => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return null;
+              const wide = [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1)
+                .slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ /g, '.') : ''));
+              return `scrollWidth ${document.documentElement.scrollWidth} > ${width}: ${wide.join(', ')}`;
+            }
+            """);
+        Assert.Null(overflow);
+    }
+}
