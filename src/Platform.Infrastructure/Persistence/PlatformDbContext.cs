@@ -5,6 +5,7 @@ using Platform.Domain.Accounts;
 using Platform.Domain.Audit;
 using Platform.Domain.Common;
 using Platform.Domain.ContactRequests;
+using Platform.Domain.Library;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Domain.Tenants;
@@ -59,6 +60,14 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
     public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
 
     public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
+
+    public DbSet<LibraryItem> LibraryItems => Set<LibraryItem>();
+
+    public DbSet<LibraryItemVersion> LibraryItemVersions => Set<LibraryItemVersion>();
+
+    public DbSet<LibraryUsage> LibraryUsages => Set<LibraryUsage>();
+
+    public DbSet<LibraryAdoption> LibraryAdoptions => Set<LibraryAdoption>();
 
     /// <summary>
     /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.
