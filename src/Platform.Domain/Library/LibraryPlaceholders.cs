@@ -35,17 +35,19 @@ public static partial class LibraryPlaceholders
     /// <summary>A library version as this jobcenter's post content, placeholders filled.</summary>
     public static PostContent Fill(LibraryContent content, IReadOnlyDictionary<string, string> values)
     {
-        string? Opt(string? text) => text is null ? null : Fill(text, values);
+        // A long jobcenter name must not push a title or summary past what a post may hold.
+        static string Clip(string text, int max) => text.Length > max ? text[..max] : text;
+        string? Opt(string? text, int max) => text is null ? null : Clip(Fill(text, values), max);
         return new PostContent
         {
-            Title = Fill(content.Title, values),
-            Summary = Fill(content.Summary, values),
+            Title = Clip(Fill(content.Title, values), 200),
+            Summary = Clip(Fill(content.Summary, values), 500),
             BodyMarkdown = Fill(content.BodyMarkdown, values),
             Topics = content.Topics,
             Language = content.Language,
-            EasyTitle = Opt(content.EasyTitle),
-            EasySummary = Opt(content.EasySummary),
-            EasyBodyMarkdown = Opt(content.EasyBodyMarkdown),
+            EasyTitle = Opt(content.EasyTitle, 200),
+            EasySummary = Opt(content.EasySummary, 500),
+            EasyBodyMarkdown = content.EasyBodyMarkdown is null ? null : Fill(content.EasyBodyMarkdown, values),
         };
     }
 
