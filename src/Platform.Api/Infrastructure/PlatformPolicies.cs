@@ -29,6 +29,12 @@ public static class PlatformPolicies
     /// </summary>
     public const string Publishing = nameof(Publishing);
 
+    /// <summary>Writing the shared content library: NetworkEditors, signed in at their home jobcenter.</summary>
+    public const string LibraryWriter = nameof(LibraryWriter);
+
+    /// <summary>Browsing the shared content library: editorial staff of this jobcenter and NetworkEditors.</summary>
+    public const string LibraryReader = nameof(LibraryReader);
+
     public static IServiceCollection AddPlatformPolicies(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, SecondFactorHandler>();
@@ -38,6 +44,8 @@ public static class PlatformPolicies
             .AddPolicy(ContactInbox, p => p.RequireRole(Roles.TenantAdmin, Roles.Editor))
             .AddPolicy(SecondFactor, p => p.RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement()))
             .AddPolicy(Editorial, p => p.RequireRole(Roles.Editor, Roles.Reviewer, Roles.TenantAdmin).RequireAssertion(OfThisTenant))
+            .AddPolicy(LibraryWriter, p => p.RequireRole(Roles.NetworkEditor).RequireAssertion(OfThisTenant))
+            .AddPolicy(LibraryReader, p => p.RequireRole(Roles.Editor, Roles.Reviewer, Roles.TenantAdmin, Roles.NetworkEditor).RequireAssertion(OfThisTenant))
             .AddPolicy(Publishing, p => p
                 .RequireRole(Roles.Editor, Roles.Reviewer, Roles.TenantAdmin)
                 .RequireAssertion(OfThisTenant)

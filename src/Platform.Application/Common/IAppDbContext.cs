@@ -51,5 +51,13 @@ public interface IAppDbContext
 
     DbSet<EventSeats> EventSeats { get; }
 
+    DbSet<Platform.Domain.Library.LibraryItem> LibraryItems { get; }
+
+    DbSet<Platform.Domain.Library.LibraryItemVersion> LibraryItemVersions { get; }
+
+    DbSet<Platform.Domain.Library.LibraryUsage> LibraryUsages { get; }
+
+    DbSet<Platform.Domain.Library.LibraryAdoption> LibraryAdoptions { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

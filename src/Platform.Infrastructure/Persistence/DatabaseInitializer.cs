@@ -213,6 +213,10 @@ public sealed partial class DatabaseInitializer(
 
         setter.SetTenant(TenantMapper.ToInfo(tenants[0]));
         await SeedAccountAsync(services, "netzwerk@gross-gerau.example", "Netzwerkredaktion", Roles.NetworkEditor, now);
+
+        // The cross-jobcenter team has members in several jobcenters; a second one approves what the first wrote.
+        setter.SetTenant(TenantMapper.ToInfo(tenants[1]));
+        await SeedAccountAsync(services, "netzwerk@offenbach.example", "Netzwerkredaktion Offenbach", Roles.NetworkEditor, now);
         setter.SetTenant(null);
         await SeedAccountAsync(services, "admin@plattform.example", "Plattform-Betrieb", Roles.PlatformAdmin, now);
         var scheduler = services.GetRequiredService<IPostPublicationScheduler>();

@@ -6,6 +6,7 @@ using Platform.Domain.Audit;
 using Platform.Domain.Common;
 using Platform.Domain.ContactRequests;
 using Platform.Domain.Events;
+using Platform.Domain.Library;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Domain.Tenants;
@@ -64,6 +65,14 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
 
     public DbSet<EventSeats> EventSeats => Set<EventSeats>();
+
+    public DbSet<LibraryItem> LibraryItems => Set<LibraryItem>();
+
+    public DbSet<LibraryItemVersion> LibraryItemVersions => Set<LibraryItemVersion>();
+
+    public DbSet<LibraryUsage> LibraryUsages => Set<LibraryUsage>();
+
+    public DbSet<LibraryAdoption> LibraryAdoptions => Set<LibraryAdoption>();
 
     /// <summary>
     /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.

@@ -1,0 +1,94 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Api.Infrastructure;
+using Platform.Application.Library;
+using Platform.Application.Posts;
+
+namespace Platform.Api.Endpoints;
+
+/// <summary>
+/// The shared content library. NetworkEditors write, submit and approve items (four eyes among them) and see which
+/// jobcenters use an item in which version; editorial staff of any jobcenter browse published items, adopt one as a
+/// draft post of their own, and decide on updates (take over, keep their own).
+/// </summary>
+public static class LibraryEndpoints
+{
+    public static RouteGroupBuilder MapLibraryEndpoints(this RouteGroupBuilder api)
+    {
+        var library = api.MapGroup("/library").WithTags("Library");
+        library.MapGet("/", SearchLibrary).RequireAuthorization(PlatformPolicies.LibraryReader)
+            .WithSummary("Published items by topic, language and text (NetworkEditors: all items, latest version)");
+        library.MapGet("/{itemId:guid}", GetLibraryItem).RequireAuthorization(PlatformPolicies.LibraryReader);
+        library.MapPost("/", CreateLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter).WithSummary("A new draft item");
+        library.MapPut("/{itemId:guid}", UpdateLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter)
+            .WithSummary("Changes the item as a new version; a stale baseVersion is 409");
+        library.MapPost("/{itemId:guid}/submit", SubmitLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter);
+        library.MapPost("/{itemId:guid}/approve", ApproveLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter)
+            .WithSummary("Publishes the version in review; a NetworkEditor other than its author");
+        library.MapPost("/{itemId:guid}/adopt", AdoptLibraryItem).RequireAuthorization(PlatformPolicies.Editorial)
+            .WithSummary("A draft post of this jobcenter from the published version, placeholders filled");
+
+        var adoptions = library.MapGroup("/adoptions").RequireAuthorization(PlatformPolicies.Editorial);
+        adoptions.MapGet("/", ListAdoptions).WithSummary("This jobcenter's adoptions, with updateAvailable");
+        adoptions.MapGet("/{adoptionId:guid}/diff", DiffAdoption).WithSummary("Adopted version against the newest published one");
+        adoptions.MapPost("/{adoptionId:guid}/take-over", TakeOver).WithSummary("Three-way take-over; conflicting fields keep the local text");
+        adoptions.MapPost("/{adoptionId:guid}/keep-own", KeepOwn).WithSummary("Keeps the local text, marks the new version as seen");
+        return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<LibraryItemSummary>>> SearchLibrary(
+        IMediator mediator, CancellationToken ct, string? topic = null, string? language = null, string? q = null) =>
+        TypedResults.Ok(await mediator.Send(new SearchLibraryQuery(topic, language, q), ct));
+
+    public static async Task<Ok<LibraryItemDetails>> GetLibraryItem(Guid itemId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetLibraryItemQuery(itemId), ct));
+
+    public static async Task<Created<LibraryItemState>> CreateLibraryItem(CreateLibraryItemCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var state = await mediator.Send(command, ct);
+        return TypedResults.Created($"library/{state.Id}", state);
+    }
+
+    public static async Task<Ok<LibraryItemState>> UpdateLibraryItem(Guid itemId, UpdateLibraryItemRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(
+            new UpdateLibraryItemCommand(
+                itemId, request.BaseVersion, request.Title ?? "", request.Summary, request.BodyMarkdown, request.Topics, request.Language,
+                request.EasyTitle, request.EasySummary, request.EasyBodyMarkdown),
+            ct));
+
+    public static async Task<Ok<LibraryItemState>> SubmitLibraryItem(Guid itemId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ReviewLibraryItemCommand(itemId, Approve: false), ct));
+
+    public static async Task<Ok<LibraryItemState>> ApproveLibraryItem(Guid itemId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ReviewLibraryItemCommand(itemId, Approve: true), ct));
+
+    public static async Task<Created<AdoptionState>> AdoptLibraryItem(Guid itemId, IMediator mediator, CancellationToken ct)
+    {
+        var state = await mediator.Send(new AdoptLibraryItemCommand(itemId), ct);
+        return TypedResults.Created($"editorial/posts/{state.PostId}", state);
+    }
+
+    public static async Task<Ok<IReadOnlyList<AdoptionView>>> ListAdoptions(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListLibraryAdoptionsQuery(), ct));
+
+    public static async Task<Ok<PostVersionDiff>> DiffAdoption(Guid adoptionId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new DiffLibraryAdoptionQuery(adoptionId), ct));
+
+    public static async Task<Ok<TakeOverResult>> TakeOver(Guid adoptionId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new TakeOverLibraryUpdateCommand(adoptionId), ct));
+
+    public static async Task<Ok<AdoptionState>> KeepOwn(Guid adoptionId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new KeepOwnLibraryTextCommand(adoptionId), ct));
+}
+
+/// <summary>The body of an update: the content, and the version the NetworkEditor started from.</summary>
+public sealed record UpdateLibraryItemRequest(
+    int BaseVersion,
+    string? Title,
+    string? Summary = null,
+    string? BodyMarkdown = null,
+    IReadOnlyList<string>? Topics = null,
+    string? Language = null,
+    string? EasyTitle = null,
+    string? EasySummary = null,
+    string? EasyBodyMarkdown = null);

@@ -1,0 +1,36 @@
+using FluentValidation;
+using Mediator;
+using Platform.Application.Common;
+using Platform.Application.Posts;
+using Platform.Domain.Library;
+
+namespace Platform.Application.Library;
+
+/// <summary>A NetworkEditor writes a new library item: a draft with version 1.</summary>
+public sealed record CreateLibraryItemCommand(
+    string Title,
+    string? Summary = null,
+    string? BodyMarkdown = null,
+    IReadOnlyList<string>? Topics = null,
+    string? Language = null,
+    string? EasyTitle = null,
+    string? EasySummary = null,
+    string? EasyBodyMarkdown = null) : ICommand<LibraryItemState>, ILibraryInput;
+
+public sealed class CreateLibraryItemValidator : AbstractValidator<CreateLibraryItemCommand>
+{
+    public CreateLibraryItemValidator() => Include(new LibraryInputValidator());
+}
+
+public sealed class CreateLibraryItemHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<CreateLibraryItemCommand, LibraryItemState>
+{
+    public async ValueTask<LibraryItemState> Handle(CreateLibraryItemCommand command, CancellationToken cancellationToken)
+    {
+        user.RequireNetworkEditor();
+        var item = LibraryItem.Create(command.ToContent(), user.Actor(), clock.GetUtcNow().UtcDateTime);
+        db.LibraryItems.Add(item);
+        await db.SaveLibraryAsync(cancellationToken);
+        return item.State();
+    }
+}

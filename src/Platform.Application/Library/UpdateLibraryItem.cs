@@ -1,0 +1,42 @@
+using FluentValidation;
+using Mediator;
+using Platform.Application.Common;
+using Platform.Application.Posts;
+
+namespace Platform.Application.Library;
+
+/// <summary>A NetworkEditor changes a library item: a new version, which needs a new approval before tenants see it.</summary>
+public sealed record UpdateLibraryItemCommand(
+    Guid ItemId,
+    int BaseVersion,
+    string Title,
+    string? Summary = null,
+    string? BodyMarkdown = null,
+    IReadOnlyList<string>? Topics = null,
+    string? Language = null,
+    string? EasyTitle = null,
+    string? EasySummary = null,
+    string? EasyBodyMarkdown = null) : ICommand<LibraryItemState>, ILibraryInput;
+
+public sealed class UpdateLibraryItemValidator : AbstractValidator<UpdateLibraryItemCommand>
+{
+    public UpdateLibraryItemValidator()
+    {
+        RuleFor(c => c.ItemId).NotEmpty();
+        RuleFor(c => c.BaseVersion).GreaterThan(0).WithMessage("Bitte gib die Version an, von der deine Änderung ausgeht.");
+        Include(new LibraryInputValidator());
+    }
+}
+
+public sealed class UpdateLibraryItemHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<UpdateLibraryItemCommand, LibraryItemState>
+{
+    public async ValueTask<LibraryItemState> Handle(UpdateLibraryItemCommand command, CancellationToken cancellationToken)
+    {
+        user.RequireNetworkEditor();
+        var item = await db.LoadLibraryItemAsync(command.ItemId, cancellationToken);
+        item.Edit(command.ToContent(), command.BaseVersion, user.Actor(), clock.GetUtcNow().UtcDateTime);
+        await db.SaveLibraryAsync(cancellationToken);
+        return item.State();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Platform.Domain.Posts;
+using Platform.Domain.Tenants;
+
+namespace Platform.Domain.Library;
+
+/// <summary>
+/// The placeholders a library text may hold, each filled from the adopting jobcenter's own data, for example
+/// <c>{{Jobcenter.Telefon}}</c>. Any other <c>{{…}}</c> is refused when the text is saved.
+/// </summary>
+public static partial class LibraryPlaceholders
+{
+    public static IReadOnlyList<string> Known { get; } =
+        ["Jobcenter.Name", "Jobcenter.Telefon", "Jobcenter.EMail", "Jobcenter.Adresse", "Jobcenter.Terminbuchung", "Jobcenter.Onlineantrag"];
+
+    /// <summary>The placeholders in <paramref name="text"/> that are not known, as written.</summary>
+    public static IReadOnlyList<string> Unknown(string? text) =>
+        string.IsNullOrEmpty(text)
+            ? []
+            : [.. Pattern().Matches(text).Select(m => m.Groups[1].Value.Trim()).Where(name => !Known.Contains(name, StringComparer.Ordinal)).Distinct()];
+
+    public static IReadOnlyDictionary<string, string> ValuesOf(Tenant tenant) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Jobcenter.Name"] = tenant.DisplayName,
+        ["Jobcenter.Telefon"] = tenant.Contact.Phone,
+        ["Jobcenter.EMail"] = tenant.Contact.Email,
+        ["Jobcenter.Adresse"] = tenant.Contact.Address,
+        ["Jobcenter.Terminbuchung"] = tenant.Contact.AppointmentUrl,
+        ["Jobcenter.Onlineantrag"] = tenant.Links.OnlineApplicationUrl,
+    };
+
+    public static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
+        Pattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value.Trim(), out var value) ? value : m.Value);
+
+    /// <summary>A library version as this jobcenter's post content, placeholders filled.</summary>
+    public static PostContent Fill(LibraryContent content, IReadOnlyDictionary<string, string> values)
+    {
+        // A long jobcenter name must not push a title or summary past what a post may hold.
+        static string Clip(string text, int max) => text.Length > max ? text[..max] : text;
+        string? Opt(string? text, int max) => text is null ? null : Clip(Fill(text, values), max);
+        return new PostContent
+        {
+            Title = Clip(Fill(content.Title, values), 200),
+            Summary = Clip(Fill(content.Summary, values), 500),
+            BodyMarkdown = Fill(content.BodyMarkdown, values),
+            Topics = content.Topics,
+            Language = content.Language,
+            EasyTitle = Opt(content.EasyTitle, 200),
+            EasySummary = Opt(content.EasySummary, 500),
+            EasyBodyMarkdown = content.EasyBodyMarkdown is null ? null : Fill(content.EasyBodyMarkdown, values),
+        };
+    }
+
+    [GeneratedRegex(@"\{\{([^{}]*)\}\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,318 @@
+using System.Net;
+using System.Text.Json;
+using Platform.TestSupport;
+using static Platform.Api.Tests.Posts.EditorialApi;
+
+namespace Platform.Api.Tests.Library;
+
+/// <summary>
+/// The shared content library over HTTP: four eyes among NetworkEditors, who may write, adoption with each jobcenter's
+/// own placeholder values, isolation of adopted copies, and update propagation with and without local changes.
+/// </summary>
+public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
+    where TApp : PlatformApp
+{
+    private const string LibraryUrl = "api/v1/library";
+
+    private HttpClient _grossGerau = null!;
+    private HttpClient _offenbach = null!;
+    private string _network = "";
+    private string _networkOffenbach = "";
+    private string _editorGg = "";
+    private string _editorOf = "";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _grossGerau = App.CreateTenantClient("gross-gerau");
+        _offenbach = App.CreateTenantClient("offenbach");
+        _network = await SignInAsync(_grossGerau, "netzwerk@gross-gerau.example");
+        _networkOffenbach = await SignInAsync(_offenbach, "netzwerk@offenbach.example");
+        _editorGg = await SignInAsync(_grossGerau, "redaktion@gross-gerau.example");
+        _editorOf = await SignInAsync(_offenbach, "redaktion@offenbach.example");
+    }
+
+    public override Task DisposeAsync()
+    {
+        _grossGerau.Dispose();
+        _offenbach.Dispose();
+        return base.DisposeAsync();
+    }
+
+    private static object Item(string title, string body, string summary = "Für alle Jobcenter") =>
+        new { title, summary, bodyMarkdown = body, topics = new[] { "Ausbildung" } };
+
+    private static async Task<JsonElement> OkAsync(HttpClient client, HttpMethod method, string url, string token, object? body = null)
+    {
+        using var response = await SendAsync(client, method, url, token, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Written by netzwerk@gross-gerau, approved by netzwerk@offenbach.</summary>
+    private async Task<Guid> PublishedItemAsync(string title, string body)
+    {
+        var created = await OkAsync(_grossGerau, HttpMethod.Post, LibraryUrl, _network, Item(title, body));
+        var id = created.GetProperty("id").GetGuid();
+        await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", _network);
+        var approved = await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", _networkOffenbach);
+        Assert.Equal("Published", approved.GetProperty("status").GetString());
+        return id;
+    }
+
+    private static async Task<(Guid AdoptionId, Guid PostId)> AdoptAsync(HttpClient client, string token, Guid itemId)
+    {
+        using var response = await SendAsync(client, HttpMethod.Post, $"{LibraryUrl}/{itemId}/adopt", token, new { });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"adopt: {(int)response.StatusCode} {text}");
+        var state = JsonDocument.Parse(text).RootElement;
+        Assert.Equal("Draft", state.GetProperty("postStatus").GetString());
+        return (state.GetProperty("adoptionId").GetGuid(), state.GetProperty("postId").GetGuid());
+    }
+
+    private static async Task<JsonElement> AdoptionAsync(HttpClient client, string token, Guid adoptionId)
+    {
+        var list = await OkAsync(client, HttpMethod.Get, $"{LibraryUrl}/adoptions", token);
+        return list.EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == adoptionId);
+    }
+
+    [Fact]
+    public async Task A_library_item_is_approved_by_a_network_editor_other_than_its_author()
+    {
+        var created = await OkAsync(_grossGerau, HttpMethod.Post, LibraryUrl, _network, Item("Ausbildungsstart 1. August", "Ruf uns an: {{Jobcenter.Telefon}}"));
+        var id = created.GetProperty("id").GetGuid();
+        Assert.Equal("Draft", created.GetProperty("status").GetString());
+
+        // Not yet published: editors neither see nor adopt it.
+        var browse = await OkAsync(_grossGerau, HttpMethod.Get, LibraryUrl, _editorGg);
+        Assert.DoesNotContain(browse.EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+        using (var early = await SendAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/adopt", _editorGg, new { }))
+        {
+            await AssertProblemAsync(early, HttpStatusCode.NotFound);
+        }
+
+        await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", _network);
+        using (var own = await SendAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", _network, new { }))
+        {
+            await AssertProblemAsync(own, HttpStatusCode.Conflict);
+            Assert.Contains("Vier-Augen", (await ReadAsync(own)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        // A reviewer of a jobcenter is not part of the network team.
+        var reviewer = await SignInAsync(_grossGerau, "pruefung@gross-gerau.example");
+        using (var byReviewer = await SendAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", reviewer, new { }))
+        {
+            await AssertProblemAsync(byReviewer, HttpStatusCode.Forbidden);
+        }
+
+        var approved = await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", _networkOffenbach);
+        Assert.Equal("Published", approved.GetProperty("status").GetString());
+        Assert.Equal(1, approved.GetProperty("publishedVersion").GetInt32());
+
+        var found = await OkAsync(_grossGerau, HttpMethod.Get, $"{LibraryUrl}?topic=Ausbildung&language=de&q=august", _editorGg);
+        Assert.Contains(found.EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+        var otherTopic = await OkAsync(_grossGerau, HttpMethod.Get, $"{LibraryUrl}?topic=Jobsuche", _editorGg);
+        Assert.DoesNotContain(otherTopic.EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+        var otherLanguage = await OkAsync(_grossGerau, HttpMethod.Get, $"{LibraryUrl}?language=tr", _editorGg);
+        Assert.DoesNotContain(otherLanguage.EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task Young_people_and_jobcenter_staff_do_not_write_the_library_and_unknown_placeholders_are_refused()
+    {
+        var jana = await SignInAsync(_grossGerau, "jana@gross-gerau.example");
+        var admin = await SignInAsync(_grossGerau, "admin@gross-gerau.example");
+        foreach (var token in new[] { jana, _editorGg, admin })
+        {
+            using var create = await SendAsync(_grossGerau, HttpMethod.Post, LibraryUrl, token, Item("Nicht erlaubt", "Text"));
+            Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+        }
+
+        var id = await PublishedItemAsync("Bewerbungstipps", "Text");
+        foreach (var token in new[] { jana, _editorGg })
+        {
+            using var update = await SendAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}", token, new { baseVersion = 1, title = "X", topics = new[] { "Ausbildung" } });
+            Assert.Equal(HttpStatusCode.Forbidden, update.StatusCode);
+            using var submit = await SendAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", token, new { });
+            Assert.Equal(HttpStatusCode.Forbidden, submit.StatusCode);
+        }
+
+        // Young people neither browse nor adopt.
+        using (var browse = await SendAsync(_grossGerau, HttpMethod.Get, LibraryUrl, jana))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, browse.StatusCode);
+        }
+
+        using (var adopt = await SendAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/adopt", jana, new { }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, adopt.StatusCode);
+        }
+
+        using (var bad = await SendAsync(_grossGerau, HttpMethod.Post, LibraryUrl, _network, Item("Platzhalter", "Ruf an: {{Jobcenter.Fax}}")))
+        {
+            await AssertProblemAsync(bad, HttpStatusCode.BadRequest, "bodyMarkdown");
+            Assert.Contains("Jobcenter.Fax", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var badUpdate = await SendAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}", _network,
+            new { baseVersion = 1, title = "{{Jobcenter.Name }} {{Name}}", topics = new[] { "Ausbildung" } }))
+        {
+            await AssertProblemAsync(badUpdate, HttpStatusCode.BadRequest, "title");
+        }
+
+        using (var stale = await SendAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}", _network,
+            new { baseVersion = 7, title = "Neu", topics = new[] { "Ausbildung" } }))
+        {
+            await AssertProblemAsync(stale, HttpStatusCode.Conflict);
+        }
+    }
+
+    [Fact]
+    public async Task An_adopted_item_is_a_draft_of_each_jobcenter_with_its_own_data_and_stays_its_own()
+    {
+        var id = await PublishedItemAsync(
+            "Termin beim {{Jobcenter.Name}}",
+            "Ruf an: {{Jobcenter.Telefon}}\nSchreib an {{Jobcenter.EMail}}\nTermin: {{Jobcenter.Terminbuchung}}");
+
+        var (ggAdoption, ggPost) = await AdoptAsync(_grossGerau, _editorGg, id);
+        var (ofAdoption, ofPost) = await AdoptAsync(_offenbach, _editorOf, id);
+
+        var gg = await GetAsync(_grossGerau, _editorGg, ggPost);
+        Assert.StartsWith("Termin beim ", gg.GetProperty("content").GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", gg.GetProperty("content").GetProperty("title").GetString(), StringComparison.Ordinal);
+        var ggBody = gg.GetProperty("content").GetProperty("bodyMarkdown").GetString()!;
+        Assert.Contains("06152 000-100", ggBody, StringComparison.Ordinal);
+        Assert.Contains("u25@jobcenter-gross-gerau.example", ggBody, StringComparison.Ordinal);
+        Assert.Contains("https://jobcenter-gross-gerau.example/termin", ggBody, StringComparison.Ordinal);
+        Assert.Equal("Draft", gg.GetProperty("status").GetString());
+
+        var of = await GetAsync(_offenbach, _editorOf, ofPost);
+        var ofBody = of.GetProperty("content").GetProperty("bodyMarkdown").GetString()!;
+        Assert.Contains("069 000-200", ofBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("06152", ofBody, StringComparison.Ordinal);
+
+        // Each jobcenter sees only its own copy and adoption.
+        using (var foreign = await SendAsync(_offenbach, HttpMethod.Get, $"{PostsUrl}/{ggPost}", _editorOf))
+        {
+            await AssertProblemAsync(foreign, HttpStatusCode.NotFound);
+        }
+
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "diff"), (HttpMethod.Post, "take-over"), (HttpMethod.Post, "keep-own") })
+        {
+            using var foreign = await SendAsync(_offenbach, method, $"{LibraryUrl}/adoptions/{ggAdoption}/{path}", _editorOf, method == HttpMethod.Post ? new { } : null);
+            await AssertProblemAsync(foreign, HttpStatusCode.NotFound);
+        }
+
+        var ofList = await OkAsync(_offenbach, HttpMethod.Get, $"{LibraryUrl}/adoptions", _editorOf);
+        Assert.Equal([ofAdoption], ofList.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()));
+
+        using (var twice = await SendAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/adopt", _editorGg, new { }))
+        {
+            await AssertProblemAsync(twice, HttpStatusCode.Conflict);
+        }
+
+        // The network team sees who uses the item in which version; the jobcenters do not.
+        var forNetwork = await OkAsync(_grossGerau, HttpMethod.Get, $"{LibraryUrl}/{id}", _network);
+        var usedBy = forNetwork.GetProperty("usedBy").EnumerateArray().Select(u => (u.GetProperty("tenant").GetString(), u.GetProperty("version").GetInt32())).ToList();
+        Assert.Equal(2, usedBy.Count);
+        Assert.All(usedBy, u => Assert.Equal(1, u.Item2));
+        var forEditor = await OkAsync(_offenbach, HttpMethod.Get, $"{LibraryUrl}/{id}", _editorOf);
+        Assert.Equal(JsonValueKind.Null, forEditor.GetProperty("usedBy").ValueKind);
+        Assert.Contains("{{Jobcenter.Telefon}}", forEditor.GetProperty("version").GetProperty("bodyMarkdown").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_version_reaches_adopters_who_take_it_over_around_their_local_changes_or_keep_their_own()
+    {
+        var id = await PublishedItemAsync("Ausbildung beginnt", "Absatz eins.\nRuf an: {{Jobcenter.Telefon}}");
+        var (ggAdoption, ggPost) = await AdoptAsync(_grossGerau, _editorGg, id);
+        var (ofAdoption, ofPost) = await AdoptAsync(_offenbach, _editorOf, id);
+
+        // Groß-Gerau changes the body locally; Offenbach changes nothing.
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{PostsUrl}/{ggPost}", _editorGg, new
+        {
+            baseVersion = 1,
+            title = "Ausbildung beginnt",
+            summary = "Für alle Jobcenter",
+            bodyMarkdown = "Unser eigener Text aus Groß-Gerau.",
+            topics = new[] { "Ausbildung" },
+        });
+        Assert.False((await AdoptionAsync(_grossGerau, _editorGg, ggAdoption)).GetProperty("updateAvailable").GetBoolean());
+
+        // The library gets version 2: new title and new body. Tenants see it only once it is approved.
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}", _network, new
+        {
+            baseVersion = 1,
+            title = "Ausbildung beginnt am 1. August",
+            summary = "Für alle Jobcenter",
+            bodyMarkdown = "Absatz eins, neu.\nRuf an: {{Jobcenter.Telefon}}",
+            topics = new[] { "Ausbildung" },
+        });
+        Assert.False((await AdoptionAsync(_offenbach, _editorOf, ofAdoption)).GetProperty("updateAvailable").GetBoolean());
+        await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", _network);
+        await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", _networkOffenbach);
+
+        var ggView = await AdoptionAsync(_grossGerau, _editorGg, ggAdoption);
+        Assert.True(ggView.GetProperty("updateAvailable").GetBoolean());
+        Assert.Equal(1, ggView.GetProperty("adoptedVersion").GetInt32());
+        Assert.Equal(2, ggView.GetProperty("libraryVersion").GetInt32());
+
+        var diff = await OkAsync(_grossGerau, HttpMethod.Get, $"{LibraryUrl}/adoptions/{ggAdoption}/diff", _editorGg);
+        Assert.Equal(["Title", "BodyMarkdown"], diff.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("field").GetString()));
+        var bodyLines = diff.GetProperty("fields")[1].GetProperty("lines").EnumerateArray()
+            .Select(l => $"{l.GetProperty("kind")}:{l.GetProperty("text").GetString()}").ToList();
+        Assert.Contains(bodyLines, l => l.EndsWith(":Absatz eins, neu.", StringComparison.Ordinal));
+        Assert.Contains(bodyLines, l => l.EndsWith(":Ruf an: 06152 000-100", StringComparison.Ordinal));
+
+        // With local changes: the untouched title is updated, the body changed on both sides keeps the local text.
+        var ggTake = await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/adoptions/{ggAdoption}/take-over", _editorGg, new { });
+        Assert.Equal(["Title"], ggTake.GetProperty("updated").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["BodyMarkdown"], ggTake.GetProperty("conflicts").EnumerateArray().Select(f => f.GetString()));
+        var gg = await GetAsync(_grossGerau, _editorGg, ggPost);
+        Assert.Equal("Ausbildung beginnt am 1. August", gg.GetProperty("content").GetProperty("title").GetString());
+        Assert.Equal("Unser eigener Text aus Groß-Gerau.", gg.GetProperty("content").GetProperty("bodyMarkdown").GetString());
+        Assert.Equal(3, gg.GetProperty("contentVersion").GetInt32());
+        Assert.False((await AdoptionAsync(_grossGerau, _editorGg, ggAdoption)).GetProperty("updateAvailable").GetBoolean());
+
+        // Without local changes everything new is taken over, with Offenbach's own number.
+        var ofTake = await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/adoptions/{ofAdoption}/take-over", _editorOf, new { });
+        Assert.Empty(ofTake.GetProperty("conflicts").EnumerateArray());
+        Assert.Equal(["Title", "BodyMarkdown"], ofTake.GetProperty("updated").EnumerateArray().Select(f => f.GetString()));
+        var of = await GetAsync(_offenbach, _editorOf, ofPost);
+        Assert.Equal("Absatz eins, neu.\nRuf an: 069 000-200", of.GetProperty("content").GetProperty("bodyMarkdown").GetString());
+        Assert.Equal(2, (await AdoptionAsync(_offenbach, _editorOf, ofAdoption)).GetProperty("adoptedVersion").GetInt32());
+
+        // Nothing new: a take-over is refused.
+        using (var nothing = await SendAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/adoptions/{ofAdoption}/take-over", _editorOf, new { }))
+        {
+            await AssertProblemAsync(nothing, HttpStatusCode.Conflict);
+        }
+
+        // Version 3: Offenbach keeps its own text; the update is marked as seen and the post stays as it was.
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}", _network, new
+        {
+            baseVersion = 2,
+            title = "Ausbildung beginnt am 1. August",
+            summary = "Neue Zusammenfassung",
+            bodyMarkdown = "Absatz eins, neu.\nRuf an: {{Jobcenter.Telefon}}",
+            topics = new[] { "Ausbildung" },
+        });
+        await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", _network);
+        await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", _networkOffenbach);
+        Assert.True((await AdoptionAsync(_offenbach, _editorOf, ofAdoption)).GetProperty("updateAvailable").GetBoolean());
+        await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/adoptions/{ofAdoption}/keep-own", _editorOf, new { });
+        var kept = await AdoptionAsync(_offenbach, _editorOf, ofAdoption);
+        Assert.False(kept.GetProperty("updateAvailable").GetBoolean());
+        Assert.Equal(2, kept.GetProperty("adoptedVersion").GetInt32());
+        Assert.Equal("Für alle Jobcenter", (await GetAsync(_offenbach, _editorOf, ofPost)).GetProperty("content").GetProperty("summary").GetString());
+
+        var usage = (await OkAsync(_grossGerau, HttpMethod.Get, $"{LibraryUrl}/{id}", _network)).GetProperty("usedBy").EnumerateArray()
+            .Select(u => u.GetProperty("version").GetInt32()).Order().ToList();
+        Assert.Equal([2, 2], usage);
+    }
+}
+
+public sealed class SqliteLibraryTests(SqliteApp app) : LibraryTests<SqliteApp>(app);
+
+public sealed class PostgresLibraryTests(PostgresApp app) : LibraryTests<PostgresApp>(app);

@@ -1,0 +1,61 @@
+using Platform.Domain.Common;
+using Platform.Domain.Library;
+using Platform.Domain.Posts;
+
+namespace Platform.Domain.Tests.Library;
+
+public sealed class LibraryTests
+{
+    private static readonly DateTime Now = new(2027, 6, 1, 8, 0, 0, DateTimeKind.Utc);
+    private static readonly PostActor Author = new(Guid.NewGuid(), "Autorin");
+    private static readonly PostActor Other = new(Guid.NewGuid(), "Zweite");
+
+    private static LibraryContent Content(string title = "Titel", string body = "Text") =>
+        new() { Title = title, Summary = "Kurz", BodyMarkdown = body, Topics = Topics.Ausbildung };
+
+    [Fact]
+    public void Unknown_placeholders_are_found_and_known_ones_are_filled()
+    {
+        Assert.Empty(LibraryPlaceholders.Unknown("Ruf an: {{Jobcenter.Telefon}} oder {{ Jobcenter.EMail }}"));
+        Assert.Equal(["Jobcenter.Fax", "Name"], LibraryPlaceholders.Unknown("{{Jobcenter.Fax}} {{Name}} {{Jobcenter.Name}}"));
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["Jobcenter.Telefon"] = "069 1", ["Jobcenter.Name"] = "JC" };
+        Assert.Equal("JC: 069 1", LibraryPlaceholders.Fill("{{Jobcenter.Name}}: {{ Jobcenter.Telefon }}", values));
+    }
+
+    [Fact]
+    public void The_author_of_the_version_in_review_cannot_approve_it_and_a_new_version_needs_a_new_approval()
+    {
+        var item = LibraryItem.Create(Content(), Author, Now);
+        Assert.Throws<DomainException>(() => item.Approve(Other, Now));
+        item.Submit(Now);
+        Assert.Throws<DomainException>(() => item.Approve(Author, Now));
+        item.Approve(Other, Now);
+        Assert.Equal((LibraryStatus.Published, 1), (item.Status, item.PublishedVersion!.Value));
+
+        Assert.Throws<StaleVersionException>(() => item.Edit(Content("Neu"), 0, Other, Now));
+        item.Edit(Content("Neu"), 1, Other, Now);
+        Assert.Equal((LibraryStatus.Draft, 2, 1), (item.Status, item.LatestVersion, item.PublishedVersion!.Value));
+        item.Submit(Now);
+        Assert.Throws<DomainException>(() => item.Approve(Other, Now));
+        item.Approve(Author, Now);
+        Assert.Equal(2, item.PublishedVersion);
+    }
+
+    [Fact]
+    public void A_three_way_merge_updates_untouched_fields_and_reports_fields_changed_on_both_sides()
+    {
+        var baseContent = new PostContent { Title = "A", Summary = "S", BodyMarkdown = "B", Topics = Topics.Ausbildung };
+        var local = baseContent with { Summary = "S lokal", BodyMarkdown = "B lokal" };
+        var theirs = baseContent with { Title = "A neu", BodyMarkdown = "B neu", EasyTitle = "Leicht" };
+
+        var (merged, updated, conflicts) = LibraryAdoption.Merge(baseContent, local, theirs);
+
+        Assert.Equal("A neu", merged.Title);
+        Assert.Equal("S lokal", merged.Summary);
+        Assert.Equal("B lokal", merged.BodyMarkdown);
+        Assert.Equal("Leicht", merged.EasyTitle);
+        Assert.Equal(["Title", "EasyTitle"], updated);
+        Assert.Equal(["BodyMarkdown"], conflicts);
+    }
+}
