@@ -2,50 +2,21 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
+using Platform.Application.Posts;
 using Platform.Domain.Library;
 using Platform.Domain.Posts;
 
 namespace Platform.Application.Library;
 
-/// <summary>The fields a NetworkEditor sends for a library item.</summary>
-public interface ILibraryInput
-{
-    string Title { get; }
-
-    string? Summary { get; }
-
-    string? BodyMarkdown { get; }
-
-    IReadOnlyList<string>? Topics { get; }
-
-    string? Language { get; }
-
-    string? EasyTitle { get; }
-
-    string? EasySummary { get; }
-
-    string? EasyBodyMarkdown { get; }
-}
+/// <summary>The fields a NetworkEditor sends for a library item: a post's texts.</summary>
+public interface ILibraryInput : IPostText;
 
 /// <summary>The rules of a library text, including: only known placeholders (the message names the unknown one).</summary>
 public sealed class LibraryInputValidator : AbstractValidator<ILibraryInput>
 {
     public LibraryInputValidator()
     {
-        RuleFor(p => p.Title).NotEmpty().WithMessage("Bitte gib einen Titel an.")
-            .MaximumLength(200).WithMessage("Der Titel hat höchstens 200 Zeichen.");
-        RuleFor(p => p.Summary).MaximumLength(500).WithMessage("Die Zusammenfassung hat höchstens 500 Zeichen.");
-        RuleFor(p => p.BodyMarkdown).MaximumLength(50_000).WithMessage("Der Text hat höchstens 50.000 Zeichen.");
-        RuleFor(p => p.Topics)
-            .Must(t => t is { Count: > 0 }).WithMessage("Bitte wähle mindestens ein Thema.")
-            .Must(t => t is null || t.All(name => TopicNames.TryParse(name, out _)))
-            .WithMessage($"Unbekanntes Thema. Erlaubt sind: {string.Join(", ", TopicNames.All)}.");
-        RuleFor(p => p.Language).Matches("^[a-z]{2}$").When(p => !string.IsNullOrEmpty(p.Language))
-            .WithMessage("Die Sprache ist ein ISO-639-1-Code aus zwei Kleinbuchstaben, zum Beispiel de, en, tr.");
-        RuleFor(p => p.EasyTitle).MaximumLength(200).WithMessage("Der Titel in Einfacher Sprache hat höchstens 200 Zeichen.");
-        RuleFor(p => p.EasySummary).MaximumLength(500).WithMessage("Die Zusammenfassung in Einfacher Sprache hat höchstens 500 Zeichen.");
-        RuleFor(p => p.EasyTitle).NotEmpty().When(p => !string.IsNullOrWhiteSpace(p.EasyBodyMarkdown) || !string.IsNullOrWhiteSpace(p.EasySummary))
-            .WithMessage("Die Fassung in Einfacher Sprache braucht einen Titel.");
+        Include(new PostTextValidator());
         Placeholders(p => p.Title);
         Placeholders(p => p.Summary);
         Placeholders(p => p.BodyMarkdown);

@@ -4,8 +4,8 @@ using Platform.Domain.Tenants;
 
 namespace Platform.Application.Posts;
 
-/// <summary>The fields an editor sends when creating or changing a post (times in UTC).</summary>
-public interface IPostInput
+/// <summary>The texts of a post or a library item: the same fields and the same rules for both.</summary>
+public interface IPostText
 {
     string Title { get; }
 
@@ -22,7 +22,11 @@ public interface IPostInput
     string? EasySummary { get; }
 
     string? EasyBodyMarkdown { get; }
+}
 
+/// <summary>The fields an editor sends when creating or changing a post (times in UTC).</summary>
+public interface IPostInput : IPostText
+{
     string? CallToActionLabel { get; }
 
     string? CallToActionUrl { get; }
@@ -47,10 +51,10 @@ public interface IPostInput
     int? EventCapacity { get; }
 }
 
-/// <summary>The rules every post input follows; messages name the field and are German.</summary>
-public sealed class PostInputValidator : AbstractValidator<IPostInput>
+/// <summary>The rules of the texts, for posts and library items alike; messages name the field and are German.</summary>
+public sealed class PostTextValidator : AbstractValidator<IPostText>
 {
-    public PostInputValidator()
+    public PostTextValidator()
     {
         RuleFor(p => p.Title).NotEmpty().WithMessage("Bitte gib einen Titel an.")
             .MaximumLength(200).WithMessage("Der Titel hat höchstens 200 Zeichen.");
@@ -66,6 +70,15 @@ public sealed class PostInputValidator : AbstractValidator<IPostInput>
         RuleFor(p => p.EasySummary).MaximumLength(500).WithMessage("Die Zusammenfassung in Einfacher Sprache hat höchstens 500 Zeichen.");
         RuleFor(p => p.EasyTitle).NotEmpty().When(p => !string.IsNullOrWhiteSpace(p.EasyBodyMarkdown) || !string.IsNullOrWhiteSpace(p.EasySummary))
             .WithMessage("Die Fassung in Einfacher Sprache braucht einen Titel.");
+    }
+}
+
+/// <summary>The rules every post input follows; messages name the field and are German.</summary>
+public sealed class PostInputValidator : AbstractValidator<IPostInput>
+{
+    public PostInputValidator()
+    {
+        Include(new PostTextValidator());
         RuleFor(p => p.CallToActionLabel).MaximumLength(80).WithMessage("Die Beschriftung des Knopfs hat höchstens 80 Zeichen.")
             .NotEmpty().When(p => !string.IsNullOrWhiteSpace(p.CallToActionUrl)).WithMessage("Der Knopf braucht eine Beschriftung.");
         RuleFor(p => p.CallToActionUrl).Must(BeHttpsUrl).WithMessage("Der Link des Knopfs muss eine vollständige https-Adresse sein.")
