@@ -77,6 +77,24 @@ public abstract class PostReadingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     [Fact]
+    public async Task Answers_to_a_signed_in_person_are_never_stored_answers_to_readers_may_be()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        using (var anonymous = await client.GetAsync(new Uri("api/v1/posts", UriKind.Relative)))
+        {
+            Assert.False(anonymous.Headers.CacheControl?.NoStore ?? false);
+        }
+
+        var token = await SignInAsync(client, "jana@gross-gerau.example");
+        foreach (var url in new[] { "api/v1/auth/me", "api/v1/posts" })
+        {
+            using var personal = await SendAsync(client, HttpMethod.Get, url, token);
+            Assert.Equal(HttpStatusCode.OK, personal.StatusCode);
+            Assert.True(personal.Headers.CacheControl?.NoStore, $"{url}: {personal.Headers.CacheControl}");
+        }
+    }
+
+    [Fact]
     public async Task A_malformed_id_for_a_cover_is_a_400_naming_the_field()
     {
         using var client = App.CreateTenantClient("gross-gerau");
