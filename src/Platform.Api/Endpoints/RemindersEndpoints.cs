@@ -27,6 +27,8 @@ public static class RemindersEndpoints
 
         var open = api.MapGroup("/notifications").WithTags("Notifications");
         open.MapPost("/unsubscribe", Unsubscribe);
+        open.MapPost("/unsubscribe/one-click", UnsubscribeOneClick)
+            .WithSummary("RFC 8058 one-click unsubscribe: the address of an e-mail's List-Unsubscribe header, token in the query");
         open.MapGet("/push-key", GetPushKey);
         open.MapPost("/topic-subscriptions", SubscribeTopics).RequireRateLimiting(Infrastructure.RateLimits.SignIn);
         open.MapDelete("/topic-subscriptions/{subscriptionId:guid}", DeleteTopicSubscription);
@@ -74,6 +76,13 @@ public static class RemindersEndpoints
 
     public static async Task<Ok<UnsubscribeResult>> Unsubscribe(UnsubscribeCommand command, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(command, ct));
+
+    /// <summary>
+    /// Mail clients post <c>List-Unsubscribe=One-Click</c> as a form to the header's address; the body carries nothing
+    /// the platform needs, so it is not bound (and no antiforgery token can be expected from a mail client).
+    /// </summary>
+    public static async Task<Ok<UnsubscribeResult>> UnsubscribeOneClick(string? token, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new UnsubscribeCommand(token ?? ""), ct));
 
     public static Ok<PushKey> GetPushKey(IPushSender push) => TypedResults.Ok(new PushKey(push.PublicKey));
 

@@ -12,7 +12,10 @@ public interface IEmailSender
 /// <summary>One e-mail to one address, always with a plain-text and an HTML body.</summary>
 /// <param name="SenderName">Shown as the sender's name (the jobcenter); the sending address is configured.</param>
 /// <param name="ReplyTo">Where answers go, for example the jobcenter's contact address; none when empty.</param>
-/// <param name="UnsubscribeUrl">One-tap unsubscribe (List-Unsubscribe, RFC 8058) for notifications; none for account mail.</param>
+/// <param name="UnsubscribeUrl">The unsubscribe page linked in the text of notifications; none for account mail.</param>
+/// <param name="OneClickUnsubscribeUrl">
+/// Where the mail client's own unsubscribe button posts (List-Unsubscribe with List-Unsubscribe-Post, RFC 8058).
+/// </param>
 /// <param name="MessageId">A stable Message-ID, so that a message sent again after a crash can be recognised as the same.</param>
 public sealed record EmailMessage(
     string To,
@@ -22,7 +25,8 @@ public sealed record EmailMessage(
     string? SenderName = null,
     string? ReplyTo = null,
     Uri? UnsubscribeUrl = null,
-    string? MessageId = null);
+    string? MessageId = null,
+    Uri? OneClickUnsubscribeUrl = null);
 
 /// <summary>
 /// Port for sending many e-mails over one connection (notifications): open once per batch, send many, dispose.

@@ -195,7 +195,8 @@ public sealed class DeliverDueNotificationsHandler(
                 }
 
                 remaining--;
-                var unsubscribe = UnsubscribeLink(tenantInfo, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null));
+                var unsubscribeToken = tokens.Create(tenantInfo.Id, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null));
+                var unsubscribe = UnsubscribePage(tenantInfo, unsubscribeToken);
                 var message = BrandedEmail.Compose(tenantInfo, recipient.Email, delivery.Title, [
                     new EmailParagraph(delivery.Text),
                     new EmailButton("In der App ansehen", links.Link(tenantInfo, delivery.Link)),
@@ -204,6 +205,7 @@ public sealed class DeliverDueNotificationsHandler(
                 ]) with
                 {
                     UnsubscribeUrl = unsubscribe,
+                    OneClickUnsubscribeUrl = links.Link(tenantInfo, "/api/v1/notifications/unsubscribe/one-click?token=" + Uri.EscapeDataString(unsubscribeToken)),
                     MessageId = $"{delivery.Id:N}@{tenantInfo.Slug}.notifications",
                 };
                 try
@@ -264,9 +266,11 @@ public sealed class DeliverDueNotificationsHandler(
             var failed = 0;
             foreach (var target in targets)
             {
-                var unsubscribe = UnsubscribeLink(
+                var unsubscribe = UnsubscribePage(
                     tenantInfo,
-                    target.UserId is { } owner ? new UnsubscribeTarget(owner, NotificationChannel.Push, null) : new UnsubscribeTarget(null, NotificationChannel.Push, target.Id));
+                    tokens.Create(
+                        tenantInfo.Id,
+                        target.UserId is { } owner ? new UnsubscribeTarget(owner, NotificationChannel.Push, null) : new UnsubscribeTarget(null, NotificationChannel.Push, target.Id)));
                 var result = await push.SendAsync(
                     new PushMessage(target.Endpoint, target.P256dh, target.Auth, delivery.Title, delivery.Text, links.Link(tenantInfo, delivery.Link), unsubscribe),
                     cancellationToken);
@@ -308,8 +312,8 @@ public sealed class DeliverDueNotificationsHandler(
         }
     }
 
-    private Uri UnsubscribeLink(TenantInfo tenantInfo, UnsubscribeTarget target) =>
-        links.Link(tenantInfo, "/abmelden-benachrichtigung?token=" + Uri.EscapeDataString(tokens.Create(tenantInfo.Id, target)));
+    private Uri UnsubscribePage(TenantInfo tenantInfo, string token) =>
+        links.Link(tenantInfo, "/abmelden-benachrichtigung?token=" + Uri.EscapeDataString(token));
 
     /// <summary>False when another worker has taken the claim over (our lease ran out): then this worker stops.</summary>
     private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)

@@ -47,10 +47,12 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
             mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
         }
 
-        if (message.UnsubscribeUrl is { } unsubscribe)
+        if (message.OneClickUnsubscribeUrl is { } oneClick)
         {
-            // The mail client's own unsubscribe button opens the same link as the one in the text.
-            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
+            // RFC 8058: the mail client's own button posts to this address, which unsubscribes without a page; a link
+            // scanner that merely opens addresses unsubscribes nobody.
+            mime.Headers.Add("List-Unsubscribe", $"<{oneClick.AbsoluteUri}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
 
         if (!string.IsNullOrEmpty(message.MessageId))

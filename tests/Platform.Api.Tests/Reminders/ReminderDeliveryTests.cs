@@ -64,14 +64,24 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.Text, @"https?://\S+/abmelden-benachrichtigung\?token=\S+").Value);
         var unsubscribeToken = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query)["token"].ToString();
 
-        // Without sign-in; a second click changes nothing.
+        // Without sign-in, one tap on the page's button; a second click changes nothing.
         using var anonymous = App.CreateTenantClient("offenbach");
-        using var first = await anonymous.PostAsJsonAsync("api/v1/notifications/unsubscribe", new { token = unsubscribeToken });
+        var pagePath = link.PathAndQuery.Replace("/t/offenbach/", "", StringComparison.Ordinal);
+        var page = await anonymous.GetStringAsync(pagePath);
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"").Groups["token"].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "abbestellen",
+            ["__RequestVerificationToken"] = antiforgery,
+            ["Confirm.Token"] = unsubscribeToken,
+        });
+        using var first = await anonymous.PostAsync(pagePath, form);
+        Assert.Contains("keine E-Mail-Benachrichtigungen mehr", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("schon abbestellt", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var second = await anonymous.PostAsJsonAsync("api/v1/notifications/unsubscribe", new { token = unsubscribeToken });
         using var otherTenant = App.CreateTenantClient("gross-gerau");
         using var elsewhere = await otherTenant.PostAsJsonAsync("api/v1/notifications/unsubscribe", new { token = unsubscribeToken });
 
-        Assert.True((await ReadJsonAsync(first)).GetProperty("changed").GetBoolean());
         Assert.False((await ReadJsonAsync(second)).GetProperty("changed").GetBoolean());
         Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
         Assert.False((await GetJsonAsync(client, token, "api/v1/notifications/settings")).GetProperty("email").GetBoolean());
@@ -86,6 +96,40 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         var withdrawn = export.GetProperty("consents").EnumerateArray().Last();
         Assert.Equal(ConsentRecord.EmailReminders, withdrawn.GetProperty("purpose").GetString());
         Assert.False(withdrawn.GetProperty("given").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Opening_the_link_changes_nothing_and_the_mail_clients_one_click_button_unsubscribes()
+    {
+        using var client = App.CreateTenantClient("offenbach");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "einklick@example.org", Password, "Eki", confirmedAtLeast16: true);
+        await SetEmailAsync(client, token, true);
+        await CreateReminderAsync(client, token, email: true);
+        await MakeDueAsync("offenbach");
+        await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+        var mail = await App.Mail.WaitForMessageToAsync("einklick@example.org", count: 2);
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Message.Headers["List-Unsubscribe-Post"]);
+        var header = mail.Message.Headers["List-Unsubscribe"] ?? "";
+        var oneClick = new Uri(header.Trim('<', '>'));
+        Assert.Contains("/t/offenbach/api/v1/notifications/unsubscribe/one-click?token=", oneClick.AbsoluteUri, StringComparison.Ordinal);
+
+        // A link scanner opening the page from the text: the page asks, nothing is withdrawn.
+        var page = new Uri(System.Text.RegularExpressions.Regex.Match(mail.Text, @"https?://\S+/abmelden-benachrichtigung\?token=\S+").Value);
+        using var anonymous = App.CreateTenantClient("offenbach");
+        var html = await anonymous.GetStringAsync(page.PathAndQuery.Replace("/t/offenbach/", "", StringComparison.Ordinal));
+        Assert.Contains("Jetzt abbestellen", html, StringComparison.Ordinal);
+        Assert.True((await GetJsonAsync(client, token, "api/v1/notifications/settings")).GetProperty("email").GetBoolean());
+
+        // The mail client posts the RFC 8058 body to the header's address, without cookies or antiforgery token.
+        using var body = new FormUrlEncodedContent([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]);
+        using var posted = await anonymous.PostAsync(oneClick.PathAndQuery.Replace("/t/offenbach/", "", StringComparison.Ordinal), body);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.True((await ReadJsonAsync(posted)).GetProperty("changed").GetBoolean());
+        Assert.False((await GetJsonAsync(client, token, "api/v1/notifications/settings")).GetProperty("email").GetBoolean());
+
+        using var broken = await anonymous.PostAsync("api/v1/notifications/unsubscribe/one-click", null);
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Equal("application/problem+json", broken.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
