@@ -38,45 +38,18 @@ PORT_BASE=${BENCH_PORT_BASE:-5901}
 PG_PORT_BASE=${BENCH_PG_PORT:-55901}
 REF=${BENCH_REF:-}
 FROM=${BENCH_SRC:-}
-KEEP=${BENCH_KEEP:-0}
-DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
 HOST_HEADER="Host: $TENANT.localhost"
 START_MARK='<!-- feed-bench:start -->'
 END_MARK='<!-- feed-bench:end -->'
 
-log() { printf '[feed-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+. "$ROOT/bench/lib.sh"
 
 [ "$ROUNDS" -ge 1 ] || die "BENCH_ROUNDS must be at least 1"
 SLICE=$(( DURATION / ROUNDS ))
 [ "$SLICE" -ge 1 ] || die "BENCH_DURATION / BENCH_ROUNDS must be at least 1 s"
 
-bash "$ROOT/infra/install-test-deps.sh"
+bench_init feed-bench
 command -v wrk >/dev/null || die "wrk is missing"
-command -v dotnet >/dev/null || die "dotnet is missing"
-
-started=$(date +%s)
-WORK=$(mktemp -d /tmp/feed-bench.XXXXXX)
-PIDS=()
-
-cleanup() {
-  local status=$?
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  "$ROOT/infra/postgres.sh" stop "$WORK/pg" >/dev/null 2>&1 || true
-  if [ "$KEEP" = 1 ] || [ "$status" != 0 ]; then
-    log "kept $WORK (logs, raw wrk output)"
-  else
-    rm -rf "$WORK"
-  fi
-}
-trap cleanup EXIT
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-next_port() { local p=$1; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # 1. Sources and build. A copy keeps the build away from the shared tree's obj/ folders and from edits made while
@@ -84,8 +57,7 @@ next_port() { local p=$1; while ! port_free "$p"; do p=$((p + 1)); done; echo "$
 # ---------------------------------------------------------------------------------------------------------------
 SRC=$WORK/src
 mkdir -p "$SRC/bench"
-top_files=(Directory.Build.props Directory.Packages.props global.json .editorconfig)
-for f in NuGet.config nuget.config; do [ -f "$ROOT/$f" ] && top_files+=("$f"); done
+bench_top_files
 if [ -n "$FROM" ]; then
   [ -d "$FROM/src" ] || die "BENCH_SRC=$FROM has no src/ folder"
   source_desc="the tree in $FROM (not this checkout)"
@@ -94,23 +66,13 @@ elif [ -n "$REF" ]; then
   source_desc="commit $(git -C "$ROOT" rev-parse --short "$REF")"
   git -C "$ROOT" archive "$REF" src "${top_files[@]}" | tar -C "$SRC" -xf -
 else
-  source_desc="working tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-  if [ -n "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]; then
-    source_desc="$source_desc with uncommitted changes in src/"
-  fi
-  tar -C "$ROOT" --exclude=bin --exclude=obj -cf - src "${top_files[@]}" | tar -C "$SRC" -xf -
+  bench_copy_working_tree
 fi
 tar -C "$ROOT" --exclude=bin --exclude=obj -cf - bench/FeedBaseline | tar -C "$SRC" -xf -
 
 log "publishing Platform.Api and bench/FeedBaseline (Release) from $source_desc"
-publish() {
-  if ! dotnet publish "$1" -c Release -o "$2" -nologo >"$WORK/build-$(basename "$2").log" 2>&1; then
-    grep -E 'error|Error' "$WORK/build-$(basename "$2").log" | sort -u | head -20 >&2 || true
-    die "dotnet publish $1 failed (log: $WORK/build-$(basename "$2").log)"
-  fi
-}
-publish "$SRC/src/Platform.Api" "$WORK/app"
-publish "$SRC/bench/FeedBaseline" "$WORK/baseline"
+bench_publish "$SRC/src/Platform.Api" "$WORK/app"
+bench_publish "$SRC/bench/FeedBaseline" "$WORK/baseline"
 
 # ---------------------------------------------------------------------------------------------------------------
 # 2. PostgreSQL and the three processes.
@@ -332,18 +294,7 @@ section=$WORK/section.md
   echo "$END_MARK"
 } >"$section"
 
-if [ -f "$DOC" ] && grep -qF "$START_MARK" "$DOC" && grep -qF "$END_MARK" "$DOC"; then
-  awk -v start="$START_MARK" -v end="$END_MARK" -v file="$section" '
-    $0 == start { while ((getline line < file) > 0) print line; skip = 1; next }
-    $0 == end { skip = 0; next }
-    !skip { print }' "$DOC" >"$WORK/doc.md"
-  cat "$WORK/doc.md" >"$DOC"
-else
-  if [ ! -f "$DOC" ]; then
-    printf '# Benchmarks\n\nEach section is written by its script under `bench/`; run the script again to refresh it.\n' >"$DOC"
-  fi
-  { echo; cat "$section"; } >>"$DOC"
-fi
+bench_write_section "$section"
 
 log "done in ${elapsed} s; wrote $(realpath --relative-to="$ROOT" "$DOC")"
 sed -n '/^| Target/,/^$/p;/^| Goal/,/^$/p' "$section" >&2

@@ -25,54 +25,16 @@ DELIVERIES=${BENCH_DELIVERIES:-100000}
 TENANTS=${BENCH_TENANTS:-10}
 PG_PORT_BASE=${BENCH_PG_PORT:-55951}
 HOST_PORT_BASE=${BENCH_HOST_PORT:-5951}
-KEEP=${BENCH_KEEP:-0}
-DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
 START_MARK='<!-- reminders-bench:start -->'
 END_MARK='<!-- reminders-bench:end -->'
 
-log() { printf '[reminders-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+. "$ROOT/bench/lib.sh"
+bench_init reminders-bench
 
-bash "$ROOT/infra/install-test-deps.sh"
-command -v dotnet >/dev/null || die "dotnet is missing"
-
-started=$(date +%s)
-WORK=$(mktemp -d /tmp/reminders-bench.XXXXXX)
-chmod a+rx "$WORK"
-
-cleanup() {
-  local status=$?
-  "$ROOT/infra/postgres.sh" stop "$WORK/pg" >/dev/null 2>&1 || true
-  if [ "$KEEP" = 1 ] || [ "$status" != 0 ]; then
-    log "kept $WORK (logs)"
-  else
-    rm -rf "$WORK"
-  fi
-}
-trap cleanup EXIT
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-next_port() { local p=$1; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
-
-SRC=$WORK/src
-mkdir -p "$SRC"
-top_files=(Directory.Build.props Directory.Packages.props global.json .editorconfig)
-for f in NuGet.config nuget.config; do [ -f "$ROOT/$f" ] && top_files+=("$f"); done
-source_desc="working tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-if [ -n "$(git -C "$ROOT" status --porcelain -- src bench/RemindersBench 2>/dev/null)" ]; then
-  source_desc="$source_desc with uncommitted changes"
-fi
-tar -C "$ROOT" --exclude=bin --exclude=obj -cf - src bench/RemindersBench "${top_files[@]}" | tar -C "$SRC" -xf -
-
+bench_copy_working_tree bench/RemindersBench bench/Shared
 log "publishing Platform.Api and bench/RemindersBench (Release) from $source_desc"
-publish() {
-  if ! dotnet publish "$1" -c Release -o "$2" -nologo >"$WORK/build-$(basename "$2").log" 2>&1; then
-    grep -E 'error|Error' "$WORK/build-$(basename "$2").log" | sort -u | head -20 >&2 || true
-    die "dotnet publish $1 failed (log: $WORK/build-$(basename "$2").log)"
-  fi
-}
-publish "$SRC/src/Platform.Api" "$WORK/app"
-publish "$SRC/bench/RemindersBench" "$WORK/driver"
+bench_publish "$SRC/src/Platform.Api" "$WORK/app"
+bench_publish "$SRC/bench/RemindersBench" "$WORK/driver"
 
 PG_PORT=$("$ROOT/infra/postgres.sh" start "$WORK/pg" "$PG_PORT_BASE")
 HOST_PORT=$(next_port "$HOST_PORT_BASE")
@@ -110,18 +72,7 @@ elapsed=$(( $(date +%s) - started ))
   echo "$END_MARK"
 } >"$section"
 
-if [ -f "$DOC" ] && grep -qF "$START_MARK" "$DOC" && grep -qF "$END_MARK" "$DOC"; then
-  awk -v start="$START_MARK" -v end="$END_MARK" -v file="$section" '
-    $0 == start { while ((getline line < file) > 0) print line; skip = 1; next }
-    $0 == end { skip = 0; next }
-    !skip { print }' "$DOC" >"$WORK/doc.md"
-  cat "$WORK/doc.md" >"$DOC"
-else
-  if [ ! -f "$DOC" ]; then
-    printf '# Benchmarks\n\nEach section is written by its script under `bench/`; run the script again to refresh it.\n' >"$DOC"
-  fi
-  { echo; cat "$section"; } >>"$DOC"
-fi
+bench_write_section "$section"
 
 log "done in ${elapsed} s; wrote $DOC"
 cat "$result" >&2

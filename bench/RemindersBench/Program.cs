@@ -24,7 +24,17 @@ var cutOff = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariabl
 
 await using var sink = SmtpSink.Start();
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
-var host = new HostProcess(appDir, workDir, hostPort, connectionString, sink.Port);
+var host = new HostProcess(appDir, workDir, hostPort, connectionString, new Dictionary<string, string>
+{
+    ["Platform__Email__Host"] = "127.0.0.1",
+    ["Platform__Email__Port"] = sink.Port.ToString(CultureInfo.InvariantCulture),
+    ["Platform__Email__Security"] = "None",
+    ["Platform__Notifications__PollInterval"] = "00:00:00.200",
+    ["Platform__Notifications__Lease"] = "00:00:15",
+    ["Platform__Notifications__BatchSize"] = Environment.GetEnvironmentVariable("BENCH_BATCH") ?? "250",
+    ["Platform__Notifications__Parallelism"] = Environment.GetEnvironmentVariable("BENCH_PARALLELISM") ?? "20",
+    ["Logging__LogLevel__Platform.Infrastructure.Jobs.DeliverNotificationsJob"] = "Debug",
+});
 
 Log($"SMTP sink on {sink.Port}; starting the host on {hostPort}");
 await host.StartAsync("host-1");
@@ -376,106 +386,6 @@ internal sealed record RunResult(
     long Notifications,
     string LoadBefore,
     string LoadAfter);
-
-/// <summary>The published host as a child process with the benchmark's settings.</summary>
-internal sealed class HostProcess(string appDir, string workDir, int port, string connectionString, int smtpPort)
-{
-    private Process? _process;
-
-    public async Task StartAsync(string logName)
-    {
-        var info = new ProcessStartInfo("dotnet", Path.Combine(appDir, "Platform.Api.dll"))
-        {
-            WorkingDirectory = appDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Platform__Roles"] = "Api,Jobs",
-            ["Platform__Database__Provider"] = "PostgreSql",
-            ["ConnectionStrings__Platform"] = connectionString,
-            ["Platform__Email__Host"] = "127.0.0.1",
-            ["Platform__Email__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Platform__Email__Security"] = "None",
-            ["Platform__Tenancy__CatalogRefreshInterval"] = "00:00:01",
-            ["Platform__Notifications__PollInterval"] = "00:00:00.200",
-            ["Platform__Notifications__Lease"] = "00:00:15",
-            ["Platform__Notifications__BatchSize"] = Environment.GetEnvironmentVariable("BENCH_BATCH") ?? "250",
-            ["Platform__Notifications__Parallelism"] = Environment.GetEnvironmentVariable("BENCH_PARALLELISM") ?? "20",
-            ["Logging__LogLevel__Platform.Infrastructure.Jobs.DeliverNotificationsJob"] = "Debug",
-            ["Platform__Notifications__KeyFolder"] = workDir,
-        };
-        foreach (var (key, value) in settings)
-        {
-            info.Environment[key] = value;
-        }
-
-        _process = Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");
-        var log = new StreamWriter(Path.Combine(workDir, logName + ".log")) { AutoFlush = true };
-        _process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        _process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 240; i++)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The host exited during start-up; see {logName}.log.");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/live"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new InvalidOperationException("The host did not answer within 120 s.");
-    }
-
-    /// <summary>SIGKILL: no shutdown, no flushing; whatever was claimed stays claimed until its lease runs out.</summary>
-    public void Kill()
-    {
-        _process?.Kill(entireProcessTree: false);
-        _process?.WaitForExit();
-    }
-
-    public async Task StopAsync()
-    {
-        if (_process is { HasExited: false } process)
-        {
-            process.Kill(entireProcessTree: false);
-            await process.WaitForExitAsync();
-        }
-    }
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is not null)
-        {
-            lock (log)
-            {
-                log.WriteLine(line);
-            }
-        }
-    }
-}
 
 /// <summary>
 /// A minimal, fast SMTP server on loopback: answers every command, and for each message counts its Message-ID (the
