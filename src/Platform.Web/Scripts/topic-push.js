@@ -5,12 +5,13 @@
 
 (function () {
   const form = document.querySelector('[data-topic-subscribe]');
+  const formArea = document.querySelector('[data-topic-form]');
   const fallback = document.querySelector('[data-topic-fallback]');
   const current = document.querySelector('[data-topic-current]');
   const list = document.querySelector('[data-topic-list]');
   const remove = document.querySelector('[data-topic-delete]');
   const status = document.querySelector('[data-topic-status]');
-  if (!form || !current) {
+  if (!form || !formArea || !current) {
     return;
   }
 
@@ -33,7 +34,7 @@
   const show = () => {
     const subscription = stored();
     if (fallback) { fallback.hidden = true; }
-    form.hidden = !!subscription;
+    formArea.hidden = !!subscription;
     current.hidden = !subscription;
     if (subscription && list) {
       list.textContent = subscription.topics.join(', ');
