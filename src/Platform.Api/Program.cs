@@ -126,7 +126,7 @@ if (roles.Api)
     app.MapScalarApiReference(options => options.WithTitle("Jobcenter-Plattform API"));
     var api = app.MapGroup("/api/v1");
     api.MapAuthEndpoints().MapMyDataEndpoints().MapPlatformEndpoints();
-    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints().MapRemindersEndpoints().MapContactEndpoints().MapEditorialEndpoints().MapEventsEndpoints().MapLibraryEndpoints();
+    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints().MapRemindersEndpoints().MapContactEndpoints().MapEditorialEndpoints().MapEventsEndpoints().MapLibraryEndpoints().MapBookmarksEndpoints();
 }
 
 if (roles.Web)

@@ -25,6 +25,7 @@ public static class EditorialEndpoints
         posts.MapGet("/{postId:guid}", GetEditorialPost).WithSummary("One post with versions, transitions and job runs");
         posts.MapPut("/{postId:guid}", UpdatePost).WithSummary("Changes the content as a new version; a stale baseVersion is 409");
         posts.MapGet("/{postId:guid}/cover", GetPostCoverImage).WithSummary("The cover image");
+        posts.MapGet("/{postId:guid}/views", GetPostViews).WithSummary("Readings per day over the last 30 days (Europe/Berlin) and in total");
         posts.MapGet("/{postId:guid}/versions/{from:int}/diff/{to:int}", DiffPostVersions).WithSummary("Line diff of each changed field");
         posts.MapPost("/{postId:guid}/submit", SubmitPost);
         posts.MapPost("/{postId:guid}/return", ReturnPost);
@@ -68,6 +69,9 @@ public static class EditorialEndpoints
 
     public static async Task<Ok<EditorialPost>> GetEditorialPost(Guid postId, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetEditorialPostQuery(postId), ct));
+
+    public static async Task<Ok<PostViews>> GetPostViews(Guid postId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetPostViewsQuery(postId), ct));
 
     public static async Task<Ok<PostState>> UpdatePost(Guid postId, UpdatePostRequest request, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(request.ToCommand(postId), ct));

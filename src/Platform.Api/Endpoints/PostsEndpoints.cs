@@ -43,8 +43,16 @@ public static class PostsEndpoints
         int pageSize = SearchPostsQuery.DefaultPageSize) =>
         TypedResults.Ok(await mediator.Send(new SearchPostsQuery(q, page, pageSize), cancellationToken));
 
-    public static async Task<Ok<PostDetail>> GetPost(IMediator mediator, string id, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetPostQuery(ParseId(id)), cancellationToken));
+    public static async Task<Ok<PostDetail>> GetPost(IMediator mediator, string id, HttpContext context, CancellationToken cancellationToken)
+    {
+        var post = await mediator.Send(new GetPostQuery(ParseId(id)), cancellationToken);
+        if (PostViewCounting.Counts(context))
+        {
+            await mediator.Send(new CountPostViewCommand(post.Id), cancellationToken);
+        }
+
+        return TypedResults.Ok(post);
+    }
 
     public static async Task<FileContentHttpResult> GetCover(IMediator mediator, string id, HttpContext context, CancellationToken cancellationToken)
     {

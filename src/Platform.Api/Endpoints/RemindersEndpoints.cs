@@ -24,6 +24,8 @@ public static class RemindersEndpoints
         notifications.MapGet("/settings", GetNotificationSettings);
         notifications.MapPut("/settings", UpdateNotificationSettings);
         notifications.MapPost("/push-subscriptions", SubscribePush);
+        notifications.MapPut("/followed-topics/{topic}", FollowTopic).WithSummary("Follows one topic; the others stay as they are");
+        notifications.MapDelete("/followed-topics/{topic}", UnfollowTopic).WithSummary("Stops following one topic");
 
         var open = api.MapGroup("/notifications").WithTags("Notifications");
         open.MapPost("/unsubscribe", Unsubscribe);
@@ -70,6 +72,12 @@ public static class RemindersEndpoints
 
     public static async Task<Ok<NotificationSettings>> UpdateNotificationSettings(UpdateNotificationSettingsCommand command, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(command, ct));
+
+    public static async Task<Ok<FollowedTopics>> FollowTopic(string topic, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new FollowTopicCommand(topic, true), ct));
+
+    public static async Task<Ok<FollowedTopics>> UnfollowTopic(string topic, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new FollowTopicCommand(topic, false), ct));
 
     public static async Task<Ok<SubscriptionId>> SubscribePush(SubscribePushCommand command, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(new SubscriptionId(await mediator.Send(command, ct)));

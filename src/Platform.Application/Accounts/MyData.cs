@@ -18,7 +18,11 @@ public sealed record MyDataExport(
     IReadOnlyList<NotificationItem> Notifications,
     MyNotificationSettings NotificationSettings,
     int PushSubscriptions,
-    IReadOnlyList<MyEventRegistrationData> EventRegistrations);
+    IReadOnlyList<MyEventRegistrationData> EventRegistrations,
+    IReadOnlyList<MyBookmarkData> Bookmarks);
+
+/// <summary>A post on the "Merkliste", also one no longer published.</summary>
+public sealed record MyBookmarkData(Guid PostId, string Post, DateTime BookmarkedAt);
 
 /// <summary>A sign-up for an event, also a cancelled one.</summary>
 public sealed record MyEventRegistrationData(Guid EventId, string Event, DateTime? StartsAt, string Status, DateTime RegisteredAt, DateTime UpdatedAt);
@@ -65,6 +69,11 @@ public sealed class ExportMyDataHandler(IAccountService accounts, IAppDbContext 
                 StartsAt = db.Posts.Where(p => p.Id == r.PostId).Select(p => p.EventStartsAt).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        var bookmarks = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.UserId == userId)
+            .OrderBy(b => b.CreatedAt)
+            .Select(b => new MyBookmarkData(b.PostId, db.Posts.Where(p => p.Id == b.PostId).Select(p => p.Title).FirstOrDefault() ?? "", b.CreatedAt))
+            .ToListAsync(cancellationToken);
         var defaults = Domain.Reminders.NotificationPreferences.Default(Guid.Empty, userId, data.CreatedAt);
         return new MyDataExport(
             clock.GetUtcNow().UtcDateTime,
@@ -75,7 +84,8 @@ public sealed class ExportMyDataHandler(IAccountService accounts, IAppDbContext 
             notifications,
             settings ?? new MyNotificationSettings(defaults.EmailEnabled, defaults.PushEnabled, defaults.QuietStart, defaults.QuietEnd, 0, null),
             await db.PushSubscriptions.CountAsync(s => s.UserId == userId, cancellationToken),
-            [.. registrations.Select(r => new MyEventRegistrationData(r.PostId, r.Title, r.StartsAt, EventQueries.StatusName(r.Status), r.CreatedAt, r.UpdatedAt))]);
+            [.. registrations.Select(r => new MyEventRegistrationData(r.PostId, r.Title, r.StartsAt, EventQueries.StatusName(r.Status), r.CreatedAt, r.UpdatedAt))],
+            bookmarks);
     }
 }
 
@@ -96,6 +106,7 @@ public sealed class DeleteMyAccountHandler(IAccountService accounts, IAppDbConte
         await db.PushSubscriptions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.ConsentRecords.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Bookmarks.Where(b => b.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         if (!await accounts.DeleteAsync(userId, cancellationToken))
         {
             throw new NotFoundException("Konto", user.RequiredId);

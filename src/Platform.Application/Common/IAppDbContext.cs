@@ -59,5 +59,9 @@ public interface IAppDbContext
 
     DbSet<Platform.Domain.Library.LibraryAdoption> LibraryAdoptions { get; }
 
+    DbSet<Bookmark> Bookmarks { get; }
+
+    DbSet<PostViewDay> PostViewDays { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -74,6 +74,10 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
 
     public DbSet<LibraryAdoption> LibraryAdoptions => Set<LibraryAdoption>();
 
+    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
+
+    public DbSet<PostViewDay> PostViewDays => Set<PostViewDay>();
+
     /// <summary>
     /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.
     /// Without a tenant it is <see cref="Guid.Empty"/>, the platform's own scope: no tenant's rows match, only

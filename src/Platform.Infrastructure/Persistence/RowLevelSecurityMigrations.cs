@@ -29,6 +29,9 @@ public static class RowLevelSecurityMigrations
     /// <summary>The tenant-owned tables of event registrations.</summary>
     public static readonly IReadOnlyList<string> EventTables = ["EventRegistrations", "EventSeats"];
 
+    /// <summary>The tenant-owned tables of bookmarks and daily view counts.</summary>
+    public static readonly IReadOnlyList<string> ReaderTables = ["Bookmarks", "PostViewDays"];
+
     /// <summary>
     /// What the policies need: on PostgreSQL the role <c>platform_app</c> and its grants; on SQL Server the schema
     /// <c>security</c> with the predicate functions, and the role <c>platform_app</c> with its grants.

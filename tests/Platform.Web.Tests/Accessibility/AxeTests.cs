@@ -28,6 +28,7 @@ public sealed class AxeTests(BrowserApp app, ChromiumFixture chromium) : Browser
     [InlineData("registrieren")]
     [InlineData("veranstaltungen")]
     [InlineData("passwort-vergessen")]
+    [InlineData("themen-abonnieren")]
     public async Task A_tenant_page_has_no_axe_violations(string path)
     {
         var site = App.TenantByHost("gross-gerau");
@@ -62,6 +63,32 @@ public sealed class AxeTests(BrowserApp app, ChromiumFixture chromium) : Browser
         await main.GetByLabel("Ich bin einverstanden").CheckAsync();
         await main.GetByRole(AriaRole.Button, new() { Name = "Nachricht senden" }).ClickAsync();
         await Expect(main.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task The_bookmark_list_and_a_bookmarked_post_have_no_axe_violations()
+    {
+        var site = App.TenantByHost("gross-gerau");
+        var page = await AxePageAsync();
+        await Accounts.SignInPage.SignInAsync(page, site, "jana@gross-gerau.example");
+        await page.GotoAsync(new Uri(site, "merkliste").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Merkliste", Level = 1 })).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page);
+
+        await page.GotoAsync(site.ToString());
+        await page.Locator("ul.feed article h2 a").First.ClickAsync();
+        await UntilUrlAsync(page, new System.Text.RegularExpressions.Regex("/posts/"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Beitrag merken" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Von der Merkliste entfernen" })).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page);
+
+        await page.GotoAsync(new Uri(site, "merkliste").ToString());
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Gemerkte Beiträge" })).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page);
+
+        await page.GotoAsync(new Uri(site, "?topic=Geld").ToString());
+        await Expect(page.Locator(".follow-topic form")).ToBeVisibleAsync();
         await AssertNoViolationsAsync(page);
     }
 

@@ -501,6 +501,29 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("LibraryUsages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Posts.Bookmark", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("UserId", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("TenantId", "UserId", "CreatedAt");
+
+                    b.ToTable("Bookmarks", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Posts.Post", b =>
                 {
                     b.Property<Guid>("Id")
@@ -761,6 +784,27 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("PostVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostViewDay", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("PostId", "Day");
+
+                    b.HasIndex("TenantId", "Day");
+
+                    b.ToTable("PostViewDays", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Reminders.ConsentRecord", b =>
@@ -1436,6 +1480,27 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.Domain.Posts.Bookmark", b =>
+                {
+                    b.HasOne("Platform.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Infrastructure.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Domain.Posts.Post", b =>
                 {
                     b.HasOne("Platform.Domain.Tenants.Tenant", null)
@@ -1502,6 +1567,21 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostViewDay", b =>
+                {
+                    b.HasOne("Platform.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

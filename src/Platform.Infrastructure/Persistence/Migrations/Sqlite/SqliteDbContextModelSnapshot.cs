@@ -492,6 +492,29 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("LibraryUsages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Posts.Bookmark", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("TenantId", "UserId", "CreatedAt");
+
+                    b.ToTable("Bookmarks", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Posts.Post", b =>
                 {
                     b.Property<Guid>("Id")
@@ -752,6 +775,27 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PostVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostViewDay", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PostId", "Day");
+
+                    b.HasIndex("TenantId", "Day");
+
+                    b.ToTable("PostViewDays", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Reminders.ConsentRecord", b =>
@@ -1424,6 +1468,27 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.Domain.Posts.Bookmark", b =>
+                {
+                    b.HasOne("Platform.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Infrastructure.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Domain.Posts.Post", b =>
                 {
                     b.HasOne("Platform.Domain.Tenants.Tenant", null)
@@ -1490,6 +1555,21 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostViewDay", b =>
+                {
+                    b.HasOne("Platform.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

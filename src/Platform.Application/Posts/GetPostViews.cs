@@ -1,0 +1,45 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Posts;
+
+/// <summary>For staff: how often a post of their jobcenter was read, per day over the last 30 days and in total.</summary>
+public sealed record GetPostViewsQuery(Guid PostId) : IQuery<PostViews>;
+
+/// <param name="Days">Days with readings among the last <paramref name="LastDays"/> days (Europe/Berlin), newest first.</param>
+/// <param name="Total">All readings since the post was first published.</param>
+public sealed record PostViews(Guid PostId, int Total, int LastDays, IReadOnlyList<PostViewCount> Days);
+
+public sealed record PostViewCount(DateOnly Day, int Count);
+
+public sealed class GetPostViewsValidator : AbstractValidator<GetPostViewsQuery>
+{
+    public GetPostViewsValidator()
+    {
+        RuleFor(q => q.PostId).NotEmpty().OverridePropertyName("postId");
+    }
+}
+
+public sealed class GetPostViewsHandler(IAppDbContext db, TimeProvider clock) : IQueryHandler<GetPostViewsQuery, PostViews>
+{
+    public const int Window = 30;
+
+    public async ValueTask<PostViews> Handle(GetPostViewsQuery query, CancellationToken cancellationToken)
+    {
+        if (!await db.Posts.AnyAsync(p => p.Id == query.PostId, cancellationToken))
+        {
+            throw new NotFoundException("Beitrag", query.PostId);
+        }
+
+        var since = PostViewDay.DayOf(clock.GetUtcNow().UtcDateTime).AddDays(-(Window - 1));
+        var rows = await db.PostViewDays.AsNoTracking()
+            .Where(v => v.PostId == query.PostId)
+            .Select(v => new PostViewCount(v.Day, v.Count))
+            .ToListAsync(cancellationToken);
+        var recent = rows.Where(r => r.Day >= since).OrderByDescending(r => r.Day).ToList();
+        return new PostViews(query.PostId, rows.Sum(r => r.Count), Window, recent);
+    }
+}

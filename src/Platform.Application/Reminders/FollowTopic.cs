@@ -1,0 +1,74 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Reminders;
+
+/// <summary>
+/// The signed-in person follows one topic, or stops following it, from where they read it (the feed's topic page);
+/// the other topics and settings stay as they are. Following twice changes nothing.
+/// </summary>
+public sealed record FollowTopicCommand(string Topic, bool Follow) : ICommand<FollowedTopics>;
+
+public sealed record FollowedTopics(IReadOnlyList<string> Topics);
+
+public sealed class FollowTopicValidator : AbstractValidator<FollowTopicCommand>
+{
+    public FollowTopicValidator()
+    {
+        RuleFor(c => c.Topic).Must(t => TopicNames.TryParse(t, out _)).WithMessage("Dieses Thema gibt es nicht.").OverridePropertyName("topic");
+    }
+}
+
+public sealed class FollowTopicHandler(IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)
+    : ICommandHandler<FollowTopicCommand, FollowedTopics>
+{
+    public async ValueTask<FollowedTopics> Handle(FollowTopicCommand command, CancellationToken cancellationToken)
+    {
+        var userId = user.RequiredId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!TopicNames.TryParse(command.Topic, out var topic))
+        {
+            throw new NotFoundException("Thema", command.Topic);
+        }
+
+        var preferences = await db.NotificationPreferences.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var followed = (Topics)(preferences?.FollowedTopics ?? 0);
+        var wanted = command.Follow ? followed | topic : followed & ~topic;
+        if (wanted != followed)
+        {
+            if (preferences is null)
+            {
+                preferences = Domain.Reminders.NotificationPreferences.Default(tenant.RequiredId, userId, now);
+                db.NotificationPreferences.Add(preferences);
+            }
+
+            preferences.Follow((int)wanted, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new FollowedTopics(TopicNames.ToNames(wanted));
+    }
+}
+
+/// <summary>The topics the signed-in person follows (none when not signed in).</summary>
+public sealed record GetFollowedTopicsQuery : IQuery<FollowedTopics>;
+
+public sealed class GetFollowedTopicsHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetFollowedTopicsQuery, FollowedTopics>
+{
+    public async ValueTask<FollowedTopics> Handle(GetFollowedTopicsQuery query, CancellationToken cancellationToken)
+    {
+        if (user.Id is not { } userId)
+        {
+            return new FollowedTopics([]);
+        }
+
+        var flags = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => p.UserId == userId)
+            .Select(p => p.FollowedTopics)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new FollowedTopics(TopicNames.ToNames((Topics)flags));
+    }
+}
