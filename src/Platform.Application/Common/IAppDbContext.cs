@@ -59,5 +59,13 @@ public interface IAppDbContext
 
     DbSet<Platform.Domain.Library.LibraryAdoption> LibraryAdoptions { get; }
 
+    DbSet<Platform.Domain.Library.LibraryImage> LibraryImages { get; }
+
+    DbSet<Platform.Domain.Library.LibraryCampaign> LibraryCampaigns { get; }
+
+    DbSet<Platform.Domain.Library.LibraryCampaignOptIn> LibraryCampaignOptIns { get; }
+
+    DbSet<Platform.Domain.Library.LibraryCampaignParticipation> LibraryCampaignParticipations { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
