@@ -80,7 +80,15 @@ public sealed class OptInLibraryCampaignHandler(
         var rule = await db.FourEyesRuleAsync(tenant, cancellationToken);
         var mayGoPublic = !rule || post.Status is PostStatus.Approved or PostStatus.Scheduled;
         var reviewerCapable = !rule || user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.TenantAdmin);
-        if (command.MayPublish && reviewerCapable && mayGoPublic
+        var mayMoveSchedule = command.MayPublish && reviewerCapable;
+        if (post.Status == PostStatus.Scheduled && post.PublishAt != optIn.PublishAt && !mayMoveSchedule)
+        {
+            // The date the jobcenter agreed to must not drift from the one its post is planned for.
+            throw new ForbiddenException(
+                "Der Beitrag ist schon geplant. Den Termin der Kampagne übernimmt eine prüfende Person, die mit zweitem Faktor angemeldet ist.");
+        }
+
+        if (mayMoveSchedule && mayGoPublic
             && post.Status is not (PostStatus.Published or PostStatus.Archived) && post.PublishAt != optIn.PublishAt)
         {
             post.Schedule(optIn.PublishAt, user.Actor(), now, rule);

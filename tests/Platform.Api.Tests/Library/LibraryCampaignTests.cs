@@ -218,6 +218,14 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
         Assert.Equal(first, Utc(view.GetProperty("optIn").GetProperty("scheduledFor")));
         Assert.Equal(moved, Utc(view.GetProperty("publishAt")));
 
+        // Following moves a schedule: not for an editor without the right to schedule; nothing changes then.
+        using (var byEditor = await SendAsync(_grossGerau, HttpMethod.Post, $"{CampaignsUrl}/{campaignId}/opt-in", _editorGg, new { }))
+        {
+            await AssertProblemAsync(byEditor, HttpStatusCode.Forbidden);
+        }
+
+        Assert.True((await CampaignViewAsync(_grossGerau, _editorGg, campaignId)).GetProperty("optIn").GetProperty("dateChanged").GetBoolean());
+
         var followed = await OkAsync(_grossGerau, HttpMethod.Post, $"{CampaignsUrl}/{campaignId}/opt-in", _reviewerGg);
         Assert.Equal(moved, Utc(followed.GetProperty("scheduledFor")));
         var after = await CampaignViewAsync(_grossGerau, _editorGg, campaignId);
