@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Infrastructure;
 using Platform.Application.Library;
@@ -28,6 +29,18 @@ public static class LibraryEndpoints
         library.MapPost("/{itemId:guid}/adopt", AdoptLibraryItem).RequireAuthorization(PlatformPolicies.Editorial)
             .WithSummary("A draft post of this jobcenter from the published version, placeholders filled");
 
+        var campaigns = library.MapGroup("/campaigns");
+        campaigns.MapGet("/", ListLibraryCampaigns).RequireAuthorization(PlatformPolicies.LibraryReader)
+            .WithSummary("Campaigns, soonest first, with this jobcenter's participation (NetworkEditors: every participant's post state)");
+        campaigns.MapPost("/", CreateLibraryCampaign).RequireAuthorization(PlatformPolicies.LibraryWriter)
+            .WithSummary("A proposed publication date (UTC) for a published item; a past date is 400");
+        campaigns.MapPut("/{campaignId:guid}", UpdateLibraryCampaign).RequireAuthorization(PlatformPolicies.LibraryWriter)
+            .WithSummary("Changes title, note or date; participants see the new date and follow it by opting in again");
+        campaigns.MapPost("/{campaignId:guid}/opt-in", OptInLibraryCampaign).RequireAuthorization(PlatformPolicies.Editorial)
+            .WithSummary("Adopts the item (or uses the adoption); the post is scheduled for the campaign date when it is approved");
+        campaigns.MapPost("/{campaignId:guid}/opt-out", OptOutLibraryCampaign).RequireAuthorization(PlatformPolicies.Editorial)
+            .WithSummary("Leaves the campaign before publication; a schedule is cancelled");
+
         var adoptions = library.MapGroup("/adoptions").RequireAuthorization(PlatformPolicies.Editorial);
         adoptions.MapGet("/", ListAdoptions).WithSummary("This jobcenter's adoptions, with updateAvailable");
         adoptions.MapGet("/{adoptionId:guid}/diff", DiffAdoption).WithSummary("Adopted version against the newest published one");
@@ -53,7 +66,9 @@ public static class LibraryEndpoints
         TypedResults.Ok(await mediator.Send(
             new UpdateLibraryItemCommand(
                 itemId, request.BaseVersion, request.Title ?? "", request.Summary, request.BodyMarkdown, request.Topics, request.Language,
-                request.EasyTitle, request.EasySummary, request.EasyBodyMarkdown),
+                request.EasyTitle, request.EasySummary, request.EasyBodyMarkdown, request.CallToActionLabel, request.CallToActionUrl,
+                request.CoverImage, request.RemoveCoverImage, request.CoverImageAlt, request.ExpiresAt, request.EventStartsAt, request.EventEndsAt,
+                request.EventPlace, request.EventOnlineUrl, request.EventCapacity),
             ct));
 
     public static async Task<Ok<LibraryItemState>> SubmitLibraryItem(Guid itemId, IMediator mediator, CancellationToken ct) =>
@@ -67,6 +82,29 @@ public static class LibraryEndpoints
         var state = await mediator.Send(new AdoptLibraryItemCommand(itemId), ct);
         return TypedResults.Created($"editorial/posts/{state.PostId}", state);
     }
+
+    public static async Task<Ok<IReadOnlyList<CampaignView>>> ListLibraryCampaigns(IMediator mediator, CancellationToken ct, bool includePast = false) =>
+        TypedResults.Ok(await mediator.Send(new ListLibraryCampaignsQuery(includePast), ct));
+
+    public static async Task<Created<CampaignState>> CreateLibraryCampaign(CreateLibraryCampaignCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var state = await mediator.Send(command, ct);
+        return TypedResults.Created($"library/campaigns/{state.Id}", state);
+    }
+
+    public static async Task<Ok<CampaignState>> UpdateLibraryCampaign(Guid campaignId, CampaignRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new UpdateLibraryCampaignCommand(campaignId, request.Title ?? "", request.PublishAt, request.Note), ct));
+
+    /// <summary>Whether the caller may also schedule (a reviewer with a second factor) is the Publishing policy's answer.</summary>
+    public static async Task<Ok<CampaignOptInState>> OptInLibraryCampaign(
+        Guid campaignId, IMediator mediator, IAuthorizationService authorization, HttpContext http, CancellationToken ct)
+    {
+        var mayPublish = (await authorization.AuthorizeAsync(http.User, http, PlatformPolicies.Publishing)).Succeeded;
+        return TypedResults.Ok(await mediator.Send(new OptInLibraryCampaignCommand(campaignId, mayPublish), ct));
+    }
+
+    public static async Task<Ok<PostState>> OptOutLibraryCampaign(Guid campaignId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new OptOutLibraryCampaignCommand(campaignId), ct));
 
     public static async Task<Ok<IReadOnlyList<AdoptionView>>> ListAdoptions(IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListLibraryAdoptionsQuery(), ct));
@@ -91,4 +129,18 @@ public sealed record UpdateLibraryItemRequest(
     string? Language = null,
     string? EasyTitle = null,
     string? EasySummary = null,
-    string? EasyBodyMarkdown = null);
+    string? EasyBodyMarkdown = null,
+    string? CallToActionLabel = null,
+    string? CallToActionUrl = null,
+    byte[]? CoverImage = null,
+    bool RemoveCoverImage = false,
+    string? CoverImageAlt = null,
+    DateTime? ExpiresAt = null,
+    DateTime? EventStartsAt = null,
+    DateTime? EventEndsAt = null,
+    string? EventPlace = null,
+    string? EventOnlineUrl = null,
+    int? EventCapacity = null);
+
+/// <summary>The body of a campaign change (the date in UTC).</summary>
+public sealed record CampaignRequest(string? Title, DateTime PublishAt, string? Note = null);

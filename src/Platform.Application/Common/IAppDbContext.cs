@@ -3,6 +3,7 @@ using Platform.Domain.Accounts;
 using Platform.Domain.Audit;
 using Platform.Domain.ContactRequests;
 using Platform.Domain.Events;
+using Platform.Domain.Library;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Domain.Tenants;
@@ -51,17 +52,25 @@ public interface IAppDbContext
 
     DbSet<EventSeats> EventSeats { get; }
 
-    DbSet<Platform.Domain.Library.LibraryItem> LibraryItems { get; }
+    DbSet<LibraryItem> LibraryItems { get; }
 
-    DbSet<Platform.Domain.Library.LibraryItemVersion> LibraryItemVersions { get; }
+    DbSet<LibraryItemVersion> LibraryItemVersions { get; }
 
-    DbSet<Platform.Domain.Library.LibraryUsage> LibraryUsages { get; }
+    DbSet<LibraryUsage> LibraryUsages { get; }
 
-    DbSet<Platform.Domain.Library.LibraryAdoption> LibraryAdoptions { get; }
+    DbSet<LibraryAdoption> LibraryAdoptions { get; }
 
     DbSet<Bookmark> Bookmarks { get; }
 
     DbSet<PostViewDay> PostViewDays { get; }
+
+    DbSet<LibraryImage> LibraryImages { get; }
+
+    DbSet<LibraryCampaign> LibraryCampaigns { get; }
+
+    DbSet<LibraryCampaignOptIn> LibraryCampaignOptIns { get; }
+
+    DbSet<LibraryCampaignParticipation> LibraryCampaignParticipations { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -31,10 +31,19 @@ public sealed class AdoptLibraryItemHandler(IAppDbContext db, ICurrentTenant ten
 {
     public async ValueTask<AdoptionState> Handle(AdoptLibraryItemCommand command, CancellationToken cancellationToken)
     {
-        var item = await db.LibraryItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == command.ItemId, cancellationToken);
+        var (adoption, post) = await AdoptAsync(db, tenant, user, clock, command.ItemId, cancellationToken);
+        await db.SaveLibraryAsync(cancellationToken);
+        return new AdoptionState(adoption.Id, post.Id, adoption.AdoptedVersion, post.Status);
+    }
+
+    /// <summary>Adds the draft post and the adoption (not saved yet); the item must be published and not adopted here yet.</summary>
+    public static async Task<(LibraryAdoption Adoption, Post Post)> AdoptAsync(
+        IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, Guid itemId, CancellationToken cancellationToken)
+    {
+        var item = await db.LibraryItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
         if (item?.PublishedVersion is not { } number)
         {
-            throw new NotFoundException("Bibliothekseintrag", command.ItemId);
+            throw new NotFoundException("Bibliothekseintrag", itemId);
         }
 
         var tenantId = tenant.RequiredId;
@@ -49,11 +58,23 @@ public sealed class AdoptLibraryItemHandler(IAppDbContext db, ICurrentTenant ten
         var post = Post.Create(tenantId, filled, user.Actor(), now);
         var adoption = LibraryAdoption.Create(tenantId, item.Id, post.Id, number, filled, now);
         db.Posts.Add(post);
+        await CopyCoverImageAsync(db, version, post, now, cancellationToken);
         db.LibraryAdoptions.Add(adoption);
         await TrackUsageAsync(db, item.Id, tenantId, number, now, cancellationToken);
         db.Record(tenantId, user, clock, "library.adopted", post.Title);
-        await db.SaveLibraryAsync(cancellationToken);
-        return new AdoptionState(adoption.Id, post.Id, number, post.Status);
+        return (adoption, post);
+    }
+
+    /// <summary>The jobcenter's post gets its own copy of the version's cover image (it may replace it locally).</summary>
+    public static async Task CopyCoverImageAsync(IAppDbContext db, LibraryItemVersion version, Post post, DateTime now, CancellationToken cancellationToken)
+    {
+        if (version.CoverImageId is not { } imageId)
+        {
+            return;
+        }
+
+        var image = await db.LibraryImages.AsNoTracking().SingleAsync(i => i.Id == imageId, cancellationToken);
+        db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, image.ContentType, image.Content, now));
     }
 
     /// <summary>Keeps the shared "who uses which version" row in step with the tenant's adoption.</summary>

@@ -15,7 +15,20 @@ public sealed record CreateLibraryItemCommand(
     string? Language = null,
     string? EasyTitle = null,
     string? EasySummary = null,
-    string? EasyBodyMarkdown = null) : ICommand<LibraryItemState>, ILibraryInput;
+    string? EasyBodyMarkdown = null,
+    string? CallToActionLabel = null,
+    string? CallToActionUrl = null,
+    byte[]? CoverImage = null,
+    string? CoverImageAlt = null,
+    DateTime? ExpiresAt = null,
+    DateTime? EventStartsAt = null,
+    DateTime? EventEndsAt = null,
+    string? EventPlace = null,
+    string? EventOnlineUrl = null,
+    int? EventCapacity = null) : ICommand<LibraryItemState>, ILibraryInput
+{
+    bool IPostInput.RemoveCoverImage => false;
+}
 
 public sealed class CreateLibraryItemValidator : AbstractValidator<CreateLibraryItemCommand>
 {
@@ -28,7 +41,8 @@ public sealed class CreateLibraryItemHandler(IAppDbContext db, ICurrentUser user
     public async ValueTask<LibraryItemState> Handle(CreateLibraryItemCommand command, CancellationToken cancellationToken)
     {
         user.RequireNetworkEditor();
-        var item = LibraryItem.Create(command.ToContent(), user.Actor(), clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = LibraryItem.Create(command.ToContent(db.CoverImageFor(command, previous: null, now)), user.Actor(), now);
         db.LibraryItems.Add(item);
         await db.SaveLibraryAsync(cancellationToken);
         return item.State();

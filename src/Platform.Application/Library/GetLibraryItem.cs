@@ -24,7 +24,10 @@ public sealed record LibraryItemDetails(
 
 public sealed record LibraryVersionView(
     int Number, string Title, string Summary, string BodyMarkdown, IReadOnlyList<string> Topics, string Language,
-    string? EasyTitle, string? EasySummary, string? EasyBodyMarkdown, string AuthorName, DateTime CreatedAt);
+    string? EasyTitle, string? EasySummary, string? EasyBodyMarkdown, string AuthorName, DateTime CreatedAt,
+    string? CallToActionLabel = null, string? CallToActionUrl = null, bool HasCoverImage = false, string? CoverImageAlt = null,
+    DateTime? ExpiresAt = null, DateTime? EventStartsAt = null, DateTime? EventEndsAt = null, string? EventPlace = null,
+    string? EventOnlineUrl = null, int? EventCapacity = null);
 
 public sealed record LibraryVersionInfo(int Number, string AuthorName, DateTime CreatedAt);
 
@@ -71,5 +74,6 @@ public sealed class GetLibraryItemHandler(IAppDbContext db, ICurrentUser user) :
 
     public static LibraryVersionView View(LibraryItemVersion v) => new(
         v.Number, v.Title, v.Summary, v.BodyMarkdown, TopicNames.ToNames(v.Topics), v.Language, v.EasyTitle, v.EasySummary, v.EasyBodyMarkdown,
-        v.AuthorName, v.CreatedAt);
+        v.AuthorName, v.CreatedAt, v.CallToActionLabel, v.CallToActionUrl, v.CoverImageId is not null, v.CoverImageAlt, v.ExpiresAt,
+        v.EventStartsAt, v.EventEndsAt, v.EventPlace, v.EventOnlineUrl, v.EventCapacity);
 }

@@ -8,21 +8,23 @@ using Platform.Domain.Posts;
 
 namespace Platform.Application.Library;
 
-/// <summary>The fields a NetworkEditor sends for a library item: a post's texts.</summary>
-public interface ILibraryInput : IPostText;
+/// <summary>The fields a NetworkEditor sends for a library item: the same as a post's.</summary>
+public interface ILibraryInput : IPostInput;
 
 /// <summary>The rules of a library text, including: only known placeholders (the message names the unknown one).</summary>
 public sealed class LibraryInputValidator : AbstractValidator<ILibraryInput>
 {
     public LibraryInputValidator()
     {
-        Include(new PostTextValidator());
+        Include(new PostInputValidator());
         Placeholders(p => p.Title);
         Placeholders(p => p.Summary);
         Placeholders(p => p.BodyMarkdown);
         Placeholders(p => p.EasyTitle);
         Placeholders(p => p.EasySummary);
         Placeholders(p => p.EasyBodyMarkdown);
+        Placeholders(p => p.CallToActionLabel);
+        Placeholders(p => p.EventPlace);
     }
 
     private void Placeholders(System.Linq.Expressions.Expression<Func<ILibraryInput, string?>> field) =>
@@ -35,7 +37,8 @@ public sealed class LibraryInputValidator : AbstractValidator<ILibraryInput>
 
 public static class LibraryAccess
 {
-    public static LibraryContent ToContent(this ILibraryInput input) => new()
+    /// <summary>The domain's content from an input; <paramref name="coverImageId"/> is the image the version will show.</summary>
+    public static LibraryContent ToContent(this ILibraryInput input, Guid? coverImageId) => new()
     {
         Title = input.Title,
         Summary = input.Summary ?? "",
@@ -45,7 +48,44 @@ public static class LibraryAccess
         EasyTitle = input.EasyTitle,
         EasySummary = input.EasySummary,
         EasyBodyMarkdown = input.EasyBodyMarkdown,
+        CallToActionLabel = input.CallToActionLabel,
+        CallToActionUrl = input.CallToActionUrl,
+        CoverImageId = coverImageId,
+        CoverImageAlt = coverImageId is null ? null : input.CoverImageAlt,
+        ExpiresAt = input.ExpiresAt,
+        EventStartsAt = input.EventStartsAt,
+        EventEndsAt = input.EventEndsAt,
+        EventPlace = input.EventPlace,
+        EventOnlineUrl = input.EventOnlineUrl,
+        EventCapacity = input.EventCapacity,
     };
+
+    /// <summary>
+    /// The cover image a new version shows: a new upload (added as a shared image), none when removed, otherwise the one
+    /// of <paramref name="previous"/>. With an image the alternative text is required (400 naming the field).
+    /// </summary>
+    public static Guid? CoverImageFor(this IAppDbContext db, ILibraryInput input, LibraryItemVersion? previous, DateTime now)
+    {
+        Guid? id = previous?.CoverImageId;
+        if (input.CoverImage is { } bytes)
+        {
+            var image = LibraryImage.Create(Platform.Domain.Tenants.ImageSniffer.Detect(bytes)!, bytes, now);
+            db.LibraryImages.Add(image);
+            id = image.Id;
+        }
+        else if (input.RemoveCoverImage)
+        {
+            id = null;
+        }
+
+        if (id is not null && string.IsNullOrWhiteSpace(input.CoverImageAlt))
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(
+                nameof(input.CoverImageAlt), "Ein Titelbild braucht einen Alternativtext, der beschreibt, was darauf zu sehen ist.")]);
+        }
+
+        return id;
+    }
 
     public static bool IsNetworkEditor(this ICurrentUser user) => user.IsInRole(Roles.NetworkEditor);
 

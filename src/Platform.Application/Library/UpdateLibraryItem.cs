@@ -16,7 +16,18 @@ public sealed record UpdateLibraryItemCommand(
     string? Language = null,
     string? EasyTitle = null,
     string? EasySummary = null,
-    string? EasyBodyMarkdown = null) : ICommand<LibraryItemState>, ILibraryInput;
+    string? EasyBodyMarkdown = null,
+    string? CallToActionLabel = null,
+    string? CallToActionUrl = null,
+    byte[]? CoverImage = null,
+    bool RemoveCoverImage = false,
+    string? CoverImageAlt = null,
+    DateTime? ExpiresAt = null,
+    DateTime? EventStartsAt = null,
+    DateTime? EventEndsAt = null,
+    string? EventPlace = null,
+    string? EventOnlineUrl = null,
+    int? EventCapacity = null) : ICommand<LibraryItemState>, ILibraryInput;
 
 public sealed class UpdateLibraryItemValidator : AbstractValidator<UpdateLibraryItemCommand>
 {
@@ -35,7 +46,8 @@ public sealed class UpdateLibraryItemHandler(IAppDbContext db, ICurrentUser user
     {
         user.RequireNetworkEditor();
         var item = await db.LoadLibraryItemAsync(command.ItemId, cancellationToken);
-        item.Edit(command.ToContent(), command.BaseVersion, user.Actor(), clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        item.Edit(command.ToContent(db.CoverImageFor(command, item.Latest, now)), command.BaseVersion, user.Actor(), now);
         await db.SaveLibraryAsync(cancellationToken);
         return item.State();
     }

@@ -1,10 +1,14 @@
 using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
+using Platform.Application.Library;
 
 namespace Platform.Application.Posts;
 
-/// <summary>Approves a post in review; under the four-eyes rule a Reviewer or TenantAdmin other than the author.</summary>
+/// <summary>
+/// Approves a post in review; under the four-eyes rule a Reviewer or TenantAdmin other than the author. A post taking
+/// part in a library campaign is scheduled for the campaign date at once.
+/// </summary>
 public sealed record ApprovePostCommand(Guid PostId) : ICommand<PostState>;
 
 public sealed class ApprovePostValidator : AbstractValidator<ApprovePostCommand>
@@ -24,7 +28,11 @@ public sealed class ApprovePostHandler(
         var rule = await db.FourEyesRuleAsync(tenant, cancellationToken);
         user.RequireReviewer(rule);
         var post = await db.LoadPostAsync(command.PostId, cancellationToken);
-        post.Approve(user.Actor(), clock.GetUtcNow().UtcDateTime, rule);
+        var now = clock.GetUtcNow().UtcDateTime;
+        post.Approve(user.Actor(), now, rule);
+
+        // A post in a library campaign goes on the schedule for the campaign date in the same step (ADR-014).
+        await db.ScheduleForCampaignAsync(post, user.Actor(), now, rule, cancellationToken);
         return await db.CommitAsync(post, "post.approved", user, clock, scheduler, cancellationToken);
     }
 }

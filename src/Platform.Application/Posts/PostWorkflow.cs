@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
 using Platform.Application.Audit;
 using Platform.Application.Common;
+using Platform.Application.Library;
 using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
@@ -45,6 +46,7 @@ public static class PostWorkflow
         CancellationToken cancellationToken)
     {
         var oldJob = post.PublicationJobId;
+        await db.MirrorCampaignAsync(post, clock.GetUtcNow().UtcDateTime, cancellationToken);
         db.Record(post.TenantId, user, clock, action, post.Title);
         await SaveAsync(db, cancellationToken);
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Library;
 using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
@@ -61,6 +62,7 @@ public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenan
 
         post.AttachPublicationJob(null);
         db.PostJobRuns.Add(PostJobRun.Record(post.TenantId, post.Id, scheduledFor, now, PostJobOutcome.Published, "Veröffentlicht."));
+        await db.MirrorCampaignAsync(post, now, cancellationToken);
         if (!await TrySaveAsync(cancellationToken))
         {
             return PublishOutcome.Nothing;

@@ -111,6 +111,11 @@ public sealed class LibraryItem : ISharedEntity
             throw new DomainException("library.topics", "Ein Bibliothekseintrag braucht mindestens ein Thema.");
         }
 
+        if (content.CoverImageId is not null && string.IsNullOrWhiteSpace(content.CoverImageAlt))
+        {
+            throw new DomainException("library.coverImageAlt", "Ein Titelbild braucht einen Alternativtext.");
+        }
+
         LatestVersion++;
         _versions.Add(LibraryItemVersion.Of(Id, LatestVersion, content, by, now));
         Touch(now);
@@ -141,6 +146,27 @@ public sealed record LibraryContent
     public string? EasySummary { get; init; }
 
     public string? EasyBodyMarkdown { get; init; }
+
+    public string? CallToActionLabel { get; init; }
+
+    public string? CallToActionUrl { get; init; }
+
+    /// <summary>The cover image (<see cref="LibraryImage"/>), shared by the versions that keep it.</summary>
+    public Guid? CoverImageId { get; init; }
+
+    public string? CoverImageAlt { get; init; }
+
+    public DateTime? ExpiresAt { get; init; }
+
+    public DateTime? EventStartsAt { get; init; }
+
+    public DateTime? EventEndsAt { get; init; }
+
+    public string? EventPlace { get; init; }
+
+    public string? EventOnlineUrl { get; init; }
+
+    public int? EventCapacity { get; init; }
 }
 
 /// <summary>One numbered version of a library item; never changed after it is written.</summary>
@@ -172,6 +198,26 @@ public sealed class LibraryItemVersion : ISharedEntity
 
     public string? EasyBodyMarkdown { get; private set; }
 
+    public string? CallToActionLabel { get; private set; }
+
+    public string? CallToActionUrl { get; private set; }
+
+    public Guid? CoverImageId { get; private set; }
+
+    public string? CoverImageAlt { get; private set; }
+
+    public DateTime? ExpiresAt { get; private set; }
+
+    public DateTime? EventStartsAt { get; private set; }
+
+    public DateTime? EventEndsAt { get; private set; }
+
+    public string? EventPlace { get; private set; }
+
+    public string? EventOnlineUrl { get; private set; }
+
+    public int? EventCapacity { get; private set; }
+
     public Guid AuthorId { get; private set; }
 
     public string AuthorName { get; private set; } = "";
@@ -188,6 +234,16 @@ public sealed class LibraryItemVersion : ISharedEntity
         EasyTitle = EasyTitle,
         EasySummary = EasySummary,
         EasyBodyMarkdown = EasyBodyMarkdown,
+        CallToActionLabel = CallToActionLabel,
+        CallToActionUrl = CallToActionUrl,
+        CoverImageId = CoverImageId,
+        CoverImageAlt = CoverImageAlt,
+        ExpiresAt = ExpiresAt,
+        EventStartsAt = EventStartsAt,
+        EventEndsAt = EventEndsAt,
+        EventPlace = EventPlace,
+        EventOnlineUrl = EventOnlineUrl,
+        EventCapacity = EventCapacity,
     };
 
     internal static LibraryItemVersion Of(Guid itemId, int number, LibraryContent content, PostActor by, DateTime now) => new()
@@ -203,6 +259,16 @@ public sealed class LibraryItemVersion : ISharedEntity
         EasyTitle = Blank(content.EasyTitle),
         EasySummary = Blank(content.EasySummary),
         EasyBodyMarkdown = Blank(content.EasyBodyMarkdown),
+        CallToActionLabel = Blank(content.CallToActionLabel),
+        CallToActionUrl = Blank(content.CallToActionUrl),
+        CoverImageId = content.CoverImageId,
+        CoverImageAlt = content.CoverImageId is null ? null : Blank(content.CoverImageAlt),
+        ExpiresAt = content.ExpiresAt,
+        EventStartsAt = content.EventStartsAt,
+        EventEndsAt = content.EventStartsAt is null ? null : content.EventEndsAt,
+        EventPlace = content.EventStartsAt is null ? null : Blank(content.EventPlace),
+        EventOnlineUrl = content.EventStartsAt is null ? null : Blank(content.EventOnlineUrl),
+        EventCapacity = content.EventStartsAt is null ? null : content.EventCapacity,
         AuthorId = by.Id,
         AuthorName = by.Name.Length > 120 ? by.Name[..120] : by.Name,
         CreatedAt = now,
@@ -239,4 +305,23 @@ public sealed class LibraryUsage : ISharedEntity
         Version = version;
         UpdatedAt = now;
     }
+}
+
+/// <summary>A cover image of the library; versions refer to it by id, adopting copies it into the jobcenter's post.</summary>
+public sealed class LibraryImage : ISharedEntity
+{
+    private LibraryImage()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string ContentType { get; private set; } = "";
+
+    public byte[] Content { get; private set; } = [];
+
+    public DateTime CreatedAt { get; private set; }
+
+    public static LibraryImage Create(string contentType, byte[] content, DateTime now) =>
+        new() { Id = Guid.CreateVersion7(), ContentType = contentType, Content = content, CreatedAt = now };
 }

@@ -48,6 +48,16 @@ public static partial class LibraryPlaceholders
             EasyTitle = Opt(content.EasyTitle, 200),
             EasySummary = Opt(content.EasySummary, 500),
             EasyBodyMarkdown = content.EasyBodyMarkdown is null ? null : Fill(content.EasyBodyMarkdown, values),
+            CallToActionLabel = Opt(content.CallToActionLabel, 80),
+            CallToActionUrl = content.CallToActionUrl is null ? null : Fill(content.CallToActionUrl, values),
+            HasCoverImage = content.CoverImageId is not null,
+            CoverImageAlt = content.CoverImageId is null ? null : content.CoverImageAlt,
+            ExpiresAt = content.ExpiresAt,
+            EventStartsAt = content.EventStartsAt,
+            EventEndsAt = content.EventEndsAt,
+            EventPlace = Opt(content.EventPlace, 300),
+            EventOnlineUrl = content.EventOnlineUrl is null ? null : Fill(content.EventOnlineUrl, values),
+            EventCapacity = content.EventCapacity,
         };
     }
 

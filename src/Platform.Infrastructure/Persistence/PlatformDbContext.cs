@@ -78,6 +78,14 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
 
     public DbSet<PostViewDay> PostViewDays => Set<PostViewDay>();
 
+    public DbSet<LibraryImage> LibraryImages => Set<LibraryImage>();
+
+    public DbSet<LibraryCampaign> LibraryCampaigns => Set<LibraryCampaign>();
+
+    public DbSet<LibraryCampaignOptIn> LibraryCampaignOptIns => Set<LibraryCampaignOptIn>();
+
+    public DbSet<LibraryCampaignParticipation> LibraryCampaignParticipations => Set<LibraryCampaignParticipation>();
+
     /// <summary>
     /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.
     /// Without a tenant it is <see cref="Guid.Empty"/>, the platform's own scope: no tenant's rows match, only

@@ -169,6 +169,89 @@ public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     [Fact]
+    public async Task A_library_item_carries_the_fields_of_a_post_with_the_same_rules_and_adoption_copies_them()
+    {
+        var starts = new DateTime(2027, 7, 20, 8, 0, 0, DateTimeKind.Utc);
+        object Full(string? alt) => new
+        {
+            title = "Infotag Ausbildung",
+            summary = "Für alle Jobcenter",
+            bodyMarkdown = "Komm vorbei.",
+            topics = new[] { "Ausbildung" },
+            language = "de",
+            easyTitle = "Infotag",
+            easyBodyMarkdown = "Du kannst kommen.",
+            callToActionLabel = "Termin buchen",
+            callToActionUrl = "https://example.org/termin",
+            coverImage = TinyPng,
+            coverImageAlt = alt,
+            expiresAt = starts.AddDays(10),
+            eventStartsAt = starts,
+            eventEndsAt = starts.AddHours(3),
+            eventPlace = "Im {{Jobcenter.Name}}",
+            eventCapacity = 30,
+        };
+
+        using (var noAlt = await SendAsync(_grossGerau, HttpMethod.Post, LibraryUrl, _network, Full(null)))
+        {
+            await AssertProblemAsync(noAlt, HttpStatusCode.BadRequest, "coverImageAlt");
+        }
+
+        using (var badLink = await SendAsync(_grossGerau, HttpMethod.Post, LibraryUrl, _network,
+            new { title = "Link", topics = new[] { "Ausbildung" }, callToActionLabel = "Los", callToActionUrl = "http://unsicher.example" }))
+        {
+            await AssertProblemAsync(badLink, HttpStatusCode.BadRequest, "callToActionUrl");
+        }
+
+        using (var noPlace = await SendAsync(_grossGerau, HttpMethod.Post, LibraryUrl, _network,
+            new { title = "Ohne Ort", topics = new[] { "Ausbildung" }, eventStartsAt = starts }))
+        {
+            await AssertProblemAsync(noPlace, HttpStatusCode.BadRequest, "eventPlace");
+        }
+
+        var id = (await OkAsync(_grossGerau, HttpMethod.Post, LibraryUrl, _network, Full("Junge Menschen an einem Infostand"))).GetProperty("id").GetGuid();
+        await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", _network);
+        await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", _networkOffenbach);
+        var shown = (await OkAsync(_grossGerau, HttpMethod.Get, $"{LibraryUrl}/{id}", _editorGg)).GetProperty("version");
+        Assert.True(shown.GetProperty("hasCoverImage").GetBoolean());
+        Assert.Equal(30, shown.GetProperty("eventCapacity").GetInt32());
+
+        var (_, postId) = await AdoptAsync(_grossGerau, _editorGg, id);
+        var content = (await GetAsync(_grossGerau, _editorGg, postId)).GetProperty("content");
+        Assert.True(content.GetProperty("hasCoverImage").GetBoolean());
+        Assert.Equal("Junge Menschen an einem Infostand", content.GetProperty("coverImageAlt").GetString());
+        Assert.Equal("https://example.org/termin", content.GetProperty("callToActionUrl").GetString());
+        Assert.Equal("Termin buchen", content.GetProperty("callToActionLabel").GetString());
+        Assert.Equal(starts, content.GetProperty("eventStartsAt").GetDateTime().ToUniversalTime());
+        Assert.Equal(starts.AddDays(10), content.GetProperty("expiresAt").GetDateTime().ToUniversalTime());
+        Assert.Equal(30, content.GetProperty("eventCapacity").GetInt32());
+        Assert.DoesNotContain("{{", content.GetProperty("eventPlace").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Infotag", content.GetProperty("easyTitle").GetString());
+        using var cover = await SendAsync(_grossGerau, HttpMethod.Get, $"{PostsUrl}/{postId}/cover", _editorGg);
+        Assert.Equal(HttpStatusCode.OK, cover.StatusCode);
+        Assert.Equal(TinyPng, await cover.Content.ReadAsByteArrayAsync());
+
+        // A new version without a new image keeps it; removing it drops it.
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}", _network, new
+        {
+            baseVersion = 1,
+            title = "Infotag Ausbildung",
+            topics = new[] { "Ausbildung" },
+            coverImageAlt = "Ein Infostand",
+        });
+        var kept = (await OkAsync(_grossGerau, HttpMethod.Get, $"{LibraryUrl}/{id}", _network)).GetProperty("version");
+        Assert.True(kept.GetProperty("hasCoverImage").GetBoolean());
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}", _network, new
+        {
+            baseVersion = 2,
+            title = "Infotag Ausbildung",
+            topics = new[] { "Ausbildung" },
+            removeCoverImage = true,
+        });
+        Assert.False((await OkAsync(_grossGerau, HttpMethod.Get, $"{LibraryUrl}/{id}", _network)).GetProperty("version").GetProperty("hasCoverImage").GetBoolean());
+    }
+
+    [Fact]
     public async Task An_adopted_item_is_a_draft_of_each_jobcenter_with_its_own_data_and_stays_its_own()
     {
         var id = await PublishedItemAsync(

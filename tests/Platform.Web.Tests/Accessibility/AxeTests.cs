@@ -107,7 +107,7 @@ public sealed class AxeTests(BrowserApp app, ChromiumFixture chromium) : Browser
         return await context.NewPageAsync();
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page)
+    internal static async Task AssertNoViolationsAsync(IPage page)
     {
         await page.AddScriptTagAsync(new() { Path = AxeScript.Path });
         var json = await page.EvaluateAsync<string>(
