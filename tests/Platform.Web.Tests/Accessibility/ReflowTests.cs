@@ -16,6 +16,7 @@ public sealed class ReflowTests(BrowserApp app, ChromiumFixture chromium) : Brow
     [InlineData("barrierefreiheit")]
     [InlineData("suche?q=Wohnungen")]
     [InlineData("veranstaltungen")]
+    [InlineData("veranstaltungen?ansicht=kalender")]
     [InlineData("anmelden")]
     [InlineData("registrieren")]
     public async Task A_public_page_reflows_to_320_css_pixels_without_sideways_scrolling(string path)
