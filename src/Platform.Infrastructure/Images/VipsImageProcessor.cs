@@ -1,8 +1,9 @@
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.Extensions.Caching.Memory;
 using NetVips;
 using Platform.Application.Common;
 using Platform.Application.Posts;
-using Platform.Domain.Common;
 
 namespace Platform.Infrastructure.Images;
 
@@ -34,9 +35,17 @@ public sealed class VipsImageProcessor : IImageProcessor, IDisposable
 
     public ImageSize Measure(byte[] image)
     {
-        using var header = Load(image);
-        var rotated = header.Contains("orientation") && header.Get("orientation") is int orientation && orientation >= 5;
-        return rotated ? new ImageSize(header.Height, header.Width) : new ImageSize(header.Width, header.Height);
+        try
+        {
+            using var header = Load(image);
+            var rotated = header.Contains("orientation") && header.Get("orientation") is int orientation && orientation >= 5;
+            return rotated ? new ImageSize(header.Height, header.Width) : new ImageSize(header.Width, header.Height);
+        }
+        catch (VipsException)
+        {
+            // The sniffer accepted the signature, but the library cannot read the header: not an image to store.
+            throw Refused("Das Bild kann nicht gelesen werden. Bitte lade ein PNG oder JPEG hoch.");
+        }
     }
 
     public async Task<CoverImageFile?> ResizeAsync(string cacheKey, Func<Task<byte[]?>> load, int width, string version, CancellationToken cancellationToken)
@@ -55,7 +64,17 @@ public sealed class VipsImageProcessor : IImageProcessor, IDisposable
         await _workers.WaitAsync(cancellationToken);
         try
         {
-            var resized = Resize(original, width, version);
+            CoverImageFile? resized;
+            try
+            {
+                resized = Resize(original, width, version);
+            }
+            catch (VipsException)
+            {
+                // Damaged beyond its header: the original is served as it is, as before there were sizes.
+                return null;
+            }
+
             if (resized is not null)
             {
                 _cache.Set(cacheKey, resized, new MemoryCacheEntryOptions { Size = resized.Content.Length, SlidingExpiration = TimeSpan.FromHours(6) });
@@ -93,11 +112,13 @@ public sealed class VipsImageProcessor : IImageProcessor, IDisposable
         if ((long)header.Width * header.Height > MaxPixels)
         {
             header.Dispose();
-            throw new DomainException("post.coverImage", "Das Bild ist zu groß (höchstens 4096 × 4096 Pixel).");
+            throw Refused("Das Bild ist zu groß (höchstens 4096 × 4096 Pixel).");
         }
 
         return header;
     }
+
+    private static ValidationException Refused(string message) => new([new ValidationFailure("coverImage", message)]);
 
     public void Dispose()
     {

@@ -99,6 +99,30 @@ public abstract class CoverImageSizesTests<TApp>(TApp app) : ApiTestBase<TApp>(a
         Assert.True((await ReadJsonAsync(response)).GetProperty("errors").TryGetProperty("w", out _));
     }
 
+    [Fact]
+    public async Task A_jpeg_with_a_plausible_frame_but_nothing_readable_is_a_400_naming_the_cover()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var editor = await SignInWithSecondFactorAsync(App, client, "gross-gerau", "redaktion@gross-gerau.example");
+
+        // Start of image, a frame header of 16 × 16 pixels, end of image: the signature check passes, a decoder does not.
+        var damaged = Convert.FromHexString("FFD8" + "FFC0001108001000100301220002110103110100" + "FFD9");
+        using var created = await SendAsync(client, HttpMethod.Post, PostsUrl, editor, new
+        {
+            title = "Kaputtes Bild",
+            summary = "Mit Titelbild",
+            bodyMarkdown = "Text.",
+            topics = new[] { "Ausbildung" },
+            coverImage = Convert.ToBase64String(damaged),
+            coverImageAlt = "Nichts zu sehen",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        var problem = await ReadJsonAsync(created);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("coverImage", out var messages), problem.ToString());
+        Assert.Contains("kann nicht gelesen werden", messages.ToString(), StringComparison.Ordinal);
+    }
+
     private static byte[] LargeJpeg(int width, int height)
     {
         // A smooth gradient: large in pixels, small enough in bytes for the 1 MB upload limit.
