@@ -141,6 +141,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IEmailBatchSender, SmtpEmailBatchSender>();
         services.AddSingleton<Application.Reminders.IPushSender, Notifications.WebPushSender>();
+        services.AddSingleton<Application.Posts.IImageProcessor, Images.VipsImageProcessor>();
         services.AddSingleton<Application.Reminders.IUnsubscribeTokens, Notifications.UnsubscribeTokens>();
         services.AddSingleton<Application.Reminders.INotificationLinks, Notifications.NotificationLinks>();
         services.AddScoped<Application.Reminders.IRecipientDirectory, Notifications.RecipientDirectory>();

@@ -15,7 +15,10 @@ public static class EventsEndpoints
         events.MapGet("/", ListEvents)
             .WithSummary("Upcoming published events, soonest first, with free seats and the caller's registration");
 
-        // The literal route wins over the parameter: feed.ics is never taken for an event id.
+        events.MapGet("/calendar", GetEventMonth)
+            .WithSummary("Published events of one month (month=yyyy-MM, default the current one), grouped by Berlin day");
+
+        // The literal routes win over the parameter: feed.ics and calendar are never taken for an event id.
         events.MapGet("/feed.ics", GetFeed)
             .WithSummary("The jobcenter's upcoming public events as an iCalendar feed");
         events.MapGet("/{id}.ics", GetIcs)
@@ -33,6 +36,9 @@ public static class EventsEndpoints
 
     public static async Task<Ok<IReadOnlyList<EventSummary>>> ListEvents(IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListEventsQuery(), ct));
+
+    public static async Task<Ok<EventMonth>> GetEventMonth(string? month, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetEventMonthQuery(month), ct));
 
     public static async Task<Ok<EventSummary>> GetEvent(string id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetEventQuery(ParseId(id)), ct));

@@ -54,10 +54,24 @@ public static class PostsEndpoints
         return TypedResults.Ok(post);
     }
 
-    public static async Task<FileContentHttpResult> GetCover(IMediator mediator, string id, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> GetCover(
+        IMediator mediator, string id, HttpContext context, CancellationToken cancellationToken, string? w = null, string? v = null)
     {
-        var image = await mediator.Send(new GetPublishedPostCoverQuery(ParseId(id)), cancellationToken);
-        context.Response.Headers.CacheControl = "public, max-age=3600";
+        int? width = null;
+        if (w is not null)
+        {
+            width = int.TryParse(w, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && CoverWidths.All.Contains(parsed)
+                ? parsed
+                : throw new ValidationException([new ValidationFailure("w", $"Die Bildbreite muss eine von {string.Join(", ", CoverWidths.All)} sein.")]);
+        }
+
+        var image = await mediator.Send(new GetPublishedPostCoverQuery(ParseId(id), width), cancellationToken);
+
+        // An address with the image's current version never changes its answer: a year, immutable. Without it (or with
+        // an old one) an hour, as before.
+        context.Response.Headers.CacheControl = string.Equals(v, image.Version, StringComparison.Ordinal)
+            ? "public, max-age=31536000, immutable"
+            : "public, max-age=3600";
         return TypedResults.File(image.Content, image.ContentType);
     }
 

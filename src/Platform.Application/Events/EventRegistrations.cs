@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Domain.Events;
+using Platform.Domain.Reminders;
 
 namespace Platform.Application.Events;
 
@@ -144,8 +145,50 @@ public static class EventSeatLock
             r.Promote(now);
         }
 
+        await NotifyPromotedAsync(db, postId, next, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return next.Count > 0 ? next[0].UserId : null;
+    }
+
+    /// <summary>
+    /// The people moved up hear of it through the notification outbox (in the app always; by e-mail or push only with
+    /// their consent, push outside their quiet hours; the delivery engine checks consent again when sending). The rows
+    /// are saved in the same transaction as the promotion, so a promotion that happened is told exactly once.
+    /// </summary>
+    private static async Task NotifyPromotedAsync(IAppDbContext db, Guid postId, List<EventRegistration> promoted, DateTime now, CancellationToken cancellationToken)
+    {
+        if (promoted.Count == 0)
+        {
+            return;
+        }
+
+        var ev = await db.Posts.AsNoTracking()
+            .Where(p => p.Id == postId)
+            .Select(p => new { p.Title, p.EventStartsAt })
+            .SingleAsync(cancellationToken);
+        var userIds = promoted.Select(r => r.UserId).ToList();
+        var preferences = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => userIds.Contains(p.UserId))
+            .ToDictionaryAsync(p => p.UserId, cancellationToken);
+        foreach (var registration in promoted)
+        {
+            var starts = ev.EventStartsAt ?? now;
+            db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.InApp, now));
+            if (preferences.GetValueOrDefault(registration.UserId) is not { } preference)
+            {
+                continue;
+            }
+
+            if (preference.EmailEnabled)
+            {
+                db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.Email, now));
+            }
+
+            if (preference.PushEnabled)
+            {
+                db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.Push, preference.QuietHours.Delay(now)));
+            }
+        }
     }
 
     private static async Task EnsureRowAsync(IAppDbContext db, Guid tenantId, Guid postId, CancellationToken cancellationToken)

@@ -26,19 +26,19 @@ public sealed class AdoptLibraryItemValidator : AbstractValidator<AdoptLibraryIt
     }
 }
 
-public sealed class AdoptLibraryItemHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock)
+public sealed class AdoptLibraryItemHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IImageProcessor images)
     : ICommandHandler<AdoptLibraryItemCommand, AdoptionState>
 {
     public async ValueTask<AdoptionState> Handle(AdoptLibraryItemCommand command, CancellationToken cancellationToken)
     {
-        var (adoption, post) = await AdoptAsync(db, tenant, user, clock, command.ItemId, cancellationToken);
+        var (adoption, post) = await AdoptAsync(db, tenant, user, clock, images, command.ItemId, cancellationToken);
         await db.SaveLibraryAsync(cancellationToken);
         return new AdoptionState(adoption.Id, post.Id, adoption.AdoptedVersion, post.Status);
     }
 
     /// <summary>Adds the draft post and the adoption (not saved yet); the item must be published and not adopted here yet.</summary>
     public static async Task<(LibraryAdoption Adoption, Post Post)> AdoptAsync(
-        IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, Guid itemId, CancellationToken cancellationToken)
+        IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IImageProcessor images, Guid itemId, CancellationToken cancellationToken)
     {
         var item = await db.LibraryItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
         if (item?.PublishedVersion is not { } number)
@@ -58,7 +58,7 @@ public sealed class AdoptLibraryItemHandler(IAppDbContext db, ICurrentTenant ten
         var post = Post.Create(tenantId, filled, user.Actor(), now);
         var adoption = LibraryAdoption.Create(tenantId, item.Id, post.Id, number, filled, now);
         db.Posts.Add(post);
-        await CopyCoverImageAsync(db, version, post, now, cancellationToken);
+        await CopyCoverImageAsync(db, images, version, post, now, cancellationToken);
         db.LibraryAdoptions.Add(adoption);
         await TrackUsageAsync(db, item.Id, tenantId, number, now, cancellationToken);
         db.Record(tenantId, user, clock, "library.adopted", post.Title);
@@ -66,7 +66,8 @@ public sealed class AdoptLibraryItemHandler(IAppDbContext db, ICurrentTenant ten
     }
 
     /// <summary>The jobcenter's post gets its own copy of the version's cover image (it may replace it locally).</summary>
-    public static async Task CopyCoverImageAsync(IAppDbContext db, LibraryItemVersion version, Post post, DateTime now, CancellationToken cancellationToken)
+    public static async Task CopyCoverImageAsync(
+        IAppDbContext db, IImageProcessor images, LibraryItemVersion version, Post post, DateTime now, CancellationToken cancellationToken)
     {
         if (version.CoverImageId is not { } imageId)
         {
@@ -74,7 +75,8 @@ public sealed class AdoptLibraryItemHandler(IAppDbContext db, ICurrentTenant ten
         }
 
         var image = await db.LibraryImages.AsNoTracking().SingleAsync(i => i.Id == imageId, cancellationToken);
-        db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, image.ContentType, image.Content, now));
+        var size = images.Measure(image.Content);
+        db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, image.ContentType, image.Content, size.Width, size.Height, now));
     }
 
     /// <summary>Keeps the shared "who uses which version" row in step with the tenant's adoption.</summary>

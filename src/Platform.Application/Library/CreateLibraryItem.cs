@@ -35,14 +35,14 @@ public sealed class CreateLibraryItemValidator : AbstractValidator<CreateLibrary
     public CreateLibraryItemValidator() => Include(new LibraryInputValidator());
 }
 
-public sealed class CreateLibraryItemHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class CreateLibraryItemHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IImageProcessor images)
     : ICommandHandler<CreateLibraryItemCommand, LibraryItemState>
 {
     public async ValueTask<LibraryItemState> Handle(CreateLibraryItemCommand command, CancellationToken cancellationToken)
     {
         user.RequireNetworkEditor();
         var now = clock.GetUtcNow().UtcDateTime;
-        var item = LibraryItem.Create(command.ToContent(db.CoverImageFor(command, previous: null, now)), user.Actor(), now);
+        var item = LibraryItem.Create(command.ToContent(db.CoverImageFor(images, command, previous: null, now)), user.Actor(), now);
         db.LibraryItems.Add(item);
         await db.SaveLibraryAsync(cancellationToken);
         return item.State();

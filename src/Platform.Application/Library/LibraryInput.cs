@@ -62,13 +62,15 @@ public static class LibraryAccess
 
     /// <summary>
     /// The cover image a new version shows: a new upload (added as a shared image), none when removed, otherwise the one
-    /// of <paramref name="previous"/>. With an image the alternative text is required (400 naming the field).
+    /// of <paramref name="previous"/>. With an image the alternative text is required (400 naming the field); an image
+    /// the platform cannot read or that is too large is refused as for posts, so that no jobcenter adopts one.
     /// </summary>
-    public static Guid? CoverImageFor(this IAppDbContext db, ILibraryInput input, LibraryItemVersion? previous, DateTime now)
+    public static Guid? CoverImageFor(this IAppDbContext db, IImageProcessor images, ILibraryInput input, LibraryItemVersion? previous, DateTime now)
     {
         Guid? id = previous?.CoverImageId;
         if (input.CoverImage is { } bytes)
         {
+            images.Measure(bytes);
             var image = LibraryImage.Create(Platform.Domain.Tenants.ImageSniffer.Detect(bytes)!, bytes, now);
             db.LibraryImages.Add(image);
             id = image.Id;

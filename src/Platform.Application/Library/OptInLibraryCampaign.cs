@@ -27,7 +27,7 @@ public sealed class OptInLibraryCampaignValidator : AbstractValidator<OptInLibra
 }
 
 public sealed class OptInLibraryCampaignHandler(
-    IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler)
+    IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler, IImageProcessor images)
     : ICommandHandler<OptInLibraryCampaignCommand, CampaignOptInState>
 {
     public async ValueTask<CampaignOptInState> Handle(OptInLibraryCampaignCommand command, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public sealed class OptInLibraryCampaignHandler(
             var adoption = await db.LibraryAdoptions.SingleOrDefaultAsync(a => a.LibraryItemId == campaign.LibraryItemId, cancellationToken);
             if (adoption is null)
             {
-                (_, post) = await AdoptLibraryItemHandler.AdoptAsync(db, tenant, user, clock, campaign.LibraryItemId, cancellationToken);
+                (_, post) = await AdoptLibraryItemHandler.AdoptAsync(db, tenant, user, clock, images, campaign.LibraryItemId, cancellationToken);
             }
             else
             {

@@ -39,7 +39,7 @@ public sealed class UpdateLibraryItemValidator : AbstractValidator<UpdateLibrary
     }
 }
 
-public sealed class UpdateLibraryItemHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class UpdateLibraryItemHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IImageProcessor images)
     : ICommandHandler<UpdateLibraryItemCommand, LibraryItemState>
 {
     public async ValueTask<LibraryItemState> Handle(UpdateLibraryItemCommand command, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class UpdateLibraryItemHandler(IAppDbContext db, ICurrentUser user
         user.RequireNetworkEditor();
         var item = await db.LoadLibraryItemAsync(command.ItemId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        item.Edit(command.ToContent(db.CoverImageFor(command, item.Latest, now)), command.BaseVersion, user.Actor(), now);
+        item.Edit(command.ToContent(db.CoverImageFor(images, command, item.Latest, now)), command.BaseVersion, user.Actor(), now);
         await db.SaveLibraryAsync(cancellationToken);
         return item.State();
     }

@@ -35,7 +35,7 @@ public sealed class CreatePostValidator : AbstractValidator<CreatePostCommand>
     public CreatePostValidator() => Include(new PostInputValidator());
 }
 
-public sealed class CreatePostHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock)
+public sealed class CreatePostHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IImageProcessor images)
     : ICommandHandler<CreatePostCommand, PostState>
 {
     public async ValueTask<PostState> Handle(CreatePostCommand command, CancellationToken cancellationToken)
@@ -45,7 +45,8 @@ public sealed class CreatePostHandler(IAppDbContext db, ICurrentTenant tenant, I
         db.Posts.Add(post);
         if (command.CoverImage is { } image)
         {
-            db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, Platform.Domain.Tenants.ImageSniffer.Detect(image)!, image, now));
+            var size = images.Measure(image);
+            db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, Platform.Domain.Tenants.ImageSniffer.Detect(image)!, image, size.Width, size.Height, now));
         }
 
         db.Record(post.TenantId, user, clock, "post.created", post.Title);

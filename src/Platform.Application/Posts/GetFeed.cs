@@ -20,7 +20,9 @@ public sealed record FeedPage(IReadOnlyList<PostSummary> Items, int Page, int Pa
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
 }
 
-public sealed record PostSummary(Guid Id, string Title, string Summary, IReadOnlyList<string> Topics, DateTime PublishedAt);
+/// <param name="CoverImageAlt">Set when the post has a cover image; <paramref name="Cover"/> gives its size and version.</param>
+public sealed record PostSummary(
+    Guid Id, string Title, string Summary, IReadOnlyList<string> Topics, DateTime PublishedAt, string? CoverImageAlt = null, CoverImageInfo? Cover = null);
 
 public sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
 {
@@ -57,9 +59,24 @@ public sealed class GetFeedHandler(IAppDbContext db) : IQueryHandler<GetFeedQuer
         {
             var total = await queries.Count(context, topic);
             var items = new List<PostSummary>(query.PageSize);
+            var rows = new List<FeedRow>(query.PageSize);
             await foreach (var r in queries.Page(context, topic, (query.Page - 1) * query.PageSize, query.PageSize).WithCancellation(cancellationToken))
             {
-                items.Add(new PostSummary(r.Id, r.Title, r.Summary, TopicNames.ToNames(r.Topics), r.PublishedAt!.Value));
+                rows.Add(r);
+            }
+
+            // Sizes of the page's covers in one small query, only when there are covers at all.
+            var withCover = rows.Where(r => r.HasCoverImage).Select(r => r.Id).ToList();
+            var covers = withCover.Count == 0
+                ? []
+                : await db.PostImages.AsNoTracking()
+                    .Where(i => withCover.Contains(i.PostId) && i.Width > 0)
+                    .Select(i => new { i.PostId, i.Width, i.Height, i.UpdatedAt })
+                    .ToDictionaryAsync(i => i.PostId, i => new CoverImageInfo(i.Width, i.Height, CoverVersion.Of(i.UpdatedAt)), cancellationToken);
+            foreach (var r in rows)
+            {
+                items.Add(new PostSummary(
+                    r.Id, r.Title, r.Summary, TopicNames.ToNames(r.Topics), r.PublishedAt!.Value, r.HasCoverImage ? r.CoverImageAlt : null, covers.GetValueOrDefault(r.Id)));
             }
 
             return new FeedPage(items, query.Page, query.PageSize, total);
@@ -70,7 +87,7 @@ public sealed class GetFeedHandler(IAppDbContext db) : IQueryHandler<GetFeedQuer
         }
     }
 
-    private sealed record FeedRow(Guid Id, string Title, string Summary, Topics Topics, DateTime? PublishedAt);
+    private sealed record FeedRow(Guid Id, string Title, string Summary, Topics Topics, DateTime? PublishedAt, bool HasCoverImage, string? CoverImageAlt);
 
     private sealed class FeedQueries
     {
@@ -85,6 +102,6 @@ public sealed class GetFeedHandler(IAppDbContext db) : IQueryHandler<GetFeedQuer
                 .ThenByDescending(p => p.Id)
                 .Skip(skip)
                 .Take(take)
-                .Select(p => new FeedRow(p.Id, p.Title, p.Summary, p.Topics, p.PublishedAt)));
+                .Select(p => new FeedRow(p.Id, p.Title, p.Summary, p.Topics, p.PublishedAt, p.HasCoverImage, p.CoverImageAlt)));
     }
 }

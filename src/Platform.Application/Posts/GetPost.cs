@@ -24,7 +24,8 @@ public sealed record PostDetail(
     PostEasyLanguage? EasyLanguage = null,
     PostCallToAction? CallToAction = null,
     string? CoverImageAlt = null,
-    IReadOnlyList<RelatedPost>? Related = null);
+    IReadOnlyList<RelatedPost>? Related = null,
+    CoverImageInfo? Cover = null);
 
 public sealed record PostEasyLanguage(string Title, string Summary, string BodyHtml);
 
@@ -68,6 +69,12 @@ public sealed class GetPostHandler(IAppDbContext db) : IQueryHandler<GetPostQuer
             .Take(RelatedCount)
             .Select(p => new RelatedPost(p.Id, p.Title, p.PublishedAt!.Value))
             .ToListAsync(cancellationToken);
+        var cover = post.HasCoverImage
+            ? await db.PostImages.AsNoTracking()
+                .Where(i => i.PostId == post.Id && i.Width > 0)
+                .Select(i => new { i.Width, i.Height, i.UpdatedAt })
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
 
         return new PostDetail(
             post.Id,
@@ -83,19 +90,49 @@ public sealed class GetPostHandler(IAppDbContext db) : IQueryHandler<GetPostQuer
                 : new PostEasyLanguage(post.EasyTitle ?? post.Title, post.EasySummary ?? "", PostBodyRenderer.ToSafeHtml(post.EasyBodyMarkdown)),
             post.CallToActionLabel is { Length: > 0 } label && post.CallToActionUrl is { Length: > 0 } url ? new PostCallToAction(label, url) : null,
             post.HasCoverImage ? post.CoverImageAlt : null,
-            related);
+            related,
+            cover is null ? null : new CoverImageInfo(cover.Width, cover.Height, CoverVersion.Of(cover.UpdatedAt)));
     }
 }
 
-/// <summary>The cover image of a published post of the current tenant, for readers.</summary>
-public sealed record GetPublishedPostCoverQuery(Guid PostId) : IQuery<PostCoverImage>;
+/// <summary>
+/// The cover image of a published post of the current tenant, for readers: the original, or a copy
+/// <see cref="Width"/> pixels wide (one of <see cref="CoverWidths.All"/>; never wider than the original).
+/// </summary>
+public sealed record GetPublishedPostCoverQuery(Guid PostId, int? Width = null) : IQuery<CoverImageFile>;
 
-public sealed class GetPublishedPostCoverHandler(IAppDbContext db) : IQueryHandler<GetPublishedPostCoverQuery, PostCoverImage>
+public sealed class GetPublishedPostCoverHandler(IAppDbContext db, ICurrentTenant tenant, IImageProcessor images) : IQueryHandler<GetPublishedPostCoverQuery, CoverImageFile>
 {
-    public async ValueTask<PostCoverImage> Handle(GetPublishedPostCoverQuery query, CancellationToken cancellationToken) =>
-        await db.PostImages.AsNoTracking()
-            .Where(i => i.PostId == query.PostId && db.Posts.Any(p => p.Id == i.PostId && p.Status == PostStatus.Published))
-            .Select(i => new PostCoverImage(i.ContentType, i.Content))
-            .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Titelbild", query.PostId);
+    public async ValueTask<CoverImageFile> Handle(GetPublishedPostCoverQuery query, CancellationToken cancellationToken)
+    {
+        var published = db.PostImages.AsNoTracking()
+            .Where(i => i.PostId == query.PostId && db.Posts.Any(p => p.Id == i.PostId && p.Status == PostStatus.Published));
+        var meta = await published.Select(i => new { i.Width, i.UpdatedAt }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Titelbild", query.PostId);
+        var version = CoverVersion.Of(meta.UpdatedAt);
+        if (query.Width is { } width && (meta.Width == 0 || width < meta.Width))
+        {
+            // The cache key names the tenant, the post and the image's version: a replaced image is never served old.
+            var key = $"cover:{tenant.RequiredId:N}:{query.PostId:N}:{version}:{width}";
+            var resized = await images.ResizeAsync(
+                key,
+                async () => await published.Select(i => i.Content).SingleOrDefaultAsync(cancellationToken),
+                width,
+                version,
+                cancellationToken);
+            if (resized is not null)
+            {
+                return resized;
+            }
+        }
+
+        return await published.Select(i => new CoverImageFile(i.ContentType, i.Content, version)).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Titelbild", query.PostId);
+    }
+}
+
+/// <summary>The version of a cover in its address: changes whenever the image is replaced.</summary>
+public static class CoverVersion
+{
+    public static string Of(DateTime updatedAt) => updatedAt.Ticks.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -45,7 +45,7 @@ public sealed class UpdatePostValidator : AbstractValidator<UpdatePostCommand>
 }
 
 public sealed class UpdatePostHandler(
-    IAppDbContext db, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler)
+    IAppDbContext db, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler, IImageProcessor images)
     : ICommandHandler<UpdatePostCommand, PostState>
 {
     public async ValueTask<PostState> Handle(UpdatePostCommand command, CancellationToken cancellationToken)
@@ -64,13 +64,14 @@ public sealed class UpdatePostHandler(
         if (command.CoverImage is { } bytes)
         {
             var contentType = ImageSniffer.Detect(bytes)!;
+            var size = images.Measure(bytes);
             if (image is null)
             {
-                db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, contentType, bytes, now));
+                db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, contentType, bytes, size.Width, size.Height, now));
             }
             else
             {
-                image.Replace(contentType, bytes, now);
+                image.Replace(contentType, bytes, size.Width, size.Height, now);
             }
         }
         else if (command.RemoveCoverImage && image is not null)

@@ -145,13 +145,20 @@ public sealed class PostImage : ITenantOwned
 
     public DateTime UpdatedAt { get; private set; }
 
-    public static PostImage Create(Guid tenantId, Guid postId, string contentType, byte[] content, DateTime now) =>
-        new() { TenantId = tenantId, PostId = postId, ContentType = contentType, Content = content, UpdatedAt = now };
+    /// <summary>Displayed width in pixels (orientation applied); 0 for images stored before sizes were recorded.</summary>
+    public int Width { get; private set; }
 
-    public void Replace(string contentType, byte[] content, DateTime now)
+    public int Height { get; private set; }
+
+    public static PostImage Create(Guid tenantId, Guid postId, string contentType, byte[] content, int width, int height, DateTime now) =>
+        new() { TenantId = tenantId, PostId = postId, ContentType = contentType, Content = content, Width = width, Height = height, UpdatedAt = now };
+
+    public void Replace(string contentType, byte[] content, int width, int height, DateTime now)
     {
         ContentType = contentType;
         Content = content;
+        Width = width;
+        Height = height;
         UpdatedAt = now;
     }
 }

@@ -137,6 +137,32 @@ public sealed class ReminderDelivery : ITenantOwned
         };
     }
 
+    /// <summary>
+    /// A seat freed up and <paramref name="registration"/> moved up from the waiting list. The key carries the
+    /// registration's position, which is new at every sign-up, so one promotion gives one message per channel and a
+    /// later sign-up that moves up again gives its own.
+    /// </summary>
+    public static ReminderDelivery ForPromotion(
+        Events.EventRegistration registration, string eventTitle, DateTime eventStartsAt, NotificationChannel channel, DateTime dueAt)
+    {
+        var title = eventTitle.Length > 150 ? eventTitle[..150] + "…" : eventTitle;
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(eventStartsAt, DateTimeKind.Utc), BerlinTime.Zone);
+        return new()
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = registration.TenantId,
+            Key = $"w:{registration.Id:N}:{registration.Position}:{(int)channel}",
+            UserId = registration.UserId,
+            Channel = channel,
+            DueAt = dueAt,
+            Title = "Du hast einen Platz bekommen",
+            Text = string.Create(
+                System.Globalization.CultureInfo.GetCultureInfo("de-DE"),
+                $"Ein Platz ist frei geworden: Du bist jetzt fest angemeldet für „{title}“ am {local:dddd, d. MMMM yyyy} um {local:HH:mm} Uhr. Wenn du nicht kommen kannst, melde dich bitte wieder ab."),
+            Link = $"/posts/{registration.PostId}",
+        };
+    }
+
     /// <summary>The German sentence of a reminder; the date itself is shown in Europe/Berlin.</summary>
     public static string ReminderText(Reminder reminder, TimeSpan lead)
     {

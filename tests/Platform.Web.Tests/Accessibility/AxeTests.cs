@@ -27,6 +27,7 @@ public sealed class AxeTests(BrowserApp app, ChromiumFixture chromium) : Browser
     [InlineData("anmelden")]
     [InlineData("registrieren")]
     [InlineData("veranstaltungen")]
+    [InlineData("veranstaltungen?ansicht=kalender")]
     [InlineData("passwort-vergessen")]
     [InlineData("themen-abonnieren")]
     public async Task A_tenant_page_has_no_axe_violations(string path)

@@ -16,6 +16,7 @@ public sealed class ReflowTests(BrowserApp app, ChromiumFixture chromium) : Brow
     [InlineData("barrierefreiheit")]
     [InlineData("suche?q=Wohnungen")]
     [InlineData("veranstaltungen")]
+    [InlineData("veranstaltungen?ansicht=kalender")]
     [InlineData("anmelden")]
     [InlineData("registrieren")]
     [InlineData("themen-abonnieren")]
