@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Resources;
+using Platform.Web.Resources;
+
+namespace Platform.Api.Tests.Hosting;
+
+/// <summary>English is complete: every German (neutral) text has a non-empty English one; Arabic has at least the navigation.</summary>
+public sealed class UiTextResourceTests
+{
+    private static readonly ResourceManager Resources = new("Platform.Web.Resources.UiText", typeof(UiText).Assembly);
+
+    [Fact]
+    public void Every_german_text_has_an_english_one()
+    {
+        var german = Texts(CultureInfo.InvariantCulture);
+        var english = Texts(CultureInfo.GetCultureInfo("en"));
+
+        Assert.NotEmpty(german);
+        Assert.Empty(german.Keys.Except(english.Keys).Order());
+        Assert.Empty(english.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => e.Key));
+        Assert.Empty(english.Keys.Except(german.Keys).Order());
+    }
+
+    [Fact]
+    public void Arabic_covers_the_layout_and_navigation()
+    {
+        var german = Texts(CultureInfo.InvariantCulture);
+        var arabic = Texts(CultureInfo.GetCultureInfo("ar"));
+
+        Assert.Empty(german.Keys.Where(k => k.StartsWith("Layout.", StringComparison.Ordinal)).Except(arabic.Keys).Order());
+        Assert.Empty(arabic.Keys.Except(german.Keys).Order());
+    }
+
+    [Fact]
+    public void Placeholders_match_between_languages()
+    {
+        var german = Texts(CultureInfo.InvariantCulture);
+        foreach (var culture in new[] { "en", "ar" })
+        {
+            foreach (var (key, value) in Texts(CultureInfo.GetCultureInfo(culture)))
+            {
+                Assert.True(Placeholders(german[key]).SetEquals(Placeholders(value)), $"{culture} {key}: '{value}' vs '{german[key]}'");
+            }
+        }
+    }
+
+    // Only the texts of that one resource file (no fallback to the parent culture).
+    private static Dictionary<string, string> Texts(CultureInfo culture)
+    {
+        var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"No resources for '{culture.Name}'.");
+        return set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+    }
+
+    private static HashSet<string> Placeholders(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value)];
+}
