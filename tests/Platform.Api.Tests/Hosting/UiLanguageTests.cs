@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Hosting;
@@ -89,6 +90,21 @@ public abstract class UiLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         var html = await GetHtmlAsync(client, "?culture=xx");
 
         Assert.Contains("<html lang=\"de\" dir=\"ltr\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Form_messages_follow_the_culture_german_by_default()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var callbackWithoutPhone = new { type = "callback", message = "Bitte ruft mich an.", consent = true };
+
+        using var german = await client.PostAsJsonAsync("api/v1/contact", callbackWithoutPhone);
+        using var english = await client.PostAsJsonAsync("api/v1/contact?culture=en", callbackWithoutPhone);
+
+        Assert.Equal(HttpStatusCode.BadRequest, german.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, english.StatusCode);
+        Assert.Equal("Für einen Rückruf brauchen wir deine Telefonnummer.", (await ReadJsonAsync(german)).GetProperty("errors").GetProperty("phone")[0].GetString());
+        Assert.Equal("For a call back we need your phone number.", (await ReadJsonAsync(english)).GetProperty("errors").GetProperty("phone")[0].GetString());
     }
 
     private static async Task<string> GetHtmlAsync(HttpClient client, string url)

@@ -9,11 +9,17 @@ public sealed class UiTextResourceTests
 {
     private static readonly ResourceManager Resources = new("Platform.Web.Resources.UiText", typeof(UiText).Assembly);
 
-    [Fact]
-    public void Every_german_text_has_an_english_one()
+    private static readonly ResourceManager Messages =
+        new("Platform.Application.Common.ValidationMessages", typeof(Platform.Application.Common.ValidationMessages).Assembly);
+
+    [Theory]
+    [InlineData("UiText")]
+    [InlineData("ValidationMessages")]
+    public void Every_german_text_has_an_english_one(string resource)
     {
-        var german = Texts(CultureInfo.InvariantCulture);
-        var english = Texts(CultureInfo.GetCultureInfo("en"));
+        var manager = resource == "UiText" ? Resources : Messages;
+        var german = Texts(CultureInfo.InvariantCulture, manager);
+        var english = Texts(CultureInfo.GetCultureInfo("en"), manager);
 
         Assert.NotEmpty(german);
         Assert.Empty(german.Keys.Except(english.Keys).Order());
@@ -34,20 +40,23 @@ public sealed class UiTextResourceTests
     [Fact]
     public void Placeholders_match_between_languages()
     {
-        var german = Texts(CultureInfo.InvariantCulture);
-        foreach (var culture in new[] { "en", "ar" })
+        foreach (var manager in new[] { Resources, Messages })
         {
-            foreach (var (key, value) in Texts(CultureInfo.GetCultureInfo(culture)))
+            var german = Texts(CultureInfo.InvariantCulture, manager);
+            foreach (var culture in manager == Resources ? new[] { "en", "ar" } : ["en"])
             {
-                Assert.True(Placeholders(german[key]).SetEquals(Placeholders(value)), $"{culture} {key}: '{value}' vs '{german[key]}'");
+                foreach (var (key, value) in Texts(CultureInfo.GetCultureInfo(culture), manager))
+                {
+                    Assert.True(Placeholders(german[key]).SetEquals(Placeholders(value)), $"{culture} {key}: '{value}' vs '{german[key]}'");
+                }
             }
         }
     }
 
     // Only the texts of that one resource file (no fallback to the parent culture).
-    private static Dictionary<string, string> Texts(CultureInfo culture)
+    private static Dictionary<string, string> Texts(CultureInfo culture, ResourceManager? manager = null)
     {
-        var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+        var set = (manager ?? Resources).GetResourceSet(culture, createIfNotExists: true, tryParents: false)
             ?? throw new InvalidOperationException($"No resources for '{culture.Name}'.");
         return set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
     }

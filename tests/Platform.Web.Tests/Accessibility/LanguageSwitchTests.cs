@@ -36,7 +36,8 @@ public sealed partial class LanguageSwitchTests(BrowserApp app, ChromiumFixture 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Contact" }).ClickAsync();
         await UntilUrlAsync(page, Contact());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Contact");
-        await Expect(page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Send message" })).ToBeVisibleAsync();
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
+        await Expect(page.Locator("main").GetByRole(AriaRole.Alert)).ToContainTextAsync("Please tell us briefly what it is about.");
 
         var arabic = page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "العربية" });
         await Expect(arabic).ToHaveAttributeAsync("lang", "ar");
