@@ -81,8 +81,10 @@ if (tenancy.TrustedProxies.Count > 0)
         proxied => proxied.UseForwardedHeaders());
 }
 
+// Before the error pages, so a re-executed not-found page keeps the language the original request asked for.
+app.UseRequestLocalization(UiCultures.RequestLocalizationOptions());
 app.UseExceptionHandler();
-// Bodiless errors: problem+json for the API, the German not-found page for people.
+// Bodiless errors: problem+json for the API, the not-found page for people.
 app.UseWhen(
     context => context.Request.Path.StartsWithSegments("/api") || !roles.Web,
     api => api.UseStatusCodePages());
@@ -90,7 +92,6 @@ app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api") && roles.Web,
     web => web.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseSecurityHeaders();
-app.UseRequestLocalization(UiCultures.RequestLocalizationOptions());
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseRouting();
 app.UseAuthentication();

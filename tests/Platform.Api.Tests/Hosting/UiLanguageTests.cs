@@ -83,6 +83,20 @@ public abstract class UiLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     [Fact]
+    public async Task The_not_found_page_speaks_english_and_its_switcher_returns_to_the_address_asked_for()
+    {
+        using var client = App.CreatePrefixClient("gross-gerau");
+
+        using var response = await client.GetAsync(new Uri("gibt-es-nicht?culture=en", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Not found</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"sprache?culture=de&amp;zurueck=%2Fgibt-es-nicht\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_culture_stays_german()
     {
         using var client = App.CreateTenantClient("gross-gerau");

@@ -53,6 +53,41 @@ public sealed class UiTextResourceTests
         }
     }
 
+    [Theory]
+    [InlineData("de", "25. November 2026, 20:00 Uhr")]
+    [InlineData("en", "25 November 2026, 20:00")]
+    public void Dates_are_shown_in_berlin_time_in_the_ui_language(string culture, string expected)
+    {
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            Assert.Equal(expected, Platform.Web.DateDisplay.FormatWithTime(new DateTime(2026, 11, 25, 19, 0, 0, DateTimeKind.Utc)));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
+        }
+    }
+
+    [Fact]
+    public void Arabic_dates_stay_on_the_gregorian_calendar()
+    {
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ar");
+            var text = Platform.Web.DateDisplay.FormatWithTime(new DateTime(2026, 11, 25, 19, 0, 0, DateTimeKind.Utc));
+            Assert.Contains("2026", text, StringComparison.Ordinal);
+            Assert.Contains("20:00", text, StringComparison.Ordinal);
+            Assert.StartsWith("25 ", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
+        }
+    }
+
     // Only the texts of that one resource file (no fallback to the parent culture).
     private static Dictionary<string, string> Texts(CultureInfo culture, ResourceManager? manager = null)
     {
