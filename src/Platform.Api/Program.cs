@@ -4,7 +4,6 @@ using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using Platform.Api.Endpoints;
 using Platform.Api.Infrastructure;
@@ -52,7 +51,8 @@ builder.Services.AddOutputCache(options =>
         .Expire(TimeSpan.FromSeconds(1))
         .SetVaryByQuery("page", "pageSize", "topic", "suche")
         .VaryByValue(context => new KeyValuePair<string, string>(
-            "tenant", context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id.ToString() ?? "-")));
+            "tenant", context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id.ToString() ?? "-"))
+        .VaryByValue(context => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name)));
 });
 
 var tenancy = builder.Configuration.GetSection(TenancyOptions.Section).Get<TenancyOptions>() ?? new TenancyOptions();
@@ -81,8 +81,10 @@ if (tenancy.TrustedProxies.Count > 0)
         proxied => proxied.UseForwardedHeaders());
 }
 
+// Before the error pages, so a re-executed not-found page keeps the language the original request asked for.
+app.UseRequestLocalization(UiCultures.RequestLocalizationOptions());
 app.UseExceptionHandler();
-// Bodiless errors: problem+json for the API, the German not-found page for people.
+// Bodiless errors: problem+json for the API, the not-found page for people.
 app.UseWhen(
     context => context.Request.Path.StartsWithSegments("/api") || !roles.Web,
     api => api.UseStatusCodePages());
@@ -90,12 +92,6 @@ app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api") && roles.Web,
     web => web.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseSecurityHeaders();
-app.UseRequestLocalization(new RequestLocalizationOptions
-{
-    DefaultRequestCulture = new RequestCulture("de-DE"),
-    SupportedCultures = [new CultureInfo("de-DE")],
-    SupportedUICultures = [new CultureInfo("de-DE")],
-});
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseRouting();
 app.UseAuthentication();
@@ -133,6 +129,7 @@ if (roles.Web)
 {
     app.MapStaticAssets();
     app.MapBrandingEndpoints();
+    app.MapLanguageSwitch();
     app.MapPasskeyEndpoints();
     app.MapNotificationScripts();
     app.MapRazorComponents<App>();

@@ -1,16 +1,34 @@
 using System.Globalization;
+using Platform.Web.Resources;
 
 namespace Platform.Web;
 
-/// <summary>Shows UTC instants as German dates in Europe/Berlin, whatever the server's own time zone is.</summary>
+/// <summary>Shows UTC instants as dates in Europe/Berlin, whatever the server's own time zone is, in the UI language.</summary>
 public static class DateDisplay
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    public static string FormatWithTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Berlin).ToString("d. MMMM yyyy, HH:mm 'Uhr'", German);
+    /// <summary>The current culture for dates, always on the Gregorian calendar (Arabic cultures may default to another).</summary>
+    public static CultureInfo Culture
+    {
+        get
+        {
+            var culture = CultureInfo.CurrentCulture;
+            if (culture.DateTimeFormat.Calendar is GregorianCalendar || !culture.OptionalCalendars.Any(c => c is GregorianCalendar))
+            {
+                return culture;
+            }
 
-    public static string Format(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Berlin).ToString("d. MMMM yyyy", German);
+            var gregorian = (CultureInfo)culture.Clone();
+            gregorian.DateTimeFormat.Calendar = culture.OptionalCalendars.First(c => c is GregorianCalendar);
+            return gregorian;
+        }
+    }
+
+    public static string FormatWithTime(DateTime utc) => ToBerlin(utc).ToString(UiText.Get("Date.DayWithTime"), Culture);
+
+    public static string Format(DateTime utc) => ToBerlin(utc).ToString(UiText.Get("Date.Day"), Culture);
+
+    private static DateTime ToBerlin(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Berlin);
 }

@@ -10,6 +10,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddPlatformWeb(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddLocalization();
 
         // German pages: write umlauts and ß as they are instead of as numeric entities (smaller, readable source).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

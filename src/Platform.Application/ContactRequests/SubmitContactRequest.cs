@@ -26,29 +26,29 @@ public sealed class SubmitContactRequestValidator : AbstractValidator<SubmitCont
     {
         RuleFor(c => c.Type)
             .Must(t => ContactRequestTypes.TryParse(t, out _))
-            .WithMessage($"Bitte wähle, worum es geht ({string.Join(", ", ContactRequestTypes.Names)}).");
-        RuleFor(c => c.Name).MaximumLength(60).WithMessage("Der Name darf höchstens 60 Zeichen lang sein.");
+            .WithMessage(_ => ValidationMessages.Format("Contact.TypeRequired", string.Join(", ", ContactRequestTypes.Names)));
+        RuleFor(c => c.Name).MaximumLength(60).WithMessage(_ => ValidationMessages.Get("Contact.NameTooLong"));
         RuleFor(c => c.Email)
-            .MaximumLength(254).WithMessage("Die E-Mail-Adresse ist zu lang.")
-            .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage("Das ist keine gültige E-Mail-Adresse.");
+            .MaximumLength(254).WithMessage(_ => ValidationMessages.Get("Contact.EmailTooLong"))
+            .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage(_ => ValidationMessages.Get("Contact.EmailInvalid"));
         RuleFor(c => c.Email)
             .NotEmpty()
             .When(c => Is(c, ContactRequestType.Question) && string.IsNullOrWhiteSpace(c.Phone))
-            .WithMessage("Bitte gib eine E-Mail-Adresse oder eine Telefonnummer an, damit wir dir antworten können.");
+            .WithMessage(_ => ValidationMessages.Get("Contact.EmailOrPhone"));
         RuleFor(c => c.Phone)
-            .MaximumLength(40).WithMessage("Die Telefonnummer ist zu lang.")
-            .Matches(@"^[0-9 +()/\-]*$").WithMessage("Die Telefonnummer enthält ungültige Zeichen.")
-            .Must(p => p is null || p.Count(char.IsDigit) >= 5 || p.Trim().Length == 0).WithMessage("Die Telefonnummer ist zu kurz.");
+            .MaximumLength(40).WithMessage(_ => ValidationMessages.Get("Contact.PhoneTooLong"))
+            .Matches(@"^[0-9 +()/\-]*$").WithMessage(_ => ValidationMessages.Get("Contact.PhoneInvalid"))
+            .Must(p => p is null || p.Count(char.IsDigit) >= 5 || p.Trim().Length == 0).WithMessage(_ => ValidationMessages.Get("Contact.PhoneTooShort"));
         RuleFor(c => c.Phone)
             .NotEmpty()
             .When(c => Is(c, ContactRequestType.Callback))
-            .WithMessage("Für einen Rückruf brauchen wir deine Telefonnummer.");
+            .WithMessage(_ => ValidationMessages.Get("Contact.PhoneForCallback"));
         RuleFor(c => c.Message)
-            .NotEmpty().WithMessage("Bitte schreib uns kurz, worum es geht.")
-            .MaximumLength(ContactRequest.MaxMessageLength).WithMessage($"Die Nachricht darf höchstens {ContactRequest.MaxMessageLength} Zeichen lang sein.");
+            .NotEmpty().WithMessage(_ => ValidationMessages.Get("Contact.MessageRequired"))
+            .MaximumLength(ContactRequest.MaxMessageLength).WithMessage(_ => ValidationMessages.Format("Contact.MessageTooLong", ContactRequest.MaxMessageLength));
         RuleFor(c => c.Consent)
             .Equal(true)
-            .WithMessage("Bitte stimme zu, dass wir deine Angaben für die Antwort verarbeiten dürfen.");
+            .WithMessage(_ => ValidationMessages.Get("Contact.ConsentRequired"));
     }
 
     private static bool Is(SubmitContactRequestCommand c, ContactRequestType type) =>

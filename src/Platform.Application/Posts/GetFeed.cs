@@ -28,13 +28,13 @@ public sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
 {
     public GetFeedValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Die Seite muss 1 oder größer sein.");
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage(_ => ValidationMessages.Get("Feed.PageInvalid"));
         RuleFor(q => q.PageSize)
             .InclusiveBetween(1, GetFeedQuery.MaxPageSize)
-            .WithMessage($"Die Seitengröße muss zwischen 1 und {GetFeedQuery.MaxPageSize} liegen.");
+            .WithMessage(_ => ValidationMessages.Format("Feed.PageSizeInvalid", GetFeedQuery.MaxPageSize));
         RuleFor(q => q.Topic)
             .Must(t => t is null || TopicNames.TryParse(t, out _))
-            .WithMessage($"Unbekanntes Thema. Erlaubt sind: {string.Join(", ", TopicNames.All)}.");
+            .WithMessage(_ => ValidationMessages.Format("Feed.UnknownTopic", string.Join(", ", TopicNames.All)));
     }
 }
 

@@ -33,11 +33,11 @@ public sealed class SearchPostsValidator : AbstractValidator<SearchPostsQuery>
     {
         RuleFor(q => q.Q)
             .MaximumLength(SearchPostsQuery.MaxQueryLength)
-            .WithMessage($"Der Suchbegriff darf höchstens {SearchPostsQuery.MaxQueryLength} Zeichen lang sein.");
-        RuleFor(q => q.Page).InclusiveBetween(1, 10_000).WithMessage("Die Seite muss zwischen 1 und 10000 liegen.");
+            .WithMessage(_ => ValidationMessages.Format("Search.QueryTooLong", SearchPostsQuery.MaxQueryLength));
+        RuleFor(q => q.Page).InclusiveBetween(1, 10_000).WithMessage(_ => ValidationMessages.Get("Search.PageInvalid"));
         RuleFor(q => q.PageSize)
             .InclusiveBetween(1, SearchPostsQuery.MaxPageSize)
-            .WithMessage($"Die Seitengröße muss zwischen 1 und {SearchPostsQuery.MaxPageSize} liegen.");
+            .WithMessage(_ => ValidationMessages.Format("Search.PageSizeInvalid", SearchPostsQuery.MaxPageSize));
     }
 }
 

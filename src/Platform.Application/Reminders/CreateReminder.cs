@@ -36,15 +36,15 @@ public sealed class CreateReminderValidator : AbstractValidator<CreateReminderCo
 {
     public CreateReminderValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Kind).IsInEnum().WithMessage("Bitte wähle, woran du erinnert werden willst.");
-        RuleFor(c => c.Title).MaximumLength(Reminder.MaxTitleLength).WithMessage($"Der Titel darf höchstens {Reminder.MaxTitleLength} Zeichen lang sein.");
-        RuleFor(c => c.Title).NotEmpty().When(c => c.Kind == ReminderKind.Event).WithMessage("Bitte gib der Veranstaltung einen Namen.");
-        RuleFor(c => c.DueAt).NotEqual(default(DateTime)).WithMessage("Bitte gib Datum und Uhrzeit an.")
-            .Must(d => CreateReminderHandler.ToUtc(d) > clock.GetUtcNow().UtcDateTime).WithMessage("Der Termin liegt in der Vergangenheit.");
-        RuleFor(c => c.LeadTimeMinutes).NotNull().NotEmpty().WithMessage("Bitte wähle mindestens einen Zeitpunkt für die Erinnerung.");
+        RuleFor(c => c.Kind).IsInEnum().WithMessage(_ => ValidationMessages.Get("Reminder.KindRequired"));
+        RuleFor(c => c.Title).MaximumLength(Reminder.MaxTitleLength).WithMessage(_ => ValidationMessages.Format("Reminder.TitleTooLong", Reminder.MaxTitleLength));
+        RuleFor(c => c.Title).NotEmpty().When(c => c.Kind == ReminderKind.Event).WithMessage(_ => ValidationMessages.Get("Reminder.EventNameRequired"));
+        RuleFor(c => c.DueAt).NotEqual(default(DateTime)).WithMessage(_ => ValidationMessages.Get("Reminder.DueRequired"))
+            .Must(d => CreateReminderHandler.ToUtc(d) > clock.GetUtcNow().UtcDateTime).WithMessage(_ => ValidationMessages.Get("Reminder.InThePast"));
+        RuleFor(c => c.LeadTimeMinutes).NotNull().NotEmpty().WithMessage(_ => ValidationMessages.Get("Reminder.LeadRequired"));
         RuleForEach(c => c.LeadTimeMinutes)
             .Must(m => Reminder.AllowedLeadTimes.Contains(TimeSpan.FromMinutes(m)))
-            .WithMessage("Diesen Zeitpunkt gibt es nicht. Möglich: 14 Tage, 7 Tage, 1 Tag oder 2 Stunden vorher.")
+            .WithMessage(_ => ValidationMessages.Get("Reminder.LeadInvalid"))
             .OverridePropertyName("leadTimeMinutes");
     }
 }

@@ -35,11 +35,11 @@ public sealed class UpdateNotificationSettingsValidator : AbstractValidator<Upda
 {
     public UpdateNotificationSettingsValidator()
     {
-        RuleFor(c => c.QuietStart).Must(NotificationSettingsRules.IsTime).WithMessage("Bitte gib den Beginn der Ruhezeit als Uhrzeit an (zum Beispiel 22:00).");
-        RuleFor(c => c.QuietEnd).Must(NotificationSettingsRules.IsTime).WithMessage("Bitte gib das Ende der Ruhezeit als Uhrzeit an (zum Beispiel 07:00).");
+        RuleFor(c => c.QuietStart).Must(NotificationSettingsRules.IsTime).WithMessage(_ => ValidationMessages.Get("Notifications.QuietStartInvalid"));
+        RuleFor(c => c.QuietEnd).Must(NotificationSettingsRules.IsTime).WithMessage(_ => ValidationMessages.Get("Notifications.QuietEndInvalid"));
         RuleFor(c => c).Must(c => c.QuietStart != c.QuietEnd).WithName("quietEnd").OverridePropertyName("quietEnd")
-            .WithMessage("Beginn und Ende der Ruhezeit müssen verschieden sein.");
-        RuleForEach(c => c.FollowedTopics).Must(t => TopicNames.TryParse(t, out _)).WithMessage("Dieses Thema gibt es nicht.")
+            .WithMessage(_ => ValidationMessages.Get("Notifications.QuietSame"));
+        RuleForEach(c => c.FollowedTopics).Must(t => TopicNames.TryParse(t, out _)).WithMessage(_ => ValidationMessages.Get("Notifications.UnknownTopic"))
             .OverridePropertyName("followedTopics");
     }
 }

@@ -17,7 +17,7 @@ public sealed record UnsubscribeResult(NotificationChannel Channel, bool Changed
 public sealed class UnsubscribeValidator : AbstractValidator<UnsubscribeCommand>
 {
     public UnsubscribeValidator() =>
-        RuleFor(c => c.Token).NotEmpty().MaximumLength(2000).WithMessage("Der Abmelde-Link ist unvollständig.");
+        RuleFor(c => c.Token).NotEmpty().MaximumLength(2000).WithMessage(_ => ValidationMessages.Get("Unsubscribe.Incomplete"));
 }
 
 public sealed class UnsubscribeHandler(IAppDbContext db, ICurrentTenant tenant, IUnsubscribeTokens tokens, TimeProvider clock)

@@ -10,9 +10,11 @@
   }
 
   const say = (text) => { if (status) { status.textContent = text; } };
+  // The page hands over its texts in the UI language (data-msg-*); German if it does not.
+  const text = (name, german) => (status && status.dataset[name]) || german;
   if (!('serviceWorker' in navigator) || !('PushManager' in window)) {
     button.disabled = true;
-    say('Dieser Browser kann keine Push-Nachrichten empfangen.');
+    say(text('msgUnsupported', 'Dieser Browser kann keine Push-Nachrichten empfangen.'));
     return;
   }
 
@@ -25,7 +27,7 @@
     try {
       const permission = await Notification.requestPermission();
       if (permission !== 'granted') {
-        say('Push-Nachrichten sind in deinem Browser nicht erlaubt.');
+        say(text('msgDenied', 'Push-Nachrichten sind in deinem Browser nicht erlaubt.'));
         return;
       }
       const registration = await navigator.serviceWorker.register(button.dataset.pushWorker);
@@ -41,9 +43,11 @@
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ endpoint: json.endpoint, p256dh: json.keys.p256dh, auth: json.keys.auth }),
       });
-      say(response.ok ? 'Push ist auf diesem Gerät eingeschaltet.' : 'Das hat nicht geklappt. Bitte versuche es später noch einmal.');
+      say(response.ok
+        ? text('msgOn', 'Push ist auf diesem Gerät eingeschaltet.')
+        : text('msgFailed', 'Das hat nicht geklappt. Bitte versuche es später noch einmal.'));
     } catch (e) {
-      say('Das hat nicht geklappt: ' + e.message);
+      say(text('msgError', 'Das hat nicht geklappt:') + ' ' + e.message);
     }
   });
 })();

@@ -20,6 +20,11 @@ public sealed class ReflowTests(BrowserApp app, ChromiumFixture chromium) : Brow
     [InlineData("anmelden")]
     [InlineData("registrieren")]
     [InlineData("themen-abonnieren")]
+    [InlineData("?culture=ar")]
+    [InlineData("kontakt?culture=ar")]
+    [InlineData("suche?q=Wohnungen&culture=ar")]
+    [InlineData("veranstaltungen?culture=ar")]
+    [InlineData("?culture=en")]
     public async Task A_public_page_reflows_to_320_css_pixels_without_sideways_scrolling(string path)
     {
         var site = App.TenantByHost("gross-gerau");

@@ -39,8 +39,8 @@
       } catch (error) {
         if (status) {
           status.textContent = error && error.name === 'NotAllowedError'
-            ? 'Abgebrochen. Du kannst es noch einmal versuchen.'
-            : 'Das hat nicht geklappt. Bitte versuche es noch einmal.';
+            ? status.dataset.msgCancelled || 'Abgebrochen. Du kannst es noch einmal versuchen.'
+            : status.dataset.msgFailed || 'Das hat nicht geklappt. Bitte versuche es noch einmal.';
         }
       }
     });

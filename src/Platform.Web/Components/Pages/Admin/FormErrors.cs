@@ -24,7 +24,7 @@ public static class FormErrors
         }
         catch (NotFoundException)
         {
-            return ["Das gibt es nicht (mehr)."];
+            return [Resources.UiText.Get("Form.NotFound")];
         }
         catch (ForbiddenException ex)
         {

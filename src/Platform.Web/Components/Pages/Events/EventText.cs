@@ -1,35 +1,36 @@
 using System.Globalization;
 using Platform.Application.Events;
+using Platform.Web.Resources;
 
 namespace Platform.Web.Components.Pages.Events;
 
-/// <summary>How events read on the pages: Berlin wall time (from <see cref="Domain.Common.BerlinTime"/>), in German.</summary>
+/// <summary>How events read on the pages: Berlin wall time (from <see cref="Domain.Common.BerlinTime"/>), in the UI language.</summary>
 public static class EventText
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     public static string When(EventSummary e)
     {
-        var start = e.StartsAtLocal.ToString("dddd, d. MMMM yyyy, HH:mm", German);
+        var culture = DateDisplay.Culture;
+        var pattern = UiText.Get("Date.WeekdayWithTime");
+        var start = e.StartsAtLocal.ToString(pattern, culture);
         if (e.EndsAtLocal is not { } end)
         {
-            return start + " Uhr";
+            return UiText.Format("Events.At", start);
         }
 
         return end.Date == e.StartsAtLocal.Date
-            ? $"{start} bis {end.ToString("HH:mm", German)} Uhr"
-            : $"{start} Uhr bis {end.ToString("dddd, d. MMMM yyyy, HH:mm", German)} Uhr";
+            ? UiText.Format("Events.SameDay", start, end.ToString("HH:mm", culture))
+            : UiText.Format("Events.OtherDay", start, end.ToString(pattern, culture));
     }
 
     public static string Seats(EventSummary e) => e.SeatsLeft switch
     {
-        null => "Ohne Platzbegrenzung",
-        0 => e.Waiting > 0 ? $"Ausgebucht – {e.Waiting} auf der Warteliste" : "Ausgebucht – Warteliste möglich",
-        1 => "Noch 1 Platz frei",
-        var n => $"Noch {n} Plätze frei",
+        null => UiText.Get("Events.Unlimited"),
+        0 => e.Waiting > 0 ? UiText.Format("Events.FullWaiting", e.Waiting) : UiText.Get("Events.FullWaitingPossible"),
+        1 => UiText.Get("Events.OneSeat"),
+        var n => UiText.Format("Events.Seats", n),
     };
 
     public static string Status(MyEventRegistration my) => my.Status == "confirmed"
-        ? "Du bist angemeldet."
-        : $"Du stehst auf der Warteliste, Platz {my.WaitingPlace}.";
+        ? UiText.Get("Events.Registered")
+        : UiText.Format("Events.Waiting", my.WaitingPlace);
 }
