@@ -16,8 +16,10 @@
   }
 
   const say = (text) => { if (status) { status.textContent = text; } };
+  // The page hands over its texts in the UI language (data-msg-*); German if it does not.
+  const text = (name, german) => (status && status.dataset[name]) || german;
   if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('localStorage' in window)) {
-    say('Dieser Browser kann keine Push-Nachrichten empfangen.');
+    say(text('msgUnsupported', 'Dieser Browser kann keine Push-Nachrichten empfangen.'));
     return;
   }
 
@@ -50,13 +52,13 @@
     event.preventDefault();
     const topics = [...form.querySelectorAll('input[name="topics"]:checked')].map((input) => input.value);
     if (topics.length === 0) {
-      say('Bitte wähle mindestens ein Thema.');
+      say(text('msgChoose', 'Bitte wähle mindestens ein Thema.'));
       return;
     }
     try {
       const permission = await Notification.requestPermission();
       if (permission !== 'granted') {
-        say('Push-Nachrichten sind in deinem Browser nicht erlaubt. Erlaube sie in den Einstellungen der Seite und versuche es noch einmal.');
+        say(text('msgDenied', 'Push-Nachrichten sind in deinem Browser nicht erlaubt. Erlaube sie in den Einstellungen der Seite und versuche es noch einmal.'));
         return;
       }
       const registration = await navigator.serviceWorker.register(form.dataset.pushWorker);
@@ -73,15 +75,15 @@
         body: JSON.stringify({ endpoint: json.endpoint, p256dh: json.keys.p256dh, auth: json.keys.auth, topics }),
       });
       if (!response.ok) {
-        say('Das hat nicht geklappt. Bitte versuche es später noch einmal.');
+        say(text('msgFailed', 'Das hat nicht geklappt. Bitte versuche es später noch einmal.'));
         return;
       }
       const created = await response.json();
       localStorage.setItem(storageKey, JSON.stringify({ id: created.id, topics: created.topics }));
       show();
-      say('Abonniert. Du bekommst eine Nachricht, wenn es Neues zu deinen Themen gibt.');
+      say(text('msgSubscribed', 'Abonniert. Du bekommst eine Nachricht, wenn es Neues zu deinen Themen gibt.'));
     } catch (e) {
-      say('Das hat nicht geklappt: ' + e.message);
+      say(text('msgError', 'Das hat nicht geklappt: ') + e.message);
     }
   });
 
@@ -99,14 +101,14 @@
         });
         // 404: it was already gone (for example through the link in a message).
         if (!response.ok && response.status !== 404) {
-          say('Das Löschen hat nicht geklappt. Bitte versuche es später noch einmal.');
+          say(text('msgDeleteFailed', 'Das Löschen hat nicht geklappt. Bitte versuche es später noch einmal.'));
           return;
         }
         localStorage.removeItem(storageKey);
         show();
-        say('Dein Abo ist gelöscht. Wir schicken dir keine Nachrichten mehr zu diesen Themen.');
+        say(text('msgDeleted', 'Dein Abo ist gelöscht. Wir schicken dir keine Nachrichten mehr zu diesen Themen.'));
       } catch (e) {
-        say('Das Löschen hat nicht geklappt: ' + e.message);
+        say(text('msgDeleteError', 'Das Löschen hat nicht geklappt: ') + e.message);
       }
     });
   }

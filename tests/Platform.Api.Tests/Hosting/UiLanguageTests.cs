@@ -121,6 +121,42 @@ public abstract class UiLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal("For a call back we need your phone number.", (await ReadJsonAsync(english)).GetProperty("errors").GetProperty("phone")[0].GetString());
     }
 
+    [Fact]
+    public async Task The_topic_subscription_page_speaks_english_with_culture_en_and_german_by_default()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+
+        var english = await GetHtmlAsync(client, "themen-abonnieren?culture=en");
+        var german = await GetHtmlAsync(client, "themen-abonnieren");
+
+        Assert.Contains("<h1>Subscribe to topics</h1>", english, StringComparison.Ordinal);
+        Assert.Contains("data-msg-subscribed=\"Subscribed.", english, StringComparison.Ordinal);
+        Assert.Contains(">Delete subscription</button>", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Themen abonnieren", english, StringComparison.Ordinal);
+        Assert.Contains("<h1>Themen abonnieren</h1>", german, StringComparison.Ordinal);
+        Assert.Contains("data-msg-subscribed=\"Abonniert.", german, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_month_calendar_names_months_and_weekdays_in_the_ui_language()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+
+        var english = await GetHtmlAsync(client, "veranstaltungen?ansicht=kalender&monat=2026-12&culture=en");
+        var german = await GetHtmlAsync(client, "veranstaltungen?ansicht=kalender&monat=2026-12");
+        var bad = await GetHtmlAsync(client, "veranstaltungen?ansicht=kalender&monat=2026-13&culture=en");
+
+        Assert.Contains("<caption>December 2026</caption>", english, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"visually-hidden\">Monday</span>", english, StringComparison.Ordinal);
+        Assert.Contains("November 2026", english, StringComparison.Ordinal);
+        Assert.Contains("Events in December 2026", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dezember", english, StringComparison.Ordinal);
+        Assert.Contains("<caption>Dezember 2026</caption>", german, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"visually-hidden\">Montag</span>", german, StringComparison.Ordinal);
+        Assert.Contains("Termine im Dezember 2026", german, StringComparison.Ordinal);
+        Assert.Contains("We do not know this month.", bad, StringComparison.Ordinal);
+    }
+
     private static async Task<string> GetHtmlAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));

@@ -34,6 +34,8 @@ public sealed class AxeTests(BrowserApp app, ChromiumFixture chromium) : Browser
     [InlineData("?culture=ar")]
     [InlineData("kontakt?culture=en")]
     [InlineData("veranstaltungen?culture=ar")]
+    [InlineData("themen-abonnieren?culture=en")]
+    [InlineData("veranstaltungen?ansicht=kalender&culture=en")]
     public async Task A_tenant_page_has_no_axe_violations(string path)
     {
         var site = App.TenantByHost("gross-gerau");
@@ -94,6 +96,10 @@ public sealed class AxeTests(BrowserApp app, ChromiumFixture chromium) : Browser
 
         await page.GotoAsync(new Uri(site, "?topic=Geld").ToString());
         await Expect(page.Locator(".follow-topic form")).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page);
+
+        await page.GotoAsync(new Uri(site, "merkliste?culture=en").ToString());
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Saved posts" })).ToBeVisibleAsync();
         await AssertNoViolationsAsync(page);
     }
 
