@@ -74,17 +74,15 @@ public sealed class LibraryAdoption : ITenantOwned
     {
         var updated = new List<string>();
         var conflicts = new List<string>();
-        string Pick(string name, string? b, string? l, string? t)
+        T Pick<T>(string name, T b, T l, T t)
         {
-            b ??= "";
-            l ??= "";
-            t ??= "";
-            if (l == t || t == b)
+            var same = EqualityComparer<T>.Default;
+            if (same.Equals(l, t) || same.Equals(t, b))
             {
                 return l;
             }
 
-            if (l == b)
+            if (same.Equals(l, b))
             {
                 updated.Add(name);
                 return t;
@@ -94,18 +92,35 @@ public sealed class LibraryAdoption : ITenantOwned
             return l;
         }
 
-        static string? Null(string value) => value.Length == 0 ? null : value;
-        var topics = Pick(nameof(PostContent.Topics), ((int)baseContent.Topics).ToString(System.Globalization.CultureInfo.InvariantCulture), ((int)local.Topics).ToString(System.Globalization.CultureInfo.InvariantCulture), ((int)theirs.Topics).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Optional texts: empty and missing are the same text.
+        string? Text(string name, string? b, string? l, string? t)
+        {
+            var picked = Pick(name, b ?? "", l ?? "", t ?? "");
+            return picked.Length == 0 ? null : picked;
+        }
+
+        // The cover image itself stays the jobcenter's (its copy is made on adoption); its text alternative is merged.
         var merged = local with
         {
             Title = Pick(nameof(PostContent.Title), baseContent.Title, local.Title, theirs.Title),
             Summary = Pick(nameof(PostContent.Summary), baseContent.Summary, local.Summary, theirs.Summary),
             BodyMarkdown = Pick(nameof(PostContent.BodyMarkdown), baseContent.BodyMarkdown, local.BodyMarkdown, theirs.BodyMarkdown),
-            Topics = (Topics)int.Parse(topics, System.Globalization.CultureInfo.InvariantCulture),
+            Topics = Pick(nameof(PostContent.Topics), baseContent.Topics, local.Topics, theirs.Topics),
             Language = Pick(nameof(PostContent.Language), baseContent.Language, local.Language, theirs.Language),
-            EasyTitle = Null(Pick(nameof(PostContent.EasyTitle), baseContent.EasyTitle, local.EasyTitle, theirs.EasyTitle)),
-            EasySummary = Null(Pick(nameof(PostContent.EasySummary), baseContent.EasySummary, local.EasySummary, theirs.EasySummary)),
-            EasyBodyMarkdown = Null(Pick(nameof(PostContent.EasyBodyMarkdown), baseContent.EasyBodyMarkdown, local.EasyBodyMarkdown, theirs.EasyBodyMarkdown)),
+            EasyTitle = Text(nameof(PostContent.EasyTitle), baseContent.EasyTitle, local.EasyTitle, theirs.EasyTitle),
+            EasySummary = Text(nameof(PostContent.EasySummary), baseContent.EasySummary, local.EasySummary, theirs.EasySummary),
+            EasyBodyMarkdown = Text(nameof(PostContent.EasyBodyMarkdown), baseContent.EasyBodyMarkdown, local.EasyBodyMarkdown, theirs.EasyBodyMarkdown),
+            CallToActionLabel = Text(nameof(PostContent.CallToActionLabel), baseContent.CallToActionLabel, local.CallToActionLabel, theirs.CallToActionLabel),
+            CallToActionUrl = Text(nameof(PostContent.CallToActionUrl), baseContent.CallToActionUrl, local.CallToActionUrl, theirs.CallToActionUrl),
+            CoverImageAlt = local.HasCoverImage
+                ? Text(nameof(PostContent.CoverImageAlt), baseContent.CoverImageAlt, local.CoverImageAlt, theirs.CoverImageAlt)
+                : local.CoverImageAlt,
+            ExpiresAt = Pick(nameof(PostContent.ExpiresAt), baseContent.ExpiresAt, local.ExpiresAt, theirs.ExpiresAt),
+            EventStartsAt = Pick(nameof(PostContent.EventStartsAt), baseContent.EventStartsAt, local.EventStartsAt, theirs.EventStartsAt),
+            EventEndsAt = Pick(nameof(PostContent.EventEndsAt), baseContent.EventEndsAt, local.EventEndsAt, theirs.EventEndsAt),
+            EventPlace = Text(nameof(PostContent.EventPlace), baseContent.EventPlace, local.EventPlace, theirs.EventPlace),
+            EventOnlineUrl = Text(nameof(PostContent.EventOnlineUrl), baseContent.EventOnlineUrl, local.EventOnlineUrl, theirs.EventOnlineUrl),
+            EventCapacity = Pick(nameof(PostContent.EventCapacity), baseContent.EventCapacity, local.EventCapacity, theirs.EventCapacity),
         };
         return (merged, updated, conflicts);
     }

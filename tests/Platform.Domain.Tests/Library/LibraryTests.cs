@@ -58,4 +58,32 @@ public sealed class LibraryTests
         Assert.Equal(["Title", "EasyTitle"], updated);
         Assert.Equal(["BodyMarkdown"], conflicts);
     }
+
+    [Fact]
+    public void A_take_over_also_merges_call_to_action_expiry_and_event_fields()
+    {
+        var starts = new DateTime(2027, 7, 1, 8, 0, 0, DateTimeKind.Utc);
+        var baseContent = new PostContent
+        {
+            Title = "A", Summary = "S", BodyMarkdown = "B", Topics = Topics.Ausbildung,
+            EventStartsAt = starts, EventPlace = "Saal 1", EventCapacity = 20,
+        };
+        var local = baseContent with { EventPlace = "Raum 3 im Jobcenter" };
+        var theirs = baseContent with
+        {
+            CallToActionLabel = "Jetzt anmelden", CallToActionUrl = "https://example.org/anmelden",
+            EventStartsAt = starts.AddHours(1), EventPlace = "Saal 2", EventCapacity = 25, ExpiresAt = starts.AddDays(1),
+        };
+
+        var (merged, updated, conflicts) = LibraryAdoption.Merge(baseContent, local, theirs);
+
+        Assert.Equal("Jetzt anmelden", merged.CallToActionLabel);
+        Assert.Equal("https://example.org/anmelden", merged.CallToActionUrl);
+        Assert.Equal(starts.AddHours(1), merged.EventStartsAt);
+        Assert.Equal(25, merged.EventCapacity);
+        Assert.Equal(starts.AddDays(1), merged.ExpiresAt);
+        Assert.Equal("Raum 3 im Jobcenter", merged.EventPlace);
+        Assert.Equal(["CallToActionLabel", "CallToActionUrl", "ExpiresAt", "EventStartsAt", "EventCapacity"], updated);
+        Assert.Equal(["EventPlace"], conflicts);
+    }
 }
