@@ -131,6 +131,7 @@ public sealed class UnpublishExpiredPostsHandler(IAppDbContext db, TimeProvider 
             if (post.Expire(now))
             {
                 db.PostJobRuns.Add(PostJobRun.Record(post.TenantId, post.Id, post.ExpiresAt, now, PostJobOutcome.Unpublished, "Abgelaufen: zurückgenommen."));
+                await db.MirrorCampaignAsync(post, now, cancellationToken);
             }
         }
 

@@ -1,5 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Common;
+using Platform.Application.Posts;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
 
@@ -294,6 +299,18 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
 
         using var late = await SendAsync(_grossGerau, HttpMethod.Post, $"{CampaignsUrl}/{campaignId}/opt-out", _editorGg, new { });
         await AssertProblemAsync(late, HttpStatusCode.Conflict);
+
+        // Its expiry (the catch-up job's step) shows in the network team's view as well.
+        await App.InTenantAsync("gross-gerau", async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var row = await db.Posts.SingleAsync(p => p.Id == postId);
+            ((DbContext)db).Entry(row).Property(p => p.ExpiresAt).CurrentValue = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+            await sp.GetRequiredService<IMediator>().Send(new UnpublishExpiredPostsCommand());
+        });
+        var expired = Assert.Single((await CampaignViewAsync(_grossGerau, _network, campaignId)).GetProperty("participants").EnumerateArray());
+        Assert.Equal("Unpublished", expired.GetProperty("postStatus").GetString());
     }
 }
 
