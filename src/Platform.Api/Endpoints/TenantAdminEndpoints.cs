@@ -5,6 +5,7 @@ using Platform.Api.Infrastructure;
 using Platform.Application.Accounts;
 using Platform.Application.Audit;
 using Platform.Application.Common;
+using Platform.Application.Posts;
 using Platform.Application.Tenants;
 
 namespace Platform.Api.Endpoints;
@@ -25,9 +26,27 @@ public static class TenantAdminEndpoints
         admin.MapPut("/staff/{accountId:guid}/role", ChangeStaffRole);
         admin.MapDelete("/staff/{accountId:guid}", RemoveStaff);
         admin.MapGet("/audit", GetAuditLog);
+        admin.MapGet("/topics", ListTopics);
+        admin.MapPost("/topics", CreateTopic);
+        admin.MapDelete("/topics/{slug}", DeleteTopic);
 
         api.MapPost("/auth/accept-invitation", AcceptInvitation).WithTags("Auth").RequireRateLimiting(Infrastructure.RateLimits.SignIn);
         return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<TenantTopicItem>>> ListTopics(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListTenantTopicsQuery(), ct));
+
+    public static async Task<Created<TenantTopicItem>> CreateTopic(CreateTenantTopicCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var topic = await mediator.Send(command, ct);
+        return TypedResults.Created($"topics/{topic.Slug}", topic);
+    }
+
+    public static async Task<NoContent> DeleteTopic(string slug, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteTenantTopicCommand(slug), ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<TenantSettings>> GetSettings(IMediator mediator, CancellationToken ct) =>

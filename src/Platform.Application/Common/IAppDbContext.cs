@@ -58,6 +58,8 @@ public interface IAppDbContext
 
     DbSet<LibraryUsage> LibraryUsages { get; }
 
+    DbSet<TenantTopic> TenantTopics { get; }
+
     DbSet<LibraryAdoption> LibraryAdoptions { get; }
 
     DbSet<Bookmark> Bookmarks { get; }

@@ -35,13 +35,13 @@ public sealed class CreatePostValidator : AbstractValidator<CreatePostCommand>
     public CreatePostValidator() => Include(new PostInputValidator());
 }
 
-public sealed class CreatePostHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IImageProcessor images)
+public sealed class CreatePostHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IImageProcessor images, Platform.Application.Posts.ITopicCatalog catalog)
     : ICommandHandler<CreatePostCommand, PostState>
 {
     public async ValueTask<PostState> Handle(CreatePostCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var post = Post.Create(tenant.RequiredId, command.ToContent(command.CoverImage is not null), user.Actor(), now);
+        var post = Post.Create(tenant.RequiredId, command.ToContent(command.CoverImage is not null, await catalog.ForCurrentTenantAsync(cancellationToken)), user.Actor(), now);
         db.Posts.Add(post);
         if (command.CoverImage is { } image)
         {

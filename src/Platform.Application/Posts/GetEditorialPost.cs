@@ -30,7 +30,7 @@ public sealed record PostTransitionEntry(PostStatus From, PostStatus To, string 
 
 public sealed record PostJobRunEntry(DateTime? ScheduledFor, DateTime RanAt, PostJobOutcome Outcome, string Message);
 
-public sealed class GetEditorialPostHandler(IAppDbContext db) : IQueryHandler<GetEditorialPostQuery, EditorialPost>
+public sealed class GetEditorialPostHandler(IAppDbContext db, Platform.Application.Posts.ITopicCatalog catalog) : IQueryHandler<GetEditorialPostQuery, EditorialPost>
 {
     public async ValueTask<EditorialPost> Handle(GetEditorialPostQuery query, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ public sealed class GetEditorialPostHandler(IAppDbContext db) : IQueryHandler<Ge
             post.Status,
             post.ContentVersion,
             post.Content,
-            TopicNames.ToNames(post.Topics),
+            (await catalog.ForCurrentTenantAsync(cancellationToken)).ToNames(post.Topics),
             post.AuthorId,
             post.PublishAt,
             post.PublishedAt,

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Posts;
 using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
@@ -32,13 +34,14 @@ public sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
         RuleFor(q => q.PageSize)
             .InclusiveBetween(1, GetFeedQuery.MaxPageSize)
             .WithMessage(_ => ValidationMessages.Format("Feed.PageSizeInvalid", GetFeedQuery.MaxPageSize));
+        // Whether a tenant topic's slug exists depends on the tenant (ADR-017): the handler checks it.
         RuleFor(q => q.Topic)
-            .Must(t => t is null || TopicNames.TryParse(t, out _))
+            .Must(t => t is null || TopicNames.TryParse(t, out _) || TenantTopic.IsValidSlug(t))
             .WithMessage(_ => ValidationMessages.Format("Feed.UnknownTopic", string.Join(", ", TopicNames.All)));
     }
 }
 
-public sealed class GetFeedHandler(IAppDbContext db) : IQueryHandler<GetFeedQuery, FeedPage>
+public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQueryHandler<GetFeedQuery, FeedPage>
 {
     // The feed is the hottest query of the platform: compiled, so a request skips LINQ translation. The tenant filter
     // still applies (it reads the context's current tenant at execution). Topics.None matches every post. A compiled
@@ -47,7 +50,13 @@ public sealed class GetFeedHandler(IAppDbContext db) : IQueryHandler<GetFeedQuer
 
     public async ValueTask<FeedPage> Handle(GetFeedQuery query, CancellationToken cancellationToken)
     {
-        var topic = query.Topic is not null && TopicNames.TryParse(query.Topic, out var parsed) ? parsed : Topics.None;
+        var set = await catalog.ForCurrentTenantAsync(cancellationToken);
+        var topic = Topics.None;
+        if (query.Topic is not null && !set.TryParse(query.Topic, out topic))
+        {
+            throw new ValidationException([new ValidationFailure(
+                nameof(GetFeedQuery.Topic), ValidationMessages.Format("Feed.UnknownTopic", string.Join(", ", set.All.Select(t => t.Key))))]);
+        }
 
         // IAppDbContext is the platform's DbContext; compiled queries need the context itself.
         var context = (DbContext)db;
@@ -76,7 +85,7 @@ public sealed class GetFeedHandler(IAppDbContext db) : IQueryHandler<GetFeedQuer
             foreach (var r in rows)
             {
                 items.Add(new PostSummary(
-                    r.Id, r.Title, r.Summary, TopicNames.ToNames(r.Topics), r.PublishedAt!.Value, r.HasCoverImage ? r.CoverImageAlt : null, covers.GetValueOrDefault(r.Id)));
+                    r.Id, r.Title, r.Summary, set.ToNames(r.Topics), r.PublishedAt!.Value, r.HasCoverImage ? r.CoverImageAlt : null, covers.GetValueOrDefault(r.Id)));
             }
 
             return new FeedPage(items, query.Page, query.PageSize, total);

@@ -33,7 +33,7 @@ public sealed record PostCallToAction(string Label, string Url);
 
 public sealed record RelatedPost(Guid Id, string Title, DateTime PublishedAt);
 
-public sealed class GetPostHandler(IAppDbContext db) : IQueryHandler<GetPostQuery, PostDetail>
+public sealed class GetPostHandler(IAppDbContext db, Platform.Application.Posts.ITopicCatalog catalog) : IQueryHandler<GetPostQuery, PostDetail>
 {
     private const int RelatedCount = 3;
 
@@ -80,7 +80,7 @@ public sealed class GetPostHandler(IAppDbContext db) : IQueryHandler<GetPostQuer
             post.Id,
             post.Title,
             post.Summary,
-            TopicNames.ToNames(post.Topics),
+            (await catalog.ForCurrentTenantAsync(cancellationToken)).ToNames(post.Topics),
             post.PublishedAt!.Value,
             PostBodyRenderer.ToSafeHtml(post.BodyMarkdown),
             post.IsDemo,

@@ -62,8 +62,9 @@ public sealed class PostTextValidator : AbstractValidator<IPostText>
         RuleFor(p => p.BodyMarkdown).MaximumLength(50_000).WithMessage("Der Text hat höchstens 50.000 Zeichen.");
         RuleFor(p => p.Topics)
             .Must(t => t is { Count: > 0 }).WithMessage("Bitte wähle mindestens ein Thema.")
-            .Must(t => t is null || t.All(name => TopicNames.TryParse(name, out _)))
-            .WithMessage($"Unbekanntes Thema. Erlaubt sind: {string.Join(", ", TopicNames.All)}.");
+            // A tenant's own topics (ADR-017) are checked by the handler against the current tenant.
+            .Must(t => t is null || t.All(name => TopicNames.TryParse(name, out _) || TenantTopic.IsValidSlug(name)))
+            .WithMessage($"Unbekanntes Thema. Erlaubt sind: {string.Join(", ", TopicNames.All)} und die eigenen Themen des Jobcenters.");
         RuleFor(p => p.Language).Matches("^[a-z]{2}$").When(p => !string.IsNullOrEmpty(p.Language))
             .WithMessage("Die Sprache ist ein ISO-639-1-Code aus zwei Kleinbuchstaben, zum Beispiel de, en, tr.");
         RuleFor(p => p.EasyTitle).MaximumLength(200).WithMessage("Der Titel in Einfacher Sprache hat höchstens 200 Zeichen.");
@@ -114,12 +115,13 @@ public sealed class PostInputValidator : AbstractValidator<IPostInput>
 public static class PostInputMapping
 {
     /// <summary>The domain's content from an input; <paramref name="hasCoverImage"/> says whether an image will be there.</summary>
-    public static PostContent ToContent(this IPostInput input, bool hasCoverImage) => new()
+    /// <remarks>Topics are parsed with <paramref name="topics"/> (the tenant's set; the fixed topics when null); an unknown one is a 400 naming <c>topics</c>.</remarks>
+    public static PostContent ToContent(this IPostInput input, bool hasCoverImage, Platform.Application.Posts.TopicSet? topics = null) => new()
     {
         Title = input.Title,
         Summary = input.Summary ?? "",
         BodyMarkdown = input.BodyMarkdown ?? "",
-        Topics = (input.Topics ?? []).Aggregate(Topics.None, (all, name) => TopicNames.TryParse(name, out var t) ? all | t : all),
+        Topics = (topics ?? Platform.Application.Posts.TopicSet.Fixed).Parse(input.Topics, nameof(IPostInput.Topics)),
         Language = string.IsNullOrWhiteSpace(input.Language) ? Post.DefaultLanguage : input.Language,
         EasyTitle = input.EasyTitle,
         EasySummary = input.EasySummary,

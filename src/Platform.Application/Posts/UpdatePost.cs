@@ -45,7 +45,7 @@ public sealed class UpdatePostValidator : AbstractValidator<UpdatePostCommand>
 }
 
 public sealed class UpdatePostHandler(
-    IAppDbContext db, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler, IImageProcessor images)
+    IAppDbContext db, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler, IImageProcessor images, Platform.Application.Posts.ITopicCatalog catalog)
     : ICommandHandler<UpdatePostCommand, PostState>
 {
     public async ValueTask<PostState> Handle(UpdatePostCommand command, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public sealed class UpdatePostHandler(
                 nameof(command.CoverImageAlt), "Ein Titelbild braucht einen Alternativtext, der beschreibt, was darauf zu sehen ist.")]);
         }
 
-        post.Edit(command.ToContent(hasImage), command.BaseVersion, user.Actor(), now);
+        post.Edit(command.ToContent(hasImage, await catalog.ForCurrentTenantAsync(cancellationToken)), command.BaseVersion, user.Actor(), now);
         if (command.CoverImage is { } bytes)
         {
             var contentType = ImageSniffer.Detect(bytes)!;

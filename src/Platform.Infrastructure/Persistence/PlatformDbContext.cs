@@ -72,6 +72,8 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
 
     public DbSet<LibraryUsage> LibraryUsages => Set<LibraryUsage>();
 
+    public DbSet<TenantTopic> TenantTopics => Set<TenantTopic>();
+
     public DbSet<LibraryAdoption> LibraryAdoptions => Set<LibraryAdoption>();
 
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();

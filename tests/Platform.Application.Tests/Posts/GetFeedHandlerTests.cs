@@ -15,7 +15,7 @@ public sealed class GetFeedHandlerTests(SqliteDatabase database) : IClassFixture
         var foreign = await database.AddPostAsync(database.TenantB, "Fremd", Topics.Ausbildung, DateTime.UtcNow);
         await using var db = database.Open(database.TenantA);
 
-        var page = await new GetFeedHandler(db).Handle(new GetFeedQuery(1, 50, "Ausbildung"), CancellationToken.None);
+        var page = await new GetFeedHandler(db, new TopicCatalog(db)).Handle(new GetFeedQuery(1, 50, "Ausbildung"), CancellationToken.None);
 
         var ids = page.Items.Select(i => i.Id).ToList();
         Assert.True(ids.IndexOf(newer.Id) < ids.IndexOf(older.Id));
@@ -30,7 +30,7 @@ public sealed class GetFeedHandlerTests(SqliteDatabase database) : IClassFixture
     {
         var both = await database.AddPostAsync(database.TenantB, "Geld und Wohnen", Topics.Geld | Topics.Wohnen, DateTime.UtcNow);
         await using var db = database.Open(database.TenantB);
-        var handler = new GetFeedHandler(db);
+        var handler = new GetFeedHandler(db, new TopicCatalog(db));
 
         Assert.Contains(both.Id, (await handler.Handle(new GetFeedQuery(1, 50, "Geld"), CancellationToken.None)).Items.Select(i => i.Id));
         Assert.Contains(both.Id, (await handler.Handle(new GetFeedQuery(1, 50, "Wohnen"), CancellationToken.None)).Items.Select(i => i.Id));

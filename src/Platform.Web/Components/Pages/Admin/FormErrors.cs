@@ -30,5 +30,9 @@ public static class FormErrors
         {
             return [ex.Message];
         }
+        catch (ConflictException ex)
+        {
+            return [ex.Message];
+        }
     }
 }

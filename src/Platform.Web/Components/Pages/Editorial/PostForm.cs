@@ -24,6 +24,9 @@ public sealed class PostForm
 
     public bool Digitales { get; set; }
 
+    /// <summary>The ticked own topics of the jobcenter (ADR-017), by slug; null when none is ticked (nothing is sent).</summary>
+    public Dictionary<string, bool>? OwnTopics { get; set; }
+
     public string? Language { get; set; } = Post.DefaultLanguage;
 
     public string? EasyTitle { get; set; }
@@ -68,6 +71,7 @@ public sealed class PostForm
             Ausbildung = c.Topics.HasFlag(Topics.Ausbildung),
             Jobsuche = c.Topics.HasFlag(Topics.Jobsuche),
             Digitales = c.Topics.HasFlag(Topics.Digitales),
+            OwnTopics = post.Topics.Where(t => !Platform.Domain.Posts.TopicNames.TryParse(t, out _)).ToDictionary(t => t, _ => true),
             Language = c.Language,
             EasyTitle = c.EasyTitle,
             EasySummary = c.EasySummary,
@@ -92,6 +96,7 @@ public sealed class PostForm
         Add(Ausbildung, Topics.Ausbildung);
         Add(Jobsuche, Topics.Jobsuche);
         Add(Digitales, Topics.Digitales);
+        names.AddRange((OwnTopics ?? []).Where(t => t.Value).Select(t => t.Key));
         return names;
 
         void Add(bool chosen, Topics topic)
