@@ -65,14 +65,23 @@ public sealed class LibraryTests
         var starts = new DateTime(2027, 7, 1, 8, 0, 0, DateTimeKind.Utc);
         var baseContent = new PostContent
         {
-            Title = "A", Summary = "S", BodyMarkdown = "B", Topics = Topics.Ausbildung,
-            EventStartsAt = starts, EventPlace = "Saal 1", EventCapacity = 20,
+            Title = "A",
+            Summary = "S",
+            BodyMarkdown = "B",
+            Topics = Topics.Ausbildung,
+            EventStartsAt = starts,
+            EventPlace = "Saal 1",
+            EventCapacity = 20,
         };
         var local = baseContent with { EventPlace = "Raum 3 im Jobcenter" };
         var theirs = baseContent with
         {
-            CallToActionLabel = "Jetzt anmelden", CallToActionUrl = "https://example.org/anmelden",
-            EventStartsAt = starts.AddHours(1), EventPlace = "Saal 2", EventCapacity = 25, ExpiresAt = starts.AddDays(1),
+            CallToActionLabel = "Jetzt anmelden",
+            CallToActionUrl = "https://example.org/anmelden",
+            EventStartsAt = starts.AddHours(1),
+            EventPlace = "Saal 2",
+            EventCapacity = 25,
+            ExpiresAt = starts.AddDays(1),
         };
 
         var (merged, updated, conflicts) = LibraryAdoption.Merge(baseContent, local, theirs);
