@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Domain.Common;
 using Platform.Domain.Events;
 using Platform.Domain.Reminders;
 
@@ -42,7 +43,7 @@ public sealed class RegisterForEventHandler(IAppDbContext db, ICurrentUser user,
         var ev = await EventQueries.PublishedEventAsync(db, command.PostId, cancellationToken);
         if ((ev.EndsAt ?? ev.StartsAt!.Value) < now)
         {
-            throw new ConflictException("Diese Veranstaltung ist schon vorbei.");
+            throw new DomainException("event.past", "Diese Veranstaltung ist schon vorbei.");
         }
 
         return await EventSeatLock.RunAsync(db, tenant.RequiredId, command.PostId, async position =>

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Audit;
 using Platform.Application.Common;
+using Platform.Domain.Common;
 using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
@@ -66,7 +67,7 @@ public sealed class CreateTenantTopicHandler(IAppDbContext db, ICurrentTenant te
         var bit = Enumerable.Range(TenantTopic.FirstBit, TenantTopic.LastBit - TenantTopic.FirstBit + 1).FirstOrDefault(b => !used.Contains(b));
         if (bit == 0)
         {
-            throw new ConflictException($"Es gibt schon {TenantTopic.LastBit - TenantTopic.FirstBit + 1} eigene Themen; lösche zuerst eines.");
+            throw new DomainException("topic.full", $"Es gibt schon {TenantTopic.LastBit - TenantTopic.FirstBit + 1} eigene Themen; lösche zuerst eines.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -94,7 +95,7 @@ public sealed class DeleteTenantTopicHandler(IAppDbContext db, ICurrentUser acto
         var used = await db.Posts.CountAsync(p => (p.Topics & flag) == flag, cancellationToken);
         if (used > 0)
         {
-            throw new ConflictException($"Das Thema „{topic.Name}“ steht noch an {used} Beitrag/Beiträgen. Entferne es dort zuerst.");
+            throw new DomainException("topic.inUse", $"Das Thema „{topic.Name}“ steht noch an {used} Beitrag/Beiträgen. Entferne es dort zuerst.");
         }
 
         db.TenantTopics.Remove(topic);

@@ -82,6 +82,24 @@ public abstract class TenantTopicTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     [Fact]
+    public async Task A_jobcenter_has_room_for_26_own_topics_and_the_27th_is_refused_with_a_reason()
+    {
+        using var client = App.CreateTenantClient("offenbach");
+        var admin = await SignInAsync(client, "admin@offenbach.example");
+        for (var i = 1; i <= 26; i++)
+        {
+            using var created = await SendAsync(client, HttpMethod.Post, TopicsUrl, admin, new { slug = $"thema-{i}", name = $"Thema {i}" });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        using var full = await SendAsync(client, HttpMethod.Post, TopicsUrl, admin, new { slug = "thema-27", name = "Thema 27" });
+
+        await AssertProblemAsync(full, HttpStatusCode.Conflict);
+        Assert.Contains("lösche zuerst eines", await full.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(26, (await GetJsonAsync(client, admin, TopicsUrl)).GetArrayLength());
+    }
+
+    [Fact]
     public async Task Duplicates_are_a_400_naming_the_field_and_an_unused_topic_can_be_deleted()
     {
         using var client = App.CreateTenantClient("gross-gerau");
