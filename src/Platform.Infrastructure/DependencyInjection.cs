@@ -23,6 +23,8 @@ public static class DependencyInjection
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section));
+        services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.Section));
+        services.AddSingleton<ITenantLinks, TenantLinks>();
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
@@ -144,7 +146,6 @@ public static class DependencyInjection
         services.AddSingleton<Application.Reminders.IPushSender, Notifications.WebPushSender>();
         services.AddSingleton<Application.Posts.IImageProcessor, Images.VipsImageProcessor>();
         services.AddSingleton<Application.Reminders.IUnsubscribeTokens, Notifications.UnsubscribeTokens>();
-        services.AddSingleton<Application.Reminders.INotificationLinks, Notifications.NotificationLinks>();
         services.AddScoped<Application.Reminders.IRecipientDirectory, Notifications.RecipientDirectory>();
         services.AddSingleton<Application.Reminders.INewPostNotifier, HangfireNewPostNotifier>();
         services.AddTransient<DeliverNotificationsJob>();

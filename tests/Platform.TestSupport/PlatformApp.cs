@@ -198,7 +198,6 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Platform:Jobs:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("Platform:Jobs:WorkerCount", "2");
         builder.UseSetting("Platform:Jobs:PublishRetryDelay", "00:00:00.200");
-        builder.UseSetting("Platform:Jobs:TenantBaseUrl", "http://{slug}.localhost/");
 
         // The catch-up runs when a test starts it (or once a year), so that it cannot race a test's own steps.
         builder.UseSetting("Platform:Jobs:CatchUpCron", "0 3 1 1 *");

@@ -31,7 +31,7 @@ public sealed class DeliverDueNotificationsHandler(
     IEmailBatchSender email,
     IPushSender push,
     IUnsubscribeTokens tokens,
-    INotificationLinks links,
+    ITenantLinks links,
     TimeProvider clock) : ICommandHandler<DeliverDueNotificationsCommand, DeliveryBatchResult>
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);

@@ -48,12 +48,6 @@ public interface IUnsubscribeTokens
     UnsubscribeTarget? Read(Guid tenantId, string token);
 }
 
-/// <summary>Absolute links into a tenant for messages sent outside a request (e-mail, push).</summary>
-public interface INotificationLinks
-{
-    Uri Link(TenantInfo tenant, string path);
-}
-
 /// <summary>Port to the job system: tells the followers of a newly published post's topics, once.</summary>
 public interface INewPostNotifier
 {

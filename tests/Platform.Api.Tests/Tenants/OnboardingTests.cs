@@ -32,7 +32,9 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         var invitationUrl = new Uri(System.Text.RegularExpressions.Regex.Match(mail.Message.TextBody ?? "", @"https?://\S+einladung\?token=[0-9a-f]+").Value);
         Assert.Equal(onboarded.GetProperty("invitationUrl").GetString(), invitationUrl.ToString());
         var token = System.Web.HttpUtility.ParseQueryString(invitationUrl.Query)["token"]!;
-        Assert.StartsWith("/t/kreis-offenbach/", invitationUrl.AbsolutePath, StringComparison.Ordinal);
+        // On the jobcenter's own host name (ADR-023), not on whatever host the PlatformAdmin's request came to.
+        Assert.Equal("jobs.kreis-offenbach.example", invitationUrl.Host);
+        Assert.Equal("/einladung", invitationUrl.AbsolutePath);
 
         using var tenant = App.CreateTenantClient("kreis-offenbach");
         using var byHostname = App.CreateClientForHost("jobs.kreis-offenbach.example");
