@@ -131,6 +131,7 @@ public static class DependencyInjection
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.FromAddress, out _), "Platform:Email:FromAddress is not an e-mail address.")
             .ValidateOnStart();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<IEmailAddressCheck, SmtpAddressCheck>();
         services.AddScoped<Platform.Application.Accounts.IAccountEmailQueue, AccountEmailQueue>();
         services.AddTransient<SendAccountEmailJob>();
     }

@@ -60,6 +60,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The SMTP sink announces SMTPUTF8 (RFC 6531); without it, like many servers, it does not.</summary>
+    protected bool OfferSmtpUtf8 { get; init; }
+
     /// <summary>Serve on a real loopback port (for the browser); read <see cref="ServerAddress"/> after start.</summary>
     protected bool ListenOnKestrel { get; init; }
 
@@ -79,7 +82,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _mail = SmtpSink.Start();
+        _mail = SmtpSink.Start(OfferSmtpUtf8);
         (_connectionString, _migrationsConnectionString, _superuserConnectionString) = _databaseOf is { } earlier
             ? (earlier._connectionString, earlier._migrationsConnectionString, earlier._superuserConnectionString)
             : Provider switch

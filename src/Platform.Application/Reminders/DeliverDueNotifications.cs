@@ -206,7 +206,7 @@ public sealed class DeliverDueNotificationsHandler(
                 {
                     UnsubscribeUrl = unsubscribe,
                     OneClickUnsubscribeUrl = links.Link(tenantInfo, "/api/v1/notifications/unsubscribe/one-click?token=" + Uri.EscapeDataString(unsubscribeToken)),
-                    MessageId = $"{delivery.Id:N}@{tenantInfo.Slug}.notifications",
+                    MessageIdLocalPart = $"{delivery.Id:N}.{tenantInfo.Slug}.notifications",
                 };
                 try
                 {

@@ -1,15 +1,22 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
+using Platform.Application.Common;
 using Platform.Infrastructure.Persistence;
 
 namespace Platform.Infrastructure.Identity;
 
 /// <summary>The account port on ASP.NET Core Identity; every lookup goes through the tenant filter.</summary>
-public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbContext db, TimeProvider clock) : IAccountService
+public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbContext db, TimeProvider clock, IEmailAddressCheck addresses) : IAccountService
 {
     public async Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken)
     {
+        // The web form and the API both register here: an address no mail can reach would never be confirmed.
+        if (!await addresses.CanDeliverAsync(account.Email.Trim(), cancellationToken))
+        {
+            return new AccountResult(null, new Dictionary<string, string[]> { ["email"] = [ValidationMessages.Get("Email.NotDeliverable")] });
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new PlatformUser
         {
