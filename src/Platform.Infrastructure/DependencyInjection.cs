@@ -54,6 +54,7 @@ public static class DependencyInjection
                 {
                     QueuePollInterval = jobs.QueuePollInterval,
                 }));
+                services.AddSingleton<IJobHistoryEraser>(new HangfireJobEraser(DatabaseProvider.Sqlite, $"Data Source={hangfireFile}", ""));
                 break;
             case DatabaseProvider.PostgreSql:
                 var npgsql = Required(connectionString, database.Provider);
@@ -64,6 +65,7 @@ public static class DependencyInjection
                 services.AddHangfire(c => Configure(c).UsePostgreSqlStorage(
                     o => o.UseNpgsqlConnection(npgsql),
                     new PostgreSqlStorageOptions { SchemaName = PostgreSqlJobStorageSchema.Name, QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = false }));
+                services.AddSingleton<IJobHistoryEraser>(new HangfireJobEraser(DatabaseProvider.PostgreSql, npgsql, PostgreSqlJobStorageSchema.Name));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = Required(connectionString, database.Provider);
@@ -71,6 +73,7 @@ public static class DependencyInjection
                 services.AddScoped<Platform.Application.Posts.IPostSearch, Persistence.Search.SqlServerPostSearch>();
                 services.AddHangfire(c => Configure(c).UseSqlServerStorage(
                     sqlServer, new SqlServerStorageOptions { QueuePollInterval = jobs.QueuePollInterval, SchemaName = "hangfire" }));
+                services.AddSingleton<IJobHistoryEraser>(new HangfireJobEraser(DatabaseProvider.SqlServer, sqlServer, "hangfire"));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");

@@ -30,6 +30,10 @@ public sealed record AccountResult(Guid? Id, IReadOnlyDictionary<string, string[
 public sealed record StaffMember(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
 
 /// <summary>Everything the account store holds about a person, for "Meine Daten".</summary>
+/// <param name="Claims">Claims stored with the account (<c>type: value</c>).</param>
+/// <param name="SecurityTokens">
+/// The names of the stored security tokens (authenticator key, recovery codes); their values are secrets and stay out.
+/// </param>
 public sealed record AccountData(
     Guid Id,
     string Email,
@@ -41,4 +45,6 @@ public sealed record AccountData(
     IReadOnlyList<string> Roles,
     bool TwoFactorEnabled,
     int PasskeyCount,
-    IReadOnlyList<string> ExternalLogins);
+    IReadOnlyList<string> ExternalLogins,
+    IReadOnlyList<string> Claims,
+    IReadOnlyList<string> SecurityTokens);

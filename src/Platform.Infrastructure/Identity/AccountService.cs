@@ -101,6 +101,11 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
 
         var passkeys = await db.UserPasskeys.CountAsync(p => p.UserId == user.Id, cancellationToken);
         var logins = await users.GetLoginsAsync(user);
+        var claims = await users.GetClaimsAsync(user);
+        var tokens = await db.UserTokens.AsNoTracking()
+            .Where(t => t.UserId == user.Id)
+            .Select(t => t.LoginProvider + ":" + t.Name)
+            .ToListAsync(cancellationToken);
         return new AccountData(
             user.Id,
             user.Email ?? "",
@@ -112,7 +117,9 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
             [.. await users.GetRolesAsync(user)],
             user.TwoFactorEnabled,
             passkeys,
-            [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)]);
+            [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)],
+            [.. claims.Select(c => $"{c.Type}: {c.Value}")],
+            tokens);
     }
 
     public async Task<bool> ConfirmAtLeast16Async(Guid accountId, DateTime at, CancellationToken cancellationToken)
