@@ -116,6 +116,7 @@ public sealed class ExportMyDataHandler(
 
         // The contact form asks for no account and stores none: the person's requests are those from their address.
         var email = data.Email.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL UPPER(): the same on every provider, where a culture means nothing.
         var contactRequests = email.Length == 0 ? [] : await db.ContactRequests.AsNoTracking()
             .Where(c => c.Email.ToUpper() == email)
             .OrderBy(c => c.CreatedAt)
@@ -131,6 +132,7 @@ public sealed class ExportMyDataHandler(
             .OrderBy(i => i.CreatedAt)
             .Select(i => new MyInvitationData(i.Email, i.Role, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.InvitedBy == userId))
             .ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
         var defaults = Domain.Reminders.NotificationPreferences.Default(Guid.Empty, userId, data.CreatedAt);
         return new MyDataExport(
             clock.GetUtcNow().UtcDateTime,
@@ -201,8 +203,10 @@ public sealed class DeleteMyAccountHandler(
             // The contact form stores no account, so its requests are those from the person's address (name, phone and
             // message with them); invitations to the address go too.
             var normalized = email.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL UPPER(): the same on every provider, where a culture means nothing.
             await db.ContactRequests.Where(c => c.Email.ToUpper() == normalized).ExecuteDeleteAsync(cancellationToken);
             await db.Invitations.Where(i => i.Email.ToUpper() == normalized).ExecuteDeleteAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         // Invitations the person sent stay with the team that has the colleague now, without naming who sent them.

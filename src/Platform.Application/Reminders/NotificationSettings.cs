@@ -66,11 +66,14 @@ public static class NotificationSettingsRules
 
     public static string Format(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>Every <c>channel:kind</c> a person can stop on its own.</summary>
-    public static IEnumerable<string> KindNames =>
+    /// <summary>Every channel and kind a person can stop on its own.</summary>
+    public static IEnumerable<(NotificationChannel Channel, NotificationKind Kind)> Kinds =>
         from channel in new[] { NotificationChannel.Email, NotificationChannel.Push }
         from kind in Enum.GetValues<NotificationKind>()
-        select KindName(channel, kind);
+        select (channel, kind);
+
+    /// <summary>The same as <c>channel:kind</c>, for example <c>email:new-post</c>.</summary>
+    public static IEnumerable<string> KindNames => Kinds.Select(k => KindName(k.Channel, k.Kind));
 
     public static string KindName(NotificationChannel channel, NotificationKind kind) =>
         $"{(channel == NotificationChannel.Email ? "email" : "push")}:{ConsentRecord.KindName(kind)}";
@@ -138,9 +141,9 @@ public sealed class UpdateNotificationSettingsHandler(
 
         if (command.Unsubscribed is { } unsubscribed)
         {
-            foreach (var name in NotificationSettingsRules.KindNames)
+            foreach (var (channel, kind) in NotificationSettingsRules.Kinds)
             {
-                NotificationSettingsRules.TryParseKind(name, out var channel, out var kind);
+                var name = NotificationSettingsRules.KindName(channel, kind);
                 var stop = unsubscribed.Any(u => string.Equals(u, name, StringComparison.OrdinalIgnoreCase));
                 if (preferences.SetKind(channel, kind, !stop, now) is { } consent)
                 {
@@ -165,6 +168,7 @@ internal static class NotificationSettingsView
         FollowedTopics: TopicNames.ToNames((Topics)(p?.FollowedTopics ?? 0)),
         MayUseEmailAndPush: ConsentRules.MayConsentToReminders(atLeast16),
         PushPublicKey: publicKey,
-        Unsubscribed: p is null ? [] : [.. NotificationSettingsRules.KindNames.Where(n =>
-            NotificationSettingsRules.TryParseKind(n, out var channel, out var kind) && p.IsMuted(channel, kind))]);
+        Unsubscribed: p is null ? [] : [.. NotificationSettingsRules.Kinds
+            .Where(k => p.IsMuted(k.Channel, k.Kind))
+            .Select(k => NotificationSettingsRules.KindName(k.Channel, k.Kind))]);
 }

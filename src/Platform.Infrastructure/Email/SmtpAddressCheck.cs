@@ -9,7 +9,7 @@ namespace Platform.Infrastructure.Email;
 /// Asks the configured SMTP server (EHLO) whether it offers SMTPUTF8, only for addresses that need it, and keeps the
 /// answer for a while. A server that cannot be reached counts as not offering it: no promise the platform cannot keep.
 /// </summary>
-public sealed partial class SmtpAddressCheck(IOptions<EmailOptions> options, TimeProvider clock, ILogger<SmtpAddressCheck> logger) : IEmailAddressCheck
+public sealed partial class SmtpAddressCheck(IOptions<EmailOptions> options, TimeProvider clock, ILogger<SmtpAddressCheck> logger) : IEmailAddressCheck, IDisposable
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
     private readonly SemaphoreSlim _probe = new(1, 1);
@@ -56,6 +56,8 @@ public sealed partial class SmtpAddressCheck(IOptions<EmailOptions> options, Tim
             _probe.Release();
         }
     }
+
+    public void Dispose() => _probe.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask the SMTP server {Host}:{Port} for SMTPUTF8")]
     private static partial void LogProbeFailed(ILogger logger, Exception exception, string host, int port);
