@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Accounts;
@@ -41,6 +42,47 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         {
             Assert.True(account.TryGetProperty(JsonNamingPolicy.CamelCase.ConvertName(column), out _), column);
         }
+    }
+
+    [Fact]
+    public async Task The_export_contains_followed_topics_push_subscriptions_and_contact_requests_from_the_address()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "alles@example.org", Password, "Alex", confirmedAtLeast16: true);
+        var id = (await ReadJsonAsync(await SendAsync(client, HttpMethod.Get, "api/v1/auth/me", token))).GetProperty("id").GetGuid();
+        using (var settings = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token,
+            new { email = false, push = false, quietStart = "22:00", quietEnd = "07:00", followedTopics = new[] { "Geld", "Wohnen" } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        }
+
+        await App.InTenantAsync("gross-gerau", async sp =>
+        {
+            var db = sp.GetRequiredService<Platform.Application.Common.IAppDbContext>();
+            db.PushSubscriptions.Add(Platform.Domain.Reminders.PushSubscription.Create(
+                sp.GetRequiredService<Platform.Application.Common.ICurrentTenant>().RequiredId, id, "https://push.example.org/send/abc", "p256dh", "auth", 0, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        using (var contact = await client.PostAsJsonAsync("api/v1/contact", new { type = "question", name = "Alex", email = "Alles@Example.org", phone = "06152 1234", message = "Wie beantrage ich Wohngeld?", consent = true }))
+        {
+            Assert.Equal(HttpStatusCode.Created, contact.StatusCode);
+        }
+
+        using (var other = await client.PostAsJsonAsync("api/v1/contact", new { type = "question", email = "jemand@example.org", message = "Nicht von Alex.", consent = true }))
+        {
+            Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        }
+
+        var export = await ExportAsync(client, token);
+
+        Assert.Equal(["Geld", "Wohnen"], export.GetProperty("notificationSettings").GetProperty("followedTopics").EnumerateArray().Select(t => t.GetString()));
+        var push = Assert.Single(export.GetProperty("pushSubscriptions").EnumerateArray());
+        Assert.Equal("https://push.example.org/send/abc", push.GetProperty("endpoint").GetString());
+        Assert.True(push.TryGetProperty("createdAt", out _));
+        var request = Assert.Single(export.GetProperty("contactRequests").EnumerateArray());
+        Assert.Equal("Wie beantrage ich Wohngeld?", request.GetProperty("message").GetString());
+        Assert.Equal("06152 1234", request.GetProperty("phone").GetString());
+        Assert.Equal("Alex", request.GetProperty("name").GetString());
     }
 
     [Fact]
