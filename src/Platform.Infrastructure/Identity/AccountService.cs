@@ -84,6 +84,12 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
         return result.Succeeded;
     }
 
+    public async Task<bool> HasPasswordAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(accountId.ToString()) is { } user && await users.HasPasswordAsync(user);
+
+    public async Task<bool> CheckPasswordAsync(Guid accountId, string password, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(accountId.ToString()) is { } user && await users.CheckPasswordAsync(user, password);
+
     public async Task<AccountData?> GetDataAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(accountId.ToString());
@@ -105,7 +111,8 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
             [.. await users.GetRolesAsync(user)],
             user.TwoFactorEnabled,
             passkeys,
-            [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)]);
+            [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)],
+            await users.HasPasswordAsync(user));
     }
 
     public async Task<bool> ConfirmAtLeast16Async(Guid accountId, DateTime at, CancellationToken cancellationToken)
