@@ -54,7 +54,7 @@ public abstract class DeleteMyAccountTests<TApp>(TApp app) : ApiTestBase<TApp>(a
             // this session stay as they are.
             var users = sp.GetRequiredService<UserManager<PlatformUser>>();
             var user = await users.FindByEmailAsync(Jana);
-            await sp.GetRequiredService<IUserPasswordStore<PlatformUser>>().SetPasswordHashAsync(user!, null, CancellationToken.None);
+            await ((IUserPasswordStore<PlatformUser>)sp.GetRequiredService<IUserStore<PlatformUser>>()).SetPasswordHashAsync(user!, null, CancellationToken.None);
             Assert.True((await users.UpdateAsync(user!)).Succeeded);
         });
 
