@@ -19,6 +19,7 @@ public static class TenantAdminEndpoints
         admin.MapGet("/settings", GetSettings);
         admin.MapPut("/branding", UpdateBranding);
         admin.MapPut("/contact", UpdateContact);
+        admin.MapPut("/legal", UpdateLegalTexts);
         admin.MapPut("/editorial-rules", UpdateEditorialRules);
         admin.MapPut("/logo", UploadLogo).DisableAntiforgery();
         admin.MapGet("/staff", ListStaff);
@@ -65,6 +66,12 @@ public static class TenantAdminEndpoints
     }
 
     public static async Task<NoContent> UpdateContact(UpdateContactCommand command, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> UpdateLegalTexts(UpdateLegalTextsCommand command, IMediator mediator, CancellationToken ct)
     {
         await mediator.Send(command, ct);
         return TypedResults.NoContent();

@@ -14,6 +14,12 @@ public interface IAccountService
     /// <summary>Deletes an account of the current tenant with everything Identity holds about it.</summary>
     Task<bool> DeleteAsync(Guid accountId, CancellationToken cancellationToken);
 
+    /// <summary>Whether the account signs in with a password (false for an account with passkeys only).</summary>
+    Task<bool> HasPasswordAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="password"/> is the account's password (for confirming a destructive step).</summary>
+    Task<bool> CheckPasswordAsync(Guid accountId, string password, CancellationToken cancellationToken);
+
     Task<AccountData?> GetDataAsync(Guid accountId, CancellationToken cancellationToken);
 
     /// <summary>Records that the person confirmed being 16 or older (once: a later call keeps the first time).</summary>
@@ -47,4 +53,5 @@ public sealed record AccountData(
     int PasskeyCount,
     IReadOnlyList<string> ExternalLogins,
     IReadOnlyList<string> Claims,
-    IReadOnlyList<string> SecurityTokens);
+    IReadOnlyList<string> SecurityTokens,
+    bool HasPassword);

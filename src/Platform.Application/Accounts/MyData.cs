@@ -176,9 +176,15 @@ public sealed class ExportMyDataHandler(
 
 /// <summary>
 /// Deletes the signed-in person's account and personal data at once: every row that names them, the contact requests
-/// sent from their address, invitations to it, and the jobs whose arguments carry their id or address.
+/// sent from their address, invitations to it, and the jobs whose arguments carry their id or address. The request has
+/// to say so explicitly: the account's password, or for an account without one (passkeys only)
+/// <see cref="Confirmation"/> in <paramref name="Confirm"/>, so that no stray call deletes an account.
 /// </summary>
-public sealed record DeleteMyAccountCommand : ICommand;
+public sealed record DeleteMyAccountCommand(string? Password, string? Confirm) : ICommand
+{
+    /// <summary>What an account without a password types to confirm the deletion.</summary>
+    public const string Confirmation = "KONTO LÖSCHEN";
+}
 
 public sealed class DeleteMyAccountHandler(
     IAccountService accounts, IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, IJobHistoryEraser jobs, TimeProvider clock)
@@ -186,9 +192,11 @@ public sealed class DeleteMyAccountHandler(
 {
     public async ValueTask<Unit> Handle(DeleteMyAccountCommand command, CancellationToken cancellationToken)
     {
+        var userId = user.RequiredId;
+        await EnsureConfirmedAsync(userId, command, cancellationToken);
+
         // Most of these would go with the account row (cascading keys); deleting them here says so, and catches the
         // messages about new posts, which hang on no reminder.
-        var userId = user.RequiredId;
         var email = (await accounts.GetDataAsync(userId, cancellationToken))?.Email.Trim() ?? "";
         await CancelEventRegistrationsAsync(userId, cancellationToken);
         await db.ReminderDeliveries.Where(d => d.UserId == userId).ExecuteDeleteAsync(cancellationToken);
@@ -221,6 +229,29 @@ public sealed class DeleteMyAccountHandler(
 
         return Unit.Value;
     }
+
+    private async Task EnsureConfirmedAsync(Guid userId, DeleteMyAccountCommand command, CancellationToken cancellationToken)
+    {
+        if (await accounts.HasPasswordAsync(userId, cancellationToken))
+        {
+            if (string.IsNullOrEmpty(command.Password))
+            {
+                throw Refused(nameof(command.Password), ValidationMessages.Get("Accounts.DeletePasswordRequired"));
+            }
+
+            if (!await accounts.CheckPasswordAsync(userId, command.Password, cancellationToken))
+            {
+                throw Refused(nameof(command.Password), ValidationMessages.Get("Accounts.DeletePasswordWrong"));
+            }
+        }
+        else if (!string.Equals(command.Confirm?.Trim(), DeleteMyAccountCommand.Confirmation, StringComparison.Ordinal))
+        {
+            throw Refused(nameof(command.Confirm), ValidationMessages.Format("Accounts.DeleteConfirmRequired", DeleteMyAccountCommand.Confirmation));
+        }
+    }
+
+    private static FluentValidation.ValidationException Refused(string field, string message) =>
+        new([new FluentValidation.Results.ValidationFailure(field, message)]);
 
     // A confirmed seat goes to the next person waiting, as with a cancellation; then the rows go.
     private async Task CancelEventRegistrationsAsync(Guid userId, CancellationToken cancellationToken)

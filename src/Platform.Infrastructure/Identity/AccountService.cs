@@ -91,6 +91,12 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
         return result.Succeeded;
     }
 
+    public async Task<bool> HasPasswordAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(accountId.ToString()) is { } user && await users.HasPasswordAsync(user);
+
+    public async Task<bool> CheckPasswordAsync(Guid accountId, string password, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(accountId.ToString()) is { } user && await users.CheckPasswordAsync(user, password);
+
     public async Task<AccountData?> GetDataAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(accountId.ToString());
@@ -119,7 +125,8 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
             passkeys,
             [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)],
             [.. claims.Select(c => $"{c.Type}: {c.Value}")],
-            tokens);
+            tokens,
+            await users.HasPasswordAsync(user));
     }
 
     public async Task<bool> ConfirmAtLeast16Async(Guid accountId, DateTime at, CancellationToken cancellationToken)

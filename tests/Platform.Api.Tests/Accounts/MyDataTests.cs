@@ -149,7 +149,7 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Contains(hits, h => h.Contains("ContactRequests", StringComparison.Ordinal));
         Assert.Contains(hits, h => h.StartsWith("jobs:", StringComparison.Ordinal));
 
-        using var deleted = await SendAsync(client, HttpMethod.Delete, "api/v1/me", token);
+        using var deleted = await SendAsync(client, HttpMethod.Post, "api/v1/me/deletion", token, new { password = Password });
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty(await RowsMentioningAsync(id, "weg@example.org"));
