@@ -44,7 +44,6 @@ public static class AuthEndpoints
         IValidator<RegisterAccountRequest> validator,
         IAccountService accounts,
         IAccountEmailQueue mail,
-        HttpContext context,
         CancellationToken cancellationToken)
     {
         await validator.ValidateAndThrowAsync(request, cancellationToken);
@@ -58,7 +57,7 @@ public static class AuthEndpoints
             throw new ValidationException(created.Errors.SelectMany(e => e.Value.Select(m => new ValidationFailure(e.Key, m))));
         }
 
-        mail.EnqueueConfirmation(created.Id!.Value, WebPage(context, AccountPages.ConfirmEmail));
+        mail.EnqueueConfirmation(created.Id!.Value);
         return TypedResults.Created(
             "me", new AccountResponse(created.Id.Value, request.Email.Trim(), request.DisplayName.Trim(), request.ConfirmedAtLeast16, []));
     }
@@ -183,19 +182,19 @@ public static class AuthEndpoints
 
     /// <summary>Always 202: whether an unconfirmed account exists for the address is nobody else's business.</summary>
     public static async Task<Accepted> ResendConfirmation(
-        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, IAccountRecovery recovery, HttpContext context)
+        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, IAccountRecovery recovery)
     {
         await validator.ValidateAndThrowAsync(request);
-        await recovery.RequestConfirmationAsync(request.Email, WebPage(context, AccountPages.ConfirmEmail));
+        await recovery.RequestConfirmationAsync(request.Email);
         return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>Always 202; a code goes out only to a confirmed address of an account in this tenant.</summary>
     public static async Task<Accepted> ForgotPassword(
-        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, IAccountRecovery recovery, HttpContext context)
+        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, IAccountRecovery recovery)
     {
         await validator.ValidateAndThrowAsync(request);
-        await recovery.RequestPasswordResetAsync(request.Email, WebPage(context, AccountPages.ResetPassword));
+        await recovery.RequestPasswordResetAsync(request.Email);
         return TypedResults.Accepted((string?)null);
     }
 
@@ -211,10 +210,6 @@ public static class AuthEndpoints
 
         return TypedResults.NoContent();
     }
-
-    /// <summary>A web page of the tenant the request came to (by host or by <c>/t/{slug}</c> prefix): mails link to pages.</summary>
-    private static Uri WebPage(HttpContext context, string page) =>
-        new($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/{page}");
 }
 public sealed record RegisterAccountRequest(string Email, string Password, string DisplayName, bool ConfirmedAtLeast16);
 

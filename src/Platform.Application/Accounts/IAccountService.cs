@@ -14,6 +14,12 @@ public interface IAccountService
     /// <summary>Deletes an account of the current tenant with everything Identity holds about it.</summary>
     Task<bool> DeleteAsync(Guid accountId, CancellationToken cancellationToken);
 
+    /// <summary>Whether the account signs in with a password (false for an account with passkeys only).</summary>
+    Task<bool> HasPasswordAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="password"/> is the account's password (for confirming a destructive step).</summary>
+    Task<bool> CheckPasswordAsync(Guid accountId, string password, CancellationToken cancellationToken);
+
     Task<AccountData?> GetDataAsync(Guid accountId, CancellationToken cancellationToken);
 
     /// <summary>Records that the person confirmed being 16 or older (once: a later call keeps the first time).</summary>
@@ -30,6 +36,10 @@ public sealed record AccountResult(Guid? Id, IReadOnlyDictionary<string, string[
 public sealed record StaffMember(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
 
 /// <summary>Everything the account store holds about a person, for "Meine Daten".</summary>
+/// <param name="Claims">Claims stored with the account (<c>type: value</c>).</param>
+/// <param name="SecurityTokens">
+/// The names of the stored security tokens (authenticator key, recovery codes); their values are secrets and stay out.
+/// </param>
 public sealed record AccountData(
     Guid Id,
     string Email,
@@ -41,4 +51,7 @@ public sealed record AccountData(
     IReadOnlyList<string> Roles,
     bool TwoFactorEnabled,
     int PasskeyCount,
-    IReadOnlyList<string> ExternalLogins);
+    IReadOnlyList<string> ExternalLogins,
+    IReadOnlyList<string> Claims,
+    IReadOnlyList<string> SecurityTokens,
+    bool HasPassword);

@@ -31,7 +31,7 @@ public sealed class DeliverDueNotificationsHandler(
     IEmailBatchSender email,
     IPushSender push,
     IUnsubscribeTokens tokens,
-    INotificationLinks links,
+    ITenantLinks links,
     TimeProvider clock) : ICommandHandler<DeliverDueNotificationsCommand, DeliveryBatchResult>
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
@@ -83,7 +83,7 @@ public sealed class DeliverDueNotificationsHandler(
             var allowed = delivery.UserId is null
                 ? delivery.Channel == NotificationChannel.Push
                 : recipient is not null && (delivery.Channel == NotificationChannel.InApp
-                    || (preferences.GetValueOrDefault(recipient.Id)?.Allows(delivery.Channel, recipient.ConfirmedAtLeast16) ?? false));
+                    || (preferences.GetValueOrDefault(recipient.Id)?.Allows(delivery.Channel, delivery.Kind, recipient.ConfirmedAtLeast16) ?? false));
             if (!allowed || (delivery.Channel == NotificationChannel.Email && recipient is not { EmailConfirmed: true }))
             {
                 delivery.MarkSkipped(now);
@@ -195,18 +195,18 @@ public sealed class DeliverDueNotificationsHandler(
                 }
 
                 remaining--;
-                var unsubscribeToken = tokens.Create(tenantInfo.Id, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null));
+                var unsubscribeToken = tokens.Create(tenantInfo.Id, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null, delivery.Kind));
                 var unsubscribe = UnsubscribePage(tenantInfo, unsubscribeToken);
                 var message = BrandedEmail.Compose(tenantInfo, recipient.Email, delivery.Title, [
                     new EmailParagraph(delivery.Text),
                     new EmailButton("In der App ansehen", links.Link(tenantInfo, delivery.Link)),
-                    new EmailParagraph("Du bekommst diese E-Mail, weil du E-Mail-Benachrichtigungen eingeschaltet hast. Mit einem Klick bestellst du sie ab:"),
-                    new EmailButton("E-Mail-Benachrichtigungen abbestellen", unsubscribe),
+                    new EmailParagraph(UnsubscribeNote(delivery.Kind)),
+                    new EmailButton(UnsubscribeLabel(delivery.Kind), unsubscribe),
                 ]) with
                 {
                     UnsubscribeUrl = unsubscribe,
                     OneClickUnsubscribeUrl = links.Link(tenantInfo, "/api/v1/notifications/unsubscribe/one-click?token=" + Uri.EscapeDataString(unsubscribeToken)),
-                    MessageId = $"{delivery.Id:N}@{tenantInfo.Slug}.notifications",
+                    MessageIdLocalPart = $"{delivery.Id:N}.{tenantInfo.Slug}.notifications",
                 };
                 try
                 {
@@ -270,7 +270,9 @@ public sealed class DeliverDueNotificationsHandler(
                     tenantInfo,
                     tokens.Create(
                         tenantInfo.Id,
-                        target.UserId is { } owner ? new UnsubscribeTarget(owner, NotificationChannel.Push, null) : new UnsubscribeTarget(null, NotificationChannel.Push, target.Id)));
+                        target.UserId is { } owner
+                            ? new UnsubscribeTarget(owner, NotificationChannel.Push, null, delivery.Kind)
+                            : new UnsubscribeTarget(null, NotificationChannel.Push, target.Id)));
                 var result = await push.SendAsync(
                     new PushMessage(target.Endpoint, target.P256dh, target.Auth, delivery.Title, delivery.Text, links.Link(tenantInfo, delivery.Link), unsubscribe),
                     cancellationToken);
@@ -311,6 +313,20 @@ public sealed class DeliverDueNotificationsHandler(
             }
         }
     }
+
+    private static string UnsubscribeNote(NotificationKind kind) => kind switch
+    {
+        NotificationKind.NewPost => "Du bekommst diese E-Mail, weil du Themen folgst und E-Mails zu neuen Beiträgen eingeschaltet hast. Mit einem Klick bestellst du nur diese E-Mails ab, Erinnerungen bleiben:",
+        NotificationKind.Promotion => "Du bekommst diese E-Mail, weil du auf der Warteliste einer Veranstaltung standest. Mit einem Klick bestellst du nur diese E-Mails ab:",
+        _ => "Du bekommst diese E-Mail, weil du E-Mail-Erinnerungen eingeschaltet hast. Mit einem Klick bestellst du nur die Erinnerungen ab:",
+    };
+
+    private static string UnsubscribeLabel(NotificationKind kind) => kind switch
+    {
+        NotificationKind.NewPost => "E-Mails zu neuen Beiträgen abbestellen",
+        NotificationKind.Promotion => "E-Mails zur Warteliste abbestellen",
+        _ => "E-Mail-Erinnerungen abbestellen",
+    };
 
     private Uri UnsubscribePage(TenantInfo tenantInfo, string token) =>
         links.Link(tenantInfo, "/abmelden-benachrichtigung?token=" + Uri.EscapeDataString(token));

@@ -34,8 +34,11 @@ public interface IPushSender
     Task<PushOutcome> SendAsync(PushMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>What a one-tap unsubscribe link stands for: an account's channel, or an anonymous push subscription.</summary>
-public sealed record UnsubscribeTarget(Guid? UserId, NotificationChannel Channel, Guid? PushSubscriptionId);
+/// <summary>
+/// What a one-tap unsubscribe link stands for: one kind of message on an account's channel (links of older messages
+/// carry no kind and stand for the whole channel), or an anonymous push subscription.
+/// </summary>
+public sealed record UnsubscribeTarget(Guid? UserId, NotificationChannel Channel, Guid? PushSubscriptionId, NotificationKind? Kind = null);
 
 /// <summary>
 /// Port to signed unsubscribe tokens: valid only in the tenant they were made for, unforgeable, no sign-in needed.
@@ -46,12 +49,6 @@ public interface IUnsubscribeTokens
 
     /// <summary>The target, or null when the token is forged, damaged or of another tenant.</summary>
     UnsubscribeTarget? Read(Guid tenantId, string token);
-}
-
-/// <summary>Absolute links into a tenant for messages sent outside a request (e-mail, push).</summary>
-public interface INotificationLinks
-{
-    Uri Link(TenantInfo tenant, string path);
 }
 
 /// <summary>Port to the job system: tells the followers of a newly published post's topics, once.</summary>

@@ -9,19 +9,19 @@ public sealed class AccountRecovery(UserManager<PlatformUser> users, IAccountEma
 {
     private const string InvalidCode = "Der Code ist ungültig oder abgelaufen. Lass dir einen neuen schicken.";
 
-    public async Task RequestConfirmationAsync(string email, Uri confirmPage)
+    public async Task RequestConfirmationAsync(string email)
     {
         if (await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: false } user)
         {
-            mail.EnqueueConfirmation(user.Id, confirmPage);
+            mail.EnqueueConfirmation(user.Id);
         }
     }
 
-    public async Task RequestPasswordResetAsync(string email, Uri resetPage)
+    public async Task RequestPasswordResetAsync(string email)
     {
         if (await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: true } user)
         {
-            mail.EnqueuePasswordReset(user.Id, resetPage);
+            mail.EnqueuePasswordReset(user.Id);
         }
     }
 

@@ -1,15 +1,22 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
+using Platform.Application.Common;
 using Platform.Infrastructure.Persistence;
 
 namespace Platform.Infrastructure.Identity;
 
 /// <summary>The account port on ASP.NET Core Identity; every lookup goes through the tenant filter.</summary>
-public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbContext db, TimeProvider clock) : IAccountService
+public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbContext db, TimeProvider clock, IEmailAddressCheck addresses) : IAccountService
 {
     public async Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken)
     {
+        // The web form and the API both register here: an address no mail can reach would never be confirmed.
+        if (!await addresses.CanDeliverAsync(account.Email.Trim(), cancellationToken))
+        {
+            return new AccountResult(null, new Dictionary<string, string[]> { ["email"] = [ValidationMessages.Get("Email.NotDeliverable")] });
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new PlatformUser
         {
@@ -84,6 +91,12 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
         return result.Succeeded;
     }
 
+    public async Task<bool> HasPasswordAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(accountId.ToString()) is { } user && await users.HasPasswordAsync(user);
+
+    public async Task<bool> CheckPasswordAsync(Guid accountId, string password, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(accountId.ToString()) is { } user && await users.CheckPasswordAsync(user, password);
+
     public async Task<AccountData?> GetDataAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(accountId.ToString());
@@ -94,6 +107,11 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
 
         var passkeys = await db.UserPasskeys.CountAsync(p => p.UserId == user.Id, cancellationToken);
         var logins = await users.GetLoginsAsync(user);
+        var claims = await users.GetClaimsAsync(user);
+        var tokens = await db.UserTokens.AsNoTracking()
+            .Where(t => t.UserId == user.Id)
+            .Select(t => t.LoginProvider + ":" + t.Name)
+            .ToListAsync(cancellationToken);
         return new AccountData(
             user.Id,
             user.Email ?? "",
@@ -105,7 +123,10 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
             [.. await users.GetRolesAsync(user)],
             user.TwoFactorEnabled,
             passkeys,
-            [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)]);
+            [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)],
+            [.. claims.Select(c => $"{c.Type}: {c.Value}")],
+            tokens,
+            await users.HasPasswordAsync(user));
     }
 
     public async Task<bool> ConfirmAtLeast16Async(Guid accountId, DateTime at, CancellationToken cancellationToken)

@@ -28,6 +28,9 @@ public static class IdentityServiceCollectionExtensions
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
+
+                // The user name is the e-mail address, checked as such; addresses may be international (RFC 6531).
+                o.User.AllowedUserNameCharacters = "";
                 // Sign-in needs a confirmed address: no account can sit on someone else's address, and reset codes reach the owner.
                 o.SignIn.RequireConfirmedEmail = true;
             })

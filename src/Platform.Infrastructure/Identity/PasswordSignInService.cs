@@ -99,7 +99,19 @@ public sealed class PasswordSignInService(SignInManager<PlatformUser> signIn, Us
         return SignInOutcome.Succeeded;
     }
 
-    public Task SignOutAsync() => signIn.SignOutAsync();
+    /// <summary>
+    /// Signing out ends every session of the account, not only this cookie: a new security stamp invalidates every
+    /// cookie, bearer and refresh token issued before (ADR-011), so a copied cookie dies with the sign-out too.
+    /// </summary>
+    public async Task SignOutAsync()
+    {
+        if (await users.GetUserAsync(signIn.Context.User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        await signIn.SignOutAsync();
+    }
 
     private async Task<SignInOutcome> CompleteSecondFactorAsync(SecondFactorCode code, bool remember)
     {

@@ -48,7 +48,7 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.False(string.IsNullOrEmpty(request.Headers["TTL"]));
         var payload = JsonDocument.Parse(browser.Decrypt(request.Body)).RootElement;
         Assert.Contains("Weiterbewilligungsantrag", payload.GetProperty("title").GetString(), StringComparison.Ordinal);
-        Assert.Contains("/t/gross-gerau/abmelden-benachrichtigung?token=", payload.GetProperty("unsubscribe").GetString(), StringComparison.Ordinal);
+        Assert.Contains("http://gross-gerau.localhost/abmelden-benachrichtigung?token=", payload.GetProperty("unsubscribe").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

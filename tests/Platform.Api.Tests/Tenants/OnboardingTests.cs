@@ -32,7 +32,9 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         var invitationUrl = new Uri(System.Text.RegularExpressions.Regex.Match(mail.Message.TextBody ?? "", @"https?://\S+einladung\?token=[0-9a-f]+").Value);
         Assert.Equal(onboarded.GetProperty("invitationUrl").GetString(), invitationUrl.ToString());
         var token = System.Web.HttpUtility.ParseQueryString(invitationUrl.Query)["token"]!;
-        Assert.StartsWith("/t/kreis-offenbach/", invitationUrl.AbsolutePath, StringComparison.Ordinal);
+        // On the jobcenter's own host name (ADR-023), not on whatever host the PlatformAdmin's request came to.
+        Assert.Equal("jobs.kreis-offenbach.example", invitationUrl.Host);
+        Assert.Equal("/einladung", invitationUrl.AbsolutePath);
 
         using var tenant = App.CreateTenantClient("kreis-offenbach");
         using var byHostname = App.CreateClientForHost("jobs.kreis-offenbach.example");
@@ -58,6 +60,22 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal(HttpStatusCode.NoContent, contact.StatusCode);
 
         var tenantId = onboarded.GetProperty("tenantId").GetGuid();
+
+        // Not live without a Datenschutzerklärung: refused with the reason; the Impressum is there (its own page).
+        using var tooEarly = await SendAsync(bare, HttpMethod.Put, $"api/v1/platform/tenants/{tenantId}/status", platformToken, new { status = "Active" });
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        var reason = (await ReadJsonAsync(tooEarly)).GetProperty("detail").GetString()!;
+        Assert.Contains("Datenschutzerklärung", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Impressum", reason.Split('(')[0], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await tenant.GetAsync(new Uri("api/v1/posts", UriKind.Relative))).StatusCode);
+        using var legal = await SendAsync(tenant, HttpMethod.Put, "api/v1/tenant/legal", adminToken, new
+        {
+            imprintUrl = "https://kreis-offenbach.example/impressum",
+            privacyText = "Verantwortlich ist Pro Arbeit – Kreis Offenbach.",
+            conformance = "Partial",
+        });
+        Assert.Equal(HttpStatusCode.NoContent, legal.StatusCode);
+
         using var activated = await SendAsync(bare, HttpMethod.Put, $"api/v1/platform/tenants/{tenantId}/status", platformToken, new { status = "Active" });
         Assert.Equal(HttpStatusCode.NoContent, activated.StatusCode);
 
@@ -72,6 +90,7 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Contains("staff.joined", actions);
         Assert.Contains("branding.changed", actions);
         Assert.Contains("contact.changed", actions);
+        Assert.Contains("legal.changed", actions);
         Assert.Contains("tenant.status", actions);
     }
 

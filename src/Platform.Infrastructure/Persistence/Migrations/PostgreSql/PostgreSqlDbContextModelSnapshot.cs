@@ -1113,6 +1113,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("FollowedTopics")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MutedKinds")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("PushEnabled")
                         .HasColumnType("boolean");
 

@@ -1114,6 +1114,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("FollowedTopics")
                         .HasColumnType("int");
 
+                    b.Property<int>("MutedKinds")
+                        .HasColumnType("int");
+
                     b.Property<bool>("PushEnabled")
                         .HasColumnType("bit");
 

@@ -1104,6 +1104,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("FollowedTopics")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MutedKinds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PushEnabled")
                         .HasColumnType("INTEGER");
 
