@@ -19,4 +19,11 @@ public interface IAccountEmailQueue
     /// the address is confirmed.
     /// </summary>
     void EnqueuePasswordReset(Guid accountId, Uri resetPasswordUrl);
+
+    /// <summary>
+    /// Queues the mail to the owner of a confirmed account whose address someone tried to register again: "you have an
+    /// account already", with links to <paramref name="signInUrl"/> and to <paramref name="resetPasswordUrl"/> (the page
+    /// <see cref="AccountPages.ResetPassword"/>) with address and a fresh code filled in.
+    /// </summary>
+    void EnqueueAlreadyRegistered(Guid accountId, Uri signInUrl, Uri resetPasswordUrl);
 }

@@ -6,6 +6,14 @@ public interface IAccountService
     /// <summary>Creates an account with a password and optional role; errors are keyed by field name.</summary>
     Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Self-registration (API and web page) with the same answer whether or not the address has an account already
+    /// (ADR-020): input errors keyed by field, or none. A new account gets the confirmation mail; the owner of an
+    /// existing account gets a mail saying so, with a link to set a new password (or, unconfirmed, a new confirmation
+    /// link), and nothing is created or changed.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string[]>> RegisterAsync(NewAccount account, RegistrationLinks links, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<StaffMember>> ListStaffAsync(CancellationToken cancellationToken);
 
     /// <summary>Replaces the staff role of an account of the current tenant; false when there is no such account.</summary>
@@ -21,6 +29,9 @@ public interface IAccountService
 }
 
 public sealed record NewAccount(string Email, string Password, string DisplayName, bool ConfirmedAtLeast16, bool EmailConfirmed, string? Role);
+
+/// <summary>The absolute addresses of this tenant's pages that the registration mails link to.</summary>
+public sealed record RegistrationLinks(Uri ConfirmEmailPage, Uri SignInPage, Uri ResetPasswordPage);
 
 public sealed record AccountResult(Guid? Id, IReadOnlyDictionary<string, string[]> Errors)
 {

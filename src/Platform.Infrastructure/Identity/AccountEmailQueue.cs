@@ -19,6 +19,12 @@ public sealed class AccountEmailQueue(IBackgroundJobClient jobs, ICurrentTenant 
         jobs.Enqueue<SendAccountEmailJob>(job => job.SendPasswordResetAsync(tenantId, accountId, url, CancellationToken.None));
     }
 
+    public void EnqueueAlreadyRegistered(Guid accountId, Uri signInUrl, Uri resetPasswordUrl)
+    {
+        var (tenantId, signIn, reset) = (TenantId, signInUrl.AbsoluteUri, resetPasswordUrl.AbsoluteUri);
+        jobs.Enqueue<SendAccountEmailJob>(job => job.SendAlreadyRegisteredAsync(tenantId, accountId, signIn, reset, CancellationToken.None));
+    }
+
     /// <summary>The platform's own accounts have no tenant: <see cref="Guid.Empty"/>.</summary>
     private Guid TenantId => tenant.Tenant?.Id ?? Guid.Empty;
 }

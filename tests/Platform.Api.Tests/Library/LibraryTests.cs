@@ -26,8 +26,8 @@ public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         await base.InitializeAsync();
         _grossGerau = App.CreateTenantClient("gross-gerau");
         _offenbach = App.CreateTenantClient("offenbach");
-        _network = await SignInAsync(_grossGerau, "netzwerk@gross-gerau.example");
-        _networkOffenbach = await SignInAsync(_offenbach, "netzwerk@offenbach.example");
+        _network = await SignInWithSecondFactorAsync(App, _grossGerau, "gross-gerau", "netzwerk@gross-gerau.example");
+        _networkOffenbach = await SignInWithSecondFactorAsync(App, _offenbach, "offenbach", "netzwerk@offenbach.example");
         _editorGg = await SignInAsync(_grossGerau, "redaktion@gross-gerau.example");
         _editorOf = await SignInAsync(_offenbach, "redaktion@offenbach.example");
     }
@@ -97,6 +97,13 @@ public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         {
             await AssertProblemAsync(own, HttpStatusCode.Conflict);
             Assert.Contains("Vier-Augen", (await ReadAsync(own)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        // A NetworkEditor signed in with the password alone may write, but not publish to every jobcenter.
+        var passwordOnly = await SignInAsync(_offenbach, "netzwerk@offenbach.example");
+        using (var withoutSecondFactor = await SendAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", passwordOnly, new { }))
+        {
+            await AssertProblemAsync(withoutSecondFactor, HttpStatusCode.Forbidden);
         }
 
         // A reviewer of a jobcenter is not part of the network team.
