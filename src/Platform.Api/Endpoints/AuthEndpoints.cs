@@ -65,7 +65,7 @@ public static class AuthEndpoints
         }
 
         return TypedResults.Accepted((string?)null, new RegistrationResponse(
-            request.Email.Trim(), "Wir haben dir eine E-Mail geschickt. Öffne den Link darin, um weiterzumachen."));
+            "Wir haben dir eine E-Mail geschickt. Öffne den Link darin, um weiterzumachen."));
     }
 
     /// <summary>
@@ -245,9 +245,8 @@ public static class AuthEndpoints
 }
 public sealed record RegisterAccountRequest(string Email, string Password, string DisplayName, bool ConfirmedAtLeast16);
 
-/// <summary>The answer to every accepted registration: the same for a new address and for one that has an account.</summary>
-/// <param name="Email">The address the mail went to, as given.</param>
-public sealed record RegistrationResponse(string Email, string Message);
+/// <summary>The answer to every accepted registration, byte for byte the same for a new address and for a taken one.</summary>
+public sealed record RegistrationResponse(string Message);
 
 /// <param name="TwoFactorCode">The six-digit code of the authenticator app, for accounts with a second factor.</param>
 /// <param name="RecoveryCode">Instead of <paramref name="TwoFactorCode"/>: one of the recovery codes (each works once).</param>
