@@ -18,4 +18,11 @@ public interface IAccountEmailQueue
     /// this tenant with address and code filled in; nothing is sent unless the address is confirmed.
     /// </summary>
     void EnqueuePasswordReset(Guid accountId);
+
+    /// <summary>
+    /// Queues the mail to the owner of a confirmed account whose address someone tried to register again: "you have an
+    /// account already", with links to this tenant's pages <see cref="AccountPages.SignIn"/> and
+    /// <see cref="AccountPages.ResetPassword"/> (address and a fresh code filled in).
+    /// </summary>
+    void EnqueueAlreadyRegistered(Guid accountId);
 }

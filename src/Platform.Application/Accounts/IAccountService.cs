@@ -6,6 +6,14 @@ public interface IAccountService
     /// <summary>Creates an account with a password and optional role; errors are keyed by field name.</summary>
     Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Self-registration (API and web page) with the same answer whether or not the address has an account already
+    /// (ADR-020): input errors keyed by field, or none. A new account gets the confirmation mail; the owner of an
+    /// existing account gets a mail saying so, with a link to set a new password (or, unconfirmed, a new confirmation
+    /// link), and nothing is created or changed.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string[]>> RegisterAsync(NewAccount account, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<StaffMember>> ListStaffAsync(CancellationToken cancellationToken);
 
     /// <summary>Replaces the staff role of an account of the current tenant; false when there is no such account.</summary>

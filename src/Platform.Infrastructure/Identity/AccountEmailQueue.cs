@@ -19,6 +19,12 @@ public sealed class AccountEmailQueue(IBackgroundJobClient jobs, ICurrentTenant 
         jobs.Enqueue<SendAccountEmailJob>(job => job.SendPasswordResetAsync(tenantId, accountId, CancellationToken.None));
     }
 
+    public void EnqueueAlreadyRegistered(Guid accountId)
+    {
+        var tenantId = TenantId;
+        jobs.Enqueue<SendAccountEmailJob>(job => job.SendAlreadyRegisteredAsync(tenantId, accountId, CancellationToken.None));
+    }
+
     /// <summary>The platform's own accounts have no tenant: <see cref="Guid.Empty"/>.</summary>
     private Guid TenantId => tenant.Tenant?.Id ?? Guid.Empty;
 }

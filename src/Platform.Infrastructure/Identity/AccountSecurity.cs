@@ -25,7 +25,7 @@ public sealed partial class AccountSecurity(
             user.TwoFactorEnabled,
             user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0,
             (await users.GetPasskeysAsync(user)).Count,
-            roles.Any(r => Roles.Staff.Contains(r)));
+            roles.Any(r => Roles.Staff.Contains(r) || r == Roles.PlatformAdmin));
     }
 
     public async Task<AuthenticatorSetup> GetAuthenticatorSetupAsync(Guid accountId)

@@ -7,8 +7,44 @@ using Platform.Infrastructure.Persistence;
 namespace Platform.Infrastructure.Identity;
 
 /// <summary>The account port on ASP.NET Core Identity; every lookup goes through the tenant filter.</summary>
-public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbContext db, TimeProvider clock, IEmailAddressCheck addresses) : IAccountService
+public sealed class AccountService(
+    UserManager<PlatformUser> users, PlatformDbContext db, TimeProvider clock, IEmailAddressCheck addresses, IAccountEmailQueue mail) : IAccountService
 {
+    public async Task<IReadOnlyDictionary<string, string[]>> RegisterAsync(
+        NewAccount account, CancellationToken cancellationToken)
+    {
+        var created = await CreateAsync(account with { EmailConfirmed = false, Role = null }, cancellationToken);
+        if (created.Id is { } id)
+        {
+            mail.EnqueueConfirmation(id);
+            return created.Errors;
+        }
+
+        // Identity checks (and hashes) the password before it looks for the address, so a taken address comes here
+        // after the same work as a new one, and only with a valid password. Its error ("Username '…' is already
+        // taken") would tell anyone which addresses have an account: the owner gets a mail instead.
+        if (created.Errors.Count == 1 && created.Errors.TryGetValue("email", out var messages)
+            && messages.All(m => m == TakenMessage)
+            && await users.FindByEmailAsync(account.Email.Trim()) is { } existing)
+        {
+            if (existing.EmailConfirmed)
+            {
+                mail.EnqueueAlreadyRegistered(existing.Id);
+            }
+            else
+            {
+                mail.EnqueueConfirmation(existing.Id);
+            }
+
+            return new Dictionary<string, string[]>();
+        }
+
+        return created.Errors;
+    }
+
+    /// <summary>Identity's duplicate-address errors, replaced by this marker so <see cref="RegisterAsync"/> can tell them from others.</summary>
+    internal const string TakenMessage = "Diese E-Mail-Adresse hat schon ein Konto.";
+
     public async Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken)
     {
         // The web form and the API both register here: an address no mail can reach would never be confirmed.
@@ -152,7 +188,13 @@ internal static class IdentityErrors
 {
     /// <summary>Maps Identity's error codes to the request field they are about.</summary>
     public static Dictionary<string, string[]> ByField(IEnumerable<IdentityError> errors) =>
-        errors.GroupBy(FieldOf).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+        errors.GroupBy(FieldOf).ToDictionary(g => g.Key, g => g.Select(Describe).Distinct(StringComparer.Ordinal).ToArray());
+
+    /// <summary>Identity's own texts are English ("Username '…' is already taken"); the duplicates get one German one.</summary>
+    private static string Describe(IdentityError error) =>
+        error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)
+            ? AccountService.TakenMessage
+            : error.Description;
 
     public static string FieldOf(IdentityError error) => error.Code switch
     {

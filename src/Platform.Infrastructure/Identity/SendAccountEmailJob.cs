@@ -55,6 +55,29 @@ public sealed partial class SendAccountEmailJob(
             return AccountEmails.ResetPassword(CurrentTenant(services), user.Email!, user.DisplayName, code, new Uri(link), tokens.Value.TokenLifespan);
         }, cancellationToken);
 
+    /// <summary>
+    /// Tells the owner of a confirmed account that someone (hopefully they) tried to register the address again, with
+    /// a link to sign in and one to set a new password (address and a fresh code filled in).
+    /// </summary>
+    public Task SendAlreadyRegisteredAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
+        RunAsync(tenantId, userId, async (services, user, _) =>
+        {
+            var users = services.GetRequiredService<UserManager<PlatformUser>>();
+            if (!user.EmailConfirmed)
+            {
+                return null;
+            }
+
+            var code = AccountCodes.Encode(await users.GeneratePasswordResetTokenAsync(user));
+            var link = QueryHelpers.AddQueryString(PageOf(services, AccountPages.ResetPassword), new Dictionary<string, string?>
+            {
+                ["email"] = user.Email,
+                ["code"] = code,
+            });
+            return AccountEmails.AlreadyRegistered(
+                CurrentTenant(services), user.Email!, user.DisplayName, new Uri(PageOf(services, AccountPages.SignIn)), new Uri(link), tokens.Value.TokenLifespan);
+        }, cancellationToken);
+
     private async Task RunAsync(
         Guid tenantId, Guid userId, Func<IServiceProvider, PlatformUser, CancellationToken, Task<EmailMessage?>> compose, CancellationToken cancellationToken)
     {

@@ -97,7 +97,7 @@ public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium
 
         // The same credentials no longer work.
         await SignInPage.SubmitAsync(Page, site, Email, Password);
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("E-Mail-Adresse oder Passwort stimmen nicht.");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("E-Mail-Adresse oder Passwort stimmen nicht.");
         await Expect(Page).ToHaveURLAsync(SignInPage.Address(site).ToString());
         await Page.GotoAsync(myData);
         await Expect(Page).ToHaveURLAsync(new Regex("/t/offenbach/anmelden\\?"));
