@@ -147,6 +147,11 @@ public static class DependencyInjection
             .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Platform:Notifications needs a positive Lease and PollInterval.")
             .ValidateOnStart();
         services.AddSingleton<IEmailBatchSender, SmtpEmailBatchSender>();
+        services.AddOptions<Notifications.PushOptions>().Bind(configuration.GetSection(Notifications.PushOptions.Section))
+            .Validate<IHostEnvironment>((o, environment) => !o.AllowLoopbackForTests || !environment.IsProduction(), "Platform:Push:AllowLoopbackForTests is for tests only.")
+            .ValidateOnStart();
+        services.AddSingleton<Notifications.PushEndpointPolicy>();
+        services.AddSingleton<Application.Reminders.IPushEndpointPolicy>(sp => sp.GetRequiredService<Notifications.PushEndpointPolicy>());
         services.AddSingleton<Application.Reminders.IPushSender, Notifications.WebPushSender>();
         services.AddSingleton<Application.Posts.IImageProcessor, Images.VipsImageProcessor>();
         services.AddSingleton<Application.Reminders.IUnsubscribeTokens, Notifications.UnsubscribeTokens>();

@@ -212,6 +212,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests post the contact form far more often than a person; the limit itself is tested with a strict app.
         builder.UseSetting("Platform:RateLimits:ContactPerMinute", "1000");
 
+        // The tests' push services listen on loopback (http); a production host refuses this setting at start.
+        builder.UseSetting("Platform:Push:AllowLoopbackForTests", "true");
+
         // Every reset seeds the demo accounts again: a cheap hash keeps that fast. Production keeps the default.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
         ConfigureSettings(builder);

@@ -249,6 +249,12 @@ public sealed class DeliverDueNotificationsHandler(
                 cancellationToken) == 1;
     }
 
+    /// <remarks>
+    /// A subscription is tried at most once per batch: after a failure its other messages of the batch wait for the
+    /// retry, so <see cref="PushSubscription.FailedAttempts"/> counts passes, not messages. A subscription that failed
+    /// <see cref="PushSubscription.MaxFailedAttempts"/> passes in a row, that the push service calls gone (404/410) or
+    /// that the platform will not send to is deleted with its pending messages, after the batch's marks are saved.
+    /// </remarks>
     private async Task SendPushesAsync(TenantInfo tenantInfo, List<ReminderDelivery> pushes, Tally outcome, CancellationToken cancellationToken)
     {
         var userIds = pushes.Where(d => d.UserId != null).Select(d => d.UserId).Distinct().ToList();
@@ -256,6 +262,9 @@ public sealed class DeliverDueNotificationsHandler(
         var subscriptions = await db.PushSubscriptions
             .Where(s => (s.UserId != null && userIds.Contains(s.UserId)) || subscriptionIds.Contains(s.Id))
             .ToListAsync(cancellationToken);
+        var failedThisPass = new HashSet<Guid>();
+        var deliveredThisPass = new HashSet<Guid>();
+        var givenUp = new HashSet<Guid>();
 
         foreach (var delivery in pushes)
         {
@@ -264,8 +273,14 @@ public sealed class DeliverDueNotificationsHandler(
                 : subscriptions.Where(s => s.Id == delivery.PushSubscriptionId).ToList();
             var sent = 0;
             var failed = 0;
-            foreach (var target in targets)
+            foreach (var target in targets.Where(t => !givenUp.Contains(t.Id)))
             {
+                if (failedThisPass.Contains(target.Id))
+                {
+                    failed++;
+                    continue;
+                }
+
                 var unsubscribe = UnsubscribePage(
                     tenantInfo,
                     tokens.Create(
@@ -280,12 +295,23 @@ public sealed class DeliverDueNotificationsHandler(
                 {
                     case PushOutcome.Sent:
                         sent++;
+                        if (deliveredThisPass.Add(target.Id))
+                        {
+                            target.Delivered();
+                        }
+
                         break;
-                    case PushOutcome.Gone when target.UserId is not null:
-                        db.PushSubscriptions.Remove(target);
+                    case PushOutcome.Gone or PushOutcome.Rejected:
+                        givenUp.Add(target.Id);
                         break;
                     case PushOutcome.Failed:
                         failed++;
+                        failedThisPass.Add(target.Id);
+                        if (target.Failed())
+                        {
+                            givenUp.Add(target.Id);
+                        }
+
                         break;
                 }
             }
@@ -296,7 +322,7 @@ public sealed class DeliverDueNotificationsHandler(
                 delivery.MarkSent(now);
                 outcome.Sent++;
             }
-            else if (failed > 0)
+            else if (failed > 0 && targets.Any(t => !givenUp.Contains(t.Id)))
             {
                 delivery.Retry(now + RetryDelay);
                 outcome.Retried++;
@@ -311,6 +337,11 @@ public sealed class DeliverDueNotificationsHandler(
             {
                 return;
             }
+        }
+
+        foreach (var subscriptionId in givenUp)
+        {
+            await PushSubscriptionRemoval.RemoveAsync(db, subscriptionId, cancellationToken);
         }
     }
 

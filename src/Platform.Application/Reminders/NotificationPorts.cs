@@ -22,7 +22,23 @@ public enum PushOutcome
     /// <summary>The push service says the subscription no longer exists (404/410): delete it.</summary>
     Gone,
 
+    /// <summary>
+    /// The platform will never send to this subscription (its address is not a permitted push service, or its keys
+    /// cannot be encrypted to): delete it.
+    /// </summary>
+    Rejected,
+
+    /// <summary>This attempt failed (network, push service error); counts towards giving the subscription up.</summary>
     Failed,
+}
+
+/// <summary>
+/// Port to the rule which push endpoints the platform sends to: an anonymous caller names the address, so only the
+/// configured push services on public addresses are allowed (no server-side request forgery).
+/// </summary>
+public interface IPushEndpointPolicy
+{
+    bool Allows(string endpoint);
 }
 
 /// <summary>Port to the web-push services (VAPID).</summary>

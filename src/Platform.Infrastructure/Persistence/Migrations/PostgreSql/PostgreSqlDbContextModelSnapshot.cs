@@ -1156,6 +1156,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("P256dh")
                         .IsRequired()
                         .HasMaxLength(200)
