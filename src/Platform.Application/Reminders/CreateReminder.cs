@@ -46,7 +46,17 @@ public sealed class CreateReminderValidator : AbstractValidator<CreateReminderCo
             .Must(m => Reminder.AllowedLeadTimes.Contains(TimeSpan.FromMinutes(m)))
             .WithMessage(_ => ValidationMessages.Get("Reminder.LeadInvalid"))
             .OverridePropertyName("leadTimeMinutes");
+        // A reminder "7 days before" an appointment tomorrow would never come: say so instead of leaving it out.
+        RuleForEach(c => c.LeadTimeMinutes)
+            .Must((c, m) => CreateReminderHandler.ToUtc(c.DueAt) - TimeSpan.FromMinutes(m) >= clock.GetUtcNow().UtcDateTime)
+            .When(c => c.DueAt != default && CreateReminderHandler.ToUtc(c.DueAt) > clock.GetUtcNow().UtcDateTime)
+            .WithMessage((_, m) => ValidationMessages.Format("Reminder.LeadPassed", LeadText(m)))
+            .OverridePropertyName("leadTimeMinutes");
     }
+
+    private static string LeadText(int minutes) => minutes % (24 * 60) == 0
+        ? ValidationMessages.Format(minutes == 24 * 60 ? "Reminder.OneDay" : "Reminder.Days", minutes / (24 * 60))
+        : ValidationMessages.Format("Reminder.Hours", minutes / 60);
 }
 
 public sealed class CreateReminderHandler(IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)

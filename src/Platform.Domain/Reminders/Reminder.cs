@@ -67,7 +67,8 @@ public sealed class Reminder : ITenantOwned
 
     /// <summary>
     /// Creates the reminder and its deliveries: one per lead time and channel, each due at the date minus the lead
-    /// time. Lead times whose moment has already passed are left out; in-app is always one of the channels.
+    /// time. A lead time whose moment has already passed is refused (it would be a reminder that never comes); in-app is
+    /// always one of the channels.
     /// </summary>
     public static (Reminder Reminder, IReadOnlyList<ReminderDelivery> Deliveries) Create(
         Guid tenantId,
@@ -95,6 +96,11 @@ public sealed class Reminder : ITenantOwned
             throw new DomainException("reminder.leadTimes", "Bitte wähle mindestens einen der angebotenen Zeitpunkte.");
         }
 
+        if (leadTimes.Any(l => dueAtUtc - l < now))
+        {
+            throw new DomainException("reminder.leadPassed", "Mindestens einer der gewählten Zeitpunkte ist schon vorbei.");
+        }
+
         var text = string.IsNullOrWhiteSpace(title) ? DefaultTitle(kind) : title.Trim();
         if (text.Length > MaxTitleLength)
         {
@@ -119,11 +125,6 @@ public sealed class Reminder : ITenantOwned
         foreach (var lead in reminder.LeadTimeList)
         {
             var sendAt = dueAtUtc - lead;
-            if (sendAt < now)
-            {
-                continue;
-            }
-
             foreach (var channel in reminder.Channels.Each())
             {
                 deliveries.Add(ReminderDelivery.ForReminder(reminder, lead, channel, sendAt));

@@ -185,11 +185,19 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         using var past = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new { kind = "JobcenterAppointment", dueAt = "2020-01-01T10:00", leadTimeMinutes = new[] { 120 } });
         using var lead = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new { kind = "JobcenterAppointment", dueAt = Future(), leadTimeMinutes = new[] { 5 } });
         using var anonymous = await client.PostAsJsonAsync("api/v1/reminders", new { kind = "JobcenterAppointment", dueAt = Future(), leadTimeMinutes = new[] { 120 } });
+        // In three days, "7 days before" has passed: refused with the reason, not stored as a reminder that never comes.
+        var before = (await GetJsonAsync(client, token, "api/v1/reminders")).GetArrayLength();
+        using var passed = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new { kind = "JobcenterAppointment", dueAt = Future(), leadTimeMinutes = new[] { 10080, 120 } });
 
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
         Assert.Contains("dueAt", await past.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.BadRequest, lead.StatusCode);
         Assert.Contains("leadTimeMinutes", await lead.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.BadRequest, passed.StatusCode);
+        var problem = await passed.Content.ReadAsStringAsync();
+        Assert.Contains("leadTimeMinutes", problem, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("7 Tage vorher", problem, StringComparison.Ordinal);
+        Assert.Equal(before, (await GetJsonAsync(client, token, "api/v1/reminders")).GetArrayLength());
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 

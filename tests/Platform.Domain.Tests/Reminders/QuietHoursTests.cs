@@ -75,14 +75,23 @@ public sealed class ReminderTests
         var due = Now.AddDays(10);
         var (reminder, deliveries) = Reminder.Create(
             Guid.NewGuid(), Guid.NewGuid(), ReminderKind.BenefitRenewal, null, null, due,
-            [TimeSpan.FromDays(7), TimeSpan.FromHours(2), TimeSpan.FromDays(14)], NotificationChannels.Email, Now);
+            [TimeSpan.FromDays(7), TimeSpan.FromHours(2)], NotificationChannels.Email, Now);
 
-        // 14 days before has passed already; 7 days and 2 hours remain, each in-app and by e-mail.
+        // 7 days and 2 hours before, each in-app and by e-mail.
         Assert.Equal(4, deliveries.Count);
         Assert.Equal(4, deliveries.Select(d => d.Key).Distinct().Count());
         Assert.Contains(deliveries, d => d.Channel == NotificationChannel.Email && d.DueAt == due.AddDays(-7));
         Assert.Contains(deliveries, d => d.Channel == NotificationChannel.InApp && d.DueAt == due.AddHours(-2));
         Assert.Equal("Weiterbewilligungsantrag", reminder.Title);
+    }
+
+    [Fact]
+    public void A_lead_time_whose_moment_has_passed_is_refused_rather_than_left_out()
+    {
+        var error = Assert.Throws<DomainException>(() => Reminder.Create(
+            Guid.NewGuid(), Guid.NewGuid(), ReminderKind.BenefitRenewal, null, null, Now.AddDays(10),
+            [TimeSpan.FromDays(7), TimeSpan.FromDays(14)], NotificationChannels.Email, Now));
+        Assert.Equal("reminder.leadPassed", error.Code);
     }
 
     [Fact]

@@ -38,19 +38,23 @@ public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium
         await register.GetByRole(AriaRole.Button, new() { Name = "Konto anlegen", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Wir haben dir eine E-Mail an {Email} geschickt");
 
-        // Until the address is confirmed, signing in is refused with a hint.
+        // Until the address is confirmed, signing in is refused with the answer a wrong password gets (ADR-020), which
+        // says what to do after registering.
         await SignInPage.SubmitAsync(Page, site, Email, Password);
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Bitte bestätige zuerst deine E-Mail-Adresse.");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("bestätige zuerst deine Adresse");
 
-        // The link in the e-mail confirms the address, in the same jobcenter.
+        // The link in the e-mail confirms the address, in the same jobcenter under its own host name (ADR-023); the
+        // person opens it from their mail app.
         var mail = await App.Mail.WaitForMessageToAsync(Email);
         var link = ConfirmationLink().Match(mail.Text).Value;
-        Assert.StartsWith(new Uri(site, "email-bestaetigen?").ToString(), link, StringComparison.Ordinal);
-        await Page.GotoAsync(link);
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "E-Mail-Adresse bestätigt", Level = 1 })).ToBeVisibleAsync();
+        Assert.StartsWith(new Uri(App.TenantByHost("offenbach"), "email-bestaetigen?").ToString(), link, StringComparison.Ordinal);
+        var mailApp = await NewAnonymousPageAsync();
+        await mailApp.GotoAsync(link);
+        await Expect(mailApp.GetByRole(AriaRole.Heading, new() { Name = "E-Mail-Adresse bestätigt", Level = 1 })).ToBeVisibleAsync();
 
-        // Signing in now lands on "Meine Daten".
-        await SignInPage.SignInAsync(Page, site, Email, Password);
+        // Signing in now works; from "Meine Daten" it returns there.
+        await Page.GotoAsync(myData);
+        await SignInPage.FillAndSubmitAsync(Page, Email, Password);
         await Expect(Page).ToHaveURLAsync(myData);
         await ExpectMyDataPageAsync();
         await Expect(Page.Locator("dl.facts")).ToContainTextAsync(Email);
@@ -78,8 +82,8 @@ public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium
         await Page.GotoAsync(myData);
         await Expect(Page).ToHaveURLAsync(new Regex("/t/offenbach/anmelden\\?"));
 
-        // Sign in again on the sign-in page.
-        await SignInPage.SignInAsync(Page, site, Email, Password);
+        // Sign in again on the sign-in page it was sent to: back to "Meine Daten".
+        await SignInPage.FillAndSubmitAsync(Page, Email, Password);
         await Expect(Page).ToHaveURLAsync(myData);
         await ExpectMyDataPageAsync();
 
@@ -118,6 +122,7 @@ public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium
         await register.GetByRole(AriaRole.Button, new() { Name = "Konto anlegen", Exact = true }).ClickAsync();
         await Page.GotoAsync(ConfirmationLink().Match((await App.Mail.WaitForMessageToAsync(Email)).Text).Value);
         await SignInPage.SignInAsync(Page, site, Email, Password);
+        await Page.GotoAsync(new Uri(site, "meine-daten").ToString());
         await ExpectMyDataPageAsync();
         var facts = Page.Locator("dl.facts");
         await Expect(facts).ToContainTextAsync("nein");

@@ -17,7 +17,7 @@ public sealed class AdministrationAccessTests(BrowserApp app, ChromiumFixture ch
         var site = App.Tenant(slug, addressing);
         var requests = new RequestRecorder(Context);
         await SignInPage.SignInAsync(Page, site, $"{account}@{slug}.example");
-        await Expect(Page).ToHaveURLAsync(new Uri(site, "meine-daten").ToString());
+        await Expect(Page).ToHaveURLAsync(site.ToString());
 
         await Page.GotoAsync(new Uri(site, "verwaltung").ToString());
 

@@ -35,7 +35,21 @@ public sealed class SetReminderTests(BrowserApp app, ChromiumFixture chromium) :
         var day = DateTime.UtcNow.AddDays(10);
         await form.GetByLabel("Datum").FillAsync(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await form.GetByLabel("Uhrzeit").FillAsync("10:30");
-        await form.GetByLabel("2 Stunden vorher").CheckAsync();
+        // Nothing is chosen for the person; a moment that has passed by the chosen date is refused, not left out.
+        foreach (var lead in new[] { "14 Tage vorher", "7 Tage vorher", "1 Tag vorher", "2 Stunden vorher" })
+        {
+            await Expect(form.GetByLabel(lead, new() { Exact = true })).Not.ToBeCheckedAsync();
+        }
+
+        await form.GetByLabel("14 Tage vorher", new() { Exact = true }).CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Erinnerung speichern" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("„14 Tage vorher“ ist schon vorbei.");
+
+        form = Page.Locator("form", new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Erinnerung speichern" }) });
+        await form.GetByLabel("14 Tage vorher", new() { Exact = true }).UncheckAsync();
+        await form.GetByLabel("7 Tage vorher", new() { Exact = true }).CheckAsync();
+        await form.GetByLabel("1 Tag vorher", new() { Exact = true }).CheckAsync();
+        await form.GetByLabel("2 Stunden vorher", new() { Exact = true }).CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Erinnerung speichern" }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Deine Erinnerung ist gespeichert.");
