@@ -58,8 +58,9 @@ public abstract class PageRenderingTests<TApp>(TApp app) : ApiTestBase<TApp>(app
     public async Task A_post_deleted_while_its_editor_page_is_open_is_the_not_found_page()
     {
         using var client = await SignedInAsync("redaktion@gross-gerau.example");
-        var token = await SignInAsync(client, "redaktion@gross-gerau.example");
-        var id = await Posts.EditorialApi.CreateAsync(client, token, "Bald wieder weg");
+        using var api = App.CreateTenantClient("gross-gerau");
+        var token = await SignInAsync(api, "redaktion@gross-gerau.example");
+        var id = await Posts.EditorialApi.CreateAsync(api, token, "Bald wieder weg");
         Assert.Equal(HttpStatusCode.OK, (await GetPageAsync(client, $"redaktion/beitraege/{id}")).Status);
         await using (var connection = App.OpenConnection())
         {

@@ -60,7 +60,7 @@ public sealed class PasskeyTests(BrowserApp app, ChromiumFixture chromium) : Bro
         await UntilUrlAsync(Page, new Regex("^" + Regex.Escape(site.ToString()) + "$"));
         await Page.GotoAsync(SignInPage.Address(site).ToString());
         await Page.GetByRole(AriaRole.Button, new() { Name = "Mit Passkey anmelden", Exact = true }).ClickAsync();
-        await UntilUrlAsync(Page, new Regex("/meine-daten$"));
+        await UntilUrlAsync(Page, new Regex("^" + Regex.Escape(site.ToString()) + "$"));
         var me = await Page.GotoAsync(new Uri(site, "api/v1/auth/me").ToString());
         var account = JsonDocument.Parse(await me!.TextAsync()).RootElement;
         Assert.Equal("redaktion@gross-gerau.example", account.GetProperty("email").GetString());
