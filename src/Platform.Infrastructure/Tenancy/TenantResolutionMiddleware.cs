@@ -9,17 +9,19 @@ namespace Platform.Infrastructure.Tenancy;
 /// Resolves the tenant of a request, first match wins: a configured hostname or <c>{slug}.{BaseHost}</c>, then the
 /// path prefix <c>/t/{slug}</c>, which moves into PathBase so that links, cookies and redirects stay inside the
 /// tenant. An unknown tenant ends the request with 404; the bare host has no tenant (landing page, health, docs).
+/// The health probes opt out of resolution: liveness must not depend on the catalog (or the database behind it).
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, ITenantCatalog catalog, IOptions<TenancyOptions> options)
 {
     private static readonly PathString PrefixRoot = new("/t");
+    private static readonly PathString Health = new("/health");
     private readonly string _baseHost = options.Value.BaseHost;
 
     public async Task InvokeAsync(HttpContext context, ICurrentTenantSetter setter, ICurrentTenant current)
     {
-        if (current.Tenant is not null)
+        if (current.Tenant is not null || context.Request.Path.StartsWithSegments(Health))
         {
-            // A re-executed request (status code page) keeps the tenant its original request resolved.
+            // A re-executed request (status code page) keeps the tenant its original request resolved; health has none.
             await next(context);
             return;
         }
@@ -51,7 +53,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, ITenantCata
     }
 
     private bool IsPlatformHost(string host) =>
-        string.Equals(host, _baseHost, StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(host, out _);
+        string.Equals(TenantCatalog.NormalizeHost(host), _baseHost, StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(host, out _);
 
     private static string FirstSegment(PathString rest, out PathString remainder)
     {
