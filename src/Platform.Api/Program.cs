@@ -103,8 +103,8 @@ if (outputCacheEnabled)
 
 app.UseAuthorization();
 app.UseRateLimiter();
-app.UseAntiforgery();
 app.UseTextInputGuard();
+app.UseAntiforgery();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -7,8 +7,10 @@ namespace Platform.Api.Infrastructure;
 /// <summary>
 /// The text rule (<see cref="TextInput"/>) for what arrives outside a JSON body: the query string, route values and
 /// form fields — Blazor form posts, the sign-in and Identity pages, uploads' text fields. It runs after routing,
-/// authentication and antiforgery, so an endpoint's own size limits apply and a stranger cannot make the platform
-/// parse a form it would refuse anyway. A violation is a 400 naming the field (problem+json, or the error page).
+/// authentication, authorization and rate limiting, so an endpoint's own size limits apply and a stranger cannot make
+/// the platform parse a form its endpoint would refuse; and just before antiforgery, which reads the same (cached) form
+/// and would otherwise report such a form as a missing token. A violation is a 400 naming the field (problem+json, or
+/// the error page).
 /// </summary>
 public static class TextInputGuard
 {
@@ -29,16 +31,19 @@ public static class TextInputGuard
                 }
             }
 
-            if (context.Request.HasFormContentType && context.GetEndpoint() is not null)
+            // A form whose antiforgery token failed is refused by its endpoint; it must not be read here at all.
+            if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is not { IsValid: false }
+                && context.Request.HasFormContentType && context.GetEndpoint() is not null)
             {
                 IFormCollection form;
                 try
                 {
                     form = await context.Request.ReadFormAsync(context.RequestAborted);
                 }
-                catch (InvalidDataException e)
+                catch (InvalidDataException)
                 {
-                    throw new BadHttpRequestException(e.Message, StatusCodes.Status400BadRequest, e);
+                    // The framework's form reader refuses some of these characters itself (NUL among them).
+                    throw new ValidationException([new ValidationFailure("", ValidationMessages.Get("Input.MalformedForm"))]);
                 }
 
                 foreach (var (key, values) in form)

@@ -75,7 +75,11 @@ public sealed partial class TenantCatalog(
 
         try
         {
-            return Idn.GetAscii(trimmed).ToLowerInvariant();
+            // Both directions: an "xn--" label that does not decode is no name either (ASP.NET Core's HostString
+            // would throw on it later).
+            var ascii = Idn.GetAscii(trimmed).ToLowerInvariant();
+            _ = Idn.GetUnicode(ascii);
+            return ascii;
         }
         catch (ArgumentException)
         {

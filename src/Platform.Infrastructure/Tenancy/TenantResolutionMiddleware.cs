@@ -26,8 +26,17 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, ITenantCata
             return;
         }
 
-        var host = context.Request.Host.Host;
-        var tenant = await catalog.FindByHostAsync(host, context.RequestAborted);
+        // The raw header: HttpRequest.Host decodes "xn--" labels and throws on one that is not valid punycode. Such a
+        // host is an unknown jobcenter, answered before anything else reads the host.
+        var host = HostName(context.Request.Headers.Host.ToString());
+        var isAddress = IPAddress.TryParse(host, out _);
+        if (!isAddress && TenantCatalog.NormalizeHost(host) is null)
+        {
+            await UnknownTenant.WriteAsync(context);
+            return;
+        }
+
+        var tenant = isAddress ? null : await catalog.FindByHostAsync(host, context.RequestAborted);
         if (tenant is null && !IsPlatformHost(host))
         {
             await UnknownTenant.WriteAsync(context);
@@ -54,6 +63,19 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, ITenantCata
 
     private bool IsPlatformHost(string host) =>
         string.Equals(TenantCatalog.NormalizeHost(host), _baseHost, StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(host, out _);
+
+    /// <summary>The host of a Host header without its port: <c>[::1]:80</c> → <c>::1</c>, <c>a.localhost:5080</c> → <c>a.localhost</c>.</summary>
+    private static string HostName(string header)
+    {
+        if (header.StartsWith('['))
+        {
+            var close = header.IndexOf(']', StringComparison.Ordinal);
+            return close > 0 ? header[1..close] : header;
+        }
+
+        var colon = header.LastIndexOf(':');
+        return colon >= 0 ? header[..colon] : header;
+    }
 
     private static string FirstSegment(PathString rest, out PathString remainder)
     {
