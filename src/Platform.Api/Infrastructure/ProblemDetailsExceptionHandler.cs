@@ -13,7 +13,7 @@ namespace Platform.Api.Infrastructure;
 /// The one place where exceptions become error answers: 400, 403, 404, 409, 503 while the database cannot be reached
 /// (with Retry-After), and a plain 500 without details. The API answers problem+json whatever the request's Accept
 /// says (a cover asked for as <c>image/*</c>, an <c>.ics</c> as <c>text/calendar</c>); a page asked for as HTML gets
-/// a small HTML page with the same status.
+/// a small HTML page with the same status (<see cref="ErrorPage"/>).
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -66,7 +66,7 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
 
         if (ErrorAnswers.WantsPage(httpContext))
         {
-            await StatusPage.WriteAsync(httpContext, status, title, detail ?? errors?.Values.FirstOrDefault()?.FirstOrDefault() ?? "");
+            await ErrorPage.WriteAsync(httpContext, status, detail ?? errors?.Values.FirstOrDefault()?.FirstOrDefault());
             return true;
         }
 

@@ -89,7 +89,7 @@ public sealed class OutageApp() : PlatformApp(DatabaseProvider.PostgreSql)
 
 /// <summary>
 /// While the database is down the platform says so — 503 with Retry-After, problem+json for the API and an HTML page for
-/// people — stays alive (<c>/health/live</c>) but not ready, and serves again as soon as the database is back.
+/// people — resolves jobcenters from the catalog's last snapshot, stays alive (<c>/health/live</c>) but not ready, and serves again as soon as the database is back.
 /// </summary>
 public sealed class DatabaseOutageTests(OutageApp app) : ApiTestBase<OutageApp>(app)
 {
@@ -98,6 +98,7 @@ public sealed class DatabaseOutageTests(OutageApp app) : ApiTestBase<OutageApp>(
     {
         using var tenant = App.CreateTenantClient("gross-gerau");
         using var bare = App.CreateClientForHost("localhost");
+        using var unknownHost = App.CreateClientForHost("niemand.localhost");
         Assert.Equal(HttpStatusCode.OK, (await tenant.GetAsync(new Uri("api/v1/posts", UriKind.Relative))).StatusCode);
 
         await App.StopDatabaseAsync();
@@ -110,6 +111,7 @@ public sealed class DatabaseOutageTests(OutageApp app) : ApiTestBase<OutageApp>(
                 using var page = await GetPageAsync(tenant, "");
                 using var live = await bare.GetAsync(new Uri("health/live", UriKind.Relative));
                 using var ready = await bare.GetAsync(new Uri("health/ready", UriKind.Relative));
+                using var unknown = await unknownHost.GetAsync(new Uri("api/v1/posts", UriKind.Relative));
 
                 Assert.True(api.StatusCode == HttpStatusCode.ServiceUnavailable, $"api: {(int)api.StatusCode} {await api.Content.ReadAsStringAsync()}");
                 Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
@@ -119,6 +121,9 @@ public sealed class DatabaseOutageTests(OutageApp app) : ApiTestBase<OutageApp>(
                 Assert.NotNull(page.Headers.RetryAfter);
                 Assert.True(live.StatusCode == HttpStatusCode.OK, $"live: {(int)live.StatusCode} {await live.Content.ReadAsStringAsync()}");
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+
+                // The catalog's last snapshot still knows which jobcenters exist: an unknown host stays a plain 404.
+                Assert.True(unknown.StatusCode == HttpStatusCode.NotFound, $"unknown host: {(int)unknown.StatusCode} {await unknown.Content.ReadAsStringAsync()}");
             }
         }
         finally
