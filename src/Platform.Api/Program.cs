@@ -39,7 +39,7 @@ builder.Services.AddInfrastructure(builder.Configuration, builder.Environment, r
 builder.Services.AddPlatformWeb();
 
 builder.Services.AddProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => RequestJson.Configure(o.SerializerOptions));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
@@ -84,13 +84,9 @@ if (tenancy.TrustedProxies.Count > 0)
 // Before the error pages, so a re-executed not-found page keeps the language the original request asked for.
 app.UseRequestLocalization(UiCultures.RequestLocalizationOptions());
 app.UseExceptionHandler();
-// Bodiless errors: problem+json for the API, the not-found page for people.
-app.UseWhen(
-    context => context.Request.Path.StartsWithSegments("/api") || !roles.Web,
-    api => api.UseStatusCodePages());
-app.UseWhen(
-    context => !context.Request.Path.StartsWithSegments("/api") && roles.Web,
-    web => web.UseStatusCodePagesWithReExecute("/not-found"));
+// Bodiless errors: problem+json for the API, the not-found page for people. Decided per error, not here: at this point
+// a /t/{slug}/api/... request has not yet had its tenant prefix moved into PathBase.
+app.UseErrorStatusCodePages(servesPages: roles.Web, notFoundPage: "/not-found");
 app.UseSecurityHeaders();
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseDotSegmentGuard();
@@ -110,6 +106,7 @@ if (outputCacheEnabled)
 
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseTextInputGuard();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });

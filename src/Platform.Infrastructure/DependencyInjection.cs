@@ -163,14 +163,15 @@ public static class DependencyInjection
 
     /// <summary>
     /// Contexts come from a pool (building an Identity context per request was the largest cost of the feed); each
-    /// lease is bound to the scope's tenant and forgets it when it goes back.
+    /// lease is bound to the scope's tenant and forgets it when it goes back. <see cref="IAppDbContext"/> is the same
+    /// instance; the lease, not the scope's disposal of each service, returns it to the pool (once).
     /// </summary>
     private static void AddPooledPlatformDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : PlatformDbContext
     {
         services.AddPooledDbContextFactory<TContext>(configure);
-        services.AddScoped<PlatformDbContext>(sp =>
-            sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().UseTenant(sp.GetRequiredService<ICurrentTenant>()));
+        services.AddScoped<ScopedPlatformDbContextLease<TContext>>();
+        services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<ScopedPlatformDbContextLease<TContext>>().Context);
     }
 
     private static IGlobalConfiguration Configure(IGlobalConfiguration configuration) =>

@@ -220,6 +220,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         ConfigureSettings(builder);
     }
 
+    /// <summary>The PostgreSQL server the test database is created on: the shared one <c>./test.sh</c> starts, unless a derived app brings its own.</summary>
+    protected virtual string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable);
+
     /// <summary>Extra settings or services of a derived app (for example a trusted proxy).</summary>
     protected virtual void ConfigureSettings(IWebHostBuilder builder)
     {
@@ -232,9 +235,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// A fresh database owned by <see cref="PostgresOwner"/>; the roles belong to the server and are created by the
     /// first test app that needs them (two test processes may try at the same moment).
     /// </summary>
-    private static async Task<(string App, string Migrations, string Superuser)> CreatePostgresDatabaseAsync()
+    private async Task<(string App, string Migrations, string Superuser)> CreatePostgresDatabaseAsync()
     {
-        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        var server = PostgresServer;
         if (string.IsNullOrWhiteSpace(server))
         {
             throw new InvalidOperationException(

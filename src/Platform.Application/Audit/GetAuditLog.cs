@@ -14,7 +14,7 @@ public sealed class GetAuditLogValidator : AbstractValidator<GetAuditLogQuery>
 {
     public GetAuditLogValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
     }
 }
@@ -24,7 +24,7 @@ public sealed class GetAuditLogHandler(IAppDbContext db) : IQueryHandler<GetAudi
     public async ValueTask<IReadOnlyList<AuditLogEntry>> Handle(GetAuditLogQuery query, CancellationToken cancellationToken) =>
         await db.AuditEntries.AsNoTracking()
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Skip(Paging.Offset(query.Page, query.PageSize)).Take(query.PageSize)
             .Select(e => new AuditLogEntry(e.At, e.ActorName, e.Action, e.Details))
             .ToListAsync(cancellationToken);
 }

@@ -3,7 +3,10 @@ using Mediator;
 
 namespace Platform.Application.Common;
 
-/// <summary>Runs every FluentValidation validator of a message before its handler; failures become a 400.</summary>
+/// <summary>
+/// Checks the message's text and lists (<see cref="MessageInput"/>), then runs every FluentValidation validator of it
+/// before its handler; failures become a 400.
+/// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
@@ -13,6 +16,12 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        var input = MessageInput.Check(message);
+        if (input.Count > 0)
+        {
+            throw new ValidationException(input);
+        }
+
         if (_validators.Length > 0)
         {
             var context = new ValidationContext<TMessage>(message);

@@ -30,7 +30,7 @@ public sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
 {
     public GetFeedValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage(_ => ValidationMessages.Get("Feed.PageInvalid"));
+        RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize)
             .InclusiveBetween(1, GetFeedQuery.MaxPageSize)
             .WithMessage(_ => ValidationMessages.Format("Feed.PageSizeInvalid", GetFeedQuery.MaxPageSize));
@@ -69,7 +69,7 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
             var total = await queries.Count(context, topic);
             var items = new List<PostSummary>(query.PageSize);
             var rows = new List<FeedRow>(query.PageSize);
-            await foreach (var r in queries.Page(context, topic, (query.Page - 1) * query.PageSize, query.PageSize).WithCancellation(cancellationToken))
+            await foreach (var r in queries.Page(context, topic, Paging.Offset(query.Page, query.PageSize), query.PageSize).WithCancellation(cancellationToken))
             {
                 rows.Add(r);
             }

@@ -17,7 +17,7 @@ public sealed class ListEditorialPostsValidator : AbstractValidator<ListEditoria
     public ListEditorialPostsValidator()
     {
         RuleFor(q => q.Status).IsInEnum().WithMessage("Unbekannter Status.");
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Die Seite muss 1 oder größer sein.");
+        RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).InclusiveBetween(1, 200).WithMessage("Die Seitengröße muss zwischen 1 und 200 liegen.");
     }
 }
@@ -35,7 +35,7 @@ public sealed class ListEditorialPostsHandler(IAppDbContext db) : IQueryHandler<
         return await posts
             .OrderByDescending(p => p.UpdatedAt)
             .ThenByDescending(p => p.Id)
-            .Skip((query.Page - 1) * query.PageSize)
+            .Skip(Paging.Offset(query.Page, query.PageSize))
             .Take(query.PageSize)
             .Select(p => new EditorialPostSummary(p.Id, p.Title, p.Status, p.ContentVersion, p.PublishAt, p.PublishedAt, p.UpdatedAt, p.FailureReason))
             .ToListAsync(cancellationToken);

@@ -34,7 +34,7 @@ public sealed class SearchPostsValidator : AbstractValidator<SearchPostsQuery>
         RuleFor(q => q.Q)
             .MaximumLength(SearchPostsQuery.MaxQueryLength)
             .WithMessage(_ => ValidationMessages.Format("Search.QueryTooLong", SearchPostsQuery.MaxQueryLength));
-        RuleFor(q => q.Page).InclusiveBetween(1, 10_000).WithMessage(_ => ValidationMessages.Get("Search.PageInvalid"));
+        RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize)
             .InclusiveBetween(1, SearchPostsQuery.MaxPageSize)
             .WithMessage(_ => ValidationMessages.Format("Search.PageSizeInvalid", SearchPostsQuery.MaxPageSize));

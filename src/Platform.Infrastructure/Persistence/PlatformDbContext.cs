@@ -102,9 +102,40 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
         return this;
     }
 
+    /// <summary>
+    /// Set while a <see cref="ScopedPlatformDbContextLease{TContext}"/> holds the context. The DI scope disposes the
+    /// context once for every service type it was resolved as (<see cref="PlatformDbContext"/>, <see cref="IAppDbContext"/>);
+    /// a second return to the pool would hand one context, with its tenant and its connection, to two requests at once.
+    /// So only the lease returns it, and every other Dispose is a no-op while the lease holds it.
+    /// </summary>
+    private bool _heldByScopeLease;
+
+    internal PlatformDbContext LeaseTo(ICurrentTenant currentTenant)
+    {
+        _heldByScopeLease = true;
+        return UseTenant(currentTenant);
+    }
+
+    internal ValueTask ReturnFromLeaseAsync()
+    {
+        _heldByScopeLease = false;
+        return DisposeAsync();
+    }
+
+    internal void ReturnFromLease()
+    {
+        _heldByScopeLease = false;
+        Dispose();
+    }
+
     // Back in the pool a context must not remember whose it was.
     public override void Dispose()
     {
+        if (_heldByScopeLease)
+        {
+            return;
+        }
+
         _currentTenant = null;
         base.Dispose();
         GC.SuppressFinalize(this);
@@ -112,6 +143,11 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
 
     public override async ValueTask DisposeAsync()
     {
+        if (_heldByScopeLease)
+        {
+            return;
+        }
+
         _currentTenant = null;
         await base.DisposeAsync();
         GC.SuppressFinalize(this);

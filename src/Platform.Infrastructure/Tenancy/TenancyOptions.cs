@@ -13,4 +13,7 @@ public sealed class TenancyOptions
 
     /// <summary>How long the in-memory tenant catalog is kept before it is read again.</summary>
     public TimeSpan CatalogRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>While the database cannot be reached, how long the last snapshot serves before the next attempt.</summary>
+    public TimeSpan CatalogRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common;
 using Platform.Infrastructure.Persistence;
@@ -8,30 +10,40 @@ namespace Platform.Infrastructure.Tenancy;
 
 /// <summary>
 /// The tenant catalog held in memory as an immutable snapshot and refreshed after a configurable interval, so
-/// resolving a tenant costs no database round trip. The database stays the only source of truth.
+/// resolving a tenant costs no database round trip. The database stays the only source of truth, but while it cannot
+/// be reached the last snapshot keeps serving: an outage must not turn every request (and the liveness probe) into a
+/// failed refresh. Only a catalog that never loaded has nothing to serve and throws.
 /// </summary>
-public sealed class TenantCatalog(IServiceScopeFactory scopeFactory, IOptions<TenancyOptions> options, TimeProvider clock)
+public sealed partial class TenantCatalog(
+    IServiceScopeFactory scopeFactory, IOptions<TenancyOptions> options, TimeProvider clock, ILogger<TenantCatalog> logger)
     : ITenantCatalog, IDisposable
 {
+    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private readonly TenancyOptions _options = options.Value;
     private volatile Snapshot? _snapshot;
+    private int _generation;
 
     public async ValueTask<TenantInfo?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
         (await GetSnapshotAsync(cancellationToken)).BySlug.GetValueOrDefault(slug);
 
     public async ValueTask<TenantInfo?> FindByHostAsync(string host, CancellationToken cancellationToken = default)
     {
+        if (NormalizeHost(host) is not { } normalized)
+        {
+            return null;
+        }
+
         var snapshot = await GetSnapshotAsync(cancellationToken);
-        if (snapshot.ByHost.TryGetValue(host, out var tenant))
+        if (snapshot.ByHost.TryGetValue(normalized, out var tenant))
         {
             return tenant;
         }
 
-        var suffix = "." + _options.BaseHost;
-        if (host.Length > suffix.Length && host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        var suffix = "." + _options.BaseHost.ToLowerInvariant();
+        if (normalized.Length > suffix.Length && normalized.EndsWith(suffix, StringComparison.Ordinal))
         {
-            var slug = host[..^suffix.Length];
+            var slug = normalized[..^suffix.Length];
             return snapshot.BySlug.GetValueOrDefault(slug);
         }
 
@@ -44,28 +56,79 @@ public sealed class TenantCatalog(IServiceScopeFactory scopeFactory, IOptions<Te
     public async ValueTask<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken = default) =>
         (await GetSnapshotAsync(cancellationToken)).All;
 
-    public void Invalidate() => _snapshot = null;
+    /// <summary>The next lookup waits for a fresh read (this node's own change shows at once); the old snapshot stays as the fallback.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
 
     public void Dispose() => _refreshLock.Dispose();
+
+    /// <summary>
+    /// Host names compare case-insensitively (RFC 4343) and in their ASCII form (an IDN in Unicode and its
+    /// <c>xn--</c> form are one name); a trailing root dot is the same name too. A host that is no valid name matches nothing.
+    /// </summary>
+    public static string? NormalizeHost(string host)
+    {
+        var trimmed = host.TrimEnd('.');
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            // Both directions: an "xn--" label that does not decode is no name either (ASP.NET Core's HostString
+            // would throw on it later).
+            var ascii = Idn.GetAscii(trimmed).ToLowerInvariant();
+            _ = Idn.GetUnicode(ascii);
+            return ascii;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private async ValueTask<Snapshot> GetSnapshotAsync(CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
-        if (snapshot is not null && clock.GetUtcNow() < snapshot.ExpiresAt)
+        var generation = Volatile.Read(ref _generation);
+        if (snapshot is not null && snapshot.Generation == generation && clock.GetUtcNow() < snapshot.ExpiresAt)
         {
             return snapshot;
         }
 
-        await _refreshLock.WaitAsync(cancellationToken);
+        // Merely expired: one request refreshes, the others keep using the snapshot meanwhile instead of queueing.
+        // Invalidated or never loaded: everyone waits for the read.
+        var mustWait = snapshot is null || snapshot.Generation != generation;
+        if (!mustWait && !await _refreshLock.WaitAsync(0, cancellationToken))
+        {
+            return snapshot!;
+        }
+
+        if (mustWait)
+        {
+            await _refreshLock.WaitAsync(cancellationToken);
+        }
+
         try
         {
             snapshot = _snapshot;
-            if (snapshot is not null && clock.GetUtcNow() < snapshot.ExpiresAt)
+            generation = Volatile.Read(ref _generation);
+            if (snapshot is not null && snapshot.Generation == generation && clock.GetUtcNow() < snapshot.ExpiresAt)
             {
                 return snapshot;
             }
 
-            snapshot = await LoadAsync(cancellationToken);
+            try
+            {
+                snapshot = await LoadAsync(generation, cancellationToken);
+            }
+            catch (Exception e) when (snapshot is not null && !cancellationToken.IsCancellationRequested)
+            {
+                // Keep serving what we know and try again after the retry interval, not on every request.
+                LogRefreshFailed(logger, e);
+                snapshot = snapshot with { Generation = generation, ExpiresAt = clock.GetUtcNow() + _options.CatalogRetryInterval };
+            }
+
             _snapshot = snapshot;
             return snapshot;
         }
@@ -75,18 +138,21 @@ public sealed class TenantCatalog(IServiceScopeFactory scopeFactory, IOptions<Te
         }
     }
 
-    private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
+    private async Task<Snapshot> LoadAsync(int generation, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var tenants = await db.Tenants.AsNoTracking().ToListAsync(cancellationToken);
         var infos = tenants.Select(TenantMapper.ToInfo).ToList();
-        var byHost = new Dictionary<string, TenantInfo>(StringComparer.OrdinalIgnoreCase);
+        var byHost = new Dictionary<string, TenantInfo>(StringComparer.Ordinal);
         foreach (var info in infos)
         {
             foreach (var host in info.Hostnames)
             {
-                byHost.TryAdd(host, info);
+                if (NormalizeHost(host) is { } normalized)
+                {
+                    byHost.TryAdd(normalized, info);
+                }
             }
         }
 
@@ -95,13 +161,18 @@ public sealed class TenantCatalog(IServiceScopeFactory scopeFactory, IOptions<Te
             infos.ToDictionary(t => t.Slug, StringComparer.Ordinal),
             infos.ToDictionary(t => t.Id),
             byHost,
+            generation,
             clock.GetUtcNow() + _options.CatalogRefreshInterval);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The tenant catalog could not be refreshed; serving the last snapshot")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 
     private sealed record Snapshot(
         IReadOnlyList<TenantInfo> All,
         Dictionary<string, TenantInfo> BySlug,
         Dictionary<Guid, TenantInfo> ById,
         Dictionary<string, TenantInfo> ByHost,
+        int Generation,
         DateTimeOffset ExpiresAt);
 }

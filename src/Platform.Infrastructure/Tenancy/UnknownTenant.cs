@@ -13,7 +13,7 @@ public static class StatusPage
     {
         context.Response.StatusCode = status;
         var wantsHtml = context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
-            && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+            && !IsApi(context.Request.Path);
         if (!wantsHtml)
         {
             await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
@@ -25,6 +25,26 @@ public static class StatusPage
         await context.Response.WriteAsync(
             "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             + $"<title>{t}</title></head><body><main><h1>{t}</h1><p>{d}</p></main></body></html>");
+    }
+
+    /// <summary>
+    /// An API path, also while a <c>/t/{slug}</c> prefix is still in the path (before tenant resolution, or for an
+    /// unknown slug): the API answers problem+json under a path prefix exactly as under a host.
+    /// </summary>
+    public static bool IsApi(PathString path)
+    {
+        if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!path.StartsWithSegments("/t", StringComparison.OrdinalIgnoreCase, out var rest) || rest.Value is not { Length: > 1 } value)
+        {
+            return false;
+        }
+
+        var slugEnd = value.IndexOf('/', 1);
+        return slugEnd > 0 && new PathString(value[slugEnd..]).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
     }
 }
 

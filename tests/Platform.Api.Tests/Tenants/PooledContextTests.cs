@@ -45,3 +45,80 @@ public sealed class PooledContextTests(SqliteApp app) : ApiTestBase<SqliteApp>(a
         }
     }
 }
+
+/// <summary>
+/// A scope resolves its context as <see cref="PlatformDbContext"/> and as <see cref="IAppDbContext"/>, and disposes each
+/// service it resolved: the context must still go back to the pool only once, or the pool hands one context — its
+/// tenant, its connection — to two requests at once.
+/// </summary>
+public abstract class PooledContextReturnTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
+    where TApp : PlatformApp
+{
+    [Fact]
+    public async Task A_context_resolved_under_both_names_goes_back_to_the_pool_once()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            await using (var scope = App.Services.CreateAsyncScope())
+            {
+                var tenant = await scope.ServiceProvider.GetRequiredService<ITenantCatalog>().FindBySlugAsync("gross-gerau");
+                scope.ServiceProvider.GetRequiredService<ICurrentTenantSetter>().SetTenant(tenant);
+                var context = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                Assert.Same(context, scope.ServiceProvider.GetRequiredService<IAppDbContext>());
+                Assert.True(await context.Posts.AnyAsync());
+            }
+        }
+
+        // Two scopes at the same time must never share a context, and each must work.
+        var scopes = Enumerable.Range(0, 8).Select(_ => App.Services.CreateAsyncScope()).ToList();
+        try
+        {
+            var contexts = scopes.Select(s => s.ServiceProvider.GetRequiredService<PlatformDbContext>()).ToList();
+            Assert.Equal(contexts.Count, contexts.Distinct().Count());
+            foreach (var context in contexts)
+            {
+                Assert.Equal(0, await context.Posts.CountAsync());
+            }
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Many_concurrent_feed_requests_for_two_jobcenters_each_get_their_own_feed()
+    {
+        using var grossGerau = App.CreateTenantClient("gross-gerau");
+        using var offenbach = App.CreateTenantClient("offenbach");
+        var expected = new Dictionary<HttpClient, string>
+        {
+            [grossGerau] = await grossGerau.GetStringAsync(new Uri("api/v1/posts?pageSize=5", UriKind.Relative)),
+            [offenbach] = await offenbach.GetStringAsync(new Uri("api/v1/posts?pageSize=5", UriKind.Relative)),
+        };
+        Assert.NotEqual(expected[grossGerau], expected[offenbach]);
+
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 3000), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            var client = i % 2 == 0 ? grossGerau : offenbach;
+            using var response = await client.GetAsync(new Uri("api/v1/posts?pageSize=5", UriKind.Relative), ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (response.StatusCode != System.Net.HttpStatusCode.OK || body != expected[client])
+            {
+                failures.Add($"{i}: {(int)response.StatusCode} {(body.Length > 200 ? body[..200] : body)}");
+            }
+        });
+
+        Assert.True(failures.IsEmpty, $"{failures.Count} wrong answers, e.g. {string.Join('\n', failures.Take(5))}");
+    }
+}
+
+public sealed class SqlitePooledContextReturnTests(Platform.Api.Tests.Errors.SqliteInputApp app)
+    : PooledContextReturnTests<Platform.Api.Tests.Errors.SqliteInputApp>(app);
+
+public sealed class PostgresPooledContextReturnTests(Platform.Api.Tests.Errors.PostgresInputApp app)
+    : PooledContextReturnTests<Platform.Api.Tests.Errors.PostgresInputApp>(app);
