@@ -53,6 +53,7 @@ builder.Services.AddPlatformCompression();
 var outputCacheEnabled = builder.Configuration.GetValue("Platform:OutputCache:Enabled", defaultValue: true);
 builder.Services.AddOutputCache(options =>
 {
+    options.AddBasePolicy(HttpCaching.LifetimeRecorder);
     // Short enough that a newly published post shows within a second, long enough to absorb a burst of readers.
     options.AddPolicy(CachePolicies.Feed, policy => policy
         .Expire(CachePolicies.FeedDuration)

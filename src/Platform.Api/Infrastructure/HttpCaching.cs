@@ -81,6 +81,16 @@ public static class HttpCaching
                 // Set before the endpoint runs, so the endpoint may still choose otherwise (a versioned image) and the
                 // compression sees it when it decides.
                 headers.CacheControl = "private, no-store";
+                context.Response.OnStarting(() =>
+                {
+                    // Antiforgery writes its own "no-cache, no-store" when a form gets a token; keep it private too.
+                    if (headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
+                    {
+                        headers.CacheControl = "private, no-store";
+                    }
+
+                    return Task.CompletedTask;
+                });
                 return next(context);
             }
 
@@ -89,7 +99,6 @@ public static class HttpCaching
             var chosenByCookie = context.Request.Cookies.ContainsKey(CultureCookie);
             context.Response.OnStarting(() =>
             {
-                state.Record(context);
                 if (context.Response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified)
                     || !string.IsNullOrEmpty(headers.CacheControl))
                 {
@@ -118,7 +127,6 @@ public static class HttpCaching
                 return;
             }
 
-            context.Features.Get<CacheLifetime>()?.Record(context);
             var original = context.Response.Body;
             using var buffer = new MemoryStream();
             context.Response.Body = buffer;
@@ -173,20 +181,34 @@ public static class HttpCaching
     }
 
     /// <summary>
-    /// How long the output cache keeps this answer, noted while its feature is there: an answer that starts only after
-    /// the output cache has finished (a 304 without a body) still gets the same lifetime.
+    /// A base output-cache policy that only notes how long the output cache keeps this answer (after the endpoint's
+    /// policies have set it), so that the <c>Cache-Control</c> written later, for a 304 too, says the same.
     /// </summary>
+    public static IOutputCachePolicy LifetimeRecorder { get; } = new RecordLifetime();
+
     private sealed class CacheLifetime
     {
-        public TimeSpan? Lifetime { get; private set; }
+        /// <summary>The output cache's view of this request; its lifetime is final once the endpoint's policies ran.</summary>
+        public OutputCacheContext? OutputCache { get; set; }
 
-        public void Record(HttpContext context)
+        public TimeSpan? Lifetime => OutputCache is { EnableOutputCaching: true, ResponseExpirationTimeSpan: { } lifetime } ? lifetime : null;
+    }
+
+    private sealed class RecordLifetime : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            if (context.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true, ResponseExpirationTimeSpan: { } lifetime })
+            if (context.HttpContext.Features.Get<CacheLifetime>() is { } state)
             {
-                Lifetime = lifetime;
+                state.OutputCache = context;
             }
+
+            return ValueTask.CompletedTask;
         }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
     }
 
     /// <summary>The body of a HEAD answer: headers go out as for GET, the bytes nowhere.</summary>

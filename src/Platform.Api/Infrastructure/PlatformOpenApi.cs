@@ -62,6 +62,12 @@ public static class PlatformOpenApi
         var parameters = context.Description.ParameterDescriptions;
         operation.Responses ??= [];
 
+        // The handler method is named after its use case (STYLE.md): "ListStaff" reads "List staff" where no summary was given.
+        if (string.IsNullOrWhiteSpace(operation.Summary) && metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault() is { } handler)
+        {
+            operation.Summary = Words(handler.Name);
+        }
+
         var authorized = (metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<AuthorizationPolicy>().Any())
             && !metadata.OfType<IAllowAnonymous>().Any();
         operation.Security = authorized
@@ -124,10 +130,13 @@ public static class PlatformOpenApi
         return Task.CompletedTask;
     }
 
+    private static string Words(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
     private static OpenApiResponse AddProblem(OpenApiOperation operation, OpenApiDocument document, int status, string description)
     {
         var key = status.ToString(CultureInfo.InvariantCulture);
-        if (operation.Responses![key] is not OpenApiResponse response)
+        if (!operation.Responses!.TryGetValue(key, out var existing) || existing is not OpenApiResponse response)
         {
             response = new OpenApiResponse();
             operation.Responses[key] = response;

@@ -67,7 +67,7 @@ public abstract class HttpCachingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(cacheControl, response.Headers.CacheControl?.ToString());
+        Assert.Equal(cacheControl, CacheControl(response));
         Assert.Contains("Cookie", response.Headers.Vary);
     }
 
@@ -80,7 +80,7 @@ public abstract class HttpCachingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         using var response = await client.GetAsync(new Uri("", UriKind.Relative));
 
         Assert.Contains("<html lang=\"en\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal("private, max-age=1", response.Headers.CacheControl?.ToString());
+        Assert.Equal("private, max-age=1", CacheControl(response));
         Assert.Contains("Cookie", response.Headers.Vary);
     }
 
@@ -99,7 +99,7 @@ public abstract class HttpCachingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             using var response = await client.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("private, no-store", response.Headers.CacheControl?.ToString());
+            Assert.Equal("private, no-store", CacheControl(response));
             Assert.Empty(response.Content.Headers.ContentEncoding);
             Assert.Null(response.Headers.ETag);
         }
@@ -142,7 +142,7 @@ public abstract class HttpCachingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
         Assert.Equal(tag, notModified.Headers.ETag);
-        Assert.Equal(first.Headers.CacheControl, notModified.Headers.CacheControl);
+        Assert.Equal(CacheControl(first), CacheControl(notModified));
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal(tag, changed.Headers.ETag);
     }
@@ -194,6 +194,10 @@ public abstract class HttpCachingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
         Assert.Empty(differences);
     }
+
+    /// <summary>The header as the server wrote it (HttpClient's parsed value reorders the directives).</summary>
+    private static string CacheControl(HttpResponseMessage response) =>
+        string.Join(", ", response.Headers.NonValidated["Cache-Control"]);
 
     /// <summary>A concrete address for a route pattern: ids as GUIDs, numbers as 1, any other parameter as text.</summary>
     private static string Fill(RoutePattern pattern) => string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
