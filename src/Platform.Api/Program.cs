@@ -105,9 +105,12 @@ app.UseWhen(
     web => web.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseSecurityHeaders();
 app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseDotSegmentGuard();
 app.UseRouting();
 app.UseAuthentication();
 app.UseTenantMatch();
+app.UseSecurityStampCheck();
+app.UseSameOriginGuard();
 app.UseTenantStatusGate();
 
 // After authentication, so the cache knows who is signed in (their pages are never cached), and after the status

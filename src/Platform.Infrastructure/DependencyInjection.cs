@@ -23,6 +23,8 @@ public static class DependencyInjection
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section));
+        services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.Section));
+        services.AddSingleton<ITenantLinks, TenantLinks>();
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
@@ -52,6 +54,7 @@ public static class DependencyInjection
                 {
                     QueuePollInterval = jobs.QueuePollInterval,
                 }));
+                services.AddSingleton<IJobHistoryEraser>(new HangfireJobEraser(DatabaseProvider.Sqlite, $"Data Source={hangfireFile}", ""));
                 break;
             case DatabaseProvider.PostgreSql:
                 var npgsql = Required(connectionString, database.Provider);
@@ -62,6 +65,7 @@ public static class DependencyInjection
                 services.AddHangfire(c => Configure(c).UsePostgreSqlStorage(
                     o => o.UseNpgsqlConnection(npgsql),
                     new PostgreSqlStorageOptions { SchemaName = PostgreSqlJobStorageSchema.Name, QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = false }));
+                services.AddSingleton<IJobHistoryEraser>(new HangfireJobEraser(DatabaseProvider.PostgreSql, npgsql, PostgreSqlJobStorageSchema.Name));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = Required(connectionString, database.Provider);
@@ -69,6 +73,7 @@ public static class DependencyInjection
                 services.AddScoped<Platform.Application.Posts.IPostSearch, Persistence.Search.SqlServerPostSearch>();
                 services.AddHangfire(c => Configure(c).UseSqlServerStorage(
                     sqlServer, new SqlServerStorageOptions { QueuePollInterval = jobs.QueuePollInterval, SchemaName = "hangfire" }));
+                services.AddSingleton<IJobHistoryEraser>(new HangfireJobEraser(DatabaseProvider.SqlServer, sqlServer, "hangfire"));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");
@@ -129,6 +134,7 @@ public static class DependencyInjection
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.FromAddress, out _), "Platform:Email:FromAddress is not an e-mail address.")
             .ValidateOnStart();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<IEmailAddressCheck, SmtpAddressCheck>();
         services.AddScoped<Platform.Application.Accounts.IAccountEmailQueue, AccountEmailQueue>();
         services.AddTransient<SendAccountEmailJob>();
     }
@@ -141,10 +147,14 @@ public static class DependencyInjection
             .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Platform:Notifications needs a positive Lease and PollInterval.")
             .ValidateOnStart();
         services.AddSingleton<IEmailBatchSender, SmtpEmailBatchSender>();
+        services.AddOptions<Notifications.PushOptions>().Bind(configuration.GetSection(Notifications.PushOptions.Section))
+            .Validate<IHostEnvironment>((o, environment) => !o.AllowLoopbackForTests || !environment.IsProduction(), "Platform:Push:AllowLoopbackForTests is for tests only.")
+            .ValidateOnStart();
+        services.AddSingleton<Notifications.PushEndpointPolicy>();
+        services.AddSingleton<Application.Reminders.IPushEndpointPolicy>(sp => sp.GetRequiredService<Notifications.PushEndpointPolicy>());
         services.AddSingleton<Application.Reminders.IPushSender, Notifications.WebPushSender>();
         services.AddSingleton<Application.Posts.IImageProcessor, Images.VipsImageProcessor>();
         services.AddSingleton<Application.Reminders.IUnsubscribeTokens, Notifications.UnsubscribeTokens>();
-        services.AddSingleton<Application.Reminders.INotificationLinks, Notifications.NotificationLinks>();
         services.AddScoped<Application.Reminders.IRecipientDirectory, Notifications.RecipientDirectory>();
         services.AddSingleton<Application.Reminders.INewPostNotifier, HangfireNewPostNotifier>();
         services.AddTransient<DeliverNotificationsJob>();

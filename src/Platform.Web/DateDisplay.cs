@@ -29,6 +29,9 @@ public static class DateDisplay
 
     public static string Format(DateTime utc) => ToBerlin(utc).ToString(UiText.Get("Date.Day"), Culture);
 
+    /// <summary>A calendar date (no time, no time zone) in the day pattern of the current culture.</summary>
+    public static string Format(DateOnly date) => date.ToString(UiText.Get("Date.Day"), Culture);
+
     private static DateTime ToBerlin(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Berlin);
 }

@@ -5,4 +5,10 @@ public static class RateLimitPolicies
 {
     /// <summary>Sending the contact form (API or page), per tenant and client address; reading the page is never limited.</summary>
     public const string Contact = "contact";
+
+    /// <summary>
+    /// Signing in and registering, by API or page, in one count per tenant and client address (<c>SignInPerMinute</c>):
+    /// the web forms are no side door around the API's limit. Showing a page is never limited.
+    /// </summary>
+    public const string SignIn = "sign-in";
 }

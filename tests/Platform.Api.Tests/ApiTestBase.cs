@@ -35,7 +35,7 @@ public abstract class ApiTestBase<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
     /// Signs a staff member in with password and a real TOTP code (the authenticator app is set up first): a session
     /// that may publish. A password alone does not (<c>PlatformPolicies.Publishing</c>).
     /// </summary>
-    protected internal static Task<string> SignInWithSecondFactorAsync(PlatformApp app, HttpClient client, string slug, string email) =>
+    protected internal static Task<string> SignInWithSecondFactorAsync(PlatformApp app, HttpClient client, string? slug, string email) =>
         TwoFactor.SignInWithSecondFactorAsync(app, client, slug, email, DatabaseInitializer.DemoPassword);
 
     protected internal static async Task<JsonElement> SignInForTokensAsync(HttpClient client, string email, string password)

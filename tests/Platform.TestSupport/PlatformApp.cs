@@ -60,6 +60,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The SMTP sink announces SMTPUTF8 (RFC 6531); without it, like many servers, it does not.</summary>
+    protected bool OfferSmtpUtf8 { get; init; }
+
     /// <summary>Serve on a real loopback port (for the browser); read <see cref="ServerAddress"/> after start.</summary>
     protected bool ListenOnKestrel { get; init; }
 
@@ -79,7 +82,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _mail = SmtpSink.Start();
+        _mail = SmtpSink.Start(OfferSmtpUtf8);
         (_connectionString, _migrationsConnectionString, _superuserConnectionString) = _databaseOf is { } earlier
             ? (earlier._connectionString, earlier._migrationsConnectionString, earlier._superuserConnectionString)
             : Provider switch
@@ -198,7 +201,6 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Platform:Jobs:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("Platform:Jobs:WorkerCount", "2");
         builder.UseSetting("Platform:Jobs:PublishRetryDelay", "00:00:00.200");
-        builder.UseSetting("Platform:Jobs:TenantBaseUrl", "http://{slug}.localhost/");
 
         // The catch-up runs when a test starts it (or once a year), so that it cannot race a test's own steps.
         builder.UseSetting("Platform:Jobs:CatchUpCron", "0 3 1 1 *");
@@ -209,6 +211,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Tests post the contact form far more often than a person; the limit itself is tested with a strict app.
         builder.UseSetting("Platform:RateLimits:ContactPerMinute", "1000");
+
+        // The tests' push services listen on loopback (http); a production host refuses this setting at start.
+        builder.UseSetting("Platform:Push:AllowLoopbackForTests", "true");
 
         // Every reset seeds the demo accounts again: a cheap hash keeps that fast. Production keeps the default.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));

@@ -10,6 +10,8 @@ namespace Platform.TestSupport;
 /// A small SMTP server on a free loopback port that keeps every message it receives. It speaks just enough SMTP
 /// for a real client (MailKit in the app): HELO/EHLO without extensions, MAIL, RCPT, DATA with dot-unstuffing,
 /// RSET, NOOP and QUIT. Without extensions the client sends 7-bit data, so reading bytes as Latin-1 is lossless.
+/// Started with <c>offerSmtpUtf8</c> it announces 8BITMIME and SMTPUTF8 (RFC 6531) like a modern server, and reads
+/// the envelope's addresses as UTF-8 (the message bytes stay exactly as sent).
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -21,7 +23,9 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly Lock _lock = new();
     private Task _accepting = Task.CompletedTask;
 
-    private SmtpSink(TcpListener listener) => _listener = listener;
+    private readonly bool _offerSmtpUtf8;
+
+    private SmtpSink(TcpListener listener, bool offerSmtpUtf8) => (_listener, _offerSmtpUtf8) = (listener, offerSmtpUtf8);
 
     public string Host => ((IPEndPoint)_listener.LocalEndpoint).Address.ToString();
 
@@ -39,11 +43,11 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    public static SmtpSink Start()
+    public static SmtpSink Start(bool offerSmtpUtf8 = false)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        var sink = new SmtpSink(listener);
+        var sink = new SmtpSink(listener, offerSmtpUtf8);
         sink._accepting = sink.AcceptAsync();
         return sink;
     }
@@ -134,11 +138,16 @@ public sealed class SmtpSink : IAsyncDisposable
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 switch (verb)
                 {
+                    case "EHLO" when _offerSmtpUtf8:
+                        await writer.WriteLineAsync("250-127.0.0.1");
+                        await writer.WriteLineAsync("250-8BITMIME");
+                        await writer.WriteLineAsync("250 SMTPUTF8");
+                        break;
                     case "EHLO" or "HELO":
                         await writer.WriteLineAsync("250 127.0.0.1");
                         break;
                     case "MAIL":
-                        from = AddressIn(line);
+                        from = AddressIn(Envelope(line));
                         recipients.Clear();
                         await writer.WriteLineAsync("250 OK");
                         break;
@@ -146,7 +155,7 @@ public sealed class SmtpSink : IAsyncDisposable
                         await writer.WriteLineAsync("503 MAIL first");
                         break;
                     case "RCPT":
-                        recipients.Add(AddressIn(line));
+                        recipients.Add(AddressIn(Envelope(line)));
                         await writer.WriteLineAsync("250 OK");
                         break;
                     case "DATA" when recipients.Count == 0:
@@ -197,6 +206,9 @@ public sealed class SmtpSink : IAsyncDisposable
         using var bytes = new MemoryStream(Encoding.Latin1.GetBytes(data.ToString()));
         return await MimeMessage.LoadAsync(bytes, cancellationToken);
     }
+
+    /// <summary>An envelope line as text: UTF-8 where SMTPUTF8 was offered, else ASCII (read as Latin-1).</summary>
+    private string Envelope(string line) => _offerSmtpUtf8 ? Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(line)) : line;
 
     /// <summary>"MAIL FROM:&lt;a@b&gt; BODY=7BIT" gives "a@b".</summary>
     private static string AddressIn(string line)

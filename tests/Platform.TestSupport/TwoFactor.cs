@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -17,16 +18,17 @@ public static class TwoFactor
 {
     /// <summary>
     /// Sets up an authenticator app for the account with <paramref name="email"/> in the tenant <paramref name="slug"/>
-    /// the way the security page does (a new key, confirmed with a valid code) and returns the shared key (Base32).
+    /// (<see langword="null"/>: a platform account such as the PlatformAdmin) the way the security page does (a new key,
+    /// confirmed with a valid code, which is then used up) and returns the shared key (Base32).
     /// </summary>
-    public static Task<string> EnableTotpAsync(PlatformApp app, string slug, string email) =>
-        app.InTenantAsync(slug, async services =>
+    public static Task<string> EnableTotpAsync(PlatformApp app, string? slug, string email) =>
+        InScopeAsync(app, slug, async services =>
         {
             var users = services.GetRequiredService<UserManager<PlatformUser>>();
-            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email} in {slug}.");
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email} in {slug ?? "the platform"}.");
             await users.ResetAuthenticatorKeyAsync(user);
             var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("Identity created no key.");
-            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, CodeFor(key)))
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, NextCode(key)))
             {
                 throw new InvalidOperationException("Identity refused a code computed from its own key.");
             }
@@ -36,22 +38,41 @@ public static class TwoFactor
         });
 
     /// <summary>Turns the authenticator app off again, as the security page does: the account signs in with its password alone.</summary>
-    public static Task DisableTotpAsync(PlatformApp app, string slug, string email) =>
-        app.InTenantAsync(slug, async services =>
+    public static Task DisableTotpAsync(PlatformApp app, string? slug, string email) =>
+        InScopeAsync(app, slug, async services =>
         {
             var users = services.GetRequiredService<UserManager<PlatformUser>>();
             var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email} in {slug}.");
             await users.SetTwoFactorEnabledAsync(user, false);
+            return true;
         });
 
-    /// <summary>The current six-digit code for the shared key, as the app shows it (spaces in the key are ignored).</summary>
-    public static string CodeFor(string sharedKey) =>
-        new Totp(Base32Encoding.ToBytes(sharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();
+    /// <summary>
+    /// The current six-digit code for the shared key, as the app shows it (spaces in the key are ignored). The platform
+    /// accepts each code once: use <see cref="NextCode"/> for a code that is to succeed.
+    /// </summary>
+    public static string CodeFor(string sharedKey) => CodeAt(sharedKey, CurrentStep);
+
+    /// <summary>
+    /// A code the platform has not seen yet: the current one, or, when a test already used it, the app's code of a
+    /// coming 30-second step (the platform accepts two steps of clock drift), so that a test need not wait for the clock.
+    /// </summary>
+    public static string NextCode(string sharedKey)
+    {
+        var key = Normalize(sharedKey);
+        var step = LastUsedSteps.AddOrUpdate(key, _ => CurrentStep, (_, last) => Math.Max(last + 1, CurrentStep));
+        if (step > CurrentStep + 2)
+        {
+            throw new InvalidOperationException("More than three codes of one key within 30 seconds: the platform would refuse the next one.");
+        }
+
+        return CodeAt(key, step);
+    }
 
     /// <summary>Signs in over the API with password and a current code; returns the bearer token.</summary>
     public static async Task<string> SignInWithTotpAsync(HttpClient client, string email, string password, string sharedKey)
     {
-        using var response = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password, twoFactorCode = CodeFor(sharedKey) });
+        using var response = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password, twoFactorCode = NextCode(sharedKey) });
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"login {email} with TOTP: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -61,9 +82,30 @@ public static class TwoFactor
     }
 
     /// <summary>Enables TOTP for a (demo) account and signs it in over the API with a code: a staff session that may publish.</summary>
-    public static async Task<string> SignInWithSecondFactorAsync(PlatformApp app, HttpClient client, string slug, string email, string password)
+    public static async Task<string> SignInWithSecondFactorAsync(PlatformApp app, HttpClient client, string? slug, string email, string password)
     {
         var key = await EnableTotpAsync(app, slug, email);
         return await SignInWithTotpAsync(client, email, password, key);
+    }
+
+    private static readonly ConcurrentDictionary<string, long> LastUsedSteps = new(StringComparer.Ordinal);
+
+    private static long CurrentStep => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+
+    private static string Normalize(string sharedKey) => sharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+
+    private static string CodeAt(string sharedKey, long step) =>
+        new Totp(Base32Encoding.ToBytes(Normalize(sharedKey))).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
+
+    private static async Task<T> InScopeAsync<T>(PlatformApp app, string? slug, Func<IServiceProvider, Task<T>> work)
+    {
+        if (slug is not null)
+        {
+            return await app.InTenantAsync(slug, work);
+        }
+
+        // The platform's own accounts live outside every tenant.
+        await using var scope = app.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
     }
 }

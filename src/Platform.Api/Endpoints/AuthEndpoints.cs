@@ -41,47 +41,54 @@ public static class AuthEndpoints
         return api;
     }
 
-    public static async Task<Created<AccountResponse>> Register(
+    /// <summary>
+    /// Always 202 with the same body, whether the address is new or has an account already (ADR-020): a new account
+    /// gets the confirmation mail, the owner of an existing one a mail saying so with a link to set a new password.
+    /// Bad input is 400 naming the field, as before.
+    /// </summary>
+    public static async Task<Accepted<RegistrationResponse>> Register(
         RegisterAccountRequest request,
         IValidator<RegisterAccountRequest> validator,
         IAccountService accounts,
-        IAccountEmailQueue mail,
-        HttpContext context,
         CancellationToken cancellationToken)
     {
         await validator.ValidateAndThrowAsync(request, cancellationToken);
 
-        // The same account creation as the web's registration page, so both refuse the same things the same way.
-        var created = await accounts.CreateAsync(
+        // The same registration as the web's page, so both refuse the same things the same way.
+        var errors = await accounts.RegisterAsync(
             new NewAccount(request.Email, request.Password, request.DisplayName, request.ConfirmedAtLeast16, EmailConfirmed: false, Role: null),
             cancellationToken);
-        if (!created.Succeeded)
+        if (errors.Count > 0)
         {
-            throw new ValidationException(created.Errors.SelectMany(e => e.Value.Select(m => new ValidationFailure(e.Key, m))));
+            throw new ValidationException(errors.SelectMany(e => e.Value.Select(m => new ValidationFailure(e.Key, m))));
         }
 
-        mail.EnqueueConfirmation(created.Id!.Value, WebPage(context, AccountPages.ConfirmEmail));
-        return TypedResults.Created(
-            "me", new AccountResponse(created.Id.Value, request.Email.Trim(), request.DisplayName.Trim(), request.ConfirmedAtLeast16, []));
+        return TypedResults.Accepted((string?)null, new RegistrationResponse(
+            "Wir haben dir eine E-Mail geschickt. Öffne den Link darin, um weiterzumachen."));
     }
 
+    /// <summary>
+    /// An unknown address, a wrong password and an unconfirmed account get the same 401 with the same body after the
+    /// same work (ADR-020); the second-factor answers come only after the right password. Too many failures from one
+    /// client for one address: 429 with <c>Retry-After</c>, for existing and unknown addresses alike.
+    /// </summary>
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
-        SignInRequest request, ISignInService signIn, bool? useCookies)
+        SignInRequest request, ISignInService signIn, HttpContext context, bool? useCookies)
     {
         SecondFactorCode? secondFactor = !string.IsNullOrWhiteSpace(request.TwoFactorCode) ? new(request.TwoFactorCode, IsRecoveryCode: false)
             : !string.IsNullOrWhiteSpace(request.RecoveryCode) ? new(request.RecoveryCode, IsRecoveryCode: true)
             : null;
-        var outcome = await signIn.PasswordSignInAsync(
-            request.Email ?? "", request.Password ?? "", remember: true, bearerToken: useCookies != true, secondFactor);
-        return outcome switch
+        var result = await signIn.PasswordSignInAsync(new PasswordSignInRequest(
+            request.Email ?? "",
+            request.Password ?? "",
+            Remember: true,
+            BearerToken: useCookies != true,
+            secondFactor));
+        return result.Outcome switch
         {
             // The sign-in handler has written the token (or cookie) already.
             SignInOutcome.Succeeded => TypedResults.Empty,
-            SignInOutcome.NotAllowed => TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "E-Mail-Adresse noch nicht bestätigt.",
-                detail: "Bitte öffne zuerst den Link in der E-Mail, die wir dir geschickt haben. Du kannst dir auch einen neuen Link schicken lassen.",
-                extensions: new Dictionary<string, object?> { ["reason"] = "email-not-confirmed" }),
+            SignInOutcome.TooManyAttempts => TooManyAttempts(context, result.RetryAfter),
             SignInOutcome.RequiresSecondFactor => TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Zweiter Faktor erforderlich.",
@@ -90,15 +97,31 @@ public static class AuthEndpoints
             SignInOutcome.SecondFactorInvalid => TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Der Code stimmt nicht.",
-                detail: "Der Code der Authenticator-App oder der Wiederherstellungscode ist falsch oder abgelaufen.",
+                detail: "Der Code der Authenticator-App oder der Wiederherstellungscode ist falsch, abgelaufen oder schon benutzt.",
                 extensions: new Dictionary<string, object?> { ["reason"] = "second-factor-invalid" }),
+            SignInOutcome.LockedOut => TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Anmeldung fehlgeschlagen.",
+                detail: "Zu viele falsche Codes: Das Konto ist für 15 Minuten gesperrt."),
             _ => TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Anmeldung fehlgeschlagen.",
-                detail: outcome == SignInOutcome.LockedOut
-                    ? "Zu viele Fehlversuche: Das Konto ist für 15 Minuten gesperrt."
-                    : "E-Mail-Adresse oder Passwort stimmen nicht."),
+                detail: SignInFailedDetail),
         };
+    }
+
+    /// <summary>The one answer for an unknown address, a wrong password and an address not yet confirmed.</summary>
+    public const string SignInFailedDetail =
+        "E-Mail-Adresse oder Passwort stimmen nicht. Wenn du dich gerade erst registriert hast, bestätige zuerst deine Adresse: Mit dem richtigen Passwort schicken wir dir den Link noch einmal.";
+
+    /// <summary>The answer of the rate limiter (429, <c>Retry-After</c> in whole seconds), here for the per-address back-off.</summary>
+    private static ProblemHttpResult TooManyAttempts(HttpContext context, TimeSpan retryAfter)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Zu viele Versuche.",
+            detail: "Bitte warte kurz und versuche es dann noch einmal.");
     }
 
     public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(
@@ -185,19 +208,19 @@ public static class AuthEndpoints
 
     /// <summary>Always 202: whether an unconfirmed account exists for the address is nobody else's business.</summary>
     public static async Task<Accepted> ResendConfirmation(
-        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, IAccountRecovery recovery, HttpContext context)
+        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, IAccountRecovery recovery)
     {
         await validator.ValidateAndThrowAsync(request);
-        await recovery.RequestConfirmationAsync(request.Email, WebPage(context, AccountPages.ConfirmEmail));
+        await recovery.RequestConfirmationAsync(request.Email);
         return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>Always 202; a code goes out only to a confirmed address of an account in this tenant.</summary>
     public static async Task<Accepted> ForgotPassword(
-        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, IAccountRecovery recovery, HttpContext context)
+        AccountEmailRequest request, IValidator<AccountEmailRequest> validator, IAccountRecovery recovery)
     {
         await validator.ValidateAndThrowAsync(request);
-        await recovery.RequestPasswordResetAsync(request.Email, WebPage(context, AccountPages.ResetPassword));
+        await recovery.RequestPasswordResetAsync(request.Email);
         return TypedResults.Accepted((string?)null);
     }
 
@@ -213,12 +236,11 @@ public static class AuthEndpoints
 
         return TypedResults.NoContent();
     }
-
-    /// <summary>A web page of the tenant the request came to (by host or by <c>/t/{slug}</c> prefix): mails link to pages.</summary>
-    private static Uri WebPage(HttpContext context, string page) =>
-        new($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/{page}");
 }
 public sealed record RegisterAccountRequest(string Email, string Password, string DisplayName, bool ConfirmedAtLeast16);
+
+/// <summary>The answer to every accepted registration, byte for byte the same for a new address and for a taken one.</summary>
+public sealed record RegistrationResponse(string Message);
 
 /// <param name="TwoFactorCode">The six-digit code of the authenticator app, for accounts with a second factor.</param>
 /// <param name="RecoveryCode">Instead of <paramref name="TwoFactorCode"/>: one of the recovery codes (each works once).</param>

@@ -24,8 +24,8 @@ public static class LibraryEndpoints
         library.MapPut("/{itemId:guid}", UpdateLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter)
             .WithSummary("Changes the item as a new version; a stale baseVersion is 409");
         library.MapPost("/{itemId:guid}/submit", SubmitLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter);
-        library.MapPost("/{itemId:guid}/approve", ApproveLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter)
-            .WithSummary("Publishes the version in review; a NetworkEditor other than its author");
+        library.MapPost("/{itemId:guid}/approve", ApproveLibraryItem).RequireAuthorization(PlatformPolicies.LibraryPublishing)
+            .WithSummary("Publishes the version in review; a NetworkEditor other than its author, signed in with a second factor");
         library.MapPost("/{itemId:guid}/adopt", AdoptLibraryItem).RequireAuthorization(PlatformPolicies.Editorial)
             .WithSummary("A draft post of this jobcenter from the published version, placeholders filled");
 

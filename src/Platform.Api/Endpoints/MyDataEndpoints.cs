@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Api.Infrastructure;
 using Platform.Application.Accounts;
 
 namespace Platform.Api.Endpoints;
@@ -14,7 +15,9 @@ public static class MyDataEndpoints
     {
         var me = api.MapGroup("/me").WithTags("My data").RequireAuthorization();
         me.MapGet("/data", ExportMyData);
-        me.MapDelete("/", DeleteMyAccount);
+        // A POST with the password (or the confirmation) in the body, not DELETE /me: a DELETE on any path below /me
+        // that a client's dot segments shorten to /me must never take the whole account with it.
+        me.MapPost("/deletion", DeleteMyAccount).RequireRateLimiting(RateLimits.SignIn).ProducesValidationProblem();
         me.MapPost("/age-confirmation", ConfirmAtLeast16);
         return api;
     }
@@ -33,11 +36,19 @@ public static class MyDataEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> DeleteMyAccount(IMediator mediator, HttpContext context, CancellationToken ct)
+    /// <summary>
+    /// Deletes the account with everything held about the person. The body confirms it: <c>password</c> for an account
+    /// with a password, otherwise <c>confirm</c> set to <c>KONTO LÖSCHEN</c>; without it the answer is 400 naming the field.
+    /// </summary>
+    public static async Task<NoContent> DeleteMyAccount(DeleteMyAccountRequest? request, IMediator mediator, HttpContext context, CancellationToken ct)
     {
-        await mediator.Send(new DeleteMyAccountCommand(), ct);
+        await mediator.Send(new DeleteMyAccountCommand(request?.Password, request?.Confirm), ct);
         await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(
             context, Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
         return TypedResults.NoContent();
     }
 }
+
+/// <param name="Password">The account's password, to confirm the deletion.</param>
+/// <param name="Confirm">For an account without a password (passkeys only): exactly <c>KONTO LÖSCHEN</c>.</param>
+public sealed record DeleteMyAccountRequest(string? Password, string? Confirm);

@@ -27,13 +27,13 @@ public static class PlatformEndpoints
         TypedResults.Ok(await catalog.ListAsync(ct));
 
     public static async Task<Created<OnboardedTenantResponse>> OnboardTenant(
-        OnboardTenantCommand command, IMediator mediator, ITenantCatalog catalog, InvitationMailer mailer, HttpContext context, CancellationToken ct)
+        OnboardTenantCommand command, IMediator mediator, ITenantCatalog catalog, InvitationMailer mailer, CancellationToken ct)
     {
         var result = await mediator.Send(command, ct);
-        var link = Links.Invitation(context, result.Slug, result.InvitationToken);
         var sent = await mailer.TrySendAsync(
-            await catalog.FindByIdAsync(result.TenantId, ct), command.AdminEmail, Roles.TenantAdmin, link, result.InvitationExpiresAt, ct);
-        return TypedResults.Created($"/t/{result.Slug}/", new OnboardedTenantResponse(result.TenantId, result.Slug, link, result.InvitationExpiresAt, sent));
+            await catalog.FindByIdAsync(result.TenantId, ct), command.AdminEmail, Roles.TenantAdmin, result.InvitationToken, result.InvitationExpiresAt, ct);
+        return TypedResults.Created(
+            $"/t/{result.Slug}/", new OnboardedTenantResponse(result.TenantId, result.Slug, sent.Link.AbsoluteUri, result.InvitationExpiresAt, sent.Mailed));
     }
 
     public static async Task<NoContent> ChangeTenantStatus(Guid tenantId, ChangeTenantStatusRequest request, IMediator mediator, CancellationToken ct)
@@ -50,13 +50,3 @@ public static class PlatformEndpoints
 public sealed record OnboardedTenantResponse(Guid TenantId, string Slug, string InvitationUrl, DateTime InvitationExpiresAt, bool InvitationMailed);
 
 public sealed record ChangeTenantStatusRequest(TenantStatus Status);
-
-/// <summary>Links into a tenant, built from the request so they point at this installation.</summary>
-public static class Links
-{
-    public static string Invitation(HttpContext context, string slug, string token) =>
-        $"{context.Request.Scheme}://{context.Request.Host}/t/{slug}/einladung?token={Uri.EscapeDataString(token)}";
-
-    public static string InvitationInTenant(HttpContext context, string token) =>
-        $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/einladung?token={Uri.EscapeDataString(token)}";
-}

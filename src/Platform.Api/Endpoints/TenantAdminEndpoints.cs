@@ -19,6 +19,7 @@ public static class TenantAdminEndpoints
         admin.MapGet("/settings", GetSettings);
         admin.MapPut("/branding", UpdateBranding);
         admin.MapPut("/contact", UpdateContact);
+        admin.MapPut("/legal", UpdateLegalTexts);
         admin.MapPut("/editorial-rules", UpdateEditorialRules);
         admin.MapPut("/logo", UploadLogo).DisableAntiforgery();
         admin.MapGet("/staff", ListStaff);
@@ -71,6 +72,12 @@ public static class TenantAdminEndpoints
         return TypedResults.NoContent();
     }
 
+    public static async Task<NoContent> UpdateLegalTexts(UpdateLegalTextsCommand command, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        return TypedResults.NoContent();
+    }
+
     public static async Task<NoContent> UploadLogo(IFormFile logo, IMediator mediator, CancellationToken ct)
     {
         if (logo.Length > Platform.Domain.Tenants.TenantLogo.MaxBytes)
@@ -88,12 +95,12 @@ public static class TenantAdminEndpoints
         TypedResults.Ok(await mediator.Send(new ListStaffQuery(), ct));
 
     public static async Task<Created<InvitationResponse>> InviteStaff(
-        InviteStaffCommand command, IMediator mediator, ICurrentTenant tenant, InvitationMailer mailer, HttpContext context, CancellationToken ct)
+        InviteStaffCommand command, IMediator mediator, ICurrentTenant tenant, InvitationMailer mailer, CancellationToken ct)
     {
         var invitation = await mediator.Send(command, ct);
-        var link = Links.InvitationInTenant(context, invitation.Token);
-        var sent = await mailer.TrySendAsync(tenant.Tenant, invitation.Email, invitation.Role, link, invitation.ExpiresAt, ct);
-        return TypedResults.Created("staff", new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, link, invitation.ExpiresAt, sent));
+        var sent = await mailer.TrySendAsync(tenant.Tenant, invitation.Email, invitation.Role, invitation.Token, invitation.ExpiresAt, ct);
+        return TypedResults.Created(
+            "staff", new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, sent.Link.AbsoluteUri, invitation.ExpiresAt, sent.Mailed));
     }
 
     public static async Task<NoContent> ChangeStaffRole(Guid accountId, ChangeRoleRequest request, IMediator mediator, CancellationToken ct)

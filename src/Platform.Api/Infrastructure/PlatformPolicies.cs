@@ -10,6 +10,10 @@ namespace Platform.Api.Infrastructure;
 /// </summary>
 public static class PlatformPolicies
 {
+    /// <summary>
+    /// Running the platform (<c>/plattform</c>, the platform API, <c>/jobs</c>): PlatformAdmins who signed in with a second
+    /// factor in this session. Their password alone opens every jobcenter's onboarding and every job's arguments.
+    /// </summary>
     public const string PlatformAdmin = nameof(PlatformAdmin);
 
     public const string TenantAdmin = nameof(TenantAdmin);
@@ -32,6 +36,12 @@ public static class PlatformPolicies
     /// <summary>Writing the shared content library: NetworkEditors, signed in at their home jobcenter.</summary>
     public const string LibraryWriter = nameof(LibraryWriter);
 
+    /// <summary>
+    /// Approving a library item, which publishes it to every jobcenter's editors: a NetworkEditor signed in at their home
+    /// jobcenter with a second factor in this session, as <see cref="Publishing"/> asks of a jobcenter's own staff.
+    /// </summary>
+    public const string LibraryPublishing = nameof(LibraryPublishing);
+
     /// <summary>Browsing the shared content library: editorial staff of this jobcenter and NetworkEditors.</summary>
     public const string LibraryReader = nameof(LibraryReader);
 
@@ -39,12 +49,16 @@ public static class PlatformPolicies
     {
         services.AddSingleton<IAuthorizationHandler, SecondFactorHandler>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
+            .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin).AddRequirements(new SecondFactorRequirement()))
             .AddPolicy(TenantAdmin, p => p.RequireRole(Roles.TenantAdmin))
             .AddPolicy(ContactInbox, p => p.RequireRole(Roles.TenantAdmin, Roles.Editor))
             .AddPolicy(SecondFactor, p => p.RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement()))
             .AddPolicy(Editorial, p => p.RequireRole(Roles.Editor, Roles.Reviewer, Roles.TenantAdmin).RequireAssertion(OfThisTenant))
             .AddPolicy(LibraryWriter, p => p.RequireRole(Roles.NetworkEditor).RequireAssertion(OfThisTenant))
+            .AddPolicy(LibraryPublishing, p => p
+                .RequireRole(Roles.NetworkEditor)
+                .RequireAssertion(OfThisTenant)
+                .AddRequirements(new SecondFactorRequirement()))
             .AddPolicy(LibraryReader, p => p.RequireRole(Roles.Editor, Roles.Reviewer, Roles.TenantAdmin, Roles.NetworkEditor).RequireAssertion(OfThisTenant))
             .AddPolicy(Publishing, p => p
                 .RequireRole(Roles.Editor, Roles.Reviewer, Roles.TenantAdmin)

@@ -9,7 +9,8 @@ namespace Platform.Api.Infrastructure;
 /// <summary>Rate limits on sign-in and registration, per tenant and client address (<c>Platform:RateLimits</c>).</summary>
 public static class RateLimits
 {
-    public const string SignIn = "sign-in";
+    /// <summary>Sign-in, registration and the other account calls of the API, and the sign-in and registration pages' form posts.</summary>
+    public const string SignIn = Platform.Web.RateLimitPolicies.SignIn;
 
     /// <summary>The public contact form, API and page: per tenant and client address, like sign-in (<c>ContactPerMinute</c>).</summary>
     public const string Contact = Platform.Web.RateLimitPolicies.Contact;
@@ -20,7 +21,8 @@ public static class RateLimits
         var contactPermits = configuration.GetValue("Platform:RateLimits:ContactPerMinute", 5);
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(SignIn, context => PerTenantAndClient(context, "sign-in", permits));
+            // The API's calls under it are all POSTs; the pages' GETs show the form and are not counted.
+            options.AddPolicy(SignIn, context => SendingOnly(context, "sign-in", permits));
 
             // The contact and accessibility pages carry this policy too: only sending the form counts, not reading.
             options.AddPolicy(Contact, context => SendingOnly(context, "contact", contactPermits));

@@ -33,6 +33,20 @@ public static class AccountEmails
         ]);
     }
 
+    public static EmailMessage AlreadyRegistered(TenantInfo? tenant, string to, string displayName, Uri signInLink, Uri resetLink, TimeSpan validFor)
+    {
+        var name = tenant?.DisplayName ?? BrandedEmail.PlatformName;
+        return BrandedEmail.Compose(tenant, to, $"Du hast schon ein Konto – {name}",
+        [
+            new EmailParagraph($"Hallo {displayName},"),
+            new EmailParagraph($"jemand – hoffentlich du – wollte mit deiner E-Mail-Adresse ein Konto bei {name} anlegen. Du hast dort schon eins; ein zweites gibt es nicht."),
+            new EmailButton("Anmelden", signInLink),
+            new EmailParagraph("Passwort vergessen? Hier kannst du ein neues setzen:"),
+            new EmailButton("Neues Passwort setzen", resetLink),
+            new EmailParagraph($"Der Link gilt {Duration(validFor)} und nur einmal. Wenn du das nicht warst, lösche diese E-Mail einfach. An deinem Konto hat sich nichts geändert."),
+        ]);
+    }
+
     public static EmailMessage Invitation(TenantInfo? tenant, string to, string role, Uri invitationLink, TimeSpan validFor)
     {
         var name = tenant?.DisplayName ?? BrandedEmail.PlatformName;

@@ -6,11 +6,11 @@ namespace Platform.Application.Accounts;
 /// </summary>
 public interface IAccountRecovery
 {
-    /// <summary>Queues a new confirmation link to <paramref name="confirmPage"/> if the address has an unconfirmed account.</summary>
-    Task RequestConfirmationAsync(string email, Uri confirmPage);
+    /// <summary>Queues a new confirmation link if the address has an unconfirmed account.</summary>
+    Task RequestConfirmationAsync(string email);
 
-    /// <summary>Queues a reset link to <paramref name="resetPage"/> if the address has a confirmed account.</summary>
-    Task RequestPasswordResetAsync(string email, Uri resetPage);
+    /// <summary>Queues a reset link if the address has a confirmed account.</summary>
+    Task RequestPasswordResetAsync(string email);
 
     /// <summary>Confirms the address with the code from the link; false for a wrong, expired or foreign link.</summary>
     Task<bool> ConfirmEmailAsync(string? userId, string? code);

@@ -6,6 +6,14 @@ public interface IAccountService
     /// <summary>Creates an account with a password and optional role; errors are keyed by field name.</summary>
     Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Self-registration (API and web page) with the same answer whether or not the address has an account already
+    /// (ADR-020): input errors keyed by field, or none. A new account gets the confirmation mail; the owner of an
+    /// existing account gets a mail saying so, with a link to set a new password (or, unconfirmed, a new confirmation
+    /// link), and nothing is created or changed.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string[]>> RegisterAsync(NewAccount account, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<StaffMember>> ListStaffAsync(CancellationToken cancellationToken);
 
     /// <summary>Replaces the staff role of an account of the current tenant; false when there is no such account.</summary>
@@ -13,6 +21,12 @@ public interface IAccountService
 
     /// <summary>Deletes an account of the current tenant with everything Identity holds about it.</summary>
     Task<bool> DeleteAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>Whether the account signs in with a password (false for an account with passkeys only).</summary>
+    Task<bool> HasPasswordAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="password"/> is the account's password (for confirming a destructive step).</summary>
+    Task<bool> CheckPasswordAsync(Guid accountId, string password, CancellationToken cancellationToken);
 
     Task<AccountData?> GetDataAsync(Guid accountId, CancellationToken cancellationToken);
 
@@ -30,6 +44,10 @@ public sealed record AccountResult(Guid? Id, IReadOnlyDictionary<string, string[
 public sealed record StaffMember(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
 
 /// <summary>Everything the account store holds about a person, for "Meine Daten".</summary>
+/// <param name="Claims">Claims stored with the account (<c>type: value</c>).</param>
+/// <param name="SecurityTokens">
+/// The names of the stored security tokens (authenticator key, recovery codes); their values are secrets and stay out.
+/// </param>
 public sealed record AccountData(
     Guid Id,
     string Email,
@@ -41,4 +59,7 @@ public sealed record AccountData(
     IReadOnlyList<string> Roles,
     bool TwoFactorEnabled,
     int PasskeyCount,
-    IReadOnlyList<string> ExternalLogins);
+    IReadOnlyList<string> ExternalLogins,
+    IReadOnlyList<string> Claims,
+    IReadOnlyList<string> SecurityTokens,
+    bool HasPassword);

@@ -1,12 +1,17 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.ContactRequests;
 using Platform.Application.Events;
+using Platform.Application.Posts;
 using Platform.Application.Reminders;
 
 namespace Platform.Application.Accounts;
 
-/// <summary>"Meine Daten": everything the platform holds about the signed-in person, as one document.</summary>
+/// <summary>
+/// "Meine Daten": everything the platform holds about the signed-in person, as one document: every table with a column
+/// that names a person (an account id or an e-mail address) is read here; a test walks the EF model to keep it so.
+/// </summary>
 public sealed record ExportMyDataQuery : IQuery<MyDataExport>;
 
 public sealed record MyDataExport(
@@ -17,9 +22,28 @@ public sealed record MyDataExport(
     IReadOnlyList<ReminderSummary> Reminders,
     IReadOnlyList<NotificationItem> Notifications,
     MyNotificationSettings NotificationSettings,
-    int PushSubscriptions,
+    IReadOnlyList<MyPushSubscriptionData> PushSubscriptions,
     IReadOnlyList<MyEventRegistrationData> EventRegistrations,
-    IReadOnlyList<MyBookmarkData> Bookmarks);
+    IReadOnlyList<MyBookmarkData> Bookmarks,
+    IReadOnlyList<MyContactRequestData> ContactRequests,
+    IReadOnlyList<MyPendingMessageData> PendingMessages,
+    IReadOnlyList<MyInvitationData> Invitations,
+    IReadOnlyList<MyWorkRecord> StaffWork);
+
+/// <summary>A browser that gets push messages for the account: the push service's address and when it was added.</summary>
+public sealed record MyPushSubscriptionData(Guid Id, string Endpoint, DateTime CreatedAt);
+
+/// <summary>A message sent with the contact form from the account's e-mail address (the form asks for no account).</summary>
+public sealed record MyContactRequestData(Guid Id, string Type, string Name, string Email, string Phone, string Message, DateTime CreatedAt, DateTime? DoneAt);
+
+/// <summary>A notification waiting to be sent (or sent, skipped or failed), as the delivery engine keeps it.</summary>
+public sealed record MyPendingMessageData(string Title, string Channel, DateTime DueAt, string Status);
+
+/// <summary>An invitation into a jobcenter's team to the account's address, or one the person sent.</summary>
+public sealed record MyInvitationData(string Email, string Role, DateTime CreatedAt, DateTime ExpiresAt, DateTime? AcceptedAt, bool SentByMe);
+
+/// <summary>Editorial work the person did as staff: posts, versions, workflow steps, library items, campaigns, audit entries.</summary>
+public sealed record MyWorkRecord(string Kind, Guid Id, string Text, DateTime At);
 
 /// <summary>A post on the "Merkliste", also one no longer published.</summary>
 public sealed record MyBookmarkData(Guid PostId, string Post, DateTime BookmarkedAt);
@@ -28,12 +52,16 @@ public sealed record MyBookmarkData(Guid PostId, string Post, DateTime Bookmarke
 public sealed record MyEventRegistrationData(Guid EventId, string Event, DateTime? StartsAt, string Status, DateTime RegisteredAt, DateTime UpdatedAt);
 
 /// <summary>The notification preferences as stored (null: never changed, the defaults apply).</summary>
-public sealed record MyNotificationSettings(bool Email, bool Push, TimeOnly QuietStart, TimeOnly QuietEnd, int FollowedTopics, DateTime? UpdatedAt);
+/// <param name="FollowedTopics">The names of the topics the person follows.</param>
+/// <param name="Unsubscribed">Kinds of message stopped by an unsubscribe link (<c>email:new-post</c>, ...).</param>
+public sealed record MyNotificationSettings(
+    bool Email, bool Push, TimeOnly QuietStart, TimeOnly QuietEnd, IReadOnlyList<string> FollowedTopics, IReadOnlyList<string> Unsubscribed, DateTime? UpdatedAt);
 
 /// <param name="At">When it was given, or when the person registered without giving it.</param>
 public sealed record MyConsent(string Purpose, bool Given, DateTime At);
 
-public sealed class ExportMyDataHandler(IAccountService accounts, IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)
+public sealed class ExportMyDataHandler(
+    IAccountService accounts, IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, ITopicCatalog topics, TimeProvider clock)
     : IQueryHandler<ExportMyDataQuery, MyDataExport>
 {
     public async ValueTask<MyDataExport> Handle(ExportMyDataQuery query, CancellationToken cancellationToken)
@@ -52,10 +80,16 @@ public sealed class ExportMyDataHandler(IAccountService accounts, IAppDbContext 
             .OrderBy(n => n.CreatedAt)
             .Select(n => new NotificationItem(n.Id, n.Title, n.Text, n.Link, n.CreatedAt, n.ReadAt != null))
             .ToListAsync(cancellationToken);
-        var settings = await db.NotificationPreferences.AsNoTracking()
-            .Where(p => p.UserId == userId)
-            .Select(p => new MyNotificationSettings(p.EmailEnabled, p.PushEnabled, p.QuietStart, p.QuietEnd, p.FollowedTopics, p.UpdatedAt))
-            .FirstOrDefaultAsync(cancellationToken);
+        var preferences = await db.NotificationPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var catalog = await topics.ForCurrentTenantAsync(cancellationToken);
+        var settings = preferences is null ? null : new MyNotificationSettings(
+            preferences.EmailEnabled,
+            preferences.PushEnabled,
+            preferences.QuietStart,
+            preferences.QuietEnd,
+            [.. catalog.All.Where(t => (preferences.FollowedTopics & (int)t.Flag) != 0).Select(t => t.DisplayName ?? t.Key)],
+            NotificationSettingsView.From(preferences, data.ConfirmedAtLeast16, "").Unsubscribed,
+            preferences.UpdatedAt);
         var registrations = await db.EventRegistrations.AsNoTracking()
             .Where(r => r.UserId == userId)
             .OrderBy(r => r.CreatedAt)
@@ -74,6 +108,31 @@ public sealed class ExportMyDataHandler(IAccountService accounts, IAppDbContext 
             .OrderBy(b => b.CreatedAt)
             .Select(b => new MyBookmarkData(b.PostId, db.Posts.Where(p => p.Id == b.PostId).Select(p => p.Title).FirstOrDefault() ?? "", b.CreatedAt))
             .ToListAsync(cancellationToken);
+        var pushSubscriptions = await db.PushSubscriptions.AsNoTracking()
+            .Where(s => s.UserId == userId)
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new MyPushSubscriptionData(s.Id, s.Endpoint, s.CreatedAt))
+            .ToListAsync(cancellationToken);
+
+        // The contact form asks for no account and stores none: the person's requests are those from their address.
+        var email = data.Email.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL UPPER(): the same on every provider, where a culture means nothing.
+        var contactRequests = email.Length == 0 ? [] : await db.ContactRequests.AsNoTracking()
+            .Where(c => c.Email.ToUpper() == email)
+            .OrderBy(c => c.CreatedAt)
+            .Select(c => new { c.Id, c.Type, c.Name, c.Email, c.Phone, c.Message, c.CreatedAt, c.DoneAt })
+            .ToListAsync(cancellationToken);
+        var pending = await db.ReminderDeliveries.AsNoTracking()
+            .Where(d => d.UserId == userId)
+            .OrderBy(d => d.DueAt)
+            .Select(d => new { d.Title, d.Channel, d.DueAt, d.Status })
+            .ToListAsync(cancellationToken);
+        var invitations = await db.Invitations.AsNoTracking()
+            .Where(i => i.Email.ToUpper() == email || i.InvitedBy == userId)
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => new MyInvitationData(i.Email, i.Role, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.InvitedBy == userId))
+            .ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
         var defaults = Domain.Reminders.NotificationPreferences.Default(Guid.Empty, userId, data.CreatedAt);
         return new MyDataExport(
             clock.GetUtcNow().UtcDateTime,
@@ -82,23 +141,63 @@ public sealed class ExportMyDataHandler(IAccountService accounts, IAppDbContext 
             [new MyConsent("Mindestens 16 Jahre alt (Voraussetzung für E-Mail- und Push-Erinnerungen)", data.ConfirmedAtLeast16, data.ConfirmedAtLeast16At ?? data.CreatedAt), .. consents],
             [.. reminders.Select(r => ReminderViews.Summary(r, 0))],
             notifications,
-            settings ?? new MyNotificationSettings(defaults.EmailEnabled, defaults.PushEnabled, defaults.QuietStart, defaults.QuietEnd, 0, null),
-            await db.PushSubscriptions.CountAsync(s => s.UserId == userId, cancellationToken),
+            settings ?? new MyNotificationSettings(defaults.EmailEnabled, defaults.PushEnabled, defaults.QuietStart, defaults.QuietEnd, [], [], null),
+            pushSubscriptions,
             [.. registrations.Select(r => new MyEventRegistrationData(r.PostId, r.Title, r.StartsAt, EventQueries.StatusName(r.Status), r.CreatedAt, r.UpdatedAt))],
-            bookmarks);
+            bookmarks,
+            [.. contactRequests.Select(c => new MyContactRequestData(
+                c.Id, ContactRequestTypes.Name(c.Type), c.Name, c.Email, c.Phone, c.Message, c.CreatedAt, c.DoneAt))],
+            [.. pending.Select(d => new MyPendingMessageData(d.Title, d.Channel.ToString(), d.DueAt, d.Status.ToString()))],
+            invitations,
+            await StaffWorkAsync(userId, cancellationToken));
+    }
+
+    /// <summary>What the person did as staff; empty for a young person's account.</summary>
+    private async Task<List<MyWorkRecord>> StaffWorkAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var work = new List<MyWorkRecord>();
+        work.AddRange(await db.Posts.AsNoTracking().Where(p => p.AuthorId == userId)
+            .Select(p => new MyWorkRecord("post", p.Id, p.Title, p.CreatedAt)).ToListAsync(cancellationToken));
+        work.AddRange(await db.PostVersions.AsNoTracking().Where(v => v.AuthorId == userId)
+            .Select(v => new MyWorkRecord("post-version", v.PostId, v.AuthorName, v.At)).ToListAsync(cancellationToken));
+        work.AddRange(await db.PostTransitions.AsNoTracking().Where(t => t.ByUserId == userId)
+            .Select(t => new MyWorkRecord("post-workflow-step", t.PostId, t.ByName + ": " + (t.Comment ?? ""), t.At)).ToListAsync(cancellationToken));
+        work.AddRange(await db.LibraryItemVersions.AsNoTracking().Where(v => v.AuthorId == userId)
+            .Select(v => new MyWorkRecord("library-version", v.LibraryItemId, v.Title, v.CreatedAt)).ToListAsync(cancellationToken));
+        work.AddRange(await db.LibraryCampaigns.AsNoTracking().Where(c => c.CreatedById == userId)
+            .Select(c => new MyWorkRecord("library-campaign", c.Id, c.Title, c.CreatedAt)).ToListAsync(cancellationToken));
+        work.AddRange(await db.LibraryCampaignOptIns.AsNoTracking().Where(o => o.OptedInById == userId)
+            .Select(o => new MyWorkRecord("campaign-opt-in", o.CampaignId, "", o.CreatedAt)).ToListAsync(cancellationToken));
+        work.AddRange(await db.AuditEntries.AsNoTracking().Where(a => a.ActorId == userId)
+            .Select(a => new MyWorkRecord("audit-entry", a.Id, a.Action + ": " + a.Details, a.At)).ToListAsync(cancellationToken));
+        return [.. work.OrderBy(w => w.At)];
     }
 }
 
-/// <summary>Deletes the signed-in person's account and personal data at once.</summary>
-public sealed record DeleteMyAccountCommand : ICommand;
+/// <summary>
+/// Deletes the signed-in person's account and personal data at once: every row that names them, the contact requests
+/// sent from their address, invitations to it, and the jobs whose arguments carry their id or address. The request has
+/// to say so explicitly: the account's password, or for an account without one (passkeys only)
+/// <see cref="Confirmation"/> in <paramref name="Confirm"/>, so that no stray call deletes an account.
+/// </summary>
+public sealed record DeleteMyAccountCommand(string? Password, string? Confirm) : ICommand
+{
+    /// <summary>What an account without a password types to confirm the deletion.</summary>
+    public const string Confirmation = "KONTO LÖSCHEN";
+}
 
-public sealed class DeleteMyAccountHandler(IAccountService accounts, IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock) : ICommandHandler<DeleteMyAccountCommand>
+public sealed class DeleteMyAccountHandler(
+    IAccountService accounts, IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, IJobHistoryEraser jobs, TimeProvider clock)
+    : ICommandHandler<DeleteMyAccountCommand>
 {
     public async ValueTask<Unit> Handle(DeleteMyAccountCommand command, CancellationToken cancellationToken)
     {
+        var userId = user.RequiredId;
+        await EnsureConfirmedAsync(userId, command, cancellationToken);
+
         // Most of these would go with the account row (cascading keys); deleting them here says so, and catches the
         // messages about new posts, which hang on no reminder.
-        var userId = user.RequiredId;
+        var email = (await accounts.GetDataAsync(userId, cancellationToken))?.Email.Trim() ?? "";
         await CancelEventRegistrationsAsync(userId, cancellationToken);
         await db.ReminderDeliveries.Where(d => d.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Reminders.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
@@ -107,13 +206,52 @@ public sealed class DeleteMyAccountHandler(IAccountService accounts, IAppDbConte
         await db.ConsentRecords.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Bookmarks.Where(b => b.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        if (email.Length > 0)
+        {
+            // The contact form stores no account, so its requests are those from the person's address (name, phone and
+            // message with them); invitations to the address go too.
+            var normalized = email.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL UPPER(): the same on every provider, where a culture means nothing.
+            await db.ContactRequests.Where(c => c.Email.ToUpper() == normalized).ExecuteDeleteAsync(cancellationToken);
+            await db.Invitations.Where(i => i.Email.ToUpper() == normalized).ExecuteDeleteAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        // Invitations the person sent stay with the team that has the colleague now, without naming who sent them.
+        await db.Invitations.Where(i => i.InvitedBy == userId).ExecuteUpdateAsync(s => s.SetProperty(i => i.InvitedBy, Guid.Empty), cancellationToken);
         if (!await accounts.DeleteAsync(userId, cancellationToken))
         {
             throw new NotFoundException("Konto", user.RequiredId);
         }
 
+        // Last, so that no job queued meanwhile (a confirmation mail) is left behind; the jobs find no account any more.
+        await jobs.EraseAsync(userId, email, cancellationToken);
+
         return Unit.Value;
     }
+
+    private async Task EnsureConfirmedAsync(Guid userId, DeleteMyAccountCommand command, CancellationToken cancellationToken)
+    {
+        if (await accounts.HasPasswordAsync(userId, cancellationToken))
+        {
+            if (string.IsNullOrEmpty(command.Password))
+            {
+                throw Refused(nameof(command.Password), ValidationMessages.Get("Accounts.DeletePasswordRequired"));
+            }
+
+            if (!await accounts.CheckPasswordAsync(userId, command.Password, cancellationToken))
+            {
+                throw Refused(nameof(command.Password), ValidationMessages.Get("Accounts.DeletePasswordWrong"));
+            }
+        }
+        else if (!string.Equals(command.Confirm?.Trim(), DeleteMyAccountCommand.Confirmation, StringComparison.Ordinal))
+        {
+            throw Refused(nameof(command.Confirm), ValidationMessages.Format("Accounts.DeleteConfirmRequired", DeleteMyAccountCommand.Confirmation));
+        }
+    }
+
+    private static FluentValidation.ValidationException Refused(string field, string message) =>
+        new([new FluentValidation.Results.ValidationFailure(field, message)]);
 
     // A confirmed seat goes to the next person waiting, as with a cancellation; then the rows go.
     private async Task CancelEventRegistrationsAsync(Guid userId, CancellationToken cancellationToken)

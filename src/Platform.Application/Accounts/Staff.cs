@@ -14,9 +14,10 @@ public sealed record IssuedInvitation(Guid Id, string Email, string Role, string
 
 public sealed class InviteStaffValidator : AbstractValidator<InviteStaffCommand>
 {
-    public InviteStaffValidator()
+    public InviteStaffValidator(IEmailAddressCheck addresses)
     {
-        RuleFor(c => c.Email).NotEmpty().EmailAddress().WithMessage("Bitte gib eine gültige E-Mail-Adresse an.");
+        RuleFor(c => c.Email).NotEmpty().EmailAddress().WithMessage("Bitte gib eine gültige E-Mail-Adresse an.")
+            .DependentRules(() => RuleFor(c => c.Email).Deliverable(addresses));
         RuleFor(c => c.Role).Must(r => Roles.Staff.Contains(r)).WithMessage($"Rolle: eine von {string.Join(", ", Roles.Staff)}.");
     }
 }

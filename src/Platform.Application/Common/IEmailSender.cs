@@ -16,7 +16,10 @@ public interface IEmailSender
 /// <param name="OneClickUnsubscribeUrl">
 /// Where the mail client's own unsubscribe button posts (List-Unsubscribe with List-Unsubscribe-Post, RFC 8058).
 /// </param>
-/// <param name="MessageId">A stable Message-ID, so that a message sent again after a crash can be recognised as the same.</param>
+/// <param name="MessageIdLocalPart">
+/// The part before the <c>@</c> of a stable Message-ID, so that a message sent again after a crash can be recognised as
+/// the same; the sender adds the platform's mail domain. Empty: a fresh one.
+/// </param>
 public sealed record EmailMessage(
     string To,
     string Subject,
@@ -25,7 +28,7 @@ public sealed record EmailMessage(
     string? SenderName = null,
     string? ReplyTo = null,
     Uri? UnsubscribeUrl = null,
-    string? MessageId = null,
+    string? MessageIdLocalPart = null,
     Uri? OneClickUnsubscribeUrl = null);
 
 /// <summary>

@@ -22,7 +22,7 @@ public sealed record ContactRequestReceipt(Guid Id, string Type, bool Confirmati
 
 public sealed class SubmitContactRequestValidator : AbstractValidator<SubmitContactRequestCommand>
 {
-    public SubmitContactRequestValidator()
+    public SubmitContactRequestValidator(IEmailAddressCheck addresses)
     {
         RuleFor(c => c.Type)
             .Must(t => ContactRequestTypes.TryParse(t, out _))
@@ -30,7 +30,8 @@ public sealed class SubmitContactRequestValidator : AbstractValidator<SubmitCont
         RuleFor(c => c.Name).MaximumLength(60).WithMessage(_ => ValidationMessages.Get("Contact.NameTooLong"));
         RuleFor(c => c.Email)
             .MaximumLength(254).WithMessage(_ => ValidationMessages.Get("Contact.EmailTooLong"))
-            .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage(_ => ValidationMessages.Get("Contact.EmailInvalid"));
+            .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage(_ => ValidationMessages.Get("Contact.EmailInvalid"))
+            .DependentRules(() => RuleFor(c => c.Email).Deliverable(addresses));
         RuleFor(c => c.Email)
             .NotEmpty()
             .When(c => Is(c, ContactRequestType.Question) && string.IsNullOrWhiteSpace(c.Phone))

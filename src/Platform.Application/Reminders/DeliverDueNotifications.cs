@@ -31,7 +31,7 @@ public sealed class DeliverDueNotificationsHandler(
     IEmailBatchSender email,
     IPushSender push,
     IUnsubscribeTokens tokens,
-    INotificationLinks links,
+    ITenantLinks links,
     TimeProvider clock) : ICommandHandler<DeliverDueNotificationsCommand, DeliveryBatchResult>
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
@@ -83,7 +83,7 @@ public sealed class DeliverDueNotificationsHandler(
             var allowed = delivery.UserId is null
                 ? delivery.Channel == NotificationChannel.Push
                 : recipient is not null && (delivery.Channel == NotificationChannel.InApp
-                    || (preferences.GetValueOrDefault(recipient.Id)?.Allows(delivery.Channel, recipient.ConfirmedAtLeast16) ?? false));
+                    || (preferences.GetValueOrDefault(recipient.Id)?.Allows(delivery.Channel, delivery.Kind, recipient.ConfirmedAtLeast16) ?? false));
             if (!allowed || (delivery.Channel == NotificationChannel.Email && recipient is not { EmailConfirmed: true }))
             {
                 delivery.MarkSkipped(now);
@@ -195,18 +195,18 @@ public sealed class DeliverDueNotificationsHandler(
                 }
 
                 remaining--;
-                var unsubscribeToken = tokens.Create(tenantInfo.Id, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null));
+                var unsubscribeToken = tokens.Create(tenantInfo.Id, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null, delivery.Kind));
                 var unsubscribe = UnsubscribePage(tenantInfo, unsubscribeToken);
                 var message = BrandedEmail.Compose(tenantInfo, recipient.Email, delivery.Title, [
                     new EmailParagraph(delivery.Text),
                     new EmailButton("In der App ansehen", links.Link(tenantInfo, delivery.Link)),
-                    new EmailParagraph("Du bekommst diese E-Mail, weil du E-Mail-Benachrichtigungen eingeschaltet hast. Mit einem Klick bestellst du sie ab:"),
-                    new EmailButton("E-Mail-Benachrichtigungen abbestellen", unsubscribe),
+                    new EmailParagraph(UnsubscribeNote(delivery.Kind)),
+                    new EmailButton(UnsubscribeLabel(delivery.Kind), unsubscribe),
                 ]) with
                 {
                     UnsubscribeUrl = unsubscribe,
                     OneClickUnsubscribeUrl = links.Link(tenantInfo, "/api/v1/notifications/unsubscribe/one-click?token=" + Uri.EscapeDataString(unsubscribeToken)),
-                    MessageId = $"{delivery.Id:N}@{tenantInfo.Slug}.notifications",
+                    MessageIdLocalPart = $"{delivery.Id:N}.{tenantInfo.Slug}.notifications",
                 };
                 try
                 {
@@ -249,6 +249,12 @@ public sealed class DeliverDueNotificationsHandler(
                 cancellationToken) == 1;
     }
 
+    /// <remarks>
+    /// A subscription is tried at most once per batch: after a failure its other messages of the batch wait for the
+    /// retry, so <see cref="PushSubscription.FailedAttempts"/> counts passes, not messages. A subscription that failed
+    /// <see cref="PushSubscription.MaxFailedAttempts"/> passes in a row, that the push service calls gone (404/410) or
+    /// that the platform will not send to is deleted with its pending messages, after the batch's marks are saved.
+    /// </remarks>
     private async Task SendPushesAsync(TenantInfo tenantInfo, List<ReminderDelivery> pushes, Tally outcome, CancellationToken cancellationToken)
     {
         var userIds = pushes.Where(d => d.UserId != null).Select(d => d.UserId).Distinct().ToList();
@@ -256,6 +262,9 @@ public sealed class DeliverDueNotificationsHandler(
         var subscriptions = await db.PushSubscriptions
             .Where(s => (s.UserId != null && userIds.Contains(s.UserId)) || subscriptionIds.Contains(s.Id))
             .ToListAsync(cancellationToken);
+        var failedThisPass = new HashSet<Guid>();
+        var deliveredThisPass = new HashSet<Guid>();
+        var givenUp = new HashSet<Guid>();
 
         foreach (var delivery in pushes)
         {
@@ -264,13 +273,21 @@ public sealed class DeliverDueNotificationsHandler(
                 : subscriptions.Where(s => s.Id == delivery.PushSubscriptionId).ToList();
             var sent = 0;
             var failed = 0;
-            foreach (var target in targets)
+            foreach (var target in targets.Where(t => !givenUp.Contains(t.Id)))
             {
+                if (failedThisPass.Contains(target.Id))
+                {
+                    failed++;
+                    continue;
+                }
+
                 var unsubscribe = UnsubscribePage(
                     tenantInfo,
                     tokens.Create(
                         tenantInfo.Id,
-                        target.UserId is { } owner ? new UnsubscribeTarget(owner, NotificationChannel.Push, null) : new UnsubscribeTarget(null, NotificationChannel.Push, target.Id)));
+                        target.UserId is { } owner
+                            ? new UnsubscribeTarget(owner, NotificationChannel.Push, null, delivery.Kind)
+                            : new UnsubscribeTarget(null, NotificationChannel.Push, target.Id)));
                 var result = await push.SendAsync(
                     new PushMessage(target.Endpoint, target.P256dh, target.Auth, delivery.Title, delivery.Text, links.Link(tenantInfo, delivery.Link), unsubscribe),
                     cancellationToken);
@@ -278,12 +295,23 @@ public sealed class DeliverDueNotificationsHandler(
                 {
                     case PushOutcome.Sent:
                         sent++;
+                        if (deliveredThisPass.Add(target.Id))
+                        {
+                            target.Delivered();
+                        }
+
                         break;
-                    case PushOutcome.Gone when target.UserId is not null:
-                        db.PushSubscriptions.Remove(target);
+                    case PushOutcome.Gone or PushOutcome.Rejected:
+                        givenUp.Add(target.Id);
                         break;
                     case PushOutcome.Failed:
                         failed++;
+                        failedThisPass.Add(target.Id);
+                        if (target.Failed())
+                        {
+                            givenUp.Add(target.Id);
+                        }
+
                         break;
                 }
             }
@@ -294,7 +322,7 @@ public sealed class DeliverDueNotificationsHandler(
                 delivery.MarkSent(now);
                 outcome.Sent++;
             }
-            else if (failed > 0)
+            else if (failed > 0 && targets.Any(t => !givenUp.Contains(t.Id)))
             {
                 delivery.Retry(now + RetryDelay);
                 outcome.Retried++;
@@ -310,7 +338,26 @@ public sealed class DeliverDueNotificationsHandler(
                 return;
             }
         }
+
+        foreach (var subscriptionId in givenUp)
+        {
+            await PushSubscriptionRemoval.RemoveAsync(db, subscriptionId, cancellationToken);
+        }
     }
+
+    private static string UnsubscribeNote(NotificationKind kind) => kind switch
+    {
+        NotificationKind.NewPost => "Du bekommst diese E-Mail, weil du Themen folgst und E-Mails zu neuen Beiträgen eingeschaltet hast. Mit einem Klick bestellst du nur diese E-Mails ab, Erinnerungen bleiben:",
+        NotificationKind.Promotion => "Du bekommst diese E-Mail, weil du auf der Warteliste einer Veranstaltung standest. Mit einem Klick bestellst du nur diese E-Mails ab:",
+        _ => "Du bekommst diese E-Mail, weil du E-Mail-Erinnerungen eingeschaltet hast. Mit einem Klick bestellst du nur die Erinnerungen ab:",
+    };
+
+    private static string UnsubscribeLabel(NotificationKind kind) => kind switch
+    {
+        NotificationKind.NewPost => "E-Mails zu neuen Beiträgen abbestellen",
+        NotificationKind.Promotion => "E-Mails zur Warteliste abbestellen",
+        _ => "E-Mail-Erinnerungen abbestellen",
+    };
 
     private Uri UnsubscribePage(TenantInfo tenantInfo, string token) =>
         links.Link(tenantInfo, "/abmelden-benachrichtigung?token=" + Uri.EscapeDataString(token));

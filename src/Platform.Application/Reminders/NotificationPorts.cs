@@ -22,7 +22,23 @@ public enum PushOutcome
     /// <summary>The push service says the subscription no longer exists (404/410): delete it.</summary>
     Gone,
 
+    /// <summary>
+    /// The platform will never send to this subscription (its address is not a permitted push service, or its keys
+    /// cannot be encrypted to): delete it.
+    /// </summary>
+    Rejected,
+
+    /// <summary>This attempt failed (network, push service error); counts towards giving the subscription up.</summary>
     Failed,
+}
+
+/// <summary>
+/// Port to the rule which push endpoints the platform sends to: an anonymous caller names the address, so only the
+/// configured push services on public addresses are allowed (no server-side request forgery).
+/// </summary>
+public interface IPushEndpointPolicy
+{
+    bool Allows(string endpoint);
 }
 
 /// <summary>Port to the web-push services (VAPID).</summary>
@@ -34,8 +50,11 @@ public interface IPushSender
     Task<PushOutcome> SendAsync(PushMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>What a one-tap unsubscribe link stands for: an account's channel, or an anonymous push subscription.</summary>
-public sealed record UnsubscribeTarget(Guid? UserId, NotificationChannel Channel, Guid? PushSubscriptionId);
+/// <summary>
+/// What a one-tap unsubscribe link stands for: one kind of message on an account's channel (links of older messages
+/// carry no kind and stand for the whole channel), or an anonymous push subscription.
+/// </summary>
+public sealed record UnsubscribeTarget(Guid? UserId, NotificationChannel Channel, Guid? PushSubscriptionId, NotificationKind? Kind = null);
 
 /// <summary>
 /// Port to signed unsubscribe tokens: valid only in the tenant they were made for, unforgeable, no sign-in needed.
@@ -46,12 +65,6 @@ public interface IUnsubscribeTokens
 
     /// <summary>The target, or null when the token is forged, damaged or of another tenant.</summary>
     UnsubscribeTarget? Read(Guid tenantId, string token);
-}
-
-/// <summary>Absolute links into a tenant for messages sent outside a request (e-mail, push).</summary>
-public interface INotificationLinks
-{
-    Uri Link(TenantInfo tenant, string path);
 }
 
 /// <summary>Port to the job system: tells the followers of a newly published post's topics, once.</summary>

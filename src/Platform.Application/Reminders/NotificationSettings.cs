@@ -13,6 +13,10 @@ namespace Platform.Application.Reminders;
 public sealed record GetNotificationSettingsQuery : IQuery<NotificationSettings>;
 
 /// <param name="QuietStart">Europe/Berlin wall time, <c>HH:mm</c>.</param>
+/// <param name="Unsubscribed">
+/// Kinds of message stopped on a channel by the unsubscribe link of such a message, as <c>channel:kind</c> (for example
+/// <c>email:new-post</c>); the channel stays on for the other kinds.
+/// </param>
 public sealed record NotificationSettings(
     bool InApp,
     bool Email,
@@ -21,15 +25,18 @@ public sealed record NotificationSettings(
     string QuietEnd,
     IReadOnlyList<string> FollowedTopics,
     bool MayUseEmailAndPush,
-    string PushPublicKey);
+    string PushPublicKey,
+    IReadOnlyList<string> Unsubscribed);
 
 /// <summary>Changes the channels, quiet hours and followed topics; each consent change is recorded.</summary>
+/// <param name="Unsubscribed">The kinds to keep stopped (<c>email:new-post</c>, ...); the others of the list are on again. Null: unchanged.</param>
 public sealed record UpdateNotificationSettingsCommand(
     bool Email,
     bool Push,
     string QuietStart,
     string QuietEnd,
-    IReadOnlyList<string>? FollowedTopics = null) : ICommand<NotificationSettings>;
+    IReadOnlyList<string>? FollowedTopics = null,
+    IReadOnlyList<string>? Unsubscribed = null) : ICommand<NotificationSettings>;
 
 public sealed class UpdateNotificationSettingsValidator : AbstractValidator<UpdateNotificationSettingsCommand>
 {
@@ -41,6 +48,9 @@ public sealed class UpdateNotificationSettingsValidator : AbstractValidator<Upda
             .WithMessage(_ => ValidationMessages.Get("Notifications.QuietSame"));
         RuleForEach(c => c.FollowedTopics).Must(t => TopicNames.TryParse(t, out _)).WithMessage(_ => ValidationMessages.Get("Notifications.UnknownTopic"))
             .OverridePropertyName("followedTopics");
+        RuleForEach(c => c.Unsubscribed).Must(u => NotificationSettingsRules.TryParseKind(u, out _, out _))
+            .WithMessage(_ => ValidationMessages.Format("Notifications.UnknownKind", string.Join(", ", NotificationSettingsRules.KindNames)))
+            .OverridePropertyName("unsubscribed");
     }
 }
 
@@ -55,6 +65,36 @@ public static class NotificationSettingsRules
         names.Aggregate(Domain.Posts.Topics.None, (flags, name) => TopicNames.TryParse(name, out var topic) ? flags | topic : flags);
 
     public static string Format(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Every channel and kind a person can stop on its own.</summary>
+    public static IEnumerable<(NotificationChannel Channel, NotificationKind Kind)> Kinds =>
+        from channel in new[] { NotificationChannel.Email, NotificationChannel.Push }
+        from kind in Enum.GetValues<NotificationKind>()
+        select (channel, kind);
+
+    /// <summary>The same as <c>channel:kind</c>, for example <c>email:new-post</c>.</summary>
+    public static IEnumerable<string> KindNames => Kinds.Select(k => KindName(k.Channel, k.Kind));
+
+    public static string KindName(NotificationChannel channel, NotificationKind kind) =>
+        $"{(channel == NotificationChannel.Email ? "email" : "push")}:{ConsentRecord.KindName(kind)}";
+
+    public static bool TryParseKind(string? name, out NotificationChannel channel, out NotificationKind kind)
+    {
+        foreach (var c in new[] { NotificationChannel.Email, NotificationChannel.Push })
+        {
+            foreach (var k in Enum.GetValues<NotificationKind>())
+            {
+                if (string.Equals(name, KindName(c, k), StringComparison.OrdinalIgnoreCase))
+                {
+                    (channel, kind) = (c, k);
+                    return true;
+                }
+            }
+        }
+
+        (channel, kind) = (default, default);
+        return false;
+    }
 }
 
 public sealed class GetNotificationSettingsHandler(IAppDbContext db, ICurrentUser user, IAccountService accounts, IPushSender push)
@@ -99,6 +139,19 @@ public sealed class UpdateNotificationSettingsHandler(
             preferences.Follow((int)NotificationSettingsRules.Topics(topics), now);
         }
 
+        if (command.Unsubscribed is { } unsubscribed)
+        {
+            foreach (var (channel, kind) in NotificationSettingsRules.Kinds)
+            {
+                var name = NotificationSettingsRules.KindName(channel, kind);
+                var stop = unsubscribed.Any(u => string.Equals(u, name, StringComparison.OrdinalIgnoreCase));
+                if (preferences.SetKind(channel, kind, !stop, now) is { } consent)
+                {
+                    db.ConsentRecords.Add(consent);
+                }
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return NotificationSettingsView.From(preferences, account.ConfirmedAtLeast16, push.PublicKey);
     }
@@ -114,5 +167,8 @@ internal static class NotificationSettingsView
         QuietEnd: NotificationSettingsRules.Format(p?.QuietEnd ?? Domain.Reminders.NotificationPreferences.DefaultQuietEnd),
         FollowedTopics: TopicNames.ToNames((Topics)(p?.FollowedTopics ?? 0)),
         MayUseEmailAndPush: ConsentRules.MayConsentToReminders(atLeast16),
-        PushPublicKey: publicKey);
+        PushPublicKey: publicKey,
+        Unsubscribed: p is null ? [] : [.. NotificationSettingsRules.Kinds
+            .Where(k => p.IsMuted(k.Channel, k.Kind))
+            .Select(k => NotificationSettingsRules.KindName(k.Channel, k.Kind))]);
 }

@@ -41,12 +41,12 @@ public sealed class NotifyFollowersHandler(IAppDbContext db, ICurrentTenant tena
         foreach (var follower in followers)
         {
             deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.InApp, now));
-            if (follower.EmailEnabled)
+            if (follower.EmailEnabled && !follower.IsMuted(NotificationChannel.Email, NotificationKind.NewPost))
             {
                 deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.Email, now));
             }
 
-            if (follower.PushEnabled)
+            if (follower.PushEnabled && !follower.IsMuted(NotificationChannel.Push, NotificationKind.NewPost))
             {
                 deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.Push, follower.QuietHours.Delay(now)));
             }

@@ -9,13 +9,19 @@ namespace Platform.Application.Reminders;
 
 internal static class PushKeyRules
 {
-    public static void Add<T>(AbstractValidator<T> validator, Func<T, string> endpoint, Func<T, string> p256dh, Func<T, string> auth)
+    public static void Add<T>(AbstractValidator<T> validator, IPushEndpointPolicy policy, Func<T, string> endpoint, Func<T, string> p256dh, Func<T, string> auth)
     {
-        validator.RuleFor(c => endpoint(c)).NotEmpty().MaximumLength(PushSubscription.MaxEndpointLength)
+        validator.RuleFor(c => endpoint(c)).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(PushSubscription.MaxEndpointLength)
             .Must(e => Uri.TryCreate(e, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            .WithMessage("Die Push-Adresse ist keine gültige Adresse.").OverridePropertyName("endpoint");
-        validator.RuleFor(c => p256dh(c)).NotEmpty().MaximumLength(200).WithMessage("Der Schlüssel p256dh fehlt.").OverridePropertyName("p256dh");
-        validator.RuleFor(c => auth(c)).NotEmpty().MaximumLength(100).WithMessage("Der Schlüssel auth fehlt.").OverridePropertyName("auth");
+            .WithMessage("Die Push-Adresse ist keine gültige Adresse.")
+            .Must(policy.Allows).WithMessage(_ => ValidationMessages.Get("Push.EndpointNotAllowed"))
+            .OverridePropertyName("endpoint");
+        validator.RuleFor(c => p256dh(c)).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Der Schlüssel p256dh fehlt.")
+            .Must(PushKeys.IsP256dh).WithMessage(_ => ValidationMessages.Get("Push.P256dhInvalid"))
+            .OverridePropertyName("p256dh");
+        validator.RuleFor(c => auth(c)).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Der Schlüssel auth fehlt.")
+            .Must(PushKeys.IsAuth).WithMessage(_ => ValidationMessages.Get("Push.AuthInvalid"))
+            .OverridePropertyName("auth");
     }
 }
 
@@ -24,7 +30,7 @@ public sealed record SubscribePushCommand(string Endpoint, string P256dh, string
 
 public sealed class SubscribePushValidator : AbstractValidator<SubscribePushCommand>
 {
-    public SubscribePushValidator() => PushKeyRules.Add(this, c => c.Endpoint, c => c.P256dh, c => c.Auth);
+    public SubscribePushValidator(IPushEndpointPolicy policy) => PushKeyRules.Add(this, policy, c => c.Endpoint, c => c.P256dh, c => c.Auth);
 }
 
 public sealed class SubscribePushHandler(IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)
@@ -57,9 +63,9 @@ public sealed record TopicSubscription(Guid Id, IReadOnlyList<string> Topics);
 
 public sealed class SubscribeTopicsValidator : AbstractValidator<SubscribeTopicsCommand>
 {
-    public SubscribeTopicsValidator()
+    public SubscribeTopicsValidator(IPushEndpointPolicy policy)
     {
-        PushKeyRules.Add(this, c => c.Endpoint, c => c.P256dh, c => c.Auth);
+        PushKeyRules.Add(this, policy, c => c.Endpoint, c => c.P256dh, c => c.Auth);
         RuleFor(c => c.Topics).NotEmpty().WithMessage("Bitte wähle mindestens ein Thema.");
         RuleForEach(c => c.Topics).Must(t => TopicNames.TryParse(t, out _)).WithMessage("Dieses Thema gibt es nicht.").OverridePropertyName("topics");
     }

@@ -7,12 +7,13 @@ using Platform.Domain.Reminders;
 namespace Platform.Application.Reminders;
 
 /// <summary>
-/// The one-tap unsubscribe of every e-mail and push message, without sign-in: withdraws the consent for that channel
-/// (recorded), or deletes an anonymous topic subscription. Running it twice changes nothing the second time.
+/// The one-tap unsubscribe of every e-mail and push message, without sign-in: stops exactly the kind of message the link
+/// came with on its channel (recorded as a withdrawn consent), or deletes an anonymous topic subscription. Running it
+/// twice changes nothing the second time.
 /// </summary>
 public sealed record UnsubscribeCommand(string Token) : ICommand<UnsubscribeResult>;
 
-public sealed record UnsubscribeResult(NotificationChannel Channel, bool Changed);
+public sealed record UnsubscribeResult(NotificationChannel Channel, bool Changed, NotificationKind? Kind = null);
 
 public sealed class UnsubscribeValidator : AbstractValidator<UnsubscribeCommand>
 {
@@ -38,14 +39,17 @@ public sealed class UnsubscribeHandler(IAppDbContext db, ICurrentTenant tenant, 
 
         var userId = target.UserId ?? throw new NotFoundException("Konto", Guid.Empty);
         var preferences = await db.NotificationPreferences.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        if (preferences?.SetChannel(target.Channel, false, confirmedAtLeast16: true, now) is not { } consent)
+        var consent = target.Kind is { } kind
+            ? preferences?.Mute(target.Channel, kind, now)
+            : preferences?.SetChannel(target.Channel, false, confirmedAtLeast16: true, now);
+        if (consent is null)
         {
-            return new UnsubscribeResult(target.Channel, false);
+            return new UnsubscribeResult(target.Channel, false, target.Kind);
         }
 
         db.ConsentRecords.Add(consent.WithSource("unsubscribe-link"));
         await db.SaveChangesAsync(cancellationToken);
-        return new UnsubscribeResult(target.Channel, true);
+        return new UnsubscribeResult(target.Channel, true, target.Kind);
     }
 }
 

@@ -21,7 +21,7 @@ public sealed record OnboardedTenant(Guid TenantId, string Slug, Guid Invitation
 
 public sealed class OnboardTenantValidator : AbstractValidator<OnboardTenantCommand>
 {
-    public OnboardTenantValidator()
+    public OnboardTenantValidator(IEmailAddressCheck addresses)
     {
         RuleFor(c => c.Slug)
             .Must(Tenant.IsValidSlug)
@@ -30,7 +30,8 @@ public sealed class OnboardTenantValidator : AbstractValidator<OnboardTenantComm
         RuleForEach(c => c.Hostnames)
             .Must(h => Uri.CheckHostName(h) == UriHostNameType.Dns && h.Contains('.', StringComparison.Ordinal))
             .WithMessage("'{PropertyValue}' ist kein gültiger Hostname.");
-        RuleFor(c => c.AdminEmail).NotEmpty().EmailAddress().WithMessage("Bitte gib eine gültige E-Mail-Adresse für die Leitung an.");
+        RuleFor(c => c.AdminEmail).NotEmpty().EmailAddress().WithMessage("Bitte gib eine gültige E-Mail-Adresse für die Leitung an.")
+            .DependentRules(() => RuleFor(c => c.AdminEmail).Deliverable(addresses));
     }
 }
 

@@ -80,8 +80,9 @@ public sealed class UpdateEditorialRulesHandler(IAppDbContext db, ICurrentTenant
 }
 
 /// <summary>
-/// Contact data, mandatory links and the postcodes the jobcenter serves; optionally how many days contact requests
-/// are kept (7 to 365; unchanged when left out).
+/// Contact data, links and the postcodes the jobcenter serves; optionally how many days contact requests are kept
+/// (7 to 365; unchanged when left out). Impressum, Datenschutzerklärung and the accessibility statement's notes are
+/// unchanged when left out: they belong to <see cref="UpdateLegalTextsCommand"/>.
 /// </summary>
 public sealed record UpdateContactCommand(
     string? Phone,
@@ -136,12 +137,15 @@ public sealed class UpdateContactHandler(IAppDbContext db, ICurrentTenant curren
                 OpeningHours = c.OpeningHours?.Trim() ?? "",
                 AppointmentUrl = c.AppointmentUrl?.Trim() ?? "",
             },
-            new TenantLinks
+            tenant.Links with
             {
-                ImprintUrl = c.ImprintUrl?.Trim() ?? "",
-                PrivacyUrl = c.PrivacyUrl?.Trim() ?? "",
+                // The legal pages have their own form and command (UpdateLegalTexts): left out here, they stay.
+                ImprintUrl = c.ImprintUrl?.Trim() ?? tenant.Links.ImprintUrl,
+                PrivacyUrl = c.PrivacyUrl?.Trim() ?? tenant.Links.PrivacyUrl,
                 OnlineApplicationUrl = c.OnlineApplicationUrl?.Trim() ?? "",
-                AccessibilityStatement = c.AccessibilityStatement?.Trim() ?? "",
+                Texts = c.AccessibilityStatement is null
+                    ? tenant.Links.Texts
+                    : tenant.Links.Texts with { Accessibility = tenant.Links.Texts.Accessibility with { Notes = c.AccessibilityStatement.Trim() } },
             },
             c.Postcodes ?? []);
         if (c.ContactRetentionDays is { } days)

@@ -50,6 +50,9 @@ public sealed class PushSubscription : ITenantOwned
 {
     public const int MaxEndpointLength = 1000;
 
+    /// <summary>Delivery passes in a row that may fail before the subscription is given up (as often as a message is tried).</summary>
+    public const int MaxFailedAttempts = ReminderDelivery.MaxAttempts;
+
     private PushSubscription()
     {
     }
@@ -70,6 +73,9 @@ public sealed class PushSubscription : ITenantOwned
     public int Topics { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Delivery passes in a row in which the push service could not be reached or refused; reset by a success.</summary>
+    public int FailedAttempts { get; private set; }
 
     public static PushSubscription Create(Guid tenantId, Guid? userId, string endpoint, string p256dh, string auth, int topics, DateTime now)
     {
@@ -92,4 +98,13 @@ public sealed class PushSubscription : ITenantOwned
     }
 
     public void Follow(int topics) => Topics = topics;
+
+    public void Delivered() => FailedAttempts = 0;
+
+    /// <summary>Counts a failed delivery pass; true when the subscription has failed too often and is to be given up.</summary>
+    public bool Failed()
+    {
+        FailedAttempts++;
+        return FailedAttempts >= MaxFailedAttempts;
+    }
 }

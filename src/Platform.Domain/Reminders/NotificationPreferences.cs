@@ -34,6 +34,12 @@ public sealed class NotificationPreferences : ITenantOwned
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// The kinds of message the person unsubscribed from on a channel, by the link in such a message (one bit per
+    /// channel and kind, see <see cref="Bit"/>); the channel itself stays on for the other kinds.
+    /// </summary>
+    public int MutedKinds { get; private set; }
+
     public QuietHours QuietHours => new(QuietStart, QuietEnd);
 
     public static NotificationPreferences Default(Guid tenantId, Guid userId, DateTime now) =>
@@ -89,6 +95,30 @@ public sealed class NotificationPreferences : ITenantOwned
         FollowedTopics = topics;
         UpdatedAt = now;
     }
+
+    public bool IsMuted(NotificationChannel channel, NotificationKind kind) => (MutedKinds & Bit(channel, kind)) != 0;
+
+    /// <summary>Stops one kind on one channel; returns the consent record when it changed.</summary>
+    public ConsentRecord? Mute(NotificationChannel channel, NotificationKind kind, DateTime now) => SetKind(channel, kind, false, now);
+
+    /// <summary>Turns one kind on one channel on or off again; returns the consent record when it changed.</summary>
+    public ConsentRecord? SetKind(NotificationChannel channel, NotificationKind kind, bool enabled, DateTime now)
+    {
+        if (channel == NotificationChannel.InApp || IsMuted(channel, kind) != enabled)
+        {
+            return null;
+        }
+
+        MutedKinds = enabled ? MutedKinds & ~Bit(channel, kind) : MutedKinds | Bit(channel, kind);
+        UpdatedAt = now;
+        return ConsentRecord.Create(TenantId, UserId, ConsentRecord.PurposeOf(channel, kind), enabled, now);
+    }
+
+    /// <summary>Whether a message of this kind may go out on this channel.</summary>
+    public bool Allows(NotificationChannel channel, NotificationKind kind, bool confirmedAtLeast16) =>
+        Allows(channel, confirmedAtLeast16) && !IsMuted(channel, kind);
+
+    private static int Bit(NotificationChannel channel, NotificationKind kind) => 1 << (((int)channel * 8) + (int)kind);
 
     public bool Allows(NotificationChannel channel, bool confirmedAtLeast16) => channel switch
     {
@@ -164,6 +194,16 @@ public sealed class ConsentRecord : ITenantOwned
 
     public static string PurposeOf(NotificationChannel channel) =>
         channel == NotificationChannel.Email ? EmailReminders : PushReminders;
+
+    /// <summary>One kind on a channel, for example <c>email-notifications:new-post</c>.</summary>
+    public static string PurposeOf(NotificationChannel channel, NotificationKind kind) => $"{PurposeOf(channel)}:{KindName(kind)}";
+
+    public static string KindName(NotificationKind kind) => kind switch
+    {
+        NotificationKind.NewPost => "new-post",
+        NotificationKind.Promotion => "promotion",
+        _ => "reminder",
+    };
 
     public static ConsentRecord Create(Guid tenantId, Guid userId, string purpose, bool given, DateTime at, string source = "settings") => new()
     {

@@ -41,6 +41,19 @@ public static class NotificationChannelsExtensions
     }
 }
 
+/// <summary>What a message is about; a person can unsubscribe from one kind on one channel and keep the others.</summary>
+public enum NotificationKind
+{
+    /// <summary>A reminder the person set up.</summary>
+    Reminder = 0,
+
+    /// <summary>A new post in a followed topic.</summary>
+    NewPost = 1,
+
+    /// <summary>A seat at an event, moved up from the waiting list.</summary>
+    Promotion = 2,
+}
+
 public enum DeliveryStatus
 {
     Pending = 0,
@@ -81,6 +94,14 @@ public sealed class ReminderDelivery : ITenantOwned
     public Guid? PushSubscriptionId { get; private set; }
 
     public NotificationChannel Channel { get; private set; }
+
+    /// <summary>The kind, from the key's prefix (<c>r:</c>, <c>p:</c>, <c>w:</c>), which every factory below sets.</summary>
+    public NotificationKind Kind => Key[0] switch
+    {
+        'p' => NotificationKind.NewPost,
+        'w' => NotificationKind.Promotion,
+        _ => NotificationKind.Reminder,
+    };
 
     /// <summary>When it should go out, UTC (for push moved out of the quiet hours).</summary>
     public DateTime DueAt { get; private set; }

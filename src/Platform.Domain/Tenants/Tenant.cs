@@ -89,7 +89,46 @@ public sealed partial class Tenant : ISharedEntity
         return tenant;
     }
 
-    public void ChangeStatus(TenantStatus status) => Status = status;
+    /// <summary>
+    /// Going live needs an Impressum and a Datenschutzerklärung (§ 5 DDG, Art. 13 DSGVO): refused until both exist,
+    /// as the jobcenter's own pages or as texts kept on the platform.
+    /// </summary>
+    public void ChangeStatus(TenantStatus status)
+    {
+        if (status == TenantStatus.Active && Status != TenantStatus.Active && MissingLegalPages() is { Count: > 0 } missing)
+        {
+            throw new DomainException(
+                "tenant.status",
+                $"{DisplayName} kann erst freigeschaltet werden, wenn {string.Join(" und ", missing)} hinterlegt {(missing.Count == 1 ? "ist" : "sind")} "
+                + "(eigene Adresse oder Text auf der Plattform, in der Verwaltung unter „Rechtliches“).");
+        }
+
+        Status = status;
+    }
+
+    /// <summary>The legal pages that are still missing before the jobcenter may go live, by their German names.</summary>
+    public IReadOnlyList<string> MissingLegalPages()
+    {
+        var missing = new List<string>(2);
+        if (!Links.HasImprint)
+        {
+            missing.Add("das Impressum");
+        }
+
+        if (!Links.HasPrivacy)
+        {
+            missing.Add("die Datenschutzerklärung");
+        }
+
+        return missing;
+    }
+
+    /// <summary>Impressum and Datenschutzerklärung (address of the jobcenter's own page and/or text) and the accessibility statement.</summary>
+    public void ChangeLegalTexts(string imprintUrl, string privacyUrl, TenantLegalTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        Links = Links with { ImprintUrl = imprintUrl.Trim(), PrivacyUrl = privacyUrl.Trim(), Texts = texts };
+    }
 
     public void Rename(string displayName)
     {
@@ -128,6 +167,7 @@ public sealed partial class Tenant : ISharedEntity
 
     public void ChangeContact(TenantContact contact, TenantLinks links, IEnumerable<string> postcodes)
     {
+        ArgumentNullException.ThrowIfNull(links);
         Contact = contact;
         Links = links;
         Postcodes = string.Join(' ', postcodes.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct());

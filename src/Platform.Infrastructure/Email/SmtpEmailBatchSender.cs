@@ -42,7 +42,7 @@ public sealed class SmtpEmailBatchSender(IOptions<EmailOptions> options) : IEmai
         public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
         {
             using var mime = SmtpEmailSender.ToMime(message, settings);
-            await client.SendAsync(mime, cancellationToken);
+            await SmtpEmailSender.SendAsync(client, mime, message.To, cancellationToken);
         }
 
         public async ValueTask DisposeAsync()

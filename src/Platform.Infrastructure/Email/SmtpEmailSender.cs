@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using MimeKit.Utils;
 using Platform.Application.Common;
 
 namespace Platform.Infrastructure.Email;
@@ -26,7 +27,7 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
                 await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
             }
 
-            await client.SendAsync(mime, cancellationToken);
+            await SendAsync(client, mime, message.To, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -37,9 +38,34 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
         }
     }
 
+    /// <summary>
+    /// Sends over an open connection. An address with a non-ASCII local part goes out only with SMTPUTF8 (RFC 6531);
+    /// without it no server could route it, so the attempt fails with a clear reason instead of a mangled address.
+    /// </summary>
+    internal static async Task SendAsync(SmtpClient client, MimeMessage mime, string to, CancellationToken cancellationToken)
+    {
+        if (!EmailAddressRules.HasInternationalLocalPart(to))
+        {
+            await client.SendAsync(mime, cancellationToken);
+            return;
+        }
+
+        if (!client.Capabilities.HasFlag(SmtpCapabilities.UTF8))
+        {
+            throw new NotSupportedException("The SMTP server does not offer SMTPUTF8, which an address with non-ASCII characters before the @ needs.");
+        }
+
+        var international = FormatOptions.Default.Clone();
+        international.International = true;
+        await client.SendAsync(international, mime, cancellationToken);
+    }
+
     internal static MimeMessage ToMime(EmailMessage message, EmailOptions settings)
     {
         var mime = new MimeMessage { Subject = message.Subject };
+
+        // RFC 3834: sent by a machine, so auto-responders (out of office) stay quiet and no mail loop can start.
+        mime.Headers.Add("Auto-Submitted", "auto-generated");
         mime.From.Add(new MailboxAddress(message.SenderName ?? settings.FromName, settings.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.To));
         if (!string.IsNullOrWhiteSpace(message.ReplyTo))
@@ -55,16 +81,25 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
             mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
 
-        if (!string.IsNullOrEmpty(message.MessageId))
-        {
-            mime.MessageId = message.MessageId;
-        }
+        // The platform's own mail domain, never the machine's name, which MimeKit would use by default.
+        var domain = MailDomain(settings);
+        mime.MessageId = string.IsNullOrEmpty(message.MessageIdLocalPart)
+            ? MimeUtils.GenerateMessageId(domain)
+            : $"{message.MessageIdLocalPart}@{domain}";
 
         mime.Body = new BodyBuilder { TextBody = message.PlainTextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;
     }
 
     private static string DomainOf(string address) => address[(address.LastIndexOf('@') + 1)..];
+
+    /// <summary>The domain of <see cref="EmailOptions.FromAddress"/>, IDN-encoded as a Message-ID needs it.</summary>
+    internal static string MailDomain(EmailOptions settings)
+    {
+        var at = settings.FromAddress.LastIndexOf('@');
+        var domain = at >= 0 ? settings.FromAddress[(at + 1)..].Trim().TrimEnd('>') : "";
+        return domain.Length == 0 ? "plattform.localhost" : new System.Globalization.IdnMapping().GetAscii(domain);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending an e-mail to a recipient at {Domain} through {Host}:{Port} failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string host, int port, string domain);

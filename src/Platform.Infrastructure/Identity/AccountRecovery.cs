@@ -5,23 +5,23 @@ using Platform.Application.Accounts;
 namespace Platform.Infrastructure.Identity;
 
 /// <summary>E-mail confirmation and password reset on ASP.NET Core Identity, for the API and the web pages alike.</summary>
-public sealed class AccountRecovery(UserManager<PlatformUser> users, IAccountEmailQueue mail) : IAccountRecovery
+public sealed class AccountRecovery(UserManager<PlatformUser> users, IAccountEmailQueue mail, SignInThrottle throttle) : IAccountRecovery
 {
     private const string InvalidCode = "Der Code ist ungültig oder abgelaufen. Lass dir einen neuen schicken.";
 
-    public async Task RequestConfirmationAsync(string email, Uri confirmPage)
+    public async Task RequestConfirmationAsync(string email)
     {
         if (await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: false } user)
         {
-            mail.EnqueueConfirmation(user.Id, confirmPage);
+            mail.EnqueueConfirmation(user.Id);
         }
     }
 
-    public async Task RequestPasswordResetAsync(string email, Uri resetPage)
+    public async Task RequestPasswordResetAsync(string email)
     {
         if (await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: true } user)
         {
-            mail.EnqueuePasswordReset(user.Id, resetPage);
+            mail.EnqueuePasswordReset(user.Id);
         }
     }
 
@@ -49,7 +49,8 @@ public sealed class AccountRecovery(UserManager<PlatformUser> users, IAccountEma
                 .ToDictionary(g => g.Key, g => g.Key == "code" ? [InvalidCode] : g.Select(e => e.Description).ToArray());
         }
 
-        // Failed guesses at the old password do not count against the new one.
+        // Failed guesses at the old password do not count against the new one (the back-off of this client included).
+        await throttle.ResetAsync(email);
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         return new Dictionary<string, string[]>();

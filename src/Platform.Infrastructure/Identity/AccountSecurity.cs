@@ -13,7 +13,11 @@ namespace Platform.Infrastructure.Identity;
 /// passkey of one jobcenter's host does not work at another.
 /// </summary>
 public sealed partial class AccountSecurity(
-    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, ICurrentTenant tenant, ILogger<AccountSecurity> logger) : IAccountSecurity
+    UserManager<PlatformUser> users,
+    IUserStore<PlatformUser> store,
+    SignInManager<PlatformUser> signIn,
+    ICurrentTenant tenant,
+    ILogger<AccountSecurity> logger) : IAccountSecurity
 {
     private const int RecoveryCodeCount = 10;
 
@@ -25,7 +29,7 @@ public sealed partial class AccountSecurity(
             user.TwoFactorEnabled,
             user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0,
             (await users.GetPasskeysAsync(user)).Count,
-            roles.Any(r => Roles.Staff.Contains(r)));
+            roles.Any(r => Roles.Staff.Contains(r) || r == Roles.PlatformAdmin));
     }
 
     public async Task<AuthenticatorSetup> GetAuthenticatorSetupAsync(Guid accountId)
@@ -34,9 +38,15 @@ public sealed partial class AccountSecurity(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user)
-                ?? throw new InvalidOperationException("Identity created no authenticator key.");
+            // A first key for an app that is not switched on yet grants nothing, so it does not renew the security
+            // stamp (UserManager.ResetAuthenticatorKeyAsync would, and end this very session: SecurityStampCheck).
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<PlatformUser>)store).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            var saved = await users.UpdateAsync(user);
+            if (!saved.Succeeded)
+            {
+                throw new InvalidOperationException("The authenticator key could not be saved: " + string.Join("; ", saved.Errors.Select(e => e.Code)));
+            }
         }
 
         var issuer = tenant.Tenant?.DisplayName ?? BrandedEmail.PlatformName;
@@ -123,9 +133,15 @@ public sealed partial class AccountSecurity(
     public async Task<bool> RemovePasskeyAsync(Guid accountId, string passkeyId)
     {
         var user = await FindAsync(accountId);
-        return Decode(passkeyId) is { } id
-            && await users.GetPasskeyAsync(user, id) is not null
-            && (await users.RemovePasskeyAsync(user, id)).Succeeded;
+        if (Decode(passkeyId) is not { } id || await users.GetPasskeyAsync(user, id) is null
+            || !(await users.RemovePasskeyAsync(user, id)).Succeeded)
+        {
+            return false;
+        }
+
+        // Removing a way to sign in may renew the security stamp: this session stays, the others end.
+        await signIn.RefreshSignInAsync(user);
+        return true;
     }
 
     private static byte[]? Decode(string id)

@@ -1,15 +1,58 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
+using Platform.Application.Common;
 using Platform.Infrastructure.Persistence;
 
 namespace Platform.Infrastructure.Identity;
 
 /// <summary>The account port on ASP.NET Core Identity; every lookup goes through the tenant filter.</summary>
-public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbContext db, TimeProvider clock) : IAccountService
+public sealed class AccountService(
+    UserManager<PlatformUser> users, PlatformDbContext db, TimeProvider clock, IEmailAddressCheck addresses, IAccountEmailQueue mail) : IAccountService
 {
+    public async Task<IReadOnlyDictionary<string, string[]>> RegisterAsync(
+        NewAccount account, CancellationToken cancellationToken)
+    {
+        var created = await CreateAsync(account with { EmailConfirmed = false, Role = null }, cancellationToken);
+        if (created.Id is { } id)
+        {
+            mail.EnqueueConfirmation(id);
+            return created.Errors;
+        }
+
+        // Identity checks (and hashes) the password before it looks for the address, so a taken address comes here
+        // after the same work as a new one, and only with a valid password. Its error ("Username '…' is already
+        // taken") would tell anyone which addresses have an account: the owner gets a mail instead.
+        if (created.Errors.Count == 1 && created.Errors.TryGetValue("email", out var messages)
+            && messages.All(m => m == TakenMessage)
+            && await users.FindByEmailAsync(account.Email.Trim()) is { } existing)
+        {
+            if (existing.EmailConfirmed)
+            {
+                mail.EnqueueAlreadyRegistered(existing.Id);
+            }
+            else
+            {
+                mail.EnqueueConfirmation(existing.Id);
+            }
+
+            return new Dictionary<string, string[]>();
+        }
+
+        return created.Errors;
+    }
+
+    /// <summary>Identity's duplicate-address errors, replaced by this marker so <see cref="RegisterAsync"/> can tell them from others.</summary>
+    internal const string TakenMessage = "Diese E-Mail-Adresse hat schon ein Konto.";
+
     public async Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken)
     {
+        // The web form and the API both register here: an address no mail can reach would never be confirmed.
+        if (!await addresses.CanDeliverAsync(account.Email.Trim(), cancellationToken))
+        {
+            return new AccountResult(null, new Dictionary<string, string[]> { ["email"] = [ValidationMessages.Get("Email.NotDeliverable")] });
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new PlatformUser
         {
@@ -84,6 +127,12 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
         return result.Succeeded;
     }
 
+    public async Task<bool> HasPasswordAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(accountId.ToString()) is { } user && await users.HasPasswordAsync(user);
+
+    public async Task<bool> CheckPasswordAsync(Guid accountId, string password, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(accountId.ToString()) is { } user && await users.CheckPasswordAsync(user, password);
+
     public async Task<AccountData?> GetDataAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(accountId.ToString());
@@ -94,6 +143,11 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
 
         var passkeys = await db.UserPasskeys.CountAsync(p => p.UserId == user.Id, cancellationToken);
         var logins = await users.GetLoginsAsync(user);
+        var claims = await users.GetClaimsAsync(user);
+        var tokens = await db.UserTokens.AsNoTracking()
+            .Where(t => t.UserId == user.Id)
+            .Select(t => t.LoginProvider + ":" + t.Name)
+            .ToListAsync(cancellationToken);
         return new AccountData(
             user.Id,
             user.Email ?? "",
@@ -105,7 +159,10 @@ public sealed class AccountService(UserManager<PlatformUser> users, PlatformDbCo
             [.. await users.GetRolesAsync(user)],
             user.TwoFactorEnabled,
             passkeys,
-            [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)]);
+            [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)],
+            [.. claims.Select(c => $"{c.Type}: {c.Value}")],
+            tokens,
+            await users.HasPasswordAsync(user));
     }
 
     public async Task<bool> ConfirmAtLeast16Async(Guid accountId, DateTime at, CancellationToken cancellationToken)
@@ -131,7 +188,13 @@ internal static class IdentityErrors
 {
     /// <summary>Maps Identity's error codes to the request field they are about.</summary>
     public static Dictionary<string, string[]> ByField(IEnumerable<IdentityError> errors) =>
-        errors.GroupBy(FieldOf).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+        errors.GroupBy(FieldOf).ToDictionary(g => g.Key, g => g.Select(Describe).Distinct(StringComparer.Ordinal).ToArray());
+
+    /// <summary>Identity's own texts are English ("Username '…' is already taken"); the duplicates get one German one.</summary>
+    private static string Describe(IdentityError error) =>
+        error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)
+            ? AccountService.TakenMessage
+            : error.Description;
 
     public static string FieldOf(IdentityError error) => error.Code switch
     {

@@ -24,17 +24,29 @@ public static class IdentityServiceCollectionExtensions
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
+                // Wrong passwords never count towards the lockout (PlatformSignInManager, SignInThrottle; ADR-020): only wrong
+                // second-factor codes do, which only someone who knows the password can send.
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
+
+                // The user name is the e-mail address, checked as such; addresses may be international (RFC 6531).
+                o.User.AllowedUserNameCharacters = "";
                 // Sign-in needs a confirmed address: no account can sit on someone else's address, and reset codes reach the owner.
                 o.SignIn.RequireConfirmedEmail = true;
             })
             .AddRoles<PlatformRole>()
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddClaimsPrincipalFactory<PlatformClaimsFactory>()
-            .AddPasswordValidator<PasswordRules>();
+            .AddSignInManager<PlatformSignInManager>()
+            .AddPasswordValidator<PasswordRules>()
+            // Replaces Identity's authenticator provider of the same name: the same codes, but each is accepted once.
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+
+        // The sign-in throttle's state: in memory unless a shared cache (Redis) is registered, which then serves every node.
+        services.AddDistributedMemoryCache();
+        services.AddScoped<SignInThrottle>();
 
         // Tokens and cookies both authenticate; challenges go to the cookie handler, which sends people to the sign-in
         // page and answers API calls with a plain 401/403.

@@ -36,8 +36,17 @@ public sealed class PasswordRules : IPasswordValidator<PlatformUser>
         // "passwort123" or "sommer2026!" are the listed word with a number or sign tacked on.
         var stem = normalized.TrimEnd("0123456789!?.,-_#*+ ".ToCharArray());
         var emailName = user.Email?.Split('@')[0].ToLowerInvariant();
-        if (CommonPasswords.Contains(normalized) || CommonPasswords.Contains(stem) || CommonStems.Contains(stem)
-            || (emailName is { Length: >= 3 } && normalized.Contains(emailName, StringComparison.Ordinal)))
+        if (emailName is { Length: >= 3 } && normalized.Contains(emailName, StringComparison.Ordinal))
+        {
+            // Said as it is: "too easy to guess" left people puzzling over a passphrase that was long and unusual.
+            return Task.FromResult(IdentityResult.Failed(new IdentityError
+            {
+                Code = "PasswordContainsEmail",
+                Description = "Das Passwort darf keinen Teil deiner E-Mail-Adresse enthalten.",
+            }));
+        }
+
+        if (CommonPasswords.Contains(normalized) || CommonPasswords.Contains(stem) || CommonStems.Contains(stem))
         {
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {

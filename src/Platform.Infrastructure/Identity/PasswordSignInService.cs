@@ -8,47 +8,59 @@ namespace Platform.Infrastructure.Identity;
 /// Sign-in for the web (cookie) and the API (bearer token), with one set of rules: password, then the second factor
 /// when the account has one, or a passkey. Identity marks a sign-in with a second factor with the claim
 /// <c>amr=mfa</c> and a passkey sign-in with the authentication method <c>passkey</c>
-/// (see <c>SecondFactorRequirement</c> in the API).
+/// (see <c>SecondFactorRequirement</c> in the API). What an answer may reveal about an account: ADR-020.
 /// </summary>
-public sealed class PasswordSignInService(SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users) : ISignInService
+public sealed class PasswordSignInService(
+    SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users, SignInThrottle throttle, IAccountEmailQueue mail) : ISignInService
 {
-    public async Task<SignInOutcome> PasswordSignInAsync(
-        string email, string password, bool remember, bool bearerToken = false, SecondFactorCode? secondFactor = null)
+    public async Task<PasswordSignInResult> PasswordSignInAsync(PasswordSignInRequest request)
     {
-        signIn.AuthenticationScheme = bearerToken ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
-        email = email.Trim();
-        var result = await signIn.PasswordSignInAsync(email, password, remember, lockoutOnFailure: true);
+        signIn.AuthenticationScheme = request.BearerToken ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
+        var email = request.Email.Trim();
+        if (await throttle.WaitBeforeNextAttemptAsync(email) is { Ticks: > 0 } wait)
+        {
+            return new PasswordSignInResult(SignInOutcome.TooManyAttempts, wait);
+        }
+
+        // PlatformSignInManager hashes once for every attempt and checks the password before the account's state; a
+        // wrong password never counts towards Identity's lockout (the throttle above slows guessing instead).
+        var result = await signIn.PasswordSignInAsync(email, request.Password, request.Remember, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            return SignInOutcome.Succeeded;
+            await throttle.ResetAsync(email);
+            return new PasswordSignInResult(SignInOutcome.Succeeded);
         }
 
         if (result.RequiresTwoFactor)
         {
+            await throttle.ResetAsync(email);
+
             // Identity keeps the half-done sign-in for this request (and in a short-lived cookie for a second step).
-            return secondFactor is null ? SignInOutcome.RequiresSecondFactor : await CompleteSecondFactorAsync(secondFactor, remember);
+            return new PasswordSignInResult(request.SecondFactor is null
+                ? SignInOutcome.RequiresSecondFactor
+                : await CompleteSecondFactorAsync(request.SecondFactor, request.Remember));
         }
 
-        var locked = result.IsLockedOut;
-        if (result.IsNotAllowed && await users.FindByNameAsync(email) is { } user)
+        if (result.IsNotAllowed)
         {
-            // Identity refuses an unconfirmed account before it looks at the password. Saying "not confirmed" only
-            // to someone who knows the password keeps the answer from revealing which addresses have an account;
-            // a wrong password counts towards the lockout as it does for confirmed accounts.
-            locked = await users.IsLockedOutAsync(user);
-            if (!locked && await users.CheckPasswordAsync(user, password))
+            // The right password for an address that is not confirmed yet. The answer is the one of a wrong password,
+            // so that it tells nobody which addresses have an account; the owner gets a new link instead.
+            if (await users.FindByNameAsync(email) is { EmailConfirmed: false } unconfirmed)
             {
-                return SignInOutcome.NotAllowed;
+                mail.EnqueueConfirmation(unconfirmed.Id);
             }
 
-            if (!locked)
-            {
-                await users.AccessFailedAsync(user);
-                locked = await users.IsLockedOutAsync(user);
-            }
+            return new PasswordSignInResult(SignInOutcome.Failed);
         }
 
-        return locked ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+        if (result.IsLockedOut)
+        {
+            // Only reachable with the right password (locked by wrong second-factor codes).
+            return new PasswordSignInResult(SignInOutcome.LockedOut);
+        }
+
+        await throttle.RecordFailureAsync(email);
+        return new PasswordSignInResult(SignInOutcome.Failed);
     }
 
     public Task<SignInOutcome> SecondFactorSignInAsync(SecondFactorCode code, bool remember)
@@ -99,7 +111,19 @@ public sealed class PasswordSignInService(SignInManager<PlatformUser> signIn, Us
         return SignInOutcome.Succeeded;
     }
 
-    public Task SignOutAsync() => signIn.SignOutAsync();
+    /// <summary>
+    /// Signing out ends every session of the account, not only this cookie: a new security stamp invalidates every
+    /// cookie, bearer and refresh token issued before (ADR-011), so a copied cookie dies with the sign-out too.
+    /// </summary>
+    public async Task SignOutAsync()
+    {
+        if (await users.GetUserAsync(signIn.Context.User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        await signIn.SignOutAsync();
+    }
 
     private async Task<SignInOutcome> CompleteSecondFactorAsync(SecondFactorCode code, bool remember)
     {

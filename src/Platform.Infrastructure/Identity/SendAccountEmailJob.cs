@@ -17,8 +17,8 @@ namespace Platform.Infrastructure.Identity;
 public sealed partial class SendAccountEmailJob(
     ITenantScopeRunner runner, IServiceScopeFactory scopeFactory, IOptions<DataProtectionTokenProviderOptions> tokens, ILogger<SendAccountEmailJob> logger)
 {
-    /// <summary>Mails a link to <paramref name="confirmEmailUrl"/> with the account id and a confirmation code.</summary>
-    public Task SendConfirmationAsync(Guid tenantId, Guid userId, string confirmEmailUrl, CancellationToken cancellationToken) =>
+    /// <summary>Mails a link to the page <see cref="AccountPages.ConfirmEmail"/> with the account id and a confirmation code.</summary>
+    public Task SendConfirmationAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
         RunAsync(tenantId, userId, async (services, user, _) =>
         {
             var users = services.GetRequiredService<UserManager<PlatformUser>>();
@@ -28,7 +28,7 @@ public sealed partial class SendAccountEmailJob(
             }
 
             var code = AccountCodes.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-            var link = QueryHelpers.AddQueryString(confirmEmailUrl, new Dictionary<string, string?>
+            var link = QueryHelpers.AddQueryString(PageOf(services, AccountPages.ConfirmEmail), new Dictionary<string, string?>
             {
                 ["userId"] = user.Id.ToString("D", CultureInfo.InvariantCulture),
                 ["code"] = code,
@@ -36,8 +36,8 @@ public sealed partial class SendAccountEmailJob(
             return AccountEmails.ConfirmEmail(CurrentTenant(services), user.Email!, user.DisplayName, new Uri(link), tokens.Value.TokenLifespan);
         }, cancellationToken);
 
-    /// <summary>Mails a password reset code and a link to <paramref name="resetPasswordUrl"/> with it, to confirmed addresses only.</summary>
-    public Task SendPasswordResetAsync(Guid tenantId, Guid userId, string resetPasswordUrl, CancellationToken cancellationToken) =>
+    /// <summary>Mails a password reset code and a link to the page <see cref="AccountPages.ResetPassword"/> with it, to confirmed addresses only.</summary>
+    public Task SendPasswordResetAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
         RunAsync(tenantId, userId, async (services, user, _) =>
         {
             var users = services.GetRequiredService<UserManager<PlatformUser>>();
@@ -47,12 +47,35 @@ public sealed partial class SendAccountEmailJob(
             }
 
             var code = AccountCodes.Encode(await users.GeneratePasswordResetTokenAsync(user));
-            var link = QueryHelpers.AddQueryString(resetPasswordUrl, new Dictionary<string, string?>
+            var link = QueryHelpers.AddQueryString(PageOf(services, AccountPages.ResetPassword), new Dictionary<string, string?>
             {
                 ["email"] = user.Email,
                 ["code"] = code,
             });
             return AccountEmails.ResetPassword(CurrentTenant(services), user.Email!, user.DisplayName, code, new Uri(link), tokens.Value.TokenLifespan);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Tells the owner of a confirmed account that someone (hopefully they) tried to register the address again, with
+    /// a link to sign in and one to set a new password (address and a fresh code filled in).
+    /// </summary>
+    public Task SendAlreadyRegisteredAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
+        RunAsync(tenantId, userId, async (services, user, _) =>
+        {
+            var users = services.GetRequiredService<UserManager<PlatformUser>>();
+            if (!user.EmailConfirmed)
+            {
+                return null;
+            }
+
+            var code = AccountCodes.Encode(await users.GeneratePasswordResetTokenAsync(user));
+            var link = QueryHelpers.AddQueryString(PageOf(services, AccountPages.ResetPassword), new Dictionary<string, string?>
+            {
+                ["email"] = user.Email,
+                ["code"] = code,
+            });
+            return AccountEmails.AlreadyRegistered(
+                CurrentTenant(services), user.Email!, user.DisplayName, new Uri(PageOf(services, AccountPages.SignIn)), new Uri(link), tokens.Value.TokenLifespan);
         }, cancellationToken);
 
     private async Task RunAsync(
@@ -87,6 +110,10 @@ public sealed partial class SendAccountEmailJob(
     }
 
     private static TenantInfo? CurrentTenant(IServiceProvider services) => services.GetRequiredService<ICurrentTenant>().Tenant;
+
+    /// <summary>The page in the account's tenant, or on the platform's own host for the platform's accounts.</summary>
+    private static string PageOf(IServiceProvider services, string page) =>
+        services.GetRequiredService<ITenantLinks>().Link(CurrentTenant(services), page).AbsoluteUri;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {UserId} no longer exists or has no e-mail address; no e-mail sent")]
     private static partial void LogNoAccount(ILogger logger, Guid userId);

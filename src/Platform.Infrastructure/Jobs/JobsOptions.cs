@@ -25,12 +25,6 @@ public sealed class JobsOptions
     /// <summary>The pause between two publication attempts.</summary>
     public TimeSpan PublishRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// The address of a tenant for links in e-mails sent from jobs, where no request tells the host; <c>{slug}</c>
-    /// is replaced by the tenant's slug.
-    /// </summary>
-    public string TenantBaseUrl { get; set; } = "https://{slug}.localhost/";
-
     /// <summary>How late a scheduled post may be before the readiness check reports it.</summary>
     public TimeSpan OverdueGrace { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -14,7 +14,7 @@ namespace Platform.Infrastructure.Jobs;
 /// Failed with the reason and tells its author. Running it any number of times gives one publication.
 /// </summary>
 public sealed partial class PostPublisher(
-    TenantScopeRunner runner, TimeProvider clock, IOptions<JobsOptions> options, ILogger<PostPublisher> logger)
+    TenantScopeRunner runner, TimeProvider clock, IOptions<JobsOptions> options, ITenantLinks links, ILogger<PostPublisher> logger)
 {
     /// <summary>
     /// Hangfire's due times are whole seconds and its poller may fire a job up to a second early. A job that
@@ -44,7 +44,7 @@ public sealed partial class PostPublisher(
                     async (services, ct) =>
                     {
                         var tenant = services.GetRequiredService<ICurrentTenant>().Tenant!;
-                        var link = new Uri(new Uri(options.Value.TenantBaseUrl.Replace("{slug}", tenant.Slug, StringComparison.Ordinal)), $"redaktion/beitraege/{postId}");
+                        var link = links.Link(tenant, $"redaktion/beitraege/{postId}");
                         await services.GetRequiredService<IMediator>().Send(new RecordPublicationFailureCommand(postId, ex.Message, attempt, final, link), ct);
                     },
                     cancellationToken);

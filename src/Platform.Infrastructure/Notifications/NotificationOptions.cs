@@ -5,9 +5,6 @@ public sealed class NotificationOptions
 {
     public const string Section = "Platform:Notifications";
 
-    /// <summary>The address people reach the platform at, for links in e-mails and push messages (<c>{base}/t/{slug}/...</c>).</summary>
-    public Uri PublicBaseUrl { get; set; } = new("http://localhost:5000/");
-
     /// <summary>How many due messages one worker claims at a time.</summary>
     public int BatchSize { get; set; } = 500;
 

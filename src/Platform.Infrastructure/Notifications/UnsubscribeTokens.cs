@@ -20,7 +20,8 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider) : IUnsub
             '|',
             target.UserId?.ToString("N") ?? "",
             ((int)target.Channel).ToString(CultureInfo.InvariantCulture),
-            target.PushSubscriptionId?.ToString("N") ?? "");
+            target.PushSubscriptionId?.ToString("N") ?? "",
+            target.Kind is { } kind ? ((int)kind).ToString(CultureInfo.InvariantCulture) : "");
         return Protector(tenantId).Protect(payload);
     }
 
@@ -36,16 +37,28 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider) : IUnsub
             return null;
         }
 
+        // Three parts in the links of messages sent before tokens carried the kind: those stand for the whole channel.
         var parts = payload.Split('|');
-        if (parts.Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var channel)
+        if (parts.Length is not (3 or 4) || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var channel)
             || !Enum.IsDefined((NotificationChannel)channel))
         {
             return null;
         }
 
+        NotificationKind? kind = null;
+        if (parts.Length == 4 && parts[3].Length > 0)
+        {
+            if (!int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var k) || !Enum.IsDefined((NotificationKind)k))
+            {
+                return null;
+            }
+
+            kind = (NotificationKind)k;
+        }
+
         Guid? user = Guid.TryParseExact(parts[0], "N", out var u) ? u : null;
         Guid? subscription = Guid.TryParseExact(parts[2], "N", out var s) ? s : null;
-        return user is null && subscription is null ? null : new UnsubscribeTarget(user, (NotificationChannel)channel, subscription);
+        return user is null && subscription is null ? null : new UnsubscribeTarget(user, (NotificationChannel)channel, subscription, kind);
     }
 
     private IDataProtector Protector(Guid tenantId) =>

@@ -18,12 +18,15 @@ public sealed partial class WebPushSender : IPushSender, IDisposable
 {
     private readonly Lazy<VapidKeys> _keys;
     private readonly Lazy<PushServiceClient> _client;
-    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http;
+    private readonly PushEndpointPolicy _policy;
     private readonly ILogger<WebPushSender> _logger;
 
-    public WebPushSender(IOptions<NotificationOptions> options, IHostEnvironment environment, ILogger<WebPushSender> logger)
+    public WebPushSender(IOptions<NotificationOptions> options, PushEndpointPolicy policy, IHostEnvironment environment, ILogger<WebPushSender> logger)
     {
         _logger = logger;
+        _policy = policy;
+        _http = new HttpClient(policy.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
         _keys = new Lazy<VapidKeys>(() => VapidKeys.Load(options.Value, environment.ContentRootPath));
         _client = new Lazy<PushServiceClient>(() => new PushServiceClient(_http)
         {
@@ -37,6 +40,13 @@ public sealed partial class WebPushSender : IPushSender, IDisposable
 
     public async Task<PushOutcome> SendAsync(Application.Reminders.PushMessage message, CancellationToken cancellationToken)
     {
+        // Checked again at delivery: a subscription stored before the rules (or before the allow-list changed) is
+        // never sent to, and its keys must be encryptable at all.
+        if (!_policy.Allows(message.Endpoint) || !PushKeys.IsP256dh(message.P256dh) || !PushKeys.IsAuth(message.Auth))
+        {
+            return PushOutcome.Rejected;
+        }
+
         var subscription = new Lib.Net.Http.WebPush.PushSubscription { Endpoint = message.Endpoint };
         subscription.SetKey(PushEncryptionKeyName.P256DH, message.P256dh);
         subscription.SetKey(PushEncryptionKeyName.Auth, message.Auth);
@@ -56,8 +66,10 @@ public sealed partial class WebPushSender : IPushSender, IDisposable
         {
             return PushOutcome.Gone;
         }
-        catch (Exception exception) when (exception is PushServiceClientException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever went wrong with this one (network, the push service, a redirect, which is not followed), the
+            // others of the batch still go out; the engine counts the failure against the subscription.
             LogPushFailed(_logger, exception, new Uri(message.Endpoint).Host);
             return PushOutcome.Failed;
         }

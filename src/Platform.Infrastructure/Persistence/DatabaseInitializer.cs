@@ -150,6 +150,11 @@ public sealed partial class DatabaseInitializer(
                 postcodes: ["63065", "63067", "63069"]),
         };
 
+        foreach (var tenant in tenants)
+        {
+            tenant.ChangeLegalTexts("", "", DemoContent.LegalTexts(tenant));
+        }
+
         var db = services.GetRequiredService<PlatformDbContext>();
         db.Tenants.AddRange(tenants);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,10 +1,55 @@
 using Platform.Domain.Posts;
+using Platform.Domain.Tenants;
 
 namespace Platform.Infrastructure.Persistence;
 
 /// <summary>Demo posts: short, useful, realistic, and marked as demo content. {Name} and {Telefon} are filled per tenant.</summary>
 internal static class DemoContent
 {
+    /// <summary>
+    /// Demo Impressum, Datenschutzerklärung and accessibility details, kept on the platform (the demo jobcenters have no
+    /// pages of their own), so the demo shows the legal pages a live jobcenter needs. Clearly marked as demo texts.
+    /// </summary>
+    public static TenantLegalTexts LegalTexts(Tenant tenant) => new()
+    {
+        Imprint = $"""
+            Angaben nach § 5 Digitale-Dienste-Gesetz (DDG) – Demo-Text
+
+            {tenant.DisplayName}
+            {tenant.Contact.Address}
+
+            Das Jobcenter ist eine Einrichtung des Landkreises (kommunaler Träger nach § 6a SGB II), vertreten durch die Landrätin oder den Landrat. Diese Angabe ist ein Beispiel für die Demo.
+
+            Telefon: {tenant.Contact.Phone}
+            E-Mail: {tenant.Contact.Email}
+
+            Verantwortlich für den Inhalt: die Leitung des Jobcenters, Anschrift wie oben.
+
+            Demo-Inhalt: Dieses Impressum zeigt, wie die Plattform aussieht. Ein echtes Jobcenter hinterlegt hier sein eigenes Impressum.
+            """,
+        Privacy = $"""
+            Datenschutzerklärung – Demo-Text
+
+            Verantwortlich für die Verarbeitung deiner Daten ist das {tenant.DisplayName}, {tenant.Contact.Address}, E-Mail: {tenant.Contact.Email}. Die oder den Datenschutzbeauftragten erreichst du unter derselben Anschrift mit dem Zusatz „Datenschutz“.
+
+            Wenn du die Seiten nur liest, speichern wir keine Daten über dich. Technisch nötige Cookies halten die gewählte Sprache, deine Anmeldung und den Schutz von Formularen fest.
+
+            Wenn du ein Konto anlegst, speichern wir deine E-Mail-Adresse, deinen Namen und dein Passwort (nur verschlüsselt), um dir Erinnerungen, Merkliste und Benachrichtigungen anzubieten (Art. 6 Abs. 1 lit. a und e DSGVO). Du kannst deine Daten unter „Meine Daten“ jederzeit herunterladen und dein Konto löschen.
+
+            Wenn du uns über das Kontaktformular schreibst, nutzen wir deine Angaben nur, um deine Anfrage zu beantworten (Art. 6 Abs. 1 lit. e DSGVO in Verbindung mit § 67a SGB X), und löschen sie nach der in der Verwaltung eingestellten Frist.
+
+            Du hast das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung und Widerspruch sowie das Recht, dich beim Hessischen Beauftragten für Datenschutz und Informationsfreiheit zu beschweren.
+
+            Demo-Inhalt: Diese Datenschutzerklärung zeigt, wie die Plattform aussieht. Ein echtes Jobcenter hinterlegt hier seine eigene Erklärung.
+            """,
+        Accessibility = new AccessibilityStatementDetails
+        {
+            Conformance = AccessibilityConformance.Partial,
+            PreparedOn = new DateOnly(2026, 12, 1),
+            Method = "Selbstbewertung mit automatischen Prüfungen (axe-core, Nu Html Checker) und Tests mit Tastatur und Screenreader",
+        },
+    };
+
     /// <summary>Demo posts (by index into <see cref="Posts"/>) that are also events: days ahead, Berlin hour, place, seats.</summary>
     public static readonly IReadOnlyDictionary<int, (int DaysAhead, int Hour, string Place, int Capacity)> Events =
         new Dictionary<int, (int, int, string, int)>

@@ -24,7 +24,7 @@ public static partial class AccountMail
         PlatformApp app, HttpClient client, string email, string password, string displayName, bool confirmedAtLeast16)
     {
         using var registered = await client.PostAsJsonAsync("api/v1/auth/register", new { email, password, displayName, confirmedAtLeast16 });
-        Assert.True(registered.StatusCode == HttpStatusCode.Created, $"register {email}: {(int)registered.StatusCode}");
+        Assert.True(registered.StatusCode == HttpStatusCode.Accepted, $"register {email}: {(int)registered.StatusCode}");
         await ConfirmAsync(app, client, email);
         using var login = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password });
         Assert.True(login.StatusCode == HttpStatusCode.OK, $"login {email}: {(int)login.StatusCode}");

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Accounts;
@@ -41,6 +42,47 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         {
             Assert.True(account.TryGetProperty(JsonNamingPolicy.CamelCase.ConvertName(column), out _), column);
         }
+    }
+
+    [Fact]
+    public async Task The_export_contains_followed_topics_push_subscriptions_and_contact_requests_from_the_address()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "alles@example.org", Password, "Alex", confirmedAtLeast16: true);
+        var id = (await ReadJsonAsync(await SendAsync(client, HttpMethod.Get, "api/v1/auth/me", token))).GetProperty("id").GetGuid();
+        using (var settings = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token,
+            new { email = false, push = false, quietStart = "22:00", quietEnd = "07:00", followedTopics = new[] { "Geld", "Wohnen" } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        }
+
+        await App.InTenantAsync("gross-gerau", async sp =>
+        {
+            var db = sp.GetRequiredService<Platform.Application.Common.IAppDbContext>();
+            db.PushSubscriptions.Add(Platform.Domain.Reminders.PushSubscription.Create(
+                sp.GetRequiredService<Platform.Application.Common.ICurrentTenant>().RequiredId, id, "https://push.example.org/send/abc", "p256dh", "auth", 0, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        using (var contact = await client.PostAsJsonAsync("api/v1/contact", new { type = "question", name = "Alex", email = "Alles@Example.org", phone = "06152 1234", message = "Wie beantrage ich Wohngeld?", consent = true }))
+        {
+            Assert.Equal(HttpStatusCode.Created, contact.StatusCode);
+        }
+
+        using (var other = await client.PostAsJsonAsync("api/v1/contact", new { type = "question", email = "jemand@example.org", message = "Nicht von Alex.", consent = true }))
+        {
+            Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        }
+
+        var export = await ExportAsync(client, token);
+
+        Assert.Equal(["Geld", "Wohnen"], export.GetProperty("notificationSettings").GetProperty("followedTopics").EnumerateArray().Select(t => t.GetString()));
+        var push = Assert.Single(export.GetProperty("pushSubscriptions").EnumerateArray());
+        Assert.Equal("https://push.example.org/send/abc", push.GetProperty("endpoint").GetString());
+        Assert.True(push.TryGetProperty("createdAt", out _));
+        var request = Assert.Single(export.GetProperty("contactRequests").EnumerateArray());
+        Assert.Equal("Wie beantrage ich Wohngeld?", request.GetProperty("message").GetString());
+        Assert.Equal("06152 1234", request.GetProperty("phone").GetString());
+        Assert.Equal("Alex", request.GetProperty("name").GetString());
     }
 
     [Fact]
@@ -89,25 +131,61 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
         }
 
+        // A contact request from the address (the form stores no account), and a mail job that carries the account id.
+        using (var contact = await client.PostAsJsonAsync("api/v1/contact", new { type = "callback", name = "Wenke Weg", email = "WEG@example.org", phone = "0151 000000", message = "Bitte ruf mich an.", consent = true }))
+        {
+            Assert.Equal(HttpStatusCode.Created, contact.StatusCode);
+        }
+
+        using (var forgot = await client.PostAsJsonAsync("api/v1/auth/forgot-password", new { email = "weg@example.org" }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, forgot.StatusCode);
+        }
+
+        await App.Mail.WaitForMessageToAsync("weg@example.org", count: 3);
         var hits = await RowsMentioningAsync(id, "weg@example.org");
         Assert.Contains(hits, h => h.Contains("ReminderDeliveries", StringComparison.Ordinal));
         Assert.Contains(hits, h => h.Contains("NotificationPreferences", StringComparison.Ordinal));
+        Assert.Contains(hits, h => h.Contains("ContactRequests", StringComparison.Ordinal));
+        Assert.Contains(hits, h => h.StartsWith("jobs:", StringComparison.Ordinal));
 
-        using var deleted = await SendAsync(client, HttpMethod.Delete, "api/v1/me", token);
+        using var deleted = await SendAsync(client, HttpMethod.Post, "api/v1/me/deletion", token, new { password = Password });
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty(await RowsMentioningAsync(id, "weg@example.org"));
+        Assert.Empty(await RowsMentioningAsync(id, "0151 000000"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("api/v1/auth/login", new { email = "weg@example.org", password = Password })).StatusCode);
     }
 
-    /// <summary>Scans every column of every table for the account id or the address (as text).</summary>
+    /// <summary>
+    /// Scans every column of every table for the account id or the address (as text): the platform's tables and
+    /// Hangfire's (on PostgreSQL its schema, on SQLite its own file; hits there start with <c>jobs:</c>).
+    /// </summary>
     private async Task<List<string>> RowsMentioningAsync(Guid id, string email)
     {
         var hits = new List<string>();
-        await using var connection = App.OpenConnection();
-        await connection.OpenAsync();
-        foreach (var table in await TablesAsync(connection))
+        await using (var connection = App.OpenConnection())
         {
+            await connection.OpenAsync();
+            await ScanAsync(connection, await TablesAsync(connection), id, email, hits, "");
+        }
+
+        if (App.Provider == Platform.Infrastructure.Persistence.DatabaseProvider.Sqlite)
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(App.ConnectionString).DataSource;
+            await using var jobs = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.ChangeExtension(file, ".jobs.db")}");
+            await jobs.OpenAsync();
+            await ScanAsync(jobs, await TablesAsync(jobs), id, email, hits, "jobs:");
+        }
+
+        return hits;
+    }
+
+    private static async Task ScanAsync(DbConnection connection, List<string> tables, Guid id, string email, List<string> hits, string prefix)
+    {
+        foreach (var entry in tables)
+        {
+            var (label, table) = entry.StartsWith("jobs:", StringComparison.Ordinal) ? (entry, entry[5..]) : (prefix + entry, entry);
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {table}";
             await using var reader = await command.ExecuteReaderAsync();
@@ -118,20 +196,18 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
                     var value = reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";
                     if (value.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase) || value.Contains(email, StringComparison.OrdinalIgnoreCase))
                     {
-                        hits.Add($"{table}.{reader.GetName(i)}");
+                        hits.Add($"{label}.{reader.GetName(i)}");
                     }
                 }
             }
         }
-
-        return hits;
     }
 
     private async Task<List<string>> TablesAsync(DbConnection connection)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = App.Provider == Platform.Infrastructure.Persistence.DatabaseProvider.PostgreSql
-            ? "SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema', 'hangfire') AND table_type = 'BASE TABLE'"
+            ? "SELECT (CASE WHEN table_schema = 'hangfire' THEN 'jobs:' ELSE '' END) || format('%I.%I', table_schema, table_name) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type = 'BASE TABLE'"
             : "SELECT '\"' || name || '\"' FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
         var tables = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

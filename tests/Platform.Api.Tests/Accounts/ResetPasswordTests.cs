@@ -78,7 +78,7 @@ public abstract class ResetPasswordTests<TApp>(TApp app) : ApiTestBase<TApp>(app
         {
             using var registered = await client.PostAsJsonAsync("api/v1/auth/register",
                 new { email, password, displayName = "U", confirmedAtLeast16 = true });
-            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
             await AccountMail.ConfirmAsync(App, client, email);
             App.Mail.Clear();
         }
@@ -164,7 +164,7 @@ public sealed class MailServerDownTests(NoMailServerApp app) : ApiTestBase<NoMai
         using var forgot = await client.PostAsJsonAsync("api/v1/auth/forgot-password", new { email = "jana@gross-gerau.example" });
         using var login = await client.PostAsJsonAsync("api/v1/auth/login", new { email = "jana@gross-gerau.example", password = DatabaseInitializer.DemoPassword });
 
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, forgot.StatusCode);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);

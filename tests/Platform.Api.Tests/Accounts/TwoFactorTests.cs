@@ -77,11 +77,48 @@ public abstract class TwoFactorTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     [Fact]
+    public async Task A_code_of_the_authenticator_app_signs_in_once_and_its_replay_is_refused()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var key = await TwoFactor.EnableTotpAsync(App, "gross-gerau", Staff);
+        var code = TwoFactor.NextCode(key);
+        var body = new { email = Staff, password = DatabaseInitializer.DemoPassword, twoFactorCode = code };
+
+        using var first = await client.PostAsJsonAsync("api/v1/auth/login", body);
+        using var replay = await client.PostAsJsonAsync("api/v1/auth/login", body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Equal("second-factor-invalid", (await ReadJsonAsync(replay)).GetProperty("reason").GetString());
+
+        // The app's next code still works: only the used one (and older ones) are refused.
+        Assert.NotNull(await TwoFactor.SignInWithTotpAsync(client, Staff, DatabaseInitializer.DemoPassword, key));
+    }
+
+    [Fact]
+    public async Task Of_concurrent_sign_ins_with_one_code_exactly_one_succeeds()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var key = await TwoFactor.EnableTotpAsync(App, "gross-gerau", Staff);
+        var code = TwoFactor.NextCode(key);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var response = await client.PostAsJsonAsync(
+                "api/v1/auth/login", new { email = Staff, password = DatabaseInitializer.DemoPassword, twoFactorCode = code });
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(1, attempts.Count(s => s == HttpStatusCode.OK));
+        Assert.All(attempts.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+    }
+
+    [Fact]
     public async Task A_refreshed_token_keeps_the_second_factor_of_its_sign_in()
     {
         using var client = App.CreateTenantClient("gross-gerau");
         var key = await TwoFactor.EnableTotpAsync(App, "gross-gerau", Staff);
-        using var login = await client.PostAsJsonAsync("api/v1/auth/login", new { email = Staff, password = DatabaseInitializer.DemoPassword, twoFactorCode = TwoFactor.CodeFor(key) });
+        using var login = await client.PostAsJsonAsync("api/v1/auth/login", new { email = Staff, password = DatabaseInitializer.DemoPassword, twoFactorCode = TwoFactor.NextCode(key) });
         var refreshToken = (await ReadJsonAsync(login)).GetProperty("refreshToken").GetString();
 
         using var refreshed = await client.PostAsJsonAsync("api/v1/auth/refresh", new { refreshToken });

@@ -222,7 +222,7 @@ public abstract class EventRegistrationTests<TApp>(TApp app) : ApiTestBase<TApp>
         Assert.Equal("Stadtführung", registration.GetProperty("event").GetString());
         Assert.Equal("confirmed", registration.GetProperty("status").GetString());
 
-        using var deleted = await SendAsync(client, HttpMethod.Delete, "api/v1/me", jana);
+        using var deleted = await SendAsync(client, HttpMethod.Post, "api/v1/me/deletion", jana, new { password = DatabaseInitializer.DemoPassword });
         Assert.True(deleted.IsSuccessStatusCode, $"{(int)deleted.StatusCode}");
 
         var left = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().EventRegistrations

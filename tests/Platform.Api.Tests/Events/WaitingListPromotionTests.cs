@@ -63,8 +63,8 @@ public abstract class WaitingListPromotionTests<TApp>(TApp app) : ApiTestBase<TA
         Assert.Equal("Du hast einen Platz bekommen", mail.Subject);
         // 16:30 UTC on 18 March 2027 is 17:30 in Berlin (CET).
         Assert.Contains("„Bewerbungsfotos“ am Donnerstag, 18. März 2027 um 17:30 Uhr", mail.Text, StringComparison.Ordinal);
-        Assert.Contains($"/t/gross-gerau/posts/{eventId}", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("/t/gross-gerau/abmelden-benachrichtigung?token=", mail.Text, StringComparison.Ordinal);
+        Assert.Contains($"http://gross-gerau.localhost/posts/{eventId}", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("http://gross-gerau.localhost/abmelden-benachrichtigung?token=", mail.Text, StringComparison.Ordinal);
         Assert.Single(App.Mail.To(mailed));
         Assert.Empty(App.Mail.To(quiet));
 

@@ -4,7 +4,7 @@ using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Jobs;
 
-/// <summary>The Hangfire dashboard at /jobs is for PlatformAdmins only.</summary>
+/// <summary>The Hangfire dashboard at /jobs is for PlatformAdmins only, signed in with a second factor.</summary>
 public abstract class JobsDashboardTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     where TApp : PlatformApp
 {
@@ -18,7 +18,15 @@ public abstract class JobsDashboardTests<TApp>(TApp app) : ApiTestBase<TApp>(app
             Assert.Contains("/anmelden", anonymous.Headers.Location?.OriginalString, StringComparison.Ordinal);
         }
 
-        var platformAdmin = await SignInAsync(bare, "admin@plattform.example", DatabaseInitializer.DemoPassword);
+        // A password alone is not enough: the dashboard shows every job's arguments on every jobcenter.
+        var passwordOnly = await SignInAsync(bare, "admin@plattform.example", DatabaseInitializer.DemoPassword);
+        using (var refused = await SendAsync(bare, HttpMethod.Get, "jobs", passwordOnly))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+            Assert.DoesNotContain("Hangfire", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var platformAdmin = await SignInWithSecondFactorAsync(App, bare, null, "admin@plattform.example");
         using (var allowed = await SendAsync(bare, HttpMethod.Get, "jobs", platformAdmin))
         {
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);

@@ -35,8 +35,8 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
         await base.InitializeAsync();
         _grossGerau = App.CreateTenantClient("gross-gerau");
         _offenbach = App.CreateTenantClient("offenbach");
-        _network = await SignInAsync(_grossGerau, "netzwerk@gross-gerau.example");
-        _networkOffenbach = await SignInAsync(_offenbach, "netzwerk@offenbach.example");
+        _network = await SignInWithSecondFactorAsync(App, _grossGerau, "gross-gerau", "netzwerk@gross-gerau.example");
+        _networkOffenbach = await SignInWithSecondFactorAsync(App, _offenbach, "offenbach", "netzwerk@offenbach.example");
         _editorGg = await SignInAsync(_grossGerau, "redaktion@gross-gerau.example");
         _reviewerGg = await SignInWithSecondFactorAsync(App, _grossGerau, "gross-gerau", "pruefung@gross-gerau.example");
         _adminGg = await SignInWithSecondFactorAsync(App, _grossGerau, "gross-gerau", "admin@gross-gerau.example");

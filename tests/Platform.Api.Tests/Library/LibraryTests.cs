@@ -26,8 +26,8 @@ public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         await base.InitializeAsync();
         _grossGerau = App.CreateTenantClient("gross-gerau");
         _offenbach = App.CreateTenantClient("offenbach");
-        _network = await SignInAsync(_grossGerau, "netzwerk@gross-gerau.example");
-        _networkOffenbach = await SignInAsync(_offenbach, "netzwerk@offenbach.example");
+        _network = await SignInWithSecondFactorAsync(App, _grossGerau, "gross-gerau", "netzwerk@gross-gerau.example");
+        _networkOffenbach = await SignInWithSecondFactorAsync(App, _offenbach, "offenbach", "netzwerk@offenbach.example");
         _editorGg = await SignInAsync(_grossGerau, "redaktion@gross-gerau.example");
         _editorOf = await SignInAsync(_offenbach, "redaktion@offenbach.example");
     }
@@ -75,6 +75,21 @@ public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     {
         var list = await OkAsync(client, HttpMethod.Get, $"{LibraryUrl}/adoptions", token);
         return list.EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == adoptionId);
+    }
+
+    [Fact]
+    public async Task A_network_editor_signed_in_with_the_password_alone_cannot_approve()
+    {
+        var created = await OkAsync(_grossGerau, HttpMethod.Post, LibraryUrl, _network, Item("Bewerbungsmappe", "Tipps"));
+        var id = created.GetProperty("id").GetGuid();
+        await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", _network);
+        await TwoFactor.DisableTotpAsync(App, "offenbach", "netzwerk@offenbach.example");
+        var passwordOnly = await SignInAsync(_offenbach, "netzwerk@offenbach.example");
+
+        // Writing is fine with a password; publishing to every jobcenter's editors needs the second factor.
+        using var approve = await SendAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", passwordOnly, new { });
+
+        await AssertProblemAsync(approve, HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -144,7 +144,7 @@ public abstract class BookmarkTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal(post, bookmark.GetProperty("postId").GetGuid());
         Assert.Equal("Erste Wohnung", bookmark.GetProperty("post").GetString());
 
-        using var deleted = await SendAsync(client, HttpMethod.Delete, "api/v1/me", token);
+        using var deleted = await SendAsync(client, HttpMethod.Post, "api/v1/me/deletion", token, new { password = Platform.Infrastructure.Persistence.DatabaseInitializer.DemoPassword });
         Assert.True(deleted.IsSuccessStatusCode, $"{(int)deleted.StatusCode}");
         Assert.Equal(0, await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().Bookmarks.CountAsync()));
     }

@@ -36,7 +36,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         await job.DeliverDueAsync(CancellationToken.None);
 
         Assert.Contains("Weiterbewilligungsantrag", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains("/t/gross-gerau/abmelden-benachrichtigung?token=", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("http://gross-gerau.localhost/abmelden-benachrichtigung?token=", mail.Text, StringComparison.Ordinal);
         Assert.StartsWith("<http", mail.Message.Headers["List-Unsubscribe"], StringComparison.Ordinal);
         Assert.Single(App.Mail.To("erinnert@example.org"), m => m.Subject.Contains("Erinnerung", StringComparison.Ordinal));
         var center = await GetJsonAsync(client, token, "api/v1/notifications");
@@ -51,7 +51,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
     }
 
     [Fact]
-    public async Task The_unsubscribe_link_withdraws_the_consent_and_no_further_email_is_sent()
+    public async Task The_unsubscribe_link_withdraws_the_consent_and_no_further_reminder_email_is_sent()
     {
         using var client = App.CreateTenantClient("offenbach");
         var token = await AccountMail.RegisterConfirmedAsync(App, client, "abmelden@example.org", Password, "Abi", confirmedAtLeast16: true);
@@ -66,7 +66,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
 
         // Without sign-in, one tap on the page's button; a second click changes nothing.
         using var anonymous = App.CreateTenantClient("offenbach");
-        var pagePath = link.PathAndQuery.Replace("/t/offenbach/", "", StringComparison.Ordinal);
+        var pagePath = link.PathAndQuery;
         var page = await anonymous.GetStringAsync(pagePath);
         var antiforgery = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"").Groups["token"].Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -76,7 +76,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
             ["Confirm.Token"] = unsubscribeToken,
         });
         using var first = await anonymous.PostAsync(pagePath, form);
-        Assert.Contains("keine E-Mail-Benachrichtigungen mehr", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("keine Erinnerungen per E-Mail mehr", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("schon abbestellt", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var second = await anonymous.PostAsJsonAsync("api/v1/notifications/unsubscribe", new { token = unsubscribeToken });
         using var otherTenant = App.CreateTenantClient("gross-gerau");
@@ -84,7 +84,8 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
 
         Assert.False((await ReadJsonAsync(second)).GetProperty("changed").GetBoolean());
         Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
-        Assert.False((await GetJsonAsync(client, token, "api/v1/notifications/settings")).GetProperty("email").GetBoolean());
+        var settings = await GetJsonAsync(client, token, "api/v1/notifications/settings");
+        Assert.Equal(["email:reminder"], settings.GetProperty("unsubscribed").EnumerateArray().Select(u => u.GetString()));
 
         await CreateReminderAsync(client, token, email: true);
         await MakeDueAsync("offenbach");
@@ -94,7 +95,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
 
         var export = await GetJsonAsync(client, token, "api/v1/me/data");
         var withdrawn = export.GetProperty("consents").EnumerateArray().Last();
-        Assert.Equal(ConsentRecord.EmailReminders, withdrawn.GetProperty("purpose").GetString());
+        Assert.Equal(ConsentRecord.PurposeOf(NotificationChannel.Email, NotificationKind.Reminder), withdrawn.GetProperty("purpose").GetString());
         Assert.False(withdrawn.GetProperty("given").GetBoolean());
     }
 
@@ -111,21 +112,21 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         Assert.Equal("List-Unsubscribe=One-Click", mail.Message.Headers["List-Unsubscribe-Post"]);
         var header = mail.Message.Headers["List-Unsubscribe"] ?? "";
         var oneClick = new Uri(header.Trim('<', '>'));
-        Assert.Contains("/t/offenbach/api/v1/notifications/unsubscribe/one-click?token=", oneClick.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith("http://offenbach.localhost/api/v1/notifications/unsubscribe/one-click?token=", oneClick.AbsoluteUri, StringComparison.Ordinal);
 
         // A link scanner opening the page from the text: the page asks, nothing is withdrawn.
         var page = new Uri(System.Text.RegularExpressions.Regex.Match(mail.Text, @"https?://\S+/abmelden-benachrichtigung\?token=\S+").Value);
         using var anonymous = App.CreateTenantClient("offenbach");
-        var html = await anonymous.GetStringAsync(page.PathAndQuery.Replace("/t/offenbach/", "", StringComparison.Ordinal));
+        var html = await anonymous.GetStringAsync(page.PathAndQuery);
         Assert.Contains("Jetzt abbestellen", html, StringComparison.Ordinal);
         Assert.True((await GetJsonAsync(client, token, "api/v1/notifications/settings")).GetProperty("email").GetBoolean());
 
         // The mail client posts the RFC 8058 body to the header's address, without cookies or antiforgery token.
         using var body = new FormUrlEncodedContent([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]);
-        using var posted = await anonymous.PostAsync(oneClick.PathAndQuery.Replace("/t/offenbach/", "", StringComparison.Ordinal), body);
+        using var posted = await anonymous.PostAsync(oneClick.PathAndQuery, body);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.True((await ReadJsonAsync(posted)).GetProperty("changed").GetBoolean());
-        Assert.False((await GetJsonAsync(client, token, "api/v1/notifications/settings")).GetProperty("email").GetBoolean());
+        Assert.Equal(["email:reminder"], (await GetJsonAsync(client, token, "api/v1/notifications/settings")).GetProperty("unsubscribed").EnumerateArray().Select(u => u.GetString()));
 
         using var broken = await anonymous.PostAsync("api/v1/notifications/unsubscribe/one-click", null);
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
@@ -232,6 +233,88 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         var deliveries = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries.CountAsync(d => d.Key.StartsWith("p:")));
         Assert.Equal(1, deliveries);
     }
+
+    [Fact]
+    public async Task Unsubscribing_from_a_new_post_mail_stops_only_new_post_mails_and_reminders_keep_coming()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "beides@example.org", Password, "Bea", confirmedAtLeast16: true);
+        await FollowGeldByEmailAsync(client, token);
+        var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
+        await PublishInGeldAsync("Neu: Kindergeld");
+        await job.DeliverDueAsync(CancellationToken.None);
+        var postMail = await App.Mail.WaitForMessageToAsync("beides@example.org", count: 2);
+        Assert.Equal("Neuer Beitrag", postMail.Subject);
+
+        await OneClickAsync(postMail);
+
+        await CreateReminderAsync(client, token, email: true);
+        await MakeDueAsync("gross-gerau");
+        await job.DeliverDueAsync(CancellationToken.None);
+        var reminderMail = await App.Mail.WaitForMessageToAsync("beides@example.org", count: 3);
+        Assert.Contains("Erinnerung", reminderMail.Subject, StringComparison.Ordinal);
+        await PublishInGeldAsync("Neu: Wohngeld");
+        await job.DeliverDueAsync(CancellationToken.None);
+        await WaitForAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() == 3);
+        Assert.Equal(3, App.Mail.To("beides@example.org").Count);
+    }
+
+    [Fact]
+    public async Task Unsubscribing_from_a_reminder_mail_stops_only_reminder_mails_and_new_post_mails_keep_coming()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "andersrum@example.org", Password, "Andi", confirmedAtLeast16: true);
+        await FollowGeldByEmailAsync(client, token);
+        var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
+        await CreateReminderAsync(client, token, email: true);
+        await MakeDueAsync("gross-gerau");
+        await job.DeliverDueAsync(CancellationToken.None);
+        var reminderMail = await App.Mail.WaitForMessageToAsync("andersrum@example.org", count: 2);
+        Assert.Contains("Erinnerung", reminderMail.Subject, StringComparison.Ordinal);
+
+        await OneClickAsync(reminderMail);
+
+        await PublishInGeldAsync("Neu: Bildungspaket");
+        await job.DeliverDueAsync(CancellationToken.None);
+        Assert.Equal("Neuer Beitrag", (await App.Mail.WaitForMessageToAsync("andersrum@example.org", count: 3)).Subject);
+        await CreateReminderAsync(client, token, email: true);
+        await MakeDueAsync("gross-gerau");
+        await job.DeliverDueAsync(CancellationToken.None);
+        await WaitForAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() == 3);
+        Assert.Equal(3, App.Mail.To("andersrum@example.org").Count);
+    }
+
+    private static async Task FollowGeldByEmailAsync(HttpClient client, string token)
+    {
+        using var response = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token,
+            new { email = true, push = false, quietStart = "22:00", quietEnd = "07:00", followedTopics = new[] { "Geld" } });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The mail client's own unsubscribe button (RFC 8058) on <paramref name="mail"/>.</summary>
+    private async Task OneClickAsync(ReceivedMail mail)
+    {
+        var address = new Uri((mail.Message.Headers["List-Unsubscribe"] ?? "").Trim('<', '>'));
+        using var anonymous = App.CreateTenantClient("gross-gerau");
+        using var body = new FormUrlEncodedContent([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]);
+        using var posted = await anonymous.PostAsync(address.PathAndQuery, body);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.True((await ReadJsonAsync(posted)).GetProperty("changed").GetBoolean());
+    }
+
+    /// <summary>A post in "Geld" is published and its followers are told, as the publication's job does.</summary>
+    private Task PublishInGeldAsync(string title) =>
+        App.InTenantAsync("gross-gerau", async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var content = new Platform.Domain.Posts.PostContent { Title = title, Summary = "Kurz", BodyMarkdown = "Text", Topics = Platform.Domain.Posts.Topics.Geld };
+            var post = Platform.Domain.Posts.Post.Create(
+                sp.GetRequiredService<ICurrentTenant>().RequiredId, content, Platform.Domain.Posts.PostActor.System, DateTime.UtcNow.AddMinutes(-1));
+            post.Publish(DateTime.UtcNow);
+            db.Posts.Add(post);
+            await db.SaveChangesAsync();
+            await sp.GetRequiredService<Mediator.IMediator>().Send(new Platform.Application.Reminders.NotifyFollowersCommand(post.Id));
+        });
 
     private static string Future() => DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,7 +46,7 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.False(string.IsNullOrEmpty(request.Headers["TTL"]));
         var payload = JsonDocument.Parse(browser.Decrypt(request.Body)).RootElement;
         Assert.Contains("Weiterbewilligungsantrag", payload.GetProperty("title").GetString(), StringComparison.Ordinal);
-        Assert.Contains("/t/gross-gerau/abmelden-benachrichtigung?token=", payload.GetProperty("unsubscribe").GetString(), StringComparison.Ordinal);
+        Assert.Contains("http://gross-gerau.localhost/abmelden-benachrichtigung?token=", payload.GetProperty("unsubscribe").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +82,7 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
         using var created = await client.PostAsJsonAsync("api/v1/notifications/topic-subscriptions", new
         {
-            endpoint = "https://push.example.org/abc",
+            endpoint = "https://fcm.googleapis.com/fcm/send/abc",
             p256dh = browser.PublicKey,
             auth = browser.Auth,
             topics = new[] { "Geld", "Wohnen" },
@@ -108,6 +106,203 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(new Uri($"api/v1/notifications/topic-subscriptions/{id}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync(new Uri($"api/v1/notifications/topic-subscriptions/{id}", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task Push_endpoints_outside_the_push_services_or_on_internal_addresses_are_refused_naming_endpoint()
+    {
+        using var browser = new BrowserKeys();
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "ssrf@example.org", Password, "Sami", confirmedAtLeast16: true);
+        string[] refused =
+        [
+            "http://updates.push.services.mozilla.com/wpush/v2/abc",
+            "https://push.example.org/abc",
+            "https://fcm.googleapis.com.evil.example/fcm/send/abc",
+            "https://user@fcm.googleapis.com/fcm/send/abc",
+            "https://10.0.0.7/push",
+            "https://172.16.1.1/push",
+            "https://192.168.1.1/push",
+            "https://169.254.169.254/latest/meta-data/",
+            "https://100.64.0.1/push",
+            "https://[fd00:ec2::254]/push",
+            "https://[fe80::1]/push",
+            "https://[::ffff:10.0.0.7]/push",
+            "https://[64:ff9b::a00:7]/push",
+            "https://0.0.0.0/push",
+        ];
+
+        foreach (var endpoint in refused)
+        {
+            using var response = await SendAsync(client, HttpMethod.Post, "api/v1/notifications/push-subscriptions", token, new { endpoint, p256dh = browser.PublicKey, auth = browser.Auth });
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{endpoint}: {(int)response.StatusCode} {body}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("endpoint", out _), $"{endpoint}: {body}");
+        }
+
+        using var anonymous = await client.PostAsJsonAsync("api/v1/notifications/topic-subscriptions", new
+        {
+            endpoint = "https://169.254.169.254/latest/meta-data/",
+            p256dh = browser.PublicKey,
+            auth = browser.Auth,
+            topics = new[] { "Geld" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, anonymous.StatusCode);
+        Assert.True((await ReadJsonAsync(anonymous)).GetProperty("errors").TryGetProperty("endpoint", out _));
+        using var allowed = await SendAsync(client, HttpMethod.Post, "api/v1/notifications/push-subscriptions", token, new
+        {
+            endpoint = "https://updates.push.services.mozilla.com/wpush/v2/abc",
+            p256dh = browser.PublicKey,
+            auth = browser.Auth,
+        });
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(1, await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Keys_that_are_not_a_P256_point_or_a_16_byte_secret_are_refused_naming_the_field()
+    {
+        using var browser = new BrowserKeys();
+        using var client = App.CreateTenantClient("gross-gerau");
+        var offCurve = Convert.FromBase64String(Base64(browser.PublicKey));
+        offCurve[64] ^= 0x01;
+        (string P256dh, string Auth, string Field)[] cases =
+        [
+            (Base64Url(offCurve), browser.Auth, "p256dh"),
+            (Base64Url(new byte[65]), browser.Auth, "p256dh"),
+            (Base64Url(Convert.FromBase64String(Base64(browser.PublicKey))[..33]), browser.Auth, "p256dh"),
+            ("kein base64!", browser.Auth, "p256dh"),
+            (browser.PublicKey, Base64Url(new byte[15]), "auth"),
+            (browser.PublicKey, "%%%", "auth"),
+        ];
+
+        foreach (var (p256dh, auth, field) in cases)
+        {
+            using var response = await client.PostAsJsonAsync("api/v1/notifications/topic-subscriptions", new
+            {
+                endpoint = "https://fcm.googleapis.com/fcm/send/abc",
+                p256dh,
+                auth,
+                topics = new[] { "Geld" },
+            });
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{p256dh}/{auth}: {(int)response.StatusCode} {body}");
+            var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+            Assert.True(errors.TryGetProperty(field, out _), body);
+        }
+
+        Assert.Equal(0, await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_redirect_from_the_push_service_is_not_followed()
+    {
+        await using var inside = PushService.Start();
+        await using var service = PushService.Start(307, inside.Endpoint);
+        using var browser = new BrowserKeys();
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "umleitung@example.org", Password, "Ute", confirmedAtLeast16: true);
+        await SetPushAsync(client, token, QuietHoursAwayFromNow());
+        await SubscribeAsync(client, token, service, browser);
+        await CreatePushReminderAsync(client, token);
+
+        await MakeDueAsync();
+        await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+
+        Assert.Single(service.Requests);
+        Assert.Empty(inside.Requests);
+        var subscription = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.AsNoTracking().SingleAsync());
+        Assert.Equal(1, subscription.FailedAttempts);
+    }
+
+    [Theory]
+    [InlineData(404)]
+    [InlineData(410)]
+    public async Task A_subscription_the_push_service_calls_gone_is_deleted(int status)
+    {
+        await using var service = PushService.Start(status);
+        using var browser = new BrowserKeys();
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, $"weg{status}@example.org", Password, "Wera", confirmedAtLeast16: true);
+        await SetPushAsync(client, token, QuietHoursAwayFromNow());
+        await SubscribeAsync(client, token, service, browser);
+        await CreatePushReminderAsync(client, token);
+
+        await MakeDueAsync();
+        await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+
+        Assert.Single(service.Requests);
+        Assert.Equal(0, await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_subscription_that_keeps_failing_is_given_up_after_the_usual_attempts()
+    {
+        await using var service = PushService.Start(500);
+        using var browser = new BrowserKeys();
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "kaputt@example.org", Password, "Kai", confirmedAtLeast16: true);
+        await SetPushAsync(client, token, QuietHoursAwayFromNow());
+        await SubscribeAsync(client, token, service, browser);
+        await CreatePushReminderAsync(client, token);
+        var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
+
+        for (var pass = 1; pass < PushSubscription.MaxFailedAttempts; pass++)
+        {
+            await MakeDueAsync();
+            await job.DeliverDueAsync(CancellationToken.None);
+            var failing = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.AsNoTracking().SingleAsync());
+            Assert.Equal(pass, failing.FailedAttempts);
+        }
+
+        await MakeDueAsync();
+        await job.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(PushSubscription.MaxFailedAttempts, service.Requests.Count);
+        Assert.Equal(0, await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_stored_subscription_with_a_broken_key_is_dropped_and_holds_up_no_other()
+    {
+        await using var service = PushService.Start();
+        using var browser = new BrowserKeys();
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "alt@example.org", Password, "Alina", confirmedAtLeast16: true);
+        await SetPushAsync(client, token, QuietHoursAwayFromNow());
+        await SubscribeAsync(client, token, service, browser);
+        await CreatePushReminderAsync(client, token);
+
+        // As stored before keys were checked: the same person's second browser, with a key that is no P-256 point.
+        var broken = await App.InTenantAsync("gross-gerau", async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var good = await db.PushSubscriptions.SingleAsync();
+            var stored = PushSubscription.Create(good.TenantId, good.UserId, service.Endpoint.AbsoluteUri + "-alt", "BAAA", "AAAA", 0, DateTime.UtcNow);
+            db.PushSubscriptions.Add(stored);
+            await db.SaveChangesAsync();
+            return stored.Id;
+        });
+
+        await MakeDueAsync();
+        await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+
+        var request = Assert.Single(service.Requests);
+        Assert.Equal(service.Endpoint.AbsolutePath, request.Url.AbsolutePath);
+        var left = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.Select(s => s.Id).ToListAsync());
+        Assert.DoesNotContain(broken, left);
+        Assert.Single(left);
+        var push = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries.SingleAsync(d => d.Channel == NotificationChannel.Push));
+        Assert.Equal(DeliveryStatus.Sent, push.Status);
+    }
+
+    private static string Base64(string base64Url)
+    {
+        var s = base64Url.Replace('-', '+').Replace('_', '/');
+        return s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=');
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>Quiet hours that cannot contain the test's moment (6 to 7 hours from now, Berlin time).</summary>
     private static (string Start, string End) QuietHoursAwayFromNow()
@@ -145,150 +340,11 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Every pending message due now, also one waiting for its retry.</summary>
     private Task<int> MakeDueAsync(string slug = "gross-gerau") =>
         App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries
             .Where(d => d.Status == DeliveryStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, DateTime.UtcNow.AddSeconds(-1))));
-
-    /// <summary>A browser's push keys: a P-256 key pair and a 16-byte auth secret; decrypts what the service received.</summary>
-    private sealed class BrowserKeys : IDisposable
-    {
-        private readonly ECDiffieHellman _key = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
-        private readonly byte[] _auth = RandomNumberGenerator.GetBytes(16);
-
-        public string PublicKey => Base64Url(PublicBytes(_key));
-
-        public string Auth => Base64Url(_auth);
-
-        public string Decrypt(byte[] body)
-        {
-            // RFC 8188 header: salt (16), record size (4), key id length (1), key id (the sender's public key).
-            var salt = body[..16];
-            var idLength = body[20];
-            var senderKey = body[21..(21 + idLength)];
-            var ciphertext = body[(21 + idLength)..];
-            using var sender = ECDiffieHellman.Create(new ECParameters
-            {
-                Curve = ECCurve.NamedCurves.nistP256,
-                Q = new ECPoint { X = senderKey[1..33], Y = senderKey[33..65] },
-            });
-            var shared = _key.DeriveRawSecretAgreement(sender.PublicKey);
-
-            // RFC 8291: the input keying material from the auth secret and both public keys, then RFC 8188's key and nonce.
-            var keyInfo = Encoding.ASCII.GetBytes("WebPush: info\0").Concat(PublicBytes(_key)).Concat(senderKey).ToArray();
-            var ikm = HKDF.Expand(HashAlgorithmName.SHA256, HKDF.Extract(HashAlgorithmName.SHA256, shared, _auth), 32, keyInfo);
-            var prk = HKDF.Extract(HashAlgorithmName.SHA256, ikm, salt);
-            var cek = HKDF.Expand(HashAlgorithmName.SHA256, prk, 16, Encoding.ASCII.GetBytes("Content-Encoding: aes128gcm\0"));
-            var nonce = HKDF.Expand(HashAlgorithmName.SHA256, prk, 12, Encoding.ASCII.GetBytes("Content-Encoding: nonce\0"));
-            var plain = new byte[ciphertext.Length - 16];
-            using var aes = new AesGcm(cek, 16);
-            aes.Decrypt(nonce, ciphertext[..^16], ciphertext[^16..], plain);
-
-            // The last record ends with the delimiter 2, then padding zeros.
-            var end = Array.LastIndexOf(plain, (byte)2);
-            return Encoding.UTF8.GetString(plain, 0, end);
-        }
-
-        public void Dispose() => _key.Dispose();
-
-        private static byte[] PublicBytes(ECDiffieHellman key)
-        {
-            var q = key.ExportParameters(false).Q;
-            return [0x04, .. q.X!, .. q.Y!];
-        }
-
-        private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
-
-    /// <summary>A push service on loopback: records every request and answers 201 Created, as real services do.</summary>
-    private sealed class PushService : IAsyncDisposable
-    {
-        private readonly HttpListener _listener;
-        private readonly List<RecordedPush> _requests = [];
-        private readonly Lock _lock = new();
-        private readonly Task _serving;
-
-        private PushService(HttpListener listener, Uri endpoint)
-        {
-            _listener = listener;
-            Endpoint = endpoint;
-            _serving = ServeAsync();
-        }
-
-        public Uri Endpoint { get; }
-
-        public IReadOnlyList<RecordedPush> Requests
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return [.. _requests];
-                }
-            }
-        }
-
-        public static PushService Start()
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                var port = FreePort();
-                var listener = new HttpListener();
-                listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-                try
-                {
-                    listener.Start();
-                    return new PushService(listener, new Uri($"http://127.0.0.1:{port}/push/{Guid.NewGuid():N}"));
-                }
-                catch (HttpListenerException) when (attempt < 5)
-                {
-                    listener.Close();
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _listener.Stop();
-            try
-            {
-                await _serving;
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                // Stopped while waiting for the next request.
-            }
-
-            _listener.Close();
-        }
-
-        private static int FreePort()
-        {
-            using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            return ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                var context = await _listener.GetContextAsync();
-                using var body = new MemoryStream();
-                await context.Request.InputStream.CopyToAsync(body);
-                var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
-                lock (_lock)
-                {
-                    _requests.Add(new RecordedPush(context.Request.Url!, headers, body.ToArray()));
-                }
-
-                context.Response.StatusCode = 201;
-                context.Response.Close();
-            }
-        }
-    }
-
-    private sealed record RecordedPush(Uri Url, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, DateTime.UtcNow.AddSeconds(-1)).SetProperty(d => d.ClaimedUntil, (DateTime?)null)));
 }
 
 public sealed class SqliteWebPushTests(SqliteApp app) : WebPushTests<SqliteApp>(app);

@@ -17,10 +17,24 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     private const string Password = "Ein langer Satz als Passwort";
 
     [Fact]
+    public async Task A_platform_admin_signed_in_with_the_password_alone_cannot_use_the_platform_api()
+    {
+        using var bare = App.CreateClientForHost("localhost");
+        var passwordOnly = await SignInAsync(bare, "admin@plattform.example");
+
+        using var list = await SendAsync(bare, HttpMethod.Get, "api/v1/platform/tenants", passwordOnly);
+        using var create = await SendAsync(bare, HttpMethod.Post, "api/v1/platform/tenants", passwordOnly,
+            new { slug = "kreis-offenbach", displayName = "Pro Arbeit Kreis Offenbach", hostnames = Array.Empty<string>(), adminEmail = "leitung@kreis-offenbach.example" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+    }
+
+    [Fact]
     public async Task A_new_jobcenter_is_onboarded_invited_set_up_and_activated()
     {
         using var bare = App.CreateClientForHost("localhost");
-        var platformToken = await SignInAsync(bare, "admin@plattform.example");
+        var platformToken = await SignInWithSecondFactorAsync(App, bare, null, "admin@plattform.example");
 
         using var created = await SendAsync(bare, HttpMethod.Post, "api/v1/platform/tenants", platformToken,
             new { slug = "kreis-offenbach", displayName = "Pro Arbeit Kreis Offenbach", hostnames = new[] { "jobs.kreis-offenbach.example" }, adminEmail = "leitung@kreis-offenbach.example" });
@@ -32,7 +46,9 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         var invitationUrl = new Uri(System.Text.RegularExpressions.Regex.Match(mail.Message.TextBody ?? "", @"https?://\S+einladung\?token=[0-9a-f]+").Value);
         Assert.Equal(onboarded.GetProperty("invitationUrl").GetString(), invitationUrl.ToString());
         var token = System.Web.HttpUtility.ParseQueryString(invitationUrl.Query)["token"]!;
-        Assert.StartsWith("/t/kreis-offenbach/", invitationUrl.AbsolutePath, StringComparison.Ordinal);
+        // On the jobcenter's own host name (ADR-023), not on whatever host the PlatformAdmin's request came to.
+        Assert.Equal("jobs.kreis-offenbach.example", invitationUrl.Host);
+        Assert.Equal("/einladung", invitationUrl.AbsolutePath);
 
         using var tenant = App.CreateTenantClient("kreis-offenbach");
         using var byHostname = App.CreateClientForHost("jobs.kreis-offenbach.example");
@@ -58,6 +74,22 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal(HttpStatusCode.NoContent, contact.StatusCode);
 
         var tenantId = onboarded.GetProperty("tenantId").GetGuid();
+
+        // Not live without a Datenschutzerklärung: refused with the reason; the Impressum is there (its own page).
+        using var tooEarly = await SendAsync(bare, HttpMethod.Put, $"api/v1/platform/tenants/{tenantId}/status", platformToken, new { status = "Active" });
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        var reason = (await ReadJsonAsync(tooEarly)).GetProperty("detail").GetString()!;
+        Assert.Contains("Datenschutzerklärung", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Impressum", reason.Split('(')[0], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await tenant.GetAsync(new Uri("api/v1/posts", UriKind.Relative))).StatusCode);
+        using var legal = await SendAsync(tenant, HttpMethod.Put, "api/v1/tenant/legal", adminToken, new
+        {
+            imprintUrl = "https://kreis-offenbach.example/impressum",
+            privacyText = "Verantwortlich ist Pro Arbeit – Kreis Offenbach.",
+            conformance = "Partial",
+        });
+        Assert.Equal(HttpStatusCode.NoContent, legal.StatusCode);
+
         using var activated = await SendAsync(bare, HttpMethod.Put, $"api/v1/platform/tenants/{tenantId}/status", platformToken, new { status = "Active" });
         Assert.Equal(HttpStatusCode.NoContent, activated.StatusCode);
 
@@ -72,6 +104,7 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Contains("staff.joined", actions);
         Assert.Contains("branding.changed", actions);
         Assert.Contains("contact.changed", actions);
+        Assert.Contains("legal.changed", actions);
         Assert.Contains("tenant.status", actions);
     }
 
@@ -92,7 +125,7 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     public async Task Two_onboardings_with_the_same_slug_at_once_create_one_jobcenter_and_refuse_the_other_with_a_400()
     {
         using var bare = App.CreateClientForHost("localhost");
-        var token = await SignInAsync(bare, "admin@plattform.example");
+        var token = await SignInWithSecondFactorAsync(App, bare, null, "admin@plattform.example");
         var attempts = Enumerable.Range(0, 4).Select(i => SendAsync(bare, HttpMethod.Post, "api/v1/platform/tenants", token,
             new { slug = "gleichzeitig", displayName = $"Gleichzeitig {i}", adminEmail = $"leitung{i}@gleichzeitig.example" }));
         var responses = await Task.WhenAll(attempts);
@@ -124,7 +157,7 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     public async Task Bad_onboarding_input_is_400_naming_the_field(string slug, string field)
     {
         using var bare = App.CreateClientForHost("localhost");
-        var token = await SignInAsync(bare, "admin@plattform.example");
+        var token = await SignInWithSecondFactorAsync(App, bare, null, "admin@plattform.example");
 
         using var response = await SendAsync(bare, HttpMethod.Post, "api/v1/platform/tenants", token,
             new { slug, displayName = "Neu", adminEmail = field == "adminEmail" ? "keine-adresse" : "a@example.org" });
@@ -233,7 +266,7 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     public async Task A_suspended_jobcenter_shows_maintenance_to_young_people_but_not_to_its_staff()
     {
         using var bare = App.CreateClientForHost("localhost");
-        var platformToken = await SignInAsync(bare, "admin@plattform.example");
+        var platformToken = await SignInWithSecondFactorAsync(App, bare, null, "admin@plattform.example");
         var offenbachId = await App.InTenantAsync("offenbach", sp => Task.FromResult(sp.GetRequiredService<ICurrentTenant>().RequiredId));
         using var client = App.CreateTenantClient("offenbach");
         var editor = await SignInAsync(client, "redaktion@offenbach.example");

@@ -57,7 +57,7 @@ public sealed partial class AccountRecoveryTests(BrowserApp app, ChromiumFixture
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Der Code ist ungültig oder abgelaufen.");
 
         await SignInPage.SubmitAsync(Page, site, email, SignInPage.DemoPassword);
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("E-Mail-Adresse oder Passwort stimmen nicht.");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("E-Mail-Adresse oder Passwort stimmen nicht.");
         await SignInPage.SignInAsync(Page, site, email, NewPassword);
         await Expect(Page).ToHaveURLAsync(new Uri(site, "meine-daten").ToString());
     }

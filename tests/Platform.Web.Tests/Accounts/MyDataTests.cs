@@ -83,20 +83,21 @@ public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium
         await Expect(Page).ToHaveURLAsync(myData);
         await ExpectMyDataPageAsync();
 
-        // Delete the account: without the confirmation nothing happens, with it the account is gone.
+        // Delete the account: without the password nothing happens, with it the account is gone and the page says so.
         var delete = Page.GetByRole(AriaRole.Button, new() { Name = "Konto löschen", Exact = true });
         await delete.ClickAsync();
-        await Expect(Page.Locator(".form-errors[role=alert]")).ToHaveTextAsync("Bitte bestätige, dass du dein Konto löschen willst.");
+        await Expect(Page.Locator(".form-errors[role=alert]")).ToHaveTextAsync("Bitte gib zur Bestätigung dein Passwort ein.");
         await ExpectMyDataPageAsync();
 
-        await Page.GetByLabel("Ja, ich will mein Konto endgültig löschen.", new() { Exact = true }).CheckAsync();
+        await Page.GetByLabel("Dein Passwort (zur Bestätigung)", new() { Exact = true }).FillAsync(Password);
         await delete.ClickAsync();
-        await UntilUrlAsync(Page, new Regex("^" + Regex.Escape(site.ToString()) + ".*konto=geloescht"));
+        await UntilUrlAsync(Page, new Regex("^" + Regex.Escape(site.ToString()) + "konto-geloescht$"));
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Dein Konto ist gelöscht", Level = 1 })).ToBeVisibleAsync();
         await Expect(Page.Locator(".account-nav").GetByRole(AriaRole.Link, new() { Name = "Anmelden", Exact = true })).ToBeVisibleAsync();
 
         // The same credentials no longer work.
         await SignInPage.SubmitAsync(Page, site, Email, Password);
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("E-Mail-Adresse oder Passwort stimmen nicht.");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("E-Mail-Adresse oder Passwort stimmen nicht.");
         await Expect(Page).ToHaveURLAsync(SignInPage.Address(site).ToString());
         await Page.GotoAsync(myData);
         await Expect(Page).ToHaveURLAsync(new Regex("/t/offenbach/anmelden\\?"));

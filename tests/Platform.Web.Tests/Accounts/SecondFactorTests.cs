@@ -50,7 +50,7 @@ public sealed class SecondFactorTests(BrowserApp app, ChromiumFixture chromium) 
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Der Code stimmt nicht.");
         var sameKey = (await Page.Locator("code.shared-key").TextContentAsync())!;
         Assert.Equal(key, sameKey);
-        await setUp.GetByLabel("Code aus der App", new() { Exact = true }).FillAsync(TwoFactor.CodeFor(key));
+        await setUp.GetByLabel("Code aus der App", new() { Exact = true }).FillAsync(TwoFactor.NextCode(key));
         await setUp.GetByRole(AriaRole.Button, new() { Name = "Authenticator-App einschalten", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.List, new() { Name = "Wiederherstellungscodes" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(10);
         await Expect(Page.GetByText(Notice)).ToHaveCountAsync(0);
@@ -67,7 +67,7 @@ public sealed class SecondFactorTests(BrowserApp app, ChromiumFixture chromium) 
         await Page.Locator("main form").GetByLabel("Code", new() { Exact = true }).FillAsync(TwoFactor.CodeFor(key) == "000000" ? "111111" : "000000");
         await Page.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "Bestätigen", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Der Code stimmt nicht");
-        await Page.Locator("main form").GetByLabel("Code", new() { Exact = true }).FillAsync(TwoFactor.CodeFor(key));
+        await Page.Locator("main form").GetByLabel("Code", new() { Exact = true }).FillAsync(TwoFactor.NextCode(key));
         await Page.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "Bestätigen", Exact = true }).ClickAsync();
         await UntilUrlAsync(Page, new Regex("/t/gross-gerau/meine-daten$"));
         Assert.True(await SecondFactorOfSessionAsync(site));

@@ -37,7 +37,7 @@ public static class SignInPage
         await SubmitAsync(page, site, email, password);
         await BrowserTest.UntilUrlAsync(page, new Regex(@"/anmelden/zweiter-faktor(\?|$)"));
         var form = page.Locator("main form");
-        await form.GetByLabel("Code", new() { Exact = true }).FillAsync(TestSupport.TwoFactor.CodeFor(sharedKey));
+        await form.GetByLabel("Code", new() { Exact = true }).FillAsync(TestSupport.TwoFactor.NextCode(sharedKey));
         await form.GetByRole(AriaRole.Button, new() { Name = "Bestätigen", Exact = true }).ClickAsync();
         await BrowserTest.UntilUrlAsync(page, new Regex(@"^(?![^?#]*/anmelden([/?#]|$))"));
     }
@@ -46,7 +46,7 @@ public static class SignInPage
     /// Sets up the authenticator app for a (demo) staff account and signs in with password and a real code: a session
     /// that may approve, schedule and publish.
     /// </summary>
-    public static async Task SignInWithSecondFactorAsync(IPage page, BrowserApp app, Uri site, string slug, string email)
+    public static async Task SignInWithSecondFactorAsync(IPage page, BrowserApp app, Uri site, string? slug, string email)
     {
         var key = await TestSupport.TwoFactor.EnableTotpAsync(app, slug, email);
         await SignInWithTotpAsync(page, site, email, key);

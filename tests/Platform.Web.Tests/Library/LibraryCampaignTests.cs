@@ -49,7 +49,7 @@ public sealed class LibraryCampaignTests(BrowserApp app, ChromiumFixture chromiu
         await AxeTests.AssertNoViolationsAsync(network);
 
         var second = await NewAnonymousPageAsync();
-        await SignInPage.SignInAsync(second, offenbach, "netzwerk@offenbach.example");
+        await SignInPage.SignInWithSecondFactorAsync(second, App, offenbach, "offenbach", "netzwerk@offenbach.example");
         await second.GotoAsync(new Uri(offenbach, "redaktion/" + itemPath).ToString());
         await second.GetByRole(AriaRole.Button, new() { Name = "Freigeben" }).ClickAsync();
         await Expect(second.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Eintrag ist freigegeben und für alle Jobcenter sichtbar.");

@@ -18,7 +18,7 @@ public sealed class TopicSubscriptionPageTests(BrowserApp app, ChromiumFixture c
     private const string FakePushService =
         """
         (() => {
-          const endpoint = 'https://push.example.invalid/send/' + crypto.randomUUID();
+          const endpoint = 'https://fcm.googleapis.com/fcm/send/' + crypto.randomUUID();
           const subscription = { endpoint, toJSON: () => ({ endpoint, keys: { p256dh: 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U', auth: 'tBHItJI5svbpez7KI4CCXg' } }) };
           if ('PushManager' in window) {
             PushManager.prototype.getSubscription = async () => null;
@@ -53,7 +53,7 @@ public sealed class TopicSubscriptionPageTests(BrowserApp app, ChromiumFixture c
             .Where(s => s.UserId == null).Select(s => new { s.Id, s.Topics, s.Endpoint }).ToListAsync());
         var subscription = Assert.Single(stored);
         Assert.Equal((int)(Topics.Geld | Topics.Wohnen), subscription.Topics);
-        Assert.StartsWith("https://push.example.invalid/", subscription.Endpoint, StringComparison.Ordinal);
+        Assert.StartsWith("https://fcm.googleapis.com/fcm/send/", subscription.Endpoint, StringComparison.Ordinal);
         Assert.Equal(0, await App.InTenantAsync("offenbach", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.CountAsync(s => s.UserId == null)));
 
         // The id stays in this browser only: after a reload the page still knows the subscription.

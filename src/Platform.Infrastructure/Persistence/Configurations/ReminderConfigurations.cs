@@ -27,6 +27,7 @@ public sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<Rem
     public void Configure(EntityTypeBuilder<ReminderDelivery> builder)
     {
         builder.ToTable("ReminderDeliveries");
+        builder.Ignore(d => d.Kind);
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Id).ValueGeneratedNever();
 

@@ -41,7 +41,11 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
             l.Property(x => x.ImprintUrl).HasColumnName("ImprintUrl").HasMaxLength(500).IsRequired();
             l.Property(x => x.PrivacyUrl).HasColumnName("PrivacyUrl").HasMaxLength(500).IsRequired();
             l.Property(x => x.OnlineApplicationUrl).HasColumnName("OnlineApplicationUrl").HasMaxLength(500).IsRequired();
-            l.Property(x => x.AccessibilityStatement).HasColumnName("AccessibilityStatement").IsRequired();
+            // Legal texts as one JSON document in the column that held the plain accessibility statement (ADR-019).
+            l.Property(x => x.Texts).HasColumnName("AccessibilityStatement").IsRequired()
+                .HasConversion(TenantLegalTextsConverter.Converter, TenantLegalTextsConverter.Comparer);
+            l.Ignore(x => x.HasImprint);
+            l.Ignore(x => x.HasPrivacy);
         });
         builder.Navigation(t => t.Links).IsRequired();
         builder.Ignore(t => t.PostcodeList);

@@ -1113,6 +1113,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("FollowedTopics")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MutedKinds")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("PushEnabled")
                         .HasColumnType("boolean");
 
@@ -1152,6 +1155,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
 
                     b.Property<string>("P256dh")
                         .IsRequired()

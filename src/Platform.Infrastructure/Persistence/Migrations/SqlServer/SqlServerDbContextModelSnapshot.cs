@@ -1114,6 +1114,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("FollowedTopics")
                         .HasColumnType("int");
 
+                    b.Property<int>("MutedKinds")
+                        .HasColumnType("int");
+
                     b.Property<bool>("PushEnabled")
                         .HasColumnType("bit");
 
@@ -1153,6 +1156,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int");
 
                     b.Property<string>("P256dh")
                         .IsRequired()

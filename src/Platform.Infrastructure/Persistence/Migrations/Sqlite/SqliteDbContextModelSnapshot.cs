@@ -1104,6 +1104,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("FollowedTopics")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MutedKinds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PushEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1143,6 +1146,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("P256dh")
                         .IsRequired()
