@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the tests need on Debian (as root): PostgreSQL server, Chromium, wrk, an SMTP sink, and axe-core
-# (from npm, into the git-ignored .test-tools/ of the repository) for the accessibility checks of the browser tests.
+# Installs what the tests need on Debian (as root): PostgreSQL server, Chromium, wrk, an SMTP sink, and from npm (into
+# the git-ignored .test-tools/ of the repository) axe-core for the accessibility checks of the browser tests and
+# Redocly's CLI for the OpenAPI lint.
 # Does nothing for what is already there, so it is cheap to run every time.
 set -euo pipefail
 
@@ -31,4 +32,13 @@ if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$tools/node_modules/axe-core/pack
   echo "Installing axe-core $AXE_VERSION into .test-tools/"
   mkdir -p "$tools"
   npm install --prefix "$tools" --no-save --no-audit --no-fund --no-package-lock --silent "axe-core@$AXE_VERSION"
+fi
+
+# Redocly CLI, pinned, in its own prefix so that installing it does not prune the other tools; the API tests run
+# .test-tools/redocly/node_modules/.bin/redocly lint on the OpenAPI document (ADR-024).
+REDOCLY_VERSION=2.77.0
+if ! grep -qs "\"version\": \"$REDOCLY_VERSION\"" "$tools/redocly/node_modules/@redocly/cli/package.json"; then
+  echo "Installing @redocly/cli $REDOCLY_VERSION into .test-tools/redocly/"
+  mkdir -p "$tools/redocly"
+  npm install --prefix "$tools/redocly" --no-save --no-audit --no-fund --no-package-lock --silent "@redocly/cli@$REDOCLY_VERSION"
 fi

@@ -42,13 +42,15 @@ builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => RequestJson.Configure(o.SerializerOptions));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
+builder.Services.AddPlatformOpenApi();
+builder.Services.AddPlatformCompression();
 var outputCacheEnabled = builder.Configuration.GetValue("Platform:OutputCache:Enabled", defaultValue: true);
 builder.Services.AddOutputCache(options =>
 {
+    options.AddBasePolicy(HttpCaching.LifetimeRecorder);
     // Short enough that a newly published post shows within a second, long enough to absorb a burst of readers.
     options.AddPolicy(CachePolicies.Feed, policy => policy
-        .Expire(TimeSpan.FromSeconds(1))
+        .Expire(CachePolicies.FeedDuration)
         .SetVaryByQuery("page", "pageSize", "topic", "suche")
         .VaryByValue(context => new KeyValuePair<string, string>(
             "tenant", context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id.ToString() ?? "-"))
@@ -81,6 +83,10 @@ if (tenancy.TrustedProxies.Count > 0)
         proxied => proxied.UseForwardedHeaders());
 }
 
+// HEAD is GET without the body, for every endpoint at once; then compression, around everything that writes a body.
+app.UseHeadAsGet();
+app.UseResponseCompression();
+
 // Before the error pages, so a re-executed not-found page keeps the language the original request asked for.
 app.UseRequestLocalization(UiCultures.RequestLocalizationOptions());
 app.UseExceptionHandler();
@@ -99,10 +105,13 @@ app.UseTenantStatusGate();
 
 // After authentication, so the cache knows who is signed in (their pages are never cached), and after the status
 // gate, so a suspended or onboarding jobcenter is never served from cache.
+app.UseCacheHeaders();
 if (outputCacheEnabled)
 {
     app.UseOutputCache();
 }
+
+app.UseEntityTags();
 
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -122,7 +131,7 @@ if (roles.Api)
     app.MapScalarApiReference(options => options.WithTitle("Jobcenter-Plattform API"));
     var api = app.MapGroup("/api/v1");
     api.MapAuthEndpoints().MapMyDataEndpoints().MapPlatformEndpoints();
-    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().MapPostsEndpoints().MapTenantAdminEndpoints().MapRemindersEndpoints().MapContactEndpoints().MapEditorialEndpoints().MapEventsEndpoints().MapLibraryEndpoints().MapBookmarksEndpoints();
+    api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().WithMetadata(new RequiresTenantMetadata()).MapPostsEndpoints().MapTenantAdminEndpoints().MapRemindersEndpoints().MapContactEndpoints().MapEditorialEndpoints().MapEventsEndpoints().MapLibraryEndpoints().MapBookmarksEndpoints();
 }
 
 if (roles.Web)

@@ -8,4 +8,7 @@ public static class CachePolicies
     /// round trip and a newly published post shows within a second. Signed-in requests are never cached.
     /// </summary>
     public const string Feed = "feed";
+
+    /// <summary>How long <see cref="Feed"/> answers live in the output cache, and so in a browser or proxy (<c>max-age</c>).</summary>
+    public static readonly TimeSpan FeedDuration = TimeSpan.FromSeconds(1);
 }

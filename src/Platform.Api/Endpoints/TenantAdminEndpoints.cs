@@ -31,7 +31,8 @@ public static class TenantAdminEndpoints
         admin.MapPost("/topics", CreateTopic);
         admin.MapDelete("/topics/{slug}", DeleteTopic);
 
-        api.MapPost("/auth/accept-invitation", AcceptInvitation).WithTags("Auth").RequireRateLimiting(Infrastructure.RateLimits.SignIn);
+        api.MapPost("/auth/accept-invitation", AcceptInvitation).WithTags("Auth").RequireRateLimiting(Infrastructure.RateLimits.SignIn)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

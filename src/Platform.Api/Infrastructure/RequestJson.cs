@@ -17,6 +17,9 @@ public static class RequestJson
     {
         options.Converters.Add(new JsonStringEnumConverter());
         options.Converters.Add(new CheckedStringConverter());
+        // Numbers are JSON numbers: the web defaults also read "5" as 5, which the OpenAPI document then has to describe
+        // as integer-or-string with a pattern (ADR-024). What the document says is what the API accepts.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequireUndefaultableMembers);
     }
 

@@ -16,7 +16,7 @@ public sealed record GetContentCalendarQuery(DateTime From, DateTime To) : IQuer
 /// <param name="At">When it is or was due (UTC).</param>
 /// <param name="LocalAt">The same instant in Europe/Berlin (wall-clock time, no offset).</param>
 /// <param name="UtcOffset">Berlin's offset at that instant, for example "+01:00" or "+02:00".</param>
-public sealed record CalendarEntry(Guid Id, string Title, PostStatus Status, DateTime At, DateTime LocalAt, string UtcOffset);
+public sealed record CalendarEntry(Guid Id, string Title, PostStatus Status, DateTime At, [property: LocalDateTime] DateTime LocalAt, string UtcOffset);
 
 public sealed class GetContentCalendarValidator : AbstractValidator<GetContentCalendarQuery>
 {

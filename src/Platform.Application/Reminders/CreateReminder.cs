@@ -26,7 +26,7 @@ public sealed record ReminderSummary(
     string Title,
     Guid? PostId,
     DateTime DueAt,
-    DateTime DueAtLocal,
+    [property: LocalDateTime] DateTime DueAtLocal,
     IReadOnlyList<int> LeadTimeMinutes,
     bool Email,
     bool Push,
