@@ -120,7 +120,7 @@ public abstract class CoverImageSizesTests<TApp>(TApp app) : ApiTestBase<TApp>(a
         Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
         var problem = await ReadJsonAsync(created);
         Assert.True(problem.GetProperty("errors").TryGetProperty("coverImage", out var messages), problem.ToString());
-        Assert.Contains("kann nicht gelesen werden", messages.ToString(), StringComparison.Ordinal);
+        Assert.Contains("kann nicht vollständig gelesen werden", messages.ToString(), StringComparison.Ordinal);
     }
 
     private static byte[] LargeJpeg(int width, int height)
