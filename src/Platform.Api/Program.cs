@@ -69,6 +69,21 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
     }
 });
 
+// Every cookie (sign-in, antiforgery, language, passkey state) is Secure whenever the request came over HTTPS,
+// including through a trusted proxy that says so in X-Forwarded-Proto (ADR-021).
+builder.Services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);
+builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
+// Authorisation before body checks: routing would otherwise answer a request whose Content-Type does not fit the
+// endpoint with a 415 of its own, before the authorisation middleware could say 401 or 403 (ADR-021). Without this
+// policy the endpoint itself is selected, authorisation runs, and only then does its body binding refuse the type.
+// No two endpoints here share a route and differ by content type, which is all this policy is needed for.
+foreach (var accepts in builder.Services.Where(d => d.ServiceType == typeof(Microsoft.AspNetCore.Routing.MatcherPolicy)
+    && d.ImplementationType?.FullName == "Microsoft.AspNetCore.Routing.Matching.AcceptsMatcherPolicy").ToList())
+{
+    builder.Services.Remove(accepts);
+}
+
 var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
@@ -83,6 +98,7 @@ if (tenancy.TrustedProxies.Count > 0)
         proxied => proxied.UseForwardedHeaders());
 }
 
+app.UseCookiePolicy();
 // HEAD is GET without the body, for every endpoint at once; then compression, around everything that writes a body.
 app.UseHeadAsGet();
 app.UseResponseCompression();
@@ -94,6 +110,7 @@ app.UseExceptionHandler();
 // a /t/{slug}/api/... request has not yet had its tenant prefix moved into PathBase.
 app.UseErrorStatusCodePages(servesPages: roles.Web, notFoundPage: "/not-found");
 app.UseSecurityHeaders();
+app.UseApiReferencePolicy();
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseDotSegmentGuard();
 app.UseRouting();
@@ -128,7 +145,13 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 if (roles.Api)
 {
     app.MapOpenApi();
-    app.MapScalarApiReference(options => options.WithTitle("Jobcenter-Plattform API"));
+    // Served from the platform alone: the bundled script, no fonts from Scalar's CDN, no telemetry, no AI agent.
+    app.MapScalarApiReference(options => options
+        .WithTitle("Jobcenter-Plattform API")
+        .DisableDefaultFonts()
+        .DisableTelemetry()
+        .DisableAgent()
+        .DisableMcp());
     var api = app.MapGroup("/api/v1");
     api.MapAuthEndpoints().MapMyDataEndpoints().MapPlatformEndpoints();
     api.MapGroup("").AddEndpointFilter<RequireTenantFilter>().WithMetadata(new RequiresTenantMetadata()).MapPostsEndpoints().MapTenantAdminEndpoints().MapRemindersEndpoints().MapContactEndpoints().MapEditorialEndpoints().MapEventsEndpoints().MapLibraryEndpoints().MapBookmarksEndpoints();

@@ -82,7 +82,7 @@ public static class TenantAdminEndpoints
     {
         if (logo.Length > Platform.Domain.Tenants.TenantLogo.MaxBytes)
         {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("content", "Das Logo darf höchstens 512 KB groß sein.")]);
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("logo", "Das Logo darf höchstens 512 KB groß sein.")]);
         }
 
         using var buffer = new MemoryStream();

@@ -68,10 +68,10 @@ public static class LibraryAccess
     public static Guid? CoverImageFor(this IAppDbContext db, IImageProcessor images, ILibraryInput input, LibraryItemVersion? previous, DateTime now)
     {
         Guid? id = previous?.CoverImageId;
-        if (input.CoverImage is { } bytes)
+        if (input.CoverImage is { } upload)
         {
-            images.Measure(bytes);
-            var image = LibraryImage.Create(Platform.Domain.Tenants.ImageSniffer.Detect(bytes)!, bytes, now);
+            var stored = images.Reencode(upload, "coverImage");
+            var image = LibraryImage.Create(stored.ContentType, stored.Content, now);
             db.LibraryImages.Add(image);
             id = image.Id;
         }

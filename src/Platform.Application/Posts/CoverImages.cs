@@ -21,13 +21,27 @@ public sealed record CoverImageInfo(int Width, int Height, string Version);
 /// <summary>Size of an image as it is shown (EXIF orientation applied).</summary>
 public sealed record ImageSize(int Width, int Height);
 
+/// <summary>
+/// An uploaded image as the platform stores it: decoded completely and encoded again by the platform, so that what is
+/// kept is what the decoder produced, not the bytes someone sent.
+/// </summary>
+public sealed record UploadedImage(string ContentType, byte[] Content, int Width, int Height);
+
 /// <summary>A cover image file as served.</summary>
 public sealed record CoverImageFile(string ContentType, byte[] Content, string Version);
 
-/// <summary>Port to the image library: measures uploads and makes smaller copies, never larger ones.</summary>
+/// <summary>Port to the image library: decodes uploads, measures stored images and makes smaller copies, never larger ones.</summary>
 public interface IImageProcessor
 {
-    /// <summary>The displayed size of a PNG or JPEG; refuses images of more than the allowed pixel count.</summary>
+    /// <summary>
+    /// Decodes an uploaded PNG or JPEG completely (at most the allowed pixel count, checked before decoding), applies its
+    /// EXIF orientation and encodes it again in the same format, keeping only its colour profile. Anything that does not
+    /// decode completely (a wrong checksum, truncated data, a header that claims more than the data holds, something
+    /// else behind an image signature) is refused with a validation error naming <paramref name="field"/>.
+    /// </summary>
+    UploadedImage Reencode(byte[] image, string field);
+
+    /// <summary>The displayed size of a stored PNG or JPEG; refuses images of more than the allowed pixel count.</summary>
     ImageSize Measure(byte[] image);
 
     /// <summary>

@@ -43,10 +43,10 @@ public sealed class CreatePostHandler(IAppDbContext db, ICurrentTenant tenant, I
         var now = clock.GetUtcNow().UtcDateTime;
         var post = Post.Create(tenant.RequiredId, command.ToContent(command.CoverImage is not null, await catalog.ForCurrentTenantAsync(cancellationToken)), user.Actor(), now);
         db.Posts.Add(post);
-        if (command.CoverImage is { } image)
+        if (command.CoverImage is { } upload)
         {
-            var size = images.Measure(image);
-            db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, Platform.Domain.Tenants.ImageSniffer.Detect(image)!, image, size.Width, size.Height, now));
+            var image = images.Reencode(upload, "coverImage");
+            db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, image.ContentType, image.Content, image.Width, image.Height, now));
         }
 
         db.Record(post.TenantId, user, clock, "post.created", post.Title);

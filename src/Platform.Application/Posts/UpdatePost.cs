@@ -3,7 +3,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Domain.Posts;
-using Platform.Domain.Tenants;
 
 namespace Platform.Application.Posts;
 
@@ -61,17 +60,16 @@ public sealed class UpdatePostHandler(
         }
 
         post.Edit(command.ToContent(hasImage, await catalog.ForCurrentTenantAsync(cancellationToken)), command.BaseVersion, user.Actor(), now);
-        if (command.CoverImage is { } bytes)
+        if (command.CoverImage is { } upload)
         {
-            var contentType = ImageSniffer.Detect(bytes)!;
-            var size = images.Measure(bytes);
+            var stored = images.Reencode(upload, "coverImage");
             if (image is null)
             {
-                db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, contentType, bytes, size.Width, size.Height, now));
+                db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, stored.ContentType, stored.Content, stored.Width, stored.Height, now));
             }
             else
             {
-                image.Replace(contentType, bytes, size.Width, size.Height, now);
+                image.Replace(stored.ContentType, stored.Content, stored.Width, stored.Height, now);
             }
         }
         else if (command.RemoveCoverImage && image is not null)

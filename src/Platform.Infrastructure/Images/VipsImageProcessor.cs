@@ -8,8 +8,8 @@ using Platform.Application.Posts;
 namespace Platform.Infrastructure.Images;
 
 /// <summary>
-/// Cover images with libvips (NetVips): measured at upload, smaller copies made on demand and kept in a bounded
-/// in-memory cache per node. The copies are derived data (the original stays in the database), so losing the cache
+/// Images with libvips (NetVips): uploads decoded completely and encoded again, smaller copies of covers made on demand
+/// and kept in a bounded in-memory cache per node. The copies are derived data (the original stays in the database), so losing the cache
 /// costs only time; browsers and proxies keep them for a year because their address carries the image's version.
 /// </summary>
 public sealed class VipsImageProcessor : IImageProcessor, IDisposable
@@ -22,6 +22,9 @@ public sealed class VipsImageProcessor : IImageProcessor, IDisposable
 
     private const int Quality = 75;
 
+    // An uploaded JPEG is encoded once more: high enough that the second generation shows no loss.
+    private const int JpegQuality = 90;
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 64L * 1024 * 1024 });
 
     // Bounds the decoding work across requests: a burst of first views of new covers cannot take every core.
@@ -31,6 +34,38 @@ public sealed class VipsImageProcessor : IImageProcessor, IDisposable
     {
         // libvips' own operation cache would keep decoded images around; ours caches the encoded results instead.
         Cache.Max = 0;
+    }
+
+    public UploadedImage Reencode(byte[] image, string field)
+    {
+        // The signature chooses the one loader that may read the bytes: no other libvips loader (SVG, PDF, TIFF, ...)
+        // ever sees an upload.
+        var contentType = Platform.Domain.Tenants.ImageSniffer.Detect(image) ?? throw Refused(field, ValidationMessages.Get("Image.Unreadable"));
+        var png = contentType == "image/png";
+        try
+        {
+            // Fail on warnings, not only errors: libjpeg merely warns when the data ends early (and fills the rest with
+            // grey). So a wrong checksum, truncated data or less data than the header claims all stop the decoder, and
+            // only images that decode completely are stored.
+            using var loaded = png
+                ? Image.PngloadBuffer(image, access: Enums.Access.Sequential, failOn: Enums.FailOn.Warning)
+                : Image.JpegloadBuffer(image, access: Enums.Access.Sequential, failOn: Enums.FailOn.Warning);
+            if ((long)loaded.Width * loaded.Height > MaxPixels)
+            {
+                throw Refused(field, ValidationMessages.Get("Image.TooManyPixels"));
+            }
+
+            // Orientation goes into the pixels because the EXIF block (camera, place, time) is not kept.
+            using var upright = loaded.Autorot();
+            var content = png
+                ? upright.PngsaveBuffer(keep: Enums.ForeignKeep.Icc, palette: IsPalette(loaded))
+                : upright.JpegsaveBuffer(q: JpegQuality, keep: Enums.ForeignKeep.Icc, optimizeCoding: true);
+            return new UploadedImage(contentType, content, upright.Width, upright.Height);
+        }
+        catch (VipsException)
+        {
+            throw Refused(field, ValidationMessages.Get("Image.Unreadable"));
+        }
     }
 
     public ImageSize Measure(byte[] image)
@@ -43,8 +78,7 @@ public sealed class VipsImageProcessor : IImageProcessor, IDisposable
         }
         catch (VipsException)
         {
-            // The sniffer accepted the signature, but the library cannot read the header: not an image to store.
-            throw Refused("Das Bild kann nicht gelesen werden. Bitte lade ein PNG oder JPEG hoch.");
+            throw Refused("coverImage", ValidationMessages.Get("Image.Unreadable"));
         }
     }
 
@@ -112,13 +146,16 @@ public sealed class VipsImageProcessor : IImageProcessor, IDisposable
         if ((long)header.Width * header.Height > MaxPixels)
         {
             header.Dispose();
-            throw Refused("Das Bild ist zu groß (höchstens 4096 × 4096 Pixel).");
+            throw Refused("coverImage", ValidationMessages.Get("Image.TooManyPixels"));
         }
 
         return header;
     }
 
-    private static ValidationException Refused(string message) => new([new ValidationFailure("coverImage", message)]);
+    // A palette PNG (most logos) stays one: saved as RGB it would grow several times.
+    private static bool IsPalette(Image image) => image.Contains("palette") && image.Get("palette") is true or 1;
+
+    private static ValidationException Refused(string field, string message) => new([new ValidationFailure(field, message)]);
 
     public void Dispose()
     {

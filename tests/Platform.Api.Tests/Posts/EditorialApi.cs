@@ -9,7 +9,7 @@ internal static class EditorialApi
     public const string PostsUrl = "api/v1/editorial/posts";
 
     public static readonly byte[] TinyPng = Convert.FromHexString(
-        "89504E470D0A1A0A0000000D4948445200000001000000010806000000" + "1F15C4890000000D49444154789C6300010000050001" + "0D0A2DB40000000049454E44AE426082");
+        "89504E470D0A1A0A0000000D4948445200000001000000010806000000" + "1F15C4890000000B4944415478DA636000020000050001E9FADCD8" + "0000000049454E44AE426082");
 
     public static object Draft(string title, string body = "Erster Absatz.\nZweite Zeile.") =>
         new { title, summary = "Kurz erklärt", bodyMarkdown = body, topics = new[] { "Jobsuche" } };
