@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+
 namespace Platform.Web.Components.Forms;
 
 /// <summary>What a <see cref="SelectField{TValue}"/> or <see cref="RadioGroup{TValue}"/> tells its options: the form
