@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the tests need on Debian (as root): PostgreSQL server, Chromium, wrk, an SMTP sink, and from npm (into
-# the git-ignored .test-tools/ of the repository) axe-core for the accessibility checks of the browser tests and
+# Installs what the tests need on Debian (as root): PostgreSQL server, Chromium, wrk, an SMTP sink, Java (for the Nu
+# Html Checker), a font (for the generated app icons), and from npm, into the git-ignored .test-tools/ of the
+# repository, axe-core for the accessibility checks of the browser tests, vnu-jar for the HTML validity checks and
 # Redocly's CLI for the OpenAPI lint.
 # Does nothing for what is already there, so it is cheap to run every time.
 set -euo pipefail
@@ -12,6 +13,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 command -v runuser >/dev/null 2>&1 || need+=(util-linux)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || need+=(fonts-dejavu-core)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
@@ -24,14 +27,20 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-# axe-core, pinned; the browser tests inject .test-tools/node_modules/axe-core/axe.min.js into each page.
+# npm tools, pinned; the browser tests inject .test-tools/node_modules/axe-core/axe.min.js into each page, the page
+# validity tests run .test-tools/node_modules/vnu-jar/build/dist/vnu.jar. All are installed in one npm call, because
+# npm removes from the folder what a call does not name. No install scripts: vnu-jar's would download a Java runtime
+# when it finds none, and the jar itself is in the package.
 AXE_VERSION=4.14.1
+VNU_VERSION=26.9.27
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$root/.test-tools"
-if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$tools/node_modules/axe-core/package.json"; then
-  echo "Installing axe-core $AXE_VERSION into .test-tools/"
+if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$tools/node_modules/axe-core/package.json" \
+  || ! grep -qs "\"version\": \"$VNU_VERSION\"" "$tools/node_modules/vnu-jar/package.json"; then
+  echo "Installing axe-core $AXE_VERSION and vnu-jar $VNU_VERSION into .test-tools/"
   mkdir -p "$tools"
-  npm install --prefix "$tools" --no-save --no-audit --no-fund --no-package-lock --silent "axe-core@$AXE_VERSION"
+  npm install --prefix "$tools" --no-save --no-audit --no-fund --no-package-lock --ignore-scripts --silent \
+    "axe-core@$AXE_VERSION" "vnu-jar@$VNU_VERSION"
 fi
 
 # Redocly CLI, pinned, in its own prefix so that installing it does not prune the other tools; the API tests run

@@ -154,6 +154,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Reminders.IPushEndpointPolicy>(sp => sp.GetRequiredService<Notifications.PushEndpointPolicy>());
         services.AddSingleton<Application.Reminders.IPushSender, Notifications.WebPushSender>();
         services.AddSingleton<Application.Posts.IImageProcessor, Images.VipsImageProcessor>();
+        services.AddSingleton<Application.Tenants.IAppIconRenderer, Images.VipsAppIconRenderer>();
         services.AddSingleton<Application.Reminders.IUnsubscribeTokens, Notifications.UnsubscribeTokens>();
         services.AddScoped<Application.Reminders.IRecipientDirectory, Notifications.RecipientDirectory>();
         services.AddSingleton<Application.Reminders.INewPostNotifier, HangfireNewPostNotifier>();

@@ -1,5 +1,6 @@
 using Platform.Application.Accounts;
 using Platform.Application.Common;
+using Platform.Application.Tenants;
 using Platform.Domain.Tenants;
 using Platform.Infrastructure.Tenancy;
 
@@ -7,15 +8,23 @@ namespace Platform.Api.Infrastructure;
 
 /// <summary>
 /// A jobcenter in onboarding is visible to its own staff only (404 for everyone else); a suspended one shows young
-/// people a maintenance notice (503). Signing in always works, so staff can reach their instance.
+/// people a maintenance notice (503). Signing in always works, so staff can reach their instance, and so does
+/// everything the sign-in page loads (styles, scripts, service worker, manifest, logo and icons), so that the page
+/// staff sign in on is whole before they are signed in.
 /// </summary>
 public static class TenantStatusGate
 {
+    private static readonly string[] SignInPaths = ["/api/v1/auth", "/anmelden", "/einladung"];
+
+    /// <summary>What the sign-in page loads (App.razor's head): no tenant data beyond what the sign-in page shows.</summary>
+    private static readonly string[] SignInAssets =
+        ["/_content", "/branding.css", "/js/offline.js", "/sw.js", "/manifest.webmanifest", "/logo"];
+
     public static IApplicationBuilder UseTenantStatusGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var tenant = context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant;
-            if (tenant is null || tenant.Status == TenantStatus.Active || IsStaff(context) || IsSignIn(context.Request.Path))
+            if (tenant is null || tenant.Status == TenantStatus.Active || IsStaff(context) || IsSignInOrItsAssets(context.Request.Path))
             {
                 await next(context);
                 return;
@@ -30,7 +39,7 @@ public static class TenantStatusGate
 
     private static bool IsStaff(HttpContext context) => Roles.Staff.Any(context.User.IsInRole);
 
-    private static bool IsSignIn(PathString path) =>
-        path.StartsWithSegments("/api/v1/auth") || path.StartsWithSegments("/anmelden") || path.StartsWithSegments("/einladung")
-        || path.StartsWithSegments("/_content") || path.StartsWithSegments("/branding.css");
+    private static bool IsSignInOrItsAssets(PathString path) =>
+        SignInPaths.Any(p => path.StartsWithSegments(p)) || SignInAssets.Any(p => path.StartsWithSegments(p))
+        || GetAppIconHandler.Sizes.Any(size => string.Equals(path.Value, $"/app-icon-{size}.png", StringComparison.Ordinal));
 }

@@ -19,6 +19,7 @@ public static class BrandingEndpoints
         endpoints.MapGet("/logo", GetLogo).ExcludeFromDescription();
         endpoints.MapGet("/branding-preview.css", GetPreviewStylesheet).ExcludeFromDescription();
         endpoints.MapGet("/manifest.webmanifest", GetManifest).ExcludeFromDescription();
+        endpoints.MapGet("/app-icon-{size:int}.png", GetAppIcon).ExcludeFromDescription();
         endpoints.MapPost("/verwaltung/logo", UploadLogo).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = "TenantAdmin" }).ExcludeFromDescription();
         return endpoints;
     }
@@ -39,7 +40,11 @@ public static class BrandingEndpoints
 
         var start = context.Request.PathBase.Add("/").Value!;
         var version = tenant.Branding.Version.ToString(CultureInfo.InvariantCulture);
-        object[] icons = tenant.Branding.HasLogo ? [new { src = $"{start}logo?v={version}", sizes = "any", purpose = "any" }] : [];
+        // PNGs of exactly the sizes they claim, drawn from the logo or the initials: browsers install an app only with
+        // a 192 px and a 512 px icon they can decode, so the logo itself (any size, maybe JPEG) is not one.
+        var icons = Application.Tenants.GetAppIconHandler.Sizes
+            .Select(size => new { src = $"{start}app-icon-{size}.png?v={version}", sizes = $"{size}x{size}", type = "image/png", purpose = "any" })
+            .ToArray();
         context.Response.Headers.CacheControl = "no-cache";
         return Results.Json(
             new
@@ -105,6 +110,19 @@ public static class BrandingEndpoints
         var versioned = v == currentTenant.Tenant!.Branding.Version.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.CacheControl = versioned ? "public, max-age=31536000, immutable" : "no-cache";
         return Results.File(logo.Content, logo.ContentType);
+    }
+
+    private static async Task<IResult> GetAppIcon(HttpContext context, ICurrentTenant currentTenant, Mediator.IMediator mediator, int size, string? v)
+    {
+        var icon = currentTenant.Tenant is null ? null : await mediator.Send(new Application.Tenants.GetAppIconQuery(size), context.RequestAborted);
+        if (icon is null)
+        {
+            return Results.NotFound();
+        }
+
+        var versioned = v == icon.Version.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers.CacheControl = versioned ? "public, max-age=31536000, immutable" : "no-cache";
+        return Results.File(icon.Png, "image/png");
     }
 
     private static IResult GetBrandingStylesheet(HttpContext context, ICurrentTenant currentTenant, string? v)

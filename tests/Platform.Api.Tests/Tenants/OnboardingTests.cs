@@ -281,6 +281,38 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.DoesNotContain("offenbach", (await GetJsonAsync(bare, "api/v1/tenants")).EnumerateArray().Select(t => t.GetProperty("slug").GetString()));
     }
 
+    [Fact]
+    public async Task The_sign_in_page_of_a_jobcenter_in_onboarding_gets_every_file_it_loads()
+    {
+        using var bare = App.CreateClientForHost("localhost");
+        var platformToken = await SignInWithSecondFactorAsync(App, bare, null, "admin@plattform.example");
+        using var created = await SendAsync(bare, HttpMethod.Post, "api/v1/platform/tenants", platformToken,
+            new { slug = "kreis-offenbach", displayName = "Pro Arbeit Kreis Offenbach", hostnames = Array.Empty<string>(), adminEmail = "leitung@kreis-offenbach.example" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var tenant = App.CreateTenantClient("kreis-offenbach");
+
+        var signIn = await tenant.GetStringAsync(new Uri("anmelden", UriKind.Relative));
+        var files = System.Text.RegularExpressions.Regex.Matches(signIn, "<(?:link|script)[^>]*(?:href|src)=\"([^\"#]+)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))
+            .Where(url => !url.StartsWith("data:", StringComparison.Ordinal))
+            .Append("sw.js")
+            .ToList();
+        using var manifest = await tenant.GetAsync(new Uri("manifest.webmanifest", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, manifest.StatusCode);
+        files.AddRange((await ReadJsonAsync(manifest)).GetProperty("icons").EnumerateArray().Select(i => i.GetProperty("src").GetString()!));
+
+        Assert.Contains("js/offline.js", files);
+        foreach (var file in files)
+        {
+            using var response = await tenant.GetAsync(new Uri(file.TrimStart('/'), UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{file}: {(int)response.StatusCode}");
+        }
+
+        // Everything else stays closed until the jobcenter goes live.
+        Assert.Equal(HttpStatusCode.NotFound, (await tenant.GetAsync(new Uri("", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tenant.GetAsync(new Uri("api/v1/posts", UriKind.Relative))).StatusCode);
+    }
+
     internal static readonly byte[] TinyPng = Convert.FromHexString(
         "89504E470D0A1A0A0000000D4948445200000001000000010806000000" + "1F15C4890000000B4944415478DA636000020000050001E9FADCD8" + "0000000049454E44AE426082");
 

@@ -30,11 +30,11 @@ public sealed partial class EventRegistrationTests(BrowserApp app, ChromiumFixtu
         await card.GetByRole(AriaRole.Link, new() { Name = "Videointerview: so klappt es" }).ClickAsync();
         await UntilUrlAsync(Page, PostAddress());
         var block = Page.Locator(".event-block");
-        await block.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await block.GetByRole(AriaRole.Button, new() { Name = "Platz reservieren" }).ClickAsync();
 
-        await Expect(block.GetByRole(AriaRole.Status)).ToHaveTextAsync("Du bist angemeldet.");
+        await Expect(block.GetByRole(AriaRole.Status)).ToHaveTextAsync("Dein Platz ist reserviert.");
         await Expect(block).ToContainTextAsync("Noch 11 Plätze frei");
-        await Expect(block.GetByRole(AriaRole.Button, new() { Name = "Abmelden" })).ToBeVisibleAsync();
+        await Expect(block.GetByRole(AriaRole.Button, new() { Name = "Teilnahme absagen" })).ToBeVisibleAsync();
 
         var download = await Page.RunAndWaitForDownloadAsync(() =>
             block.GetByRole(AriaRole.Link, new() { Name = "In den Kalender (.ics)" }).ClickAsync());

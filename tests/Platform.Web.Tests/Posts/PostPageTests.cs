@@ -25,6 +25,23 @@ public sealed partial class PostPageTests(BrowserApp app, ChromiumFixture chromi
         await Expect(Page).ToHaveTitleAsync(new Regex("^" + Regex.Escape(title)));
     }
 
+    [Fact]
+    public async Task The_posts_language_does_not_look_like_a_topic_and_says_what_it_is()
+    {
+        var feed = App.TenantByHost("gross-gerau");
+        await Page.GotoAsync(feed.ToString());
+        await Page.Locator("ul.feed > li > article.post-card h2 a").First.ClickAsync();
+        await UntilUrlAsync(Page, PostUrl());
+
+        var meta = Page.Locator("article.post .meta");
+        var topic = meta.Locator("a.tag").First;
+        var language = meta.Locator("> span").Filter(new() { HasText = "Deutsch" });
+        await Expect(language).ToHaveCountAsync(1);
+        await Expect(language).ToContainTextAsync("Sprache dieses Beitrags:");
+        const string Look = "e => { const s = getComputedStyle(e); return s.backgroundColor + ' ' + s.borderRadius; }";
+        Assert.NotEqual(await topic.EvaluateAsync<string>(Look), await language.EvaluateAsync<string>(Look));
+    }
+
     [GeneratedRegex(@"/posts/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     private static partial Regex PostUrl();
 }

@@ -20,6 +20,8 @@ public sealed partial class SearchPageTests(BrowserApp app, ChromiumFixture chro
         await UntilUrlAsync(Page, SearchFor());
 
         Assert.StartsWith(site.ToString(), Page.Url, StringComparison.Ordinal);
+        await Expect(Page.GetByRole(AriaRole.Searchbox)).ToHaveCountAsync(1);
+        await Expect(search.GetByLabel("Beiträge durchsuchen")).ToHaveValueAsync("Wohnungen");
         var results = Page.GetByRole(AriaRole.List, new() { Name = "Suchergebnisse" });
         await Expect(results.Locator("article").First).ToBeVisibleAsync();
         await Expect(results.Locator("mark").First).ToBeVisibleAsync();

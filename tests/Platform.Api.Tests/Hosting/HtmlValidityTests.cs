@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Platform.Infrastructure.Persistence;
+using Platform.TestSupport;
+
+namespace Platform.Api.Tests.Hosting;
+
+/// <summary>
+/// The main pages, as real requests render them for the people they are meant for, are valid HTML by the Nu Html
+/// Checker (vnu-jar from npm, installed by infra/install-test-deps.sh into .test-tools/, run on Debian's Java). All
+/// pages go to one checker run, because starting the JVM costs more than checking a page.
+/// </summary>
+public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
+    where TApp : PlatformApp
+{
+    [Fact]
+    public async Task The_main_pages_have_no_html_errors()
+    {
+        var pages = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var anonymous = App.CreateTenantClient("gross-gerau"))
+        {
+            var feed = await GetJsonAsync(anonymous, "api/v1/posts?page=1&pageSize=1");
+            var postId = feed.GetProperty("items")[0].GetProperty("id").GetGuid();
+            var events = await GetJsonAsync(anonymous, "api/v1/events");
+            var eventId = FirstId(events);
+
+            foreach (var path in new[]
+            {
+                "", $"posts/{postId}", "veranstaltungen", "veranstaltungen?ansicht=kalender", $"posts/{eventId}",
+                "suche?q=Wohnung", "anmelden", "registrieren", "kontakt", "impressum", "datenschutz", "barrierefreiheit",
+                "?culture=ar",
+            })
+            {
+                pages[$"anonymous /{path}"] = await GetPageAsync(anonymous, path);
+            }
+        }
+
+        foreach (var (email, paths) in new[]
+        {
+            ("jana@gross-gerau.example", new[] { "meine-daten", "benachrichtigungen", "erinnerungen", "konto/sicherheit", "veranstaltungen" }),
+            ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender"]),
+            ("admin@gross-gerau.example", ["verwaltung", "verwaltung/anfragen"]),
+        })
+        {
+            using var client = App.CreateTenantClient("gross-gerau");
+            using var login = await client.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email, password = DatabaseInitializer.DemoPassword });
+            Assert.True(login.IsSuccessStatusCode, $"login {email}: {(int)login.StatusCode}");
+            foreach (var path in paths)
+            {
+                pages[$"{email} /{path}"] = await GetPageAsync(client, path);
+            }
+        }
+
+        var errors = await HtmlChecker.ErrorsAsync(pages);
+
+        Assert.True(errors.Count == 0, $"{errors.Count} HTML errors:\n{string.Join('\n', errors)}");
+    }
+
+    private static Guid FirstId(JsonElement list)
+    {
+        var items = list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items");
+        return items[0].GetProperty("id").GetGuid();
+    }
+
+    private static async Task<string> GetPageAsync(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"/{path}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+}
+
+public sealed class SqliteHtmlValidityTests(SqliteApp app) : HtmlValidityTests<SqliteApp>(app);
+
+public sealed class PostgresHtmlValidityTests(PostgresApp app) : HtmlValidityTests<PostgresApp>(app);
+
+/// <summary>Runs the Nu Html Checker over pages and returns its errors, each with the page it was found on.</summary>
+internal static class HtmlChecker
+{
+    public static async Task<IReadOnlyList<string>> ErrorsAsync(IReadOnlyDictionary<string, string> pages)
+    {
+        var folder = Directory.CreateTempSubdirectory("vnu-");
+        try
+        {
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var (page, html) in pages)
+            {
+                var file = Path.Combine(folder.FullName, $"page{index++}.html");
+                await File.WriteAllTextAsync(file, html, Encoding.UTF8);
+                names[Path.GetFileName(file)] = page;
+            }
+
+            var start = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in new[] { "-jar", VnuJar(), "--errors-only", "--format", "json" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            foreach (var file in names.Keys)
+            {
+                start.ArgumentList.Add(Path.Combine(folder.FullName, file));
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("java did not start");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var report = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            await output;
+
+            using var json = JsonDocument.Parse(report);
+            return [.. json.RootElement.GetProperty("messages").EnumerateArray()
+                .Where(m => m.GetProperty("type").GetString() == "error"
+                    || (m.TryGetProperty("subType", out var sub) && sub.GetString() == "fatal"))
+                .Select(m => $"{Page(names, m)} line {(m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)}: "
+                    + $"{m.GetProperty("message").GetString()} «{(m.TryGetProperty("extract", out var extract) ? extract.GetString() : "")}»")];
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string Page(Dictionary<string, string> names, JsonElement message) =>
+        message.TryGetProperty("url", out var url) && names.TryGetValue(url.GetString()![(url.GetString()!.LastIndexOf('/') + 1)..], out var page)
+            ? page
+            : "?";
+
+    /// <summary>Finds vnu.jar in the repository's .test-tools/ folder (infra/install-test-deps.sh installs it).</summary>
+    private static string VnuJar()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, ".test-tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("vnu.jar is missing: run infra/install-test-deps.sh (it installs it into .test-tools/).");
+    }
+}
