@@ -74,7 +74,12 @@ public sealed class VipsAppIconRenderer : IAppIconRenderer, IDisposable
 
     private static Image Solid(int size, string color)
     {
-        ColorContrast.TryParse(color, out var rgb);
+        // Branding colours are validated when saved; a value that still does not parse draws a neutral grey.
+        if (!ColorContrast.TryParse(color, out var rgb))
+        {
+            rgb = (128, 128, 128);
+        }
+
         using var black = Image.Black(size, size, bands: 3);
         using var filled = black.Linear([1, 1, 1], [rgb.R, rgb.G, rgb.B]);
         return filled.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
