@@ -10,7 +10,7 @@ namespace Platform.Infrastructure.Identity;
 /// <summary>
 /// The authenticator app's codes (TOTP, RFC 6238: HMAC-SHA1, 30-second steps, six digits, two steps of clock drift
 /// either way, like Identity's own <see cref="AuthenticatorTokenProvider{TUser}"/>), each accepted once: the time step
-/// of the last accepted code is kept in Identity's user tokens table, and a code is accepted only for a later step.
+/// of the last accepted code of the current key is kept in Identity's user tokens table, and a code is accepted only for a later step.
 /// A code someone saw over a shoulder or in a log is therefore worthless once its owner has used it, and of two
 /// concurrent requests with the same code exactly one succeeds. Every TOTP check goes through here: sign-in (web
 /// and API) and turning the app on (<see cref="UserManager{TUser}.VerifyTwoFactorTokenAsync"/>).
@@ -46,7 +46,7 @@ public sealed class OneTimeAuthenticatorTokenProvider(PlatformDbContext db, Time
             if (CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.ASCII.GetBytes(Code(secret, step)), System.Text.Encoding.ASCII.GetBytes(token)))
             {
-                return await ClaimStepAsync(user.Id, step);
+                return await ClaimStepAsync(user.Id, MarkerName(secret), step);
             }
         }
 
@@ -58,12 +58,12 @@ public sealed class OneTimeAuthenticatorTokenProvider(PlatformDbContext db, Time
     /// two concurrent requests only one changes the row (the database serialises writes to it). Steps are stored
     /// zero-padded to a fixed width, so comparing the strings compares the numbers on every provider.
     /// </summary>
-    private async Task<bool> ClaimStepAsync(Guid userId, long step)
+    private async Task<bool> ClaimStepAsync(Guid userId, string name, long step)
     {
         var value = step.ToString("D20", CultureInfo.InvariantCulture);
 #pragma warning disable CA1309 // Translated to SQL "<" on the column; equal-length digit strings compare the same in every collation.
         var claimed = await db.UserTokens
-            .Where(t => t.UserId == userId && t.LoginProvider == LoginProvider && t.Name == LastStepName && string.Compare(t.Value, value) < 0)
+            .Where(t => t.UserId == userId && t.LoginProvider == LoginProvider && t.Name == name && string.Compare(t.Value, value) < 0)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Value, value));
 #pragma warning restore CA1309
         if (claimed == 1)
@@ -71,14 +71,14 @@ public sealed class OneTimeAuthenticatorTokenProvider(PlatformDbContext db, Time
             return true;
         }
 
-        if (await db.UserTokens.AnyAsync(t => t.UserId == userId && t.LoginProvider == LoginProvider && t.Name == LastStepName))
+        if (await db.UserTokens.AnyAsync(t => t.UserId == userId && t.LoginProvider == LoginProvider && t.Name == name))
         {
             // This step (or a later one) was used already: a replay.
             return false;
         }
 
         // The first code of this account: the primary key lets only one of two concurrent inserts through.
-        var row = new IdentityUserToken<Guid> { UserId = userId, LoginProvider = LoginProvider, Name = LastStepName, Value = value };
+        var row = new IdentityUserToken<Guid> { UserId = userId, LoginProvider = LoginProvider, Name = name, Value = value };
         db.UserTokens.Add(row);
         try
         {
@@ -91,6 +91,13 @@ public sealed class OneTimeAuthenticatorTokenProvider(PlatformDbContext db, Time
             return false;
         }
     }
+
+    /// <summary>
+    /// The marker belongs to the key it was used with: a new key (an app set up again) has never had a code used, so its
+    /// first code is not refused because the old key's code of the same 30 seconds was.
+    /// </summary>
+    private static string MarkerName(byte[] secret) =>
+        LastStepName + ":" + Convert.ToHexString(SHA256.HashData(secret), 0, 8);
 
     /// <summary>RFC 6238 with the defaults every authenticator app uses (RFC 4226 dynamic truncation).</summary>
     private static string Code(byte[] secret, long step)

@@ -211,7 +211,7 @@ public abstract class ContactRequestTests<TApp>(TApp app) : ApiTestBase<TApp>(ap
             onlineApplicationUrl = links.GetProperty("onlineApplicationUrl").GetString(),
             imprintUrl = links.GetProperty("imprintUrl").GetString(),
             privacyUrl = links.GetProperty("privacyUrl").GetString(),
-            accessibilityStatement = links.GetProperty("accessibilityStatement").GetString(),
+            accessibilityStatement = (string?)null,
             postcodes = settings.GetProperty("postcodes").EnumerateArray().Select(p => p.GetString()).ToList(),
             contactRetentionDays = days,
         };

@@ -33,7 +33,7 @@ public abstract class AppManifestTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     public async Task An_uploaded_logo_becomes_the_icon_of_that_jobcenter_only()
     {
         using var client = App.CreateTenantClient("offenbach");
-        var before = await IconsAsync(client);
+        var before = await IconsAsync(App.CreateTenantClient("offenbach"));
         var grossGerauBefore = await IconsAsync(App.CreateTenantClient("gross-gerau"));
         var admin = await SignInAsync(client, "admin@offenbach.example");
         using (var black = Image.Black(300, 100, bands: 3))
@@ -50,7 +50,7 @@ public abstract class AppManifestTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             Assert.True(upload.IsSuccessStatusCode, $"logo: {(int)upload.StatusCode} {await upload.Content.ReadAsStringAsync()}");
         }
 
-        var after = await IconsAsync(client);
+        var after = await IconsAsync(App.CreateTenantClient("offenbach"));
 
         Assert.Equal(new[] { 192, 512 }, after.Keys.Order());
         Assert.NotEqual(before[512], after[512]);
@@ -74,6 +74,7 @@ public abstract class AppManifestTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     /// <summary>Reads the manifest, follows every icon and checks it is a PNG of the size it claims.</summary>
+    /// <summary>The icons the manifest names, each decoded in full; disposes <paramref name="client"/>.</summary>
     private static async Task<Dictionary<int, byte[]>> IconsAsync(HttpClient client)
     {
         using (client)

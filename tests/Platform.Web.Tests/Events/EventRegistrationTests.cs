@@ -51,6 +51,34 @@ public sealed partial class EventRegistrationTests(BrowserApp app, ChromiumFixtu
         Assert.StartsWith("text/calendar", response.Headers["content-type"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task After_signing_up_the_young_person_is_offered_a_reminder_and_finds_it_with_their_reminders()
+    {
+        var site = App.TenantByPrefix("gross-gerau");
+        await SignInPage.SignInAsync(Page, site, "jana@gross-gerau.example");
+        await Page.GotoAsync(new Uri(site, "veranstaltungen").ToString());
+        await Page.Locator(".event-card", new() { HasText = "Videointerview: so klappt es" })
+            .GetByRole(AriaRole.Link, new() { Name = "Videointerview: so klappt es" }).ClickAsync();
+        await UntilUrlAsync(Page, PostAddress());
+        var block = Page.Locator(".event-block");
+        await Expect(block.GetByRole(AriaRole.Group, new() { Name = "Soll ich dich an den Termin erinnern?" })).ToHaveCountAsync(0);
+        await block.GetByRole(AriaRole.Button, new() { Name = "Platz reservieren" }).ClickAsync();
+
+        var offer = block.GetByRole(AriaRole.Group, new() { Name = "Soll ich dich an den Termin erinnern?" });
+        await Expect(offer.GetByLabel("2 Stunden vorher")).Not.ToBeCheckedAsync();
+        await block.GetByRole(AriaRole.Button, new() { Name = "Erinnerung speichern" }).ClickAsync();
+        await Expect(block.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wähle, wann wir dich erinnern sollen.");
+
+        await offer.GetByLabel("1 Tag vorher").CheckAsync();
+        await block.GetByRole(AriaRole.Button, new() { Name = "Erinnerung speichern" }).ClickAsync();
+        await Expect(block).ToContainTextAsync("Wir erinnern dich: 1 Tag vorher.");
+        await Expect(offer).ToHaveCountAsync(0);
+
+        await block.GetByRole(AriaRole.Link, new() { Name = "Erinnerungen ansehen" }).ClickAsync();
+        var reminder = Page.Locator(".reminder-list li", new() { HasText = "Videointerview: so klappt es" });
+        await Expect(reminder).ToContainTextAsync("1 Tag vorher");
+    }
+
     [GeneratedRegex(@"/t/gross-gerau/posts/[0-9a-f-]{36}$")]
     private static partial Regex PostAddress();
 }
