@@ -76,13 +76,37 @@ public abstract class PageRenderingTests<TApp>(TApp app) : ApiTestBase<TApp>(app
         Assert.EndsWith("</html>", body.TrimEnd(), StringComparison.Ordinal);
     }
 
-    private async Task<HttpClient> SignedInAsync(string email)
+    [Fact]
+    public async Task A_new_account_without_any_data_gets_every_one_of_its_pages_as_a_whole_document()
+    {
+        const string password = "Ein langer Satz als Passwort";
+        var email = $"neu-{Guid.NewGuid():N}@example.org";
+        using (var api = App.CreateTenantClient("gross-gerau"))
+        {
+            await Accounts.AccountMail.RegisterConfirmedAsync(App, api, email, password, "Neu hier", confirmedAtLeast16: false);
+        }
+
+        using var client = await SignedInAsync(email, password);
+        var failures = new List<string>();
+        foreach (var path in new[] { "", "veranstaltungen", "erinnerungen", "benachrichtigungen", "merkliste", "meine-daten", "konto/sicherheit", "themen-abonnieren" })
+        {
+            var (status, body) = await GetPageAsync(client, path);
+            if (status != HttpStatusCode.OK || !body.TrimEnd().EndsWith("</html>", StringComparison.Ordinal))
+            {
+                failures.Add($"{path}: {(int)status}");
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string email, string password = DatabaseInitializer.DemoPassword)
     {
         var client = App.CreateTenantClient("gross-gerau");
 
         // A safety net only: a page that never answers fails here instead of holding the run.
         client.Timeout = TimeSpan.FromSeconds(60);
-        using var login = await client.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email, password = DatabaseInitializer.DemoPassword });
+        using var login = await client.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email, password });
         Assert.True(login.IsSuccessStatusCode, $"login {email}: {(int)login.StatusCode}");
         return client;
     }
