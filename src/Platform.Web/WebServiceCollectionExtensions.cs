@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Web.Components;
 
 namespace Platform.Web;
 
@@ -11,6 +12,7 @@ public static class WebServiceCollectionExtensions
     {
         services.AddRazorComponents();
         services.AddLocalization();
+        services.AddScoped<DataLoadGate>();
 
         // German pages: write umlauts and ß as they are instead of as numeric entities (smaller, readable source).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

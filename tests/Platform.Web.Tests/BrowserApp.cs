@@ -5,10 +5,15 @@ using Platform.TestSupport;
 namespace Platform.Web.Tests;
 
 /// <summary>The real host on a fresh SQLite file, served on a loopback port so that Chromium can reach it.</summary>
-public sealed class BrowserApp : PlatformApp
+public class BrowserApp : PlatformApp
 {
     public BrowserApp()
-        : base(DatabaseProvider.Sqlite) => ListenOnKestrel = true;
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected BrowserApp(DatabaseProvider provider)
+        : base(provider) => ListenOnKestrel = true;
 
     /// <summary>The tenant's feed by host name: <c>http://{slug}.localhost:{port}/</c>.</summary>
     public Uri TenantByHost(string slug) =>
@@ -20,6 +25,12 @@ public sealed class BrowserApp : PlatformApp
     public Uri Tenant(string slug, TenantAddressing addressing) =>
         addressing == TenantAddressing.Host ? TenantByHost(slug) : TenantByPrefix(slug);
 }
+
+/// <summary>
+/// The real host on a fresh PostgreSQL database (the production database, whose awaits really yield: pages that set
+/// their form model late failed only here), served on a loopback port for Chromium.
+/// </summary>
+public sealed class PostgresBrowserApp() : BrowserApp(DatabaseProvider.PostgreSql);
 
 /// <summary>The two ways a browser reaches a tenant.</summary>
 public enum TenantAddressing

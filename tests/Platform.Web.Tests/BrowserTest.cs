@@ -3,36 +3,26 @@ using Microsoft.Playwright;
 
 namespace Platform.Web.Tests;
 
+/// <summary>Base of the browser tests on SQLite, the database most of them need no other than.</summary>
+public abstract class BrowserTest(BrowserApp app, ChromiumFixture chromium) : BrowserTest<BrowserApp>(app, chromium);
+
 /// <summary>
-/// Base of the browser tests: one host and one Chromium per test class, a fresh browser context (no cookies, no
-/// cache) and page per test.
+/// Base of the browser tests: one host (<typeparamref name="TApp"/> picks its database) and one Chromium per test
+/// class, a fresh browser context (no cookies, no cache) and page per test. A test that must hold on both databases is
+/// written once in an abstract class over <typeparamref name="TApp"/> with one sealed class per database.
 /// </summary>
-public abstract class BrowserTest(BrowserApp app, ChromiumFixture chromium)
-    : IClassFixture<BrowserApp>, IClassFixture<ChromiumFixture>, IAsyncLifetime
+public abstract class BrowserTest<TApp>(TApp app, ChromiumFixture chromium) : ChromiumTest, IClassFixture<TApp>, IAsyncLifetime
+    where TApp : BrowserApp
 {
     private readonly List<IBrowserContext> _extraContexts = [];
     private IBrowserContext? _context;
     private IPage? _page;
 
-    protected BrowserApp App { get; } = app;
+    protected TApp App { get; } = app;
 
     protected IBrowserContext Context => _context ?? throw new InvalidOperationException("The context has not been created.");
 
     protected IPage Page => _page ?? throw new InvalidOperationException("The page has not been created.");
-
-    /// <summary>
-    /// Generous waits: CI runs on two shared cores, and the first render of a page JIT-compiles it. Playwright still
-    /// continues as soon as the condition holds.
-    /// </summary>
-    private static readonly float Patience = 60_000;
-
-    /// <summary>
-    /// Waits until the page's address matches. A polling assertion on the URL, not <c>WaitForURLAsync</c>: that one
-    /// also waits for a load state, and when the navigation had already finished before the call it waited for a
-    /// "commit" that never came again (a CI run timed out so). The assertions that follow wait for the content.
-    /// </summary>
-    public static Task UntilUrlAsync(IPage page, Regex address) =>
-        Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = Patience });
 
     public virtual async Task InitializeAsync()
     {
@@ -78,4 +68,25 @@ public abstract class BrowserTest(BrowserApp app, ChromiumFixture chromium)
         context.SetDefaultNavigationTimeout(Patience);
         return context;
     }
+}
+
+/// <summary>
+/// One Chromium per test class. Declared apart from <see cref="BrowserTest{TApp}"/>, which C# does not let implement
+/// <c>IClassFixture&lt;TApp&gt;</c> and <c>IClassFixture&lt;ChromiumFixture&gt;</c> side by side (CS0695).
+/// </summary>
+public abstract class ChromiumTest : IClassFixture<ChromiumFixture>
+{
+    /// <summary>
+    /// Generous waits: CI runs on two shared cores, and the first render of a page JIT-compiles it. Playwright still
+    /// continues as soon as the condition holds.
+    /// </summary>
+    protected static readonly float Patience = 60_000;
+
+    /// <summary>
+    /// Waits until the page's address matches. A polling assertion on the URL, not <c>WaitForURLAsync</c>: that one
+    /// also waits for a load state, and when the navigation had already finished before the call it waited for a
+    /// "commit" that never came again (a CI run timed out so). The assertions that follow wait for the content.
+    /// </summary>
+    public static Task UntilUrlAsync(IPage page, Regex address) =>
+        Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = Patience });
 }

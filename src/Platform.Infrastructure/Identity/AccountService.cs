@@ -43,7 +43,7 @@ public sealed class AccountService(
     }
 
     /// <summary>Identity's duplicate-address errors, replaced by this marker so <see cref="RegisterAsync"/> can tell them from others.</summary>
-    internal const string TakenMessage = "Diese E-Mail-Adresse hat schon ein Konto.";
+    internal static string TakenMessage => ValidationMessages.Get("Accounts.EmailTaken");
 
     public async Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken)
     {

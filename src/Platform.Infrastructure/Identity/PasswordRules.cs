@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
+using Platform.Application.Common;
 
 namespace Platform.Infrastructure.Identity;
 
@@ -27,7 +28,7 @@ public sealed class PasswordRules : IPasswordValidator<PlatformUser>
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
                 Code = "PasswordTooLong",
-                Description = $"Das Passwort darf höchstens {MaximumLength} Zeichen lang sein.",
+                Description = ValidationMessages.Format("Accounts.PasswordTooLong", MaximumLength),
             }));
         }
 
@@ -42,7 +43,7 @@ public sealed class PasswordRules : IPasswordValidator<PlatformUser>
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
                 Code = "PasswordContainsEmail",
-                Description = "Das Passwort darf keinen Teil deiner E-Mail-Adresse enthalten.",
+                Description = ValidationMessages.Get("Accounts.PasswordContainsEmail"),
             }));
         }
 
@@ -51,7 +52,7 @@ public sealed class PasswordRules : IPasswordValidator<PlatformUser>
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
                 Code = "PasswordTooCommon",
-                Description = "Dieses Passwort ist zu leicht zu erraten. Nimm zum Beispiel einen Satz aus mehreren Wörtern.",
+                Description = ValidationMessages.Get("Accounts.PasswordTooCommon"),
             }));
         }
 

@@ -100,6 +100,34 @@ public abstract class PageRenderingTests<TApp>(TApp app) : ApiTestBase<TApp>(app
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public async Task An_event_post_the_person_signed_up_for_and_bookmarked_is_a_whole_document()
+    {
+        // The post page's bookmark button and event block load side by side: on PostgreSQL they once queried the
+        // request's one DbContext at the same time, and the page failed.
+        const string email = "jana@gross-gerau.example";
+        using var api = App.CreateTenantClient("gross-gerau");
+        var token = await SignInAsync(api, email);
+        using var events = await api.GetAsync(new Uri("api/v1/events", UriKind.Relative));
+        var eventId = (await ReadJsonAsync(events)).EnumerateArray().First().GetProperty("id").GetGuid();
+        using (var registration = await SendAsync(api, HttpMethod.Post, $"api/v1/events/{eventId}/registration", token))
+        {
+            Assert.True(registration.IsSuccessStatusCode, $"register: {(int)registration.StatusCode}");
+        }
+
+        using (var bookmark = await SendAsync(api, HttpMethod.Put, $"api/v1/me/bookmarks/{eventId}", token))
+        {
+            Assert.True(bookmark.IsSuccessStatusCode, $"bookmark: {(int)bookmark.StatusCode}");
+        }
+
+        using var client = await SignedInAsync(email);
+        var (status, body) = await GetPageAsync(client, $"posts/{eventId}");
+
+        Assert.True(status == HttpStatusCode.OK, $"{(int)status} {body}");
+        Assert.Contains("class=\"event-block", body, StringComparison.Ordinal);
+        Assert.EndsWith("</html>", body.TrimEnd(), StringComparison.Ordinal);
+    }
+
     private async Task<HttpClient> SignedInAsync(string email, string password = DatabaseInitializer.DemoPassword)
     {
         var client = App.CreateTenantClient("gross-gerau");

@@ -9,7 +9,8 @@ namespace Platform.Web.Tests.Accounts;
 /// "Meine Daten": a young person registers (and confirms the address from the e-mail), takes their data with them,
 /// and deletes the account again.
 /// </summary>
-public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+public abstract partial class MyDataTests<TApp>(TApp app, ChromiumFixture chromium) : BrowserTest<TApp>(app, chromium)
+    where TApp : BrowserApp
 {
     private const string Email = "mika@example.org";
     private const string DisplayName = "Mika";
@@ -158,3 +159,7 @@ public sealed partial class MyDataTests(BrowserApp app, ChromiumFixture chromium
     [GeneratedRegex(@"https?://\S+/email-bestaetigen\?\S+", RegexOptions.CultureInvariant)]
     private static partial Regex ConfirmationLink();
 }
+
+public sealed class SqliteMyDataTests(BrowserApp app, ChromiumFixture chromium) : MyDataTests<BrowserApp>(app, chromium);
+
+public sealed class PostgresMyDataTests(PostgresBrowserApp app, ChromiumFixture chromium) : MyDataTests<PostgresBrowserApp>(app, chromium);

@@ -35,11 +35,11 @@ public static class SignInPage
     public static async Task SignInWithTotpAsync(IPage page, Uri site, string email, string sharedKey, string password = DemoPassword)
     {
         await SubmitAsync(page, site, email, password);
-        await BrowserTest.UntilUrlAsync(page, new Regex(@"/anmelden/zweiter-faktor(\?|$)"));
+        await ChromiumTest.UntilUrlAsync(page, new Regex(@"/anmelden/zweiter-faktor(\?|$)"));
         var form = page.Locator("main form");
         await form.GetByLabel("Code", new() { Exact = true }).FillAsync(TestSupport.TwoFactor.NextCode(sharedKey));
         await form.GetByRole(AriaRole.Button, new() { Name = "Bestätigen", Exact = true }).ClickAsync();
-        await BrowserTest.UntilUrlAsync(page, new Regex(@"^(?![^?#]*/anmelden([/?#]|$))"));
+        await ChromiumTest.UntilUrlAsync(page, new Regex(@"^(?![^?#]*/anmelden([/?#]|$))"));
     }
 
     /// <summary>
@@ -56,6 +56,6 @@ public static class SignInPage
     public static async Task SignInAsync(IPage page, Uri site, string email, string password = DemoPassword)
     {
         await SubmitAsync(page, site, email, password);
-        await BrowserTest.UntilUrlAsync(page, new Regex(@"^(?![^?#]*/anmelden([?#]|$))"));
+        await ChromiumTest.UntilUrlAsync(page, new Regex(@"^(?![^?#]*/anmelden([?#]|$))"));
     }
 }

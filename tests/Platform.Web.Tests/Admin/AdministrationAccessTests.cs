@@ -91,7 +91,7 @@ public sealed class AdministrationAccessTests(BrowserApp app, ChromiumFixture ch
         await Context.ClearCookiesAsync();
         await Page.GotoAsync(new Uri(bare, "anmelden?ReturnUrl=%2Fplattform").ToString());
         await SignInPage.FillAndSubmitAsync(Page, "admin@plattform.example", SignInPage.DemoPassword);
-        await BrowserTest.UntilUrlAsync(Page, new Regex(@"/anmelden/zweiter-faktor(\?|$)"));
+        await ChromiumTest.UntilUrlAsync(Page, new Regex(@"/anmelden/zweiter-faktor(\?|$)"));
         await Page.Locator("main form").GetByLabel("Code", new() { Exact = true }).FillAsync(TestSupport.TwoFactor.NextCode(key));
         await Page.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "Bestätigen", Exact = true }).ClickAsync();
 

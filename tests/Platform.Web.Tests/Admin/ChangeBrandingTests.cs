@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Platform.Web.Tests.Admin;
 
 /// <summary>A jobcenter's TenantAdmin changes its colours on <c>verwaltung</c>; only readable colours are taken.</summary>
-public sealed class ChangeBrandingTests(BrowserApp app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+public abstract class ChangeBrandingTests<TApp>(TApp app, ChromiumFixture chromium) : BrowserTest<TApp>(app, chromium)
+    where TApp : BrowserApp
 {
     private const string GrossGerauBlue = "rgb(0, 82, 122)";
     private const string OffenbachRed = "rgb(122, 31, 61)";
@@ -100,3 +101,7 @@ public sealed class ChangeBrandingTests(BrowserApp app, ChromiumFixture chromium
         requests.AssertAllOnOriginOf(feed);
     }
 }
+
+public sealed class SqliteChangeBrandingTests(BrowserApp app, ChromiumFixture chromium) : ChangeBrandingTests<BrowserApp>(app, chromium);
+
+public sealed class PostgresChangeBrandingTests(PostgresBrowserApp app, ChromiumFixture chromium) : ChangeBrandingTests<PostgresBrowserApp>(app, chromium);

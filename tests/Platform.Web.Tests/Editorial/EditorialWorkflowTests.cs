@@ -7,7 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Platform.Web.Tests.Editorial;
 
 /// <summary>An editor writes a post on <c>redaktion</c>, a reviewer approves and schedules it, and it appears on the feed.</summary>
-public sealed class EditorialWorkflowTests(BrowserApp app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+public abstract class EditorialWorkflowTests<TApp>(TApp app, ChromiumFixture chromium) : BrowserTest<TApp>(app, chromium)
+    where TApp : BrowserApp
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
@@ -90,3 +91,7 @@ public sealed class EditorialWorkflowTests(BrowserApp app, ChromiumFixture chrom
         await Expect(Page.Locator("table.job-runs")).ToContainTextAsync("Veröffentlicht");
     }
 }
+
+public sealed class SqliteEditorialWorkflowTests(BrowserApp app, ChromiumFixture chromium) : EditorialWorkflowTests<BrowserApp>(app, chromium);
+
+public sealed class PostgresEditorialWorkflowTests(PostgresBrowserApp app, ChromiumFixture chromium) : EditorialWorkflowTests<PostgresBrowserApp>(app, chromium);

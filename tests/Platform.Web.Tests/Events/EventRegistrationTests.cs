@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Platform.Web.Tests.Events;
 
 /// <summary>A young person finds an event, signs up, and takes it into the phone's calendar.</summary>
-public sealed partial class EventRegistrationTests(BrowserApp app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+public abstract partial class EventRegistrationTests<TApp>(TApp app, ChromiumFixture chromium) : BrowserTest<TApp>(app, chromium)
+    where TApp : BrowserApp
 {
     public override async Task InitializeAsync()
     {
@@ -82,3 +83,7 @@ public sealed partial class EventRegistrationTests(BrowserApp app, ChromiumFixtu
     [GeneratedRegex(@"/t/gross-gerau/posts/[0-9a-f-]{36}$")]
     private static partial Regex PostAddress();
 }
+
+public sealed class SqliteEventRegistrationTests(BrowserApp app, ChromiumFixture chromium) : EventRegistrationTests<BrowserApp>(app, chromium);
+
+public sealed class PostgresEventRegistrationTests(PostgresBrowserApp app, ChromiumFixture chromium) : EventRegistrationTests<PostgresBrowserApp>(app, chromium);

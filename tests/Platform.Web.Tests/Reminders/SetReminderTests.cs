@@ -11,7 +11,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Platform.Web.Tests.Reminders;
 
 /// <summary>A young person sets a reminder on the phone, gets it in the notification centre, and deletes it.</summary>
-public sealed class SetReminderTests(BrowserApp app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+public abstract class SetReminderTests<TApp>(TApp app, ChromiumFixture chromium) : BrowserTest<TApp>(app, chromium)
+    where TApp : BrowserApp
 {
     public override async Task InitializeAsync()
     {
@@ -95,3 +96,7 @@ public sealed class SetReminderTests(BrowserApp app, ChromiumFixture chromium) :
         requests.AssertAllOnOriginOf(site);
     }
 }
+
+public sealed class SqliteSetReminderTests(BrowserApp app, ChromiumFixture chromium) : SetReminderTests<BrowserApp>(app, chromium);
+
+public sealed class PostgresSetReminderTests(PostgresBrowserApp app, ChromiumFixture chromium) : SetReminderTests<PostgresBrowserApp>(app, chromium);

@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Rendering;
@@ -11,11 +9,8 @@ namespace Platform.Web.Components.Forms;
 /// <see cref="SelectOption"/> carries <c>selected</c>. InputSelect writes a <c>value</c> attribute on the select
 /// itself, which HTML does not allow (it is a DOM property only an interactive renderer can set).
 /// </summary>
-public sealed class SelectField<TValue> : InputBase<TValue>
+public sealed class SelectField<TValue> : ChoiceInput<TValue>
 {
-    [Parameter]
-    public RenderFragment? ChildContent { get; set; }
-
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
         builder.OpenElement(0, "select");
@@ -24,25 +19,9 @@ public sealed class SelectField<TValue> : InputBase<TValue>
         builder.AddAttribute(3, "class", CssClass);
         builder.AddAttribute(4, "onchange", EventCallback.Factory.CreateBinder<string?>(this, value => CurrentValueAsString = value, CurrentValueAsString));
         builder.OpenComponent<CascadingValue<ChoiceState>>(5);
-        builder.AddComponentParameter(6, nameof(CascadingValue<ChoiceState>.Value), new ChoiceState(NameAttributeValue, CurrentValueAsString, CssClass));
+        builder.AddComponentParameter(6, nameof(CascadingValue<ChoiceState>.Value), State);
         builder.AddComponentParameter(7, nameof(CascadingValue<ChoiceState>.ChildContent), ChildContent);
         builder.CloseComponent();
         builder.CloseElement();
-    }
-
-    protected override string? FormatValueAsString(TValue? value) => ChoiceState.Format(value);
-
-    protected override bool TryParseValueFromString(string? value, [MaybeNullWhen(false)] out TValue result, [NotNullWhen(false)] out string? validationErrorMessage)
-    {
-        if (BindConverter.TryConvertTo<TValue>(value, CultureInfo.CurrentCulture, out var parsed) && parsed is not null)
-        {
-            result = parsed;
-            validationErrorMessage = null;
-            return true;
-        }
-
-        result = default;
-        validationErrorMessage = string.Format(CultureInfo.CurrentCulture, "{0} is not valid.", DisplayName ?? FieldIdentifier.FieldName);
-        return false;
     }
 }
