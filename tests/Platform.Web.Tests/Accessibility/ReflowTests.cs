@@ -40,7 +40,7 @@ public sealed class ReflowTests(BrowserApp app, ChromiumFixture chromium) : Brow
             await Page.GotoAsync(new Uri(site, path).ToString());
         }
 
-        Assert.Null(await SidewaysOverflowAsync());
+        Assert.Null(await PageLayout.SidewaysOverflowAsync(Page));
     }
 
     [Theory]
@@ -59,24 +59,6 @@ public sealed class ReflowTests(BrowserApp app, ChromiumFixture chromium) : Brow
 
         await Page.GotoAsync(new Uri(site, path).ToString());
 
-        Assert.Null(await SidewaysOverflowAsync());
-    }
-
-    /// <summary>Null when the page fits its width; else the widths and the first elements that stick out.</summary>
-    private async Task<string?> SidewaysOverflowAsync()
-    {
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-        return await Page.EvaluateAsync<string?>(
-            """
-            () => {
-              const width = document.documentElement.clientWidth;
-              if (document.documentElement.scrollWidth <= width) return null;
-              const wide = [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > width + 1)
-                .slice(0, 5)
-                .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ /g, '.') : ''));
-              return `scrollWidth ${document.documentElement.scrollWidth} > ${width}: ${wide.join(', ')}`;
-            }
-            """);
+        Assert.Null(await PageLayout.SidewaysOverflowAsync(Page));
     }
 }
