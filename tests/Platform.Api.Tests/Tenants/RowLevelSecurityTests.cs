@@ -226,9 +226,10 @@ public sealed class RowLevelSecurityTests(PostgresApp app) : ApiTestBase<Postgre
     private static Task<int> InsertPostAsync(PlatformDbContext db, Guid tenantId) =>
         db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO "Posts" ("Id", "TenantId", "Title", "Summary", "BodyMarkdown", "Topics", "Status",
-                                 "CreatedAt", "UpdatedAt", "IsDemo", "Version")
-            VALUES (gen_random_uuid(), {tenantId}, 'Untergeschoben', '', '', 1, 0, now(), now(), false, 0)
+            INSERT INTO "Posts" ("Id", "TenantId", "Title", "Summary", "BodyMarkdown", "Topics", "Language", "HasCoverImage",
+                                 "AuthorId", "Status", "CreatedAt", "UpdatedAt", "IsDemo", "ContentVersion", "Version")
+            VALUES (gen_random_uuid(), {tenantId}, 'Untergeschoben', '', '', 1, 'de', false,
+                    gen_random_uuid(), 0, now(), now(), false, 1, 0)
             """);
 
     private static async Task AssertRefusedAsync(Func<Task> write)

@@ -2035,11 +2035,6 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                             b1.Property<Guid>("TenantId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<string>("AccessibilityStatement")
-                                .IsRequired()
-                                .HasColumnType("text")
-                                .HasColumnName("AccessibilityStatement");
-
                             b1.Property<string>("ImprintUrl")
                                 .IsRequired()
                                 .HasMaxLength(500)
@@ -2057,6 +2052,11 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)")
                                 .HasColumnName("PrivacyUrl");
+
+                            b1.Property<string>("Texts")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("AccessibilityStatement");
 
                             b1.HasKey("TenantId");
 

@@ -2038,11 +2038,6 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<Guid>("TenantId")
                                 .HasColumnType("uniqueidentifier");
 
-                            b1.Property<string>("AccessibilityStatement")
-                                .IsRequired()
-                                .HasColumnType("nvarchar(max)")
-                                .HasColumnName("AccessibilityStatement");
-
                             b1.Property<string>("ImprintUrl")
                                 .IsRequired()
                                 .HasMaxLength(500)
@@ -2060,6 +2055,11 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasMaxLength(500)
                                 .HasColumnType("nvarchar(500)")
                                 .HasColumnName("PrivacyUrl");
+
+                            b1.Property<string>("Texts")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("AccessibilityStatement");
 
                             b1.HasKey("TenantId");
 

@@ -2026,11 +2026,6 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<Guid>("TenantId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<string>("AccessibilityStatement")
-                                .IsRequired()
-                                .HasColumnType("TEXT")
-                                .HasColumnName("AccessibilityStatement");
-
                             b1.Property<string>("ImprintUrl")
                                 .IsRequired()
                                 .HasMaxLength(500)
@@ -2048,6 +2043,11 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(500)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("PrivacyUrl");
+
+                            b1.Property<string>("Texts")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccessibilityStatement");
 
                             b1.HasKey("TenantId");
 

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql;
+
+/// <summary>
+/// Hand-written (ADR-010): the full-text index of the posts, which lives outside the EF model (its SQL is in
+/// <see cref="PostSearchMigrations"/>). It changes no model, so it has no designer file.
+/// </summary>
+[DbContext(typeof(PostgreSqlDbContext))]
+[Migration("20261204064300_PostSearch")]
+public sealed class PostSearch : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => PostSearchMigrations.CreatePostgreSqlIndex(migrationBuilder);
+
+    protected override void Down(MigrationBuilder migrationBuilder) => PostSearchMigrations.DropPostgreSqlIndex(migrationBuilder);
+}
