@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using Npgsql;
 
 // The raw-Npgsql baseline for bench/feed.sh. It answers GET /api/v1/posts with the same two statements the product's
@@ -50,11 +51,17 @@ internal static class Feed
         """;
 
     private const string PageSql = """
-        SELECT p."Id", p."Title", p."Summary", p."Topics", p."PublishedAt"
+        SELECT p."Id", p."Title", p."Summary", p."Topics", p."PublishedAt", p."HasCoverImage", p."CoverImageAlt"
         FROM "Posts" AS p
         WHERE p."TenantId" = $1 AND p."Status" = $2
         ORDER BY p."PublishedAt" DESC, p."Id" DESC
         LIMIT $3 OFFSET $4
+        """;
+
+    private const string CoverSql = """
+        SELECT i."PostId", i."Width", i."Height", i."UpdatedAt"
+        FROM "PostImages" AS i
+        WHERE i."PostId" = ANY($1) AND i."Width" > 0
         """;
 
     // Same order as the product's TopicNames.All, so the names come out in the same order.
@@ -74,6 +81,7 @@ internal static class Feed
         }
 
         var items = new List<PostSummary>(pageSize);
+        var withCover = new List<Guid>();
         await using (var select = new NpgsqlCommand(PageSql, connection))
         {
             select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = tenantId });
@@ -83,13 +91,38 @@ internal static class Feed
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
+                var hasCover = reader.GetBoolean(5);
                 items.Add(new PostSummary(
                     reader.GetGuid(0),
                     reader.GetString(1),
                     reader.GetString(2),
                     TopicNames(reader.GetInt32(3)),
-                    reader.GetFieldValue<DateTime>(4)));
+                    reader.GetFieldValue<DateTime>(4),
+                    hasCover && !reader.IsDBNull(6) ? reader.GetString(6) : null,
+                    null));
+                if (hasCover)
+                {
+                    withCover.Add(reader.GetGuid(0));
+                }
             }
+        }
+
+        // As the product: the sizes of the covers in a third statement, only when the page has posts with one.
+        if (withCover.Count > 0)
+        {
+            var covers = new Dictionary<Guid, CoverImageInfo>();
+            await using (var select = new NpgsqlCommand(CoverSql, connection))
+            {
+                select.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. withCover] });
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    covers[reader.GetGuid(0)] = new CoverImageInfo(
+                        reader.GetInt32(1), reader.GetInt32(2), reader.GetFieldValue<DateTime>(3).Ticks.ToString("x", CultureInfo.InvariantCulture));
+                }
+            }
+
+            items = [.. items.Select(i => covers.TryGetValue(i.Id, out var cover) ? i with { Cover = cover } : i)];
         }
 
         return new FeedPage(items, page, pageSize, total);
@@ -117,4 +150,7 @@ internal sealed record FeedPage(IReadOnlyList<PostSummary> Items, int Page, int 
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
 }
 
-internal sealed record PostSummary(Guid Id, string Title, string Summary, IReadOnlyList<string> Topics, DateTime PublishedAt);
+internal sealed record PostSummary(
+    Guid Id, string Title, string Summary, IReadOnlyList<string> Topics, DateTime PublishedAt, string? CoverImageAlt, CoverImageInfo? Cover);
+
+internal sealed record CoverImageInfo(int Width, int Height, string Version);
