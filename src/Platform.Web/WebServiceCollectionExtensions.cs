@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Web.Components;
+using Platform.Web.Components.Shared;
 
 namespace Platform.Web;
 

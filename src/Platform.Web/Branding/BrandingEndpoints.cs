@@ -92,7 +92,7 @@ public static class BrandingEndpoints
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, context.RequestAborted);
-            var errors = await Components.Pages.Admin.FormErrors.TryAsync(async () => await mediator.Send(new Application.Tenants.UploadLogoCommand(buffer.ToArray())));
+            var errors = await Components.Shared.FormErrors.TryAsync(async () => await mediator.Send(new Application.Tenants.UploadLogoCommand(buffer.ToArray())));
             result = errors.Count == 0 ? "ok" : "kein-bild";
         }
 

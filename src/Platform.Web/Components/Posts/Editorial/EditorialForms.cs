@@ -1,0 +1,25 @@
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+using Platform.Web.Components.Shared;
+
+namespace Platform.Web.Components.Posts.Editorial;
+
+/// <summary>Like <see cref="FormErrors"/>, and a concurrent edit becomes a message too.</summary>
+public static class EditorialForms
+{
+    public static async Task<IReadOnlyList<string>> TryAsync(Func<Task> action)
+    {
+        try
+        {
+            return await FormErrors.TryAsync(action);
+        }
+        catch (StaleVersionException)
+        {
+            return ["Jemand hat den Beitrag inzwischen geändert. Lade die Seite neu und übernimm deine Änderungen noch einmal."];
+        }
+        catch (ConflictException ex)
+        {
+            return [ex.Message];
+        }
+    }
+}
