@@ -28,13 +28,3 @@ public sealed class ListBookmarksHandler(IAppDbContext db, ICurrentUser user) : 
         return [.. rows.Select(r => new BookmarkedPost(r.Id, r.Title, r.Summary, TopicNames.ToNames(r.Topics), r.PublishedAt!.Value, r.CreatedAt))];
     }
 }
-
-/// <summary>Whether the signed-in person has bookmarked a post (the post page's button).</summary>
-public sealed record GetBookmarkStateQuery(Guid PostId) : IQuery<BookmarkState>;
-
-public sealed class GetBookmarkStateHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetBookmarkStateQuery, BookmarkState>
-{
-    public async ValueTask<BookmarkState> Handle(GetBookmarkStateQuery query, CancellationToken cancellationToken) =>
-        await BookmarkQueries.FindAsync(db, user.RequiredId, query.PostId, cancellationToken)
-        ?? new BookmarkState(query.PostId, false, null);
-}

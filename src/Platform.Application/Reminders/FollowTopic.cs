@@ -12,8 +12,6 @@ namespace Platform.Application.Reminders;
 /// </summary>
 public sealed record FollowTopicCommand(string Topic, bool Follow) : ICommand<FollowedTopics>;
 
-public sealed record FollowedTopics(IReadOnlyList<string> Topics);
-
 public sealed class FollowTopicValidator : AbstractValidator<FollowTopicCommand>
 {
     public FollowTopicValidator()
@@ -50,25 +48,5 @@ public sealed class FollowTopicHandler(IAppDbContext db, ICurrentUser user, ICur
         }
 
         return new FollowedTopics(TopicNames.ToNames(wanted));
-    }
-}
-
-/// <summary>The topics the signed-in person follows (none when not signed in).</summary>
-public sealed record GetFollowedTopicsQuery : IQuery<FollowedTopics>;
-
-public sealed class GetFollowedTopicsHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetFollowedTopicsQuery, FollowedTopics>
-{
-    public async ValueTask<FollowedTopics> Handle(GetFollowedTopicsQuery query, CancellationToken cancellationToken)
-    {
-        if (user.Id is not { } userId)
-        {
-            return new FollowedTopics([]);
-        }
-
-        var flags = await db.NotificationPreferences.AsNoTracking()
-            .Where(p => p.UserId == userId)
-            .Select(p => p.FollowedTopics)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new FollowedTopics(TopicNames.ToNames((Topics)flags));
     }
 }

@@ -61,8 +61,6 @@ public sealed class Invitation : ITenantOwned
     public static string Hash(string token) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? ""))).ToLowerInvariant();
 
-    public bool IsOpen(DateTime now) => AcceptedAt is null && now < ExpiresAt;
-
     public void Accept(DateTime now)
     {
         if (AcceptedAt is not null)

@@ -1,36 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Mediator;
 using Platform.Application.Common;
 
 namespace Platform.Application.Events;
-
-/// <summary>One published event as an iCalendar file (RFC 5545).</summary>
-public sealed record GetEventIcsQuery(Guid PostId) : IQuery<string>;
-
-/// <summary>The current jobcenter's upcoming published events as an iCalendar feed.</summary>
-public sealed record GetEventFeedQuery : IQuery<string>;
-
-public sealed class GetEventIcsHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock) : IQueryHandler<GetEventIcsQuery, string>
-{
-    public async ValueTask<string> Handle(GetEventIcsQuery query, CancellationToken cancellationToken)
-    {
-        var ev = await EventQueries.PublishedEventAsync(db, query.PostId, cancellationToken);
-        var info = tenant.Tenant ?? throw new TenantRequiredException();
-        return ICalendar.Write(info, [ev], clock.GetUtcNow().UtcDateTime, feed: false);
-    }
-}
-
-public sealed class GetEventFeedHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock) : IQueryHandler<GetEventFeedQuery, string>
-{
-    public async ValueTask<string> Handle(GetEventFeedQuery query, CancellationToken cancellationToken)
-    {
-        var info = tenant.Tenant ?? throw new TenantRequiredException();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var events = await EventQueries.UpcomingAsync(db, now, cancellationToken);
-        return ICalendar.Write(info, events, now, feed: true);
-    }
-}
 
 /// <summary>Writes iCalendar text: CRLF line ends, escaped texts, lines folded at 75 octets, instants in UTC.</summary>
 public static class ICalendar

@@ -9,29 +9,6 @@ using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
 
-/// <summary>A tenant's own topic as its TenantAdmin sees it; <paramref name="PostCount"/> counts posts in any state.</summary>
-public sealed record TenantTopicItem(string Slug, string Name, DateTime CreatedAt, int PostCount);
-
-/// <summary>The current tenant's own topics, in the order they were added.</summary>
-public sealed record ListTenantTopicsQuery : IQuery<IReadOnlyList<TenantTopicItem>>;
-
-public sealed class ListTenantTopicsHandler(IAppDbContext db) : IQueryHandler<ListTenantTopicsQuery, IReadOnlyList<TenantTopicItem>>
-{
-    public async ValueTask<IReadOnlyList<TenantTopicItem>> Handle(ListTenantTopicsQuery query, CancellationToken cancellationToken)
-    {
-        var topics = await db.TenantTopics.AsNoTracking().OrderBy(t => t.CreatedAt).ThenBy(t => t.Bit).ToListAsync(cancellationToken);
-        var result = new List<TenantTopicItem>(topics.Count);
-        foreach (var t in topics)
-        {
-            var flag = t.Flag;
-            var count = await db.Posts.CountAsync(p => (p.Topics & flag) == flag, cancellationToken);
-            result.Add(new TenantTopicItem(t.Slug, t.Name, t.CreatedAt, count));
-        }
-
-        return result;
-    }
-}
-
 /// <summary>Adds a topic of the current tenant; the slug is its name in addresses (lowercase a-z, 0-9, '-').</summary>
 public sealed record CreateTenantTopicCommand(string Slug, string Name) : ICommand<TenantTopicItem>;
 
@@ -79,28 +56,4 @@ public sealed class CreateTenantTopicHandler(IAppDbContext db, ICurrentTenant te
     }
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
-}
-
-/// <summary>Deletes a topic of the current tenant; refused (409) while any post, in any state, still carries it (ADR-017).</summary>
-public sealed record DeleteTenantTopicCommand(string Slug) : ICommand;
-
-public sealed class DeleteTenantTopicHandler(IAppDbContext db, ICurrentUser actor, TimeProvider clock) : ICommandHandler<DeleteTenantTopicCommand>
-{
-    public async ValueTask<Unit> Handle(DeleteTenantTopicCommand command, CancellationToken cancellationToken)
-    {
-        var slug = command.Slug.ToLowerInvariant();
-        var topic = await db.TenantTopics.SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken)
-            ?? throw new NotFoundException("Das Thema", command.Slug);
-        var flag = topic.Flag;
-        var used = await db.Posts.CountAsync(p => (p.Topics & flag) == flag, cancellationToken);
-        if (used > 0)
-        {
-            throw new DomainException("topic.inUse", $"Das Thema „{topic.Name}“ steht noch an {used} Beitrag/Beiträgen. Entferne es dort zuerst.");
-        }
-
-        db.TenantTopics.Remove(topic);
-        db.Record(topic.TenantId, actor, clock, "topic.deleted", $"{topic.Name} ({topic.Slug})");
-        await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
-    }
 }

@@ -1,0 +1,3 @@
+namespace Platform.Application.Reminders;
+
+public sealed record FollowedTopics(IReadOnlyList<string> Topics);
