@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Domain.ContactRequests;
 using Platform.Domain.Tenants;
 
-namespace Platform.Infrastructure.Persistence.Configurations;
+namespace Platform.Infrastructure.Persistence.Configurations.ContactRequests;
 
 public sealed class ContactRequestConfiguration : IEntityTypeConfiguration<ContactRequest>
 {

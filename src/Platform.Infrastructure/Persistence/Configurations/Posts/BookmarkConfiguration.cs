@@ -4,7 +4,7 @@ using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 using Platform.Infrastructure.Identity;
 
-namespace Platform.Infrastructure.Persistence.Configurations;
+namespace Platform.Infrastructure.Persistence.Configurations.Posts;
 
 public sealed class BookmarkConfiguration : IEntityTypeConfiguration<Bookmark>
 {
@@ -21,19 +21,5 @@ public sealed class BookmarkConfiguration : IEntityTypeConfiguration<Bookmark>
         builder.HasOne<PlatformUser>().WithMany().HasForeignKey(b => b.UserId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(b => new { b.TenantId, b.UserId, b.CreatedAt });
         builder.HasIndex(b => b.PostId);
-    }
-}
-
-public sealed class PostViewDayConfiguration : IEntityTypeConfiguration<PostViewDay>
-{
-    public void Configure(EntityTypeBuilder<PostViewDay> builder)
-    {
-        builder.ToTable("PostViewDays");
-
-        // One row per post and day; the counting upsert relies on this key to refuse a second insert.
-        builder.HasKey(v => new { v.PostId, v.Day });
-        builder.HasOne<Post>().WithMany().HasForeignKey(v => v.PostId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Tenant>().WithMany().HasForeignKey(v => v.TenantId).OnDelete(DeleteBehavior.NoAction);
-        builder.HasIndex(v => new { v.TenantId, v.Day });
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Platform.Domain.Tenants;
 
-namespace Platform.Infrastructure.Persistence.Configurations;
+namespace Platform.Infrastructure.Persistence.Configurations.Tenants;
 
 /// <summary>
 /// Keeps a tenant's legal texts as one JSON document in the existing text column <c>AccessibilityStatement</c>, so the

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Infrastructure.Identity;
 
-namespace Platform.Infrastructure.Persistence.Configurations;
+namespace Platform.Infrastructure.Persistence.Configurations.Accounts;
 
 public sealed class PlatformUserConfiguration : IEntityTypeConfiguration<PlatformUser>
 {

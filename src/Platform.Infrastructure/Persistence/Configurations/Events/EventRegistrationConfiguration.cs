@@ -5,7 +5,7 @@ using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 using Platform.Infrastructure.Identity;
 
-namespace Platform.Infrastructure.Persistence.Configurations;
+namespace Platform.Infrastructure.Persistence.Configurations.Events;
 
 public sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<EventRegistration>
 {
@@ -26,18 +26,5 @@ public sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<Ev
         builder.HasIndex(r => new { r.PostId, r.UserId }).IsUnique();
         builder.HasIndex(r => new { r.PostId, r.Status, r.Position });
         builder.HasIndex(r => new { r.TenantId, r.UserId });
-    }
-}
-
-public sealed class EventSeatsConfiguration : IEntityTypeConfiguration<EventSeats>
-{
-    public void Configure(EntityTypeBuilder<EventSeats> builder)
-    {
-        builder.ToTable("EventSeats");
-        builder.HasKey(s => s.PostId);
-        builder.Property(s => s.PostId).ValueGeneratedNever();
-        builder.HasOne<Post>().WithMany().HasForeignKey(s => s.PostId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Tenant>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.NoAction);
-        builder.HasIndex(s => s.TenantId);
     }
 }
