@@ -15,11 +15,12 @@ namespace Platform.Infrastructure.Persistence;
 public static class RowLevelSecurityMigrations
 {
     /// <summary>
-    /// Every table with a <c>TenantId</c> column: only the connection's tenant's rows can be read or written. A new
-    /// tenant-owned table is added here and in a new migration that enables its policy
-    /// (<c>migrationBuilder.EnableTenantRowLevelSecurity("Table")</c>); <c>RowLevelSecurityTests</c> fails while it is missing.
+    /// The tables the baseline migration (<c>RowLevelSecurity</c>) protects: every table with a <c>TenantId</c> column
+    /// when it was written. This list is part of that migration and never changes (ADR-025). A later tenant-owned table
+    /// gets its own line, <c>migrationBuilder.EnableTenantRowLevelSecurity("Table")</c>, in the migration that creates
+    /// it; <c>RowLevelSecurityTests</c> reads the tables from the model and fails while one is missing.
     /// </summary>
-    public static readonly IReadOnlyList<string> TenantTables =
+    private static readonly IReadOnlyList<string> BaselineTenantTables =
     [
         "Posts", "PostVersions", "PostTransitions", "PostJobRuns", "PostImages", "Bookmarks", "PostViewDays", "TenantTopics",
         "LibraryAdoptions", "LibraryCampaignOptIns",
@@ -30,9 +31,35 @@ public static class RowLevelSecurityMigrations
         "AuditEntries",
     ];
 
-    /// <summary>Identity's tables that hang on an account (<c>UserId</c>) instead of carrying a tenant of their own.</summary>
-    public static readonly IReadOnlyList<string> AccountTables =
+    /// <summary>Identity's tables that hang on an account (<c>UserId</c>) instead of carrying a tenant of their own; frozen like <see cref="BaselineTenantTables"/>.</summary>
+    private static readonly IReadOnlyList<string> BaselineAccountTables =
         ["AspNetUserClaims", "AspNetUserLogins", "AspNetUserPasskeys", "AspNetUserRoles", "AspNetUserTokens"];
+
+    /// <summary>The baseline migration's Up, the same for PostgreSQL and SQL Server: the role and its grants, then every baseline table's policy.</summary>
+    public static void ProtectBaselineTables(this MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.SetUpRowLevelSecurity();
+        foreach (var table in BaselineTenantTables)
+        {
+            migrationBuilder.EnableTenantRowLevelSecurity(table);
+        }
+
+        foreach (var table in BaselineAccountTables)
+        {
+            migrationBuilder.EnableAccountRowLevelSecurity(table);
+        }
+    }
+
+    /// <summary>The baseline migration's Down: the policies in reverse order, then the role.</summary>
+    public static void UnprotectBaselineTables(this MigrationBuilder migrationBuilder)
+    {
+        foreach (var table in BaselineAccountTables.Concat(BaselineTenantTables).Reverse())
+        {
+            migrationBuilder.DisableRowLevelSecurity(table);
+        }
+
+        migrationBuilder.TearDownRowLevelSecurity();
+    }
 
     /// <summary>
     /// What the policies need: on PostgreSQL the role <c>platform_app</c> and its grants; on SQL Server the schema

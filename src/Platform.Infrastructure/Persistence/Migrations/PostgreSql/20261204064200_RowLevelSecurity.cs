@@ -5,34 +5,14 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql;
 
 /// <summary>
 /// Hand-written (ADR-006): the platform's role and its grants, and row-level security on every tenant-owned table and on
-/// Identity's tables that hang on an account (the lists are in <see cref="RowLevelSecurityMigrations"/>). It changes no
-/// model, so it has no designer file.
+/// Identity's tables that hang on an account. The tables are listed once, in <see cref="RowLevelSecurityMigrations"/>,
+/// for this provider and the other. It changes no model, so it has no designer file.
 /// </summary>
 [DbContext(typeof(PostgreSqlDbContext))]
 [Migration("20261204064200_RowLevelSecurity")]
 public sealed class RowLevelSecurity : Migration
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.SetUpRowLevelSecurity();
-        foreach (var table in RowLevelSecurityMigrations.TenantTables)
-        {
-            migrationBuilder.EnableTenantRowLevelSecurity(table);
-        }
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.ProtectBaselineTables();
 
-        foreach (var table in RowLevelSecurityMigrations.AccountTables)
-        {
-            migrationBuilder.EnableAccountRowLevelSecurity(table);
-        }
-    }
-
-    protected override void Down(MigrationBuilder migrationBuilder)
-    {
-        foreach (var table in RowLevelSecurityMigrations.AccountTables.Concat(RowLevelSecurityMigrations.TenantTables).Reverse())
-        {
-            migrationBuilder.DisableRowLevelSecurity(table);
-        }
-
-        migrationBuilder.TearDownRowLevelSecurity();
-    }
+    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.UnprotectBaselineTables();
 }
