@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Platform.Api.Endpoints;
 using Platform.Api.Infrastructure;
+using Platform.Application;
 using Platform.Application.Common;
 using Platform.Application.Posts;
 using Platform.Infrastructure;
@@ -15,26 +16,20 @@ using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.Tenancy;
 using Platform.Web;
 using Platform.Web.Accounts;
-using Platform.Web.Branding;
 using Platform.Web.Components;
+using Platform.Web.Reminders;
+using Platform.Web.Tenants;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var roles = PlatformRoles.From(builder.Configuration);
 
-builder.Services.AddMediator(options =>
-{
-    options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.Assemblies = [typeof(GetFeedQuery)];
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
-});
-builder.Services.AddValidatorsFromAssemblyContaining<GetFeedValidator>(ServiceLifetime.Singleton);
+builder.Services.AddApplication();
 builder.Services.AddValidatorsFromAssemblyContaining<RegisterAccountRequestValidator>(ServiceLifetime.Singleton);
 builder.Services.AddPlatformRateLimits(builder.Configuration);
 builder.Services.AddPlatformPolicies();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
-builder.Services.AddScoped<Platform.Application.Accounts.InvitationMailer>();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment, runJobServer: roles.Jobs);
 builder.Services.AddPlatformWeb();
 

@@ -80,7 +80,6 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
-        services.AddScoped<Platform.Application.Posts.ITopicCatalog, Platform.Application.Posts.TopicCatalog>();
         services.AddPlatformIdentity();
         services.AddSingleton<TenantScopeRunner>();
         services.AddSingleton<ITenantScopeRunner>(sp => sp.GetRequiredService<TenantScopeRunner>());

@@ -27,13 +27,12 @@ public static class PlatformEndpoints
         TypedResults.Ok(await catalog.ListAsync(ct));
 
     public static async Task<Created<OnboardedTenantResponse>> OnboardTenant(
-        OnboardTenantCommand command, IMediator mediator, ITenantCatalog catalog, InvitationMailer mailer, CancellationToken ct)
+        OnboardTenantCommand command, IMediator mediator, CancellationToken ct)
     {
         var result = await mediator.Send(command, ct);
-        var sent = await mailer.TrySendAsync(
-            await catalog.FindByIdAsync(result.TenantId, ct), command.AdminEmail, Roles.TenantAdmin, result.InvitationToken, result.InvitationExpiresAt, ct);
+        var invitation = result.Invitation;
         return TypedResults.Created(
-            $"/t/{result.Slug}/", new OnboardedTenantResponse(result.TenantId, result.Slug, sent.Link.AbsoluteUri, result.InvitationExpiresAt, sent.Mailed));
+            $"/t/{result.Slug}/", new OnboardedTenantResponse(result.TenantId, result.Slug, invitation.Link.AbsoluteUri, invitation.ExpiresAt, invitation.Mailed));
     }
 
     public static async Task<NoContent> ChangeTenantStatus(Guid tenantId, ChangeTenantStatusRequest request, IMediator mediator, CancellationToken ct)

@@ -95,12 +95,11 @@ public static class TenantAdminEndpoints
         TypedResults.Ok(await mediator.Send(new ListStaffQuery(), ct));
 
     public static async Task<Created<InvitationResponse>> InviteStaff(
-        InviteStaffCommand command, IMediator mediator, ICurrentTenant tenant, InvitationMailer mailer, CancellationToken ct)
+        InviteStaffCommand command, IMediator mediator, CancellationToken ct)
     {
         var invitation = await mediator.Send(command, ct);
-        var sent = await mailer.TrySendAsync(tenant.Tenant, invitation.Email, invitation.Role, invitation.Token, invitation.ExpiresAt, ct);
         return TypedResults.Created(
-            "staff", new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, sent.Link.AbsoluteUri, invitation.ExpiresAt, sent.Mailed));
+            "staff", new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, invitation.Link.AbsoluteUri, invitation.ExpiresAt, invitation.Mailed));
     }
 
     public static async Task<NoContent> ChangeStaffRole(Guid accountId, ChangeRoleRequest request, IMediator mediator, CancellationToken ct)

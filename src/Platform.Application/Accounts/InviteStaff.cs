@@ -6,10 +6,15 @@ using Platform.Domain.Accounts;
 
 namespace Platform.Application.Accounts;
 
-/// <summary>A TenantAdmin invites a colleague by e-mail into one staff role. Returns the token for the link.</summary>
+/// <summary>
+/// Invites someone by e-mail into one staff role of the current tenant and mails them the link. A TenantAdmin invites
+/// colleagues; onboarding invites a new jobcenter's first TenantAdmin this way.
+/// </summary>
 public sealed record InviteStaffCommand(string Email, string Role) : ICommand<IssuedInvitation>;
 
-public sealed record IssuedInvitation(Guid Id, string Email, string Role, string Token, DateTime ExpiresAt);
+/// <param name="Link">The invitation page with the token; only a hash of the token is stored, so this is its one copy.</param>
+/// <param name="Mailed">False when the mail server did not take the invitation: the admin forwards <paramref name="Link"/>.</param>
+public sealed record IssuedInvitation(Guid Id, string Email, string Role, Uri Link, DateTime ExpiresAt, bool Mailed);
 
 public sealed class InviteStaffValidator : AbstractValidator<InviteStaffCommand>
 {
@@ -21,7 +26,7 @@ public sealed class InviteStaffValidator : AbstractValidator<InviteStaffCommand>
     }
 }
 
-public sealed class InviteStaffHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser actor, TimeProvider clock)
+public sealed class InviteStaffHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser actor, InvitationMailer mailer, TimeProvider clock)
     : ICommandHandler<InviteStaffCommand, IssuedInvitation>
 {
     public async ValueTask<IssuedInvitation> Handle(InviteStaffCommand command, CancellationToken cancellationToken)
@@ -30,6 +35,9 @@ public sealed class InviteStaffHandler(IAppDbContext db, ICurrentTenant tenant, 
         db.Invitations.Add(invitation);
         db.Record(tenant.RequiredId, actor, clock, "staff.invited", $"{invitation.Email} als {invitation.Role}");
         await db.SaveChangesAsync(cancellationToken);
-        return new IssuedInvitation(invitation.Id, invitation.Email, invitation.Role, token, invitation.ExpiresAt);
+
+        // Sent while the token is still known: no job could send it later.
+        var sent = await mailer.TrySendAsync(tenant.Tenant, invitation.Email, invitation.Role, token, invitation.ExpiresAt, cancellationToken);
+        return new IssuedInvitation(invitation.Id, invitation.Email, invitation.Role, sent.Link, invitation.ExpiresAt, sent.Mailed);
     }
 }

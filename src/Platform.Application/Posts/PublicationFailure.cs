@@ -11,10 +11,10 @@ namespace Platform.Application.Posts;
 /// A publication attempt threw. Before the last attempt it is only recorded; after the last the post ends in
 /// <see cref="PostStatus.Failed"/> with the reason, and its author gets an e-mail linking to the post in the editor.
 /// </summary>
-public sealed record RecordPublicationFailureCommand(Guid PostId, string Reason, int Attempt, bool Final, Uri EditorLink) : ICommand<bool>;
+public sealed record RecordPublicationFailureCommand(Guid PostId, string Reason, int Attempt, bool Final) : ICommand<bool>;
 
 public sealed class RecordPublicationFailureHandler(
-    IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, IAccountService accounts, IEmailSender email)
+    IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, IAccountService accounts, IEmailSender email, ITenantLinks links)
     : ICommandHandler<RecordPublicationFailureCommand, bool>
 {
     public async ValueTask<bool> Handle(RecordPublicationFailureCommand command, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class RecordPublicationFailureHandler(
                         new EmailParagraph($"Hallo {author.DisplayName},"),
                         new EmailParagraph($"dein Beitrag „{post.Title}“ sollte am {FormatBerlin(scheduledFor)} erscheinen, konnte aber nicht veröffentlicht werden."),
                         new EmailParagraph($"Grund: {command.Reason}"),
-                        new EmailButton("Beitrag in der Redaktion öffnen", command.EditorLink),
+                        new EmailButton("Beitrag in der Redaktion öffnen", links.Link(tenant.Tenant, $"redaktion/beitraege/{post.Id}")),
                         new EmailParagraph("Du kannst ihn dort korrigieren und neu planen."),
                     ]),
                 cancellationToken);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Audit;
 using Platform.Application.Common;
 using Platform.Domain.Tenants;
@@ -16,7 +15,7 @@ public sealed class ChangeTenantStatusValidator : AbstractValidator<ChangeTenant
 }
 
 public sealed class ChangeTenantStatusHandler(
-    IAppDbContext db, ITenantCatalog catalog, ITenantScopeRunner scopes, ICurrentUser actor, TimeProvider clock)
+    IAppDbContext db, ITenantCatalog catalog, ITenantScopeRunner tenants)
     : ICommandHandler<ChangeTenantStatusCommand>
 {
     public async ValueTask<Unit> Handle(ChangeTenantStatusCommand command, CancellationToken cancellationToken)
@@ -27,15 +26,7 @@ public sealed class ChangeTenantStatusHandler(
         tenant.ChangeStatus(command.Status);
         await db.SaveChangesAsync(cancellationToken);
         catalog.Invalidate();
-        await scopes.RunAsync(
-            tenant.Id,
-            async (services, ct) =>
-            {
-                var tenantDb = services.GetRequiredService<IAppDbContext>();
-                tenantDb.Record(tenant.Id, actor, clock, "tenant.status", $"{before} → {command.Status}");
-                await tenantDb.SaveChangesAsync(ct);
-            },
-            cancellationToken);
+        await tenants.SendAsync(tenant.Id, new RecordAuditEntryCommand("tenant.status", $"{before} → {command.Status}"), cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Accounts;
 using Platform.Application.Audit;
 using Platform.Application.Common;
@@ -12,12 +11,12 @@ namespace Platform.Application.Tenants;
 
 /// <summary>
 /// A PlatformAdmin adds a jobcenter: it starts in onboarding (only its staff see it), and its first TenantAdmin
-/// is invited by e-mail. Returns the invitation token so the caller can build and send the link.
+/// is invited by e-mail (<see cref="InviteStaffCommand"/>, sent as the new tenant).
 /// </summary>
 public sealed record OnboardTenantCommand(string Slug, string DisplayName, IReadOnlyList<string>? Hostnames, string AdminEmail)
     : ICommand<OnboardedTenant>;
 
-public sealed record OnboardedTenant(Guid TenantId, string Slug, Guid InvitationId, string InvitationToken, DateTime InvitationExpiresAt);
+public sealed record OnboardedTenant(Guid TenantId, string Slug, IssuedInvitation Invitation);
 
 public sealed class OnboardTenantValidator : AbstractValidator<OnboardTenantCommand>
 {
@@ -36,7 +35,7 @@ public sealed class OnboardTenantValidator : AbstractValidator<OnboardTenantComm
 }
 
 public sealed class OnboardTenantHandler(
-    IAppDbContext db, ITenantCatalog catalog, ITenantScopeRunner scopes, ICurrentUser actor, TimeProvider clock)
+    IAppDbContext db, ITenantCatalog catalog, ITenantScopeRunner tenants, TimeProvider clock)
     : ICommandHandler<OnboardTenantCommand, OnboardedTenant>
 {
     public async ValueTask<OnboardedTenant> Handle(OnboardTenantCommand command, CancellationToken cancellationToken)
@@ -67,19 +66,9 @@ public sealed class OnboardTenantHandler(
 
         catalog.Invalidate();
 
-        var (invitation, token) = Invitation.Create(tenant.Id, command.AdminEmail, Roles.TenantAdmin, actor.Id ?? Guid.Empty, now);
-        await scopes.RunAsync(
-            tenant.Id,
-            async (services, ct) =>
-            {
-                var tenantDb = services.GetRequiredService<IAppDbContext>();
-                tenantDb.Invitations.Add(invitation);
-                tenantDb.Record(tenant.Id, actor, clock, "tenant.created", $"{tenant.DisplayName} ({tenant.Slug}), Leitung eingeladen: {invitation.Email}");
-                await tenantDb.SaveChangesAsync(ct);
-            },
-            cancellationToken);
-
-        return new OnboardedTenant(tenant.Id, tenant.Slug, invitation.Id, token, invitation.ExpiresAt);
+        await tenants.SendAsync(tenant.Id, new RecordAuditEntryCommand("tenant.created", $"{tenant.DisplayName} ({tenant.Slug})"), cancellationToken);
+        var invitation = await tenants.SendAsync(tenant.Id, new InviteStaffCommand(command.AdminEmail, Roles.TenantAdmin), cancellationToken);
+        return new OnboardedTenant(tenant.Id, tenant.Slug, invitation);
     }
 
     private static ValidationException SlugTaken() =>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
+using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure.Identity;
 
@@ -15,7 +16,7 @@ namespace Platform.Infrastructure.Identity;
 /// server is down. The job carries ids only: it creates the code itself, so no code rests in the job storage.
 /// </summary>
 public sealed partial class SendAccountEmailJob(
-    ITenantScopeRunner runner, IServiceScopeFactory scopeFactory, IOptions<DataProtectionTokenProviderOptions> tokens, ILogger<SendAccountEmailJob> logger)
+    TenantScopeRunner tenants, IServiceScopeFactory scopeFactory, IOptions<DataProtectionTokenProviderOptions> tokens, ILogger<SendAccountEmailJob> logger)
 {
     /// <summary>Mails a link to the page <see cref="AccountPages.ConfirmEmail"/> with the account id and a confirmation code.</summary>
     public Task SendConfirmationAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
@@ -81,20 +82,23 @@ public sealed partial class SendAccountEmailJob(
     private async Task RunAsync(
         Guid tenantId, Guid userId, Func<IServiceProvider, PlatformUser, CancellationToken, Task<EmailMessage?>> compose, CancellationToken cancellationToken)
     {
-        async Task Send(IServiceProvider services, CancellationToken ct)
+        async Task<bool> Send(IServiceProvider services, CancellationToken ct)
         {
             var users = services.GetRequiredService<UserManager<PlatformUser>>();
             // Deleted, or no address any more, since the job was queued: nothing to send.
             if (await users.FindByIdAsync(userId.ToString("D", CultureInfo.InvariantCulture)) is not { Email.Length: > 0 } user)
             {
                 LogNoAccount(logger, userId);
-                return;
+                return false;
             }
 
-            if (await compose(services, user, ct) is { } message)
+            if (await compose(services, user, ct) is not { } message)
             {
-                await services.GetRequiredService<IEmailSender>().SendAsync(message, ct);
+                return false;
             }
+
+            await services.GetRequiredService<IEmailSender>().SendAsync(message, ct);
+            return true;
         }
 
         if (tenantId == Guid.Empty)
@@ -103,9 +107,17 @@ public sealed partial class SendAccountEmailJob(
             await using var scope = scopeFactory.CreateAsyncScope();
             await Send(scope.ServiceProvider, cancellationToken);
         }
-        else if (!await runner.RunAsync(tenantId, Send, cancellationToken))
+        else
         {
-            LogNoTenant(logger, tenantId);
+            try
+            {
+                await tenants.RunAsync(tenantId, Send, cancellationToken);
+            }
+            catch (UnknownTenantException)
+            {
+                // The jobcenter was removed after the e-mail was queued: its accounts are gone with it.
+                LogNoTenant(logger, tenantId);
+            }
         }
     }
 

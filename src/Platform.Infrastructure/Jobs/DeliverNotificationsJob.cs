@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using Hangfire;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common;
 using Platform.Application.Reminders;
 using Platform.Infrastructure.Notifications;
-using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure.Jobs;
 
@@ -18,7 +15,7 @@ namespace Platform.Infrastructure.Jobs;
 /// <see cref="DeliverDueNotificationsCommand"/> keep every message to one worker.
 /// </summary>
 public sealed partial class DeliverNotificationsJob(
-    ITenantCatalog catalog, TenantScopeRunner runner, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<DeliverNotificationsJob> logger)
+    ITenantCatalog catalog, ITenantScopeRunner scopes, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<DeliverNotificationsJob> logger)
 {
     public const string RecurringJobId = "deliver-notifications";
 
@@ -63,12 +60,7 @@ public sealed partial class DeliverNotificationsJob(
                 {
                     while (true)
                     {
-                        var result = DeliveryBatchResult.None;
-                        await runner.RunAsync(
-                            tenant.Id,
-                            async (services, inner) => result = await services.GetRequiredService<IMediator>()
-                                .Send(new DeliverDueNotificationsCommand(settings.BatchSize, settings.Lease), inner),
-                            ct);
+                        var result = await scopes.SendAsync(tenant.Id, new DeliverDueNotificationsCommand(settings.BatchSize, settings.Lease), ct);
                         Interlocked.Add(ref total, result.Claimed);
                         if (result.Claimed > 0)
                         {
@@ -94,21 +86,4 @@ public sealed partial class DeliverNotificationsJob(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivering notifications failed for tenant {Tenant}")]
     private static partial void LogTenantFailed(ILogger logger, Exception exception, string tenant);
-}
-
-/// <summary>The one fan-out job per published post: creates the followers' messages in bulk.</summary>
-public sealed class NotifyFollowersJob(TenantScopeRunner runner)
-{
-    [AutomaticRetry(Attempts = 3)]
-    public Task RunAsync(Guid tenantId, Guid postId, CancellationToken cancellationToken) =>
-        runner.RunAsync(
-            tenantId,
-            async (services, ct) => await services.GetRequiredService<IMediator>().Send(new NotifyFollowersCommand(postId), ct),
-            cancellationToken);
-}
-
-public sealed class HangfireNewPostNotifier(IBackgroundJobClient jobs) : INewPostNotifier
-{
-    public void PostPublished(Guid tenantId, Guid postId) =>
-        jobs.Enqueue<NotifyFollowersJob>(job => job.RunAsync(tenantId, postId, CancellationToken.None));
 }

@@ -1,10 +1,8 @@
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common;
 using Platform.Application.Posts;
-using Platform.Infrastructure.Tenancy;
+using Platform.Domain.Tenants;
 
 namespace Platform.Infrastructure.Jobs;
 
@@ -13,25 +11,19 @@ namespace Platform.Infrastructure.Jobs;
 /// grace (a minute) past its time. Degraded rather than Unhealthy, so a stuck job shows on the monitor without taking
 /// every node out of the load balancer. Each tenant is asked in its own scope, as the jobs do.
 /// </summary>
-public sealed class OverduePostsHealthCheck(ITenantCatalog catalog, TenantScopeRunner runner, IOptions<JobsOptions> options) : IHealthCheck
+public sealed class OverduePostsHealthCheck(ITenantCatalog catalog, ITenantScopeRunner tenants, IOptions<JobsOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var stuck = new Dictionary<string, object>();
         // A suspended jobcenter's posts wait on purpose (ADR-004): they are not stuck.
-        foreach (var tenant in (await catalog.ListAsync(cancellationToken)).Where(t => t.Status != Platform.Domain.Tenants.TenantStatus.Suspended))
+        foreach (var tenant in (await catalog.ListAsync(cancellationToken)).Where(t => t.Status != TenantStatus.Suspended))
         {
-            await runner.RunAsync(
-                tenant.Id,
-                async (services, ct) =>
-                {
-                    var count = await services.GetRequiredService<IMediator>().Send(new CountStuckPostsQuery(options.Value.OverdueGrace), ct);
-                    if (count > 0)
-                    {
-                        stuck[tenant.Slug] = count;
-                    }
-                },
-                cancellationToken);
+            var count = await tenants.SendAsync(tenant.Id, new CountStuckPostsQuery(options.Value.OverdueGrace), cancellationToken);
+            if (count > 0)
+            {
+                stuck[tenant.Slug] = count;
+            }
         }
 
         return stuck.Count == 0

@@ -1,10 +1,7 @@
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common;
 using Platform.Application.Posts;
-using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure.Jobs;
 
@@ -14,7 +11,7 @@ namespace Platform.Infrastructure.Jobs;
 /// Failed with the reason and tells its author. Running it any number of times gives one publication.
 /// </summary>
 public sealed partial class PostPublisher(
-    TenantScopeRunner runner, TimeProvider clock, IOptions<JobsOptions> options, ITenantLinks links, ILogger<PostPublisher> logger)
+    ITenantScopeRunner tenants, TimeProvider clock, IOptions<JobsOptions> options, ILogger<PostPublisher> logger)
 {
     /// <summary>
     /// Hangfire's due times are whole seconds and its poller may fire a job up to a second early. A job that
@@ -32,22 +29,14 @@ public sealed partial class PostPublisher(
         {
             try
             {
-                await runner.RunAsync(tenantId, (services, ct) => PublishOnceAsync(services.GetRequiredService<IMediator>(), postId, ct), cancellationToken);
+                await PublishOnceAsync(tenantId, postId, cancellationToken);
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not UnknownTenantException)
             {
                 var final = attempt >= attempts;
                 LogAttemptFailed(logger, ex, postId, attempt, attempts);
-                await runner.RunAsync(
-                    tenantId,
-                    async (services, ct) =>
-                    {
-                        var tenant = services.GetRequiredService<ICurrentTenant>().Tenant!;
-                        var link = links.Link(tenant, $"redaktion/beitraege/{postId}");
-                        await services.GetRequiredService<IMediator>().Send(new RecordPublicationFailureCommand(postId, ex.Message, attempt, final, link), ct);
-                    },
-                    cancellationToken);
+                await tenants.SendAsync(tenantId, new RecordPublicationFailureCommand(postId, ex.Message, attempt, final), cancellationToken);
                 if (final)
                 {
                     return;
@@ -58,9 +47,9 @@ public sealed partial class PostPublisher(
         }
     }
 
-    private async Task PublishOnceAsync(IMediator mediator, Guid postId, CancellationToken cancellationToken)
+    private async Task PublishOnceAsync(Guid tenantId, Guid postId, CancellationToken cancellationToken)
     {
-        var outcome = await mediator.Send(new PublishDuePostCommand(postId), cancellationToken);
+        var outcome = await tenants.SendAsync(tenantId, new PublishDuePostCommand(postId), cancellationToken);
 
         // Timers may also wake a hair early, so check again until the post's own time has come.
         for (var attempt = 0; attempt < 3 && outcome.DueAt is { } dueAt; attempt++)
@@ -76,7 +65,7 @@ public sealed partial class PostPublisher(
                 await Task.Delay(wait + TimerSlack, clock, cancellationToken);
             }
 
-            outcome = await mediator.Send(new PublishDuePostCommand(postId), cancellationToken);
+            outcome = await tenants.SendAsync(tenantId, new PublishDuePostCommand(postId), cancellationToken);
         }
     }
 

@@ -1,10 +1,7 @@
 using Hangfire;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Application.Common;
 using Platform.Application.Posts;
-using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure.Jobs;
 
@@ -12,57 +9,36 @@ namespace Platform.Infrastructure.Jobs;
 /// The recurring catch-up: publishes every overdue scheduled post of every tenant (after downtime or a lost job) and
 /// unpublishes posts whose expiry has passed. One tenant's failure does not stop the others.
 /// </summary>
-public sealed partial class PublishOverduePostsJob(
-    ITenantCatalog catalog, TenantScopeRunner runner, PostPublisher publisher, ILogger<PublishOverduePostsJob> logger)
+public sealed partial class PublishOverduePostsJob(ITenantScopeRunner tenants, PostPublisher publisher, ILogger<PublishOverduePostsJob> logger)
 {
     public const string RecurringJobId = "publish-overdue-posts";
 
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        foreach (var tenant in await catalog.ListAsync(cancellationToken))
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        tenants.ForEachTenantAsync("Catch-up", async (tenant, ct) =>
         {
-            try
+            var overdue = await tenants.SendAsync(tenant.Id, new GetOverduePostsQuery(), ct);
+            var expired = await tenants.SendAsync(tenant.Id, new UnpublishExpiredPostsCommand(), ct);
+            if (expired > 0)
             {
-                IReadOnlyList<Guid> overdue = [];
-                await runner.RunAsync(
-                    tenant.Id,
-                    async (services, ct) =>
-                    {
-                        var mediator = services.GetRequiredService<IMediator>();
-                        overdue = await mediator.Send(new GetOverduePostsQuery(), ct);
-                        var expired = await mediator.Send(new UnpublishExpiredPostsCommand(), ct);
-                        if (expired > 0)
-                        {
-                            LogExpired(logger, expired, tenant.Slug);
-                        }
-                    },
-                    cancellationToken);
-
-                foreach (var postId in overdue)
-                {
-                    await publisher.PublishAsync(tenant.Id, postId, cancellationToken);
-                }
-
-                if (overdue.Count > 0)
-                {
-                    LogCaughtUp(logger, overdue.Count, tenant.Slug);
-                }
+                LogExpired(logger, expired, tenant.Slug);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+
+            foreach (var postId in overdue)
             {
-                LogTenantFailed(logger, ex, tenant.Slug);
+                await publisher.PublishAsync(tenant.Id, postId, ct);
             }
-        }
-    }
+
+            if (overdue.Count > 0)
+            {
+                LogCaughtUp(logger, overdue.Count, tenant.Slug);
+            }
+        }, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catch-up handled {Count} overdue posts of {Tenant}")]
     private static partial void LogCaughtUp(ILogger logger, int count, string tenant);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catch-up unpublished {Count} expired posts of {Tenant}")]
     private static partial void LogExpired(ILogger logger, int count, string tenant);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Catch-up failed for tenant {Tenant}")]
-    private static partial void LogTenantFailed(ILogger logger, Exception exception, string tenant);
 }

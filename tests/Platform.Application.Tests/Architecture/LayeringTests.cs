@@ -25,6 +25,20 @@ public sealed class LayeringTests
     public void The_front_end_does_not_reach_into_infrastructure() =>
         AssertHolds(Types.InAssembly(Web).ShouldNot().HaveDependencyOnAny("Platform.Infrastructure", "Hangfire", "Microsoft.EntityFrameworkCore").GetResult());
 
+    /// <summary>
+    /// A use case names what it needs in its constructor; only the host composes. Work that must run as another tenant
+    /// goes through <c>ITenantScopeRunner.SendAsync</c>, which sends a request instead of handing out a container.
+    /// </summary>
+    [Fact]
+    public void No_application_type_pulls_services_from_a_container() =>
+        AssertHolds(Types.InAssembly(Application).That().ResideInNamespaceStartingWith("Platform.Application")
+            .ShouldNot().HaveDependencyOnAny(
+                "System.IServiceProvider",
+                "Microsoft.Extensions.DependencyInjection.IServiceScopeFactory",
+                "Microsoft.Extensions.DependencyInjection.IServiceScope",
+                "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions")
+            .GetResult());
+
     private static void AssertHolds(TestResult result) =>
         Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
 }
