@@ -29,17 +29,3 @@ public interface IAccountSecurity
 
     Task<bool> RemovePasskeyAsync(Guid accountId, string passkeyId);
 }
-
-/// <param name="IsStaff">Holds a staff role: publishing then needs a second factor.</param>
-public sealed record SecurityStatus(bool TwoFactorEnabled, int RecoveryCodesLeft, int PasskeyCount, bool IsStaff)
-{
-    /// <summary>A staff member can sign in with a second factor (an authenticator app or a passkey).</summary>
-    public bool HasSecondFactor => TwoFactorEnabled || PasskeyCount > 0;
-
-    public bool StaffWithoutSecondFactor => IsStaff && !HasSecondFactor;
-}
-
-public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri);
-
-/// <param name="Id">The credential id, Base64Url.</param>
-public sealed record PasskeySummary(string Id, string Name, DateTime CreatedAt);

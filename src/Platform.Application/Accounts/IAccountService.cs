@@ -33,33 +33,3 @@ public interface IAccountService
     /// <summary>Records that the person confirmed being 16 or older (once: a later call keeps the first time).</summary>
     Task<bool> ConfirmAtLeast16Async(Guid accountId, DateTime at, CancellationToken cancellationToken);
 }
-
-public sealed record NewAccount(string Email, string Password, string DisplayName, bool ConfirmedAtLeast16, bool EmailConfirmed, string? Role);
-
-public sealed record AccountResult(Guid? Id, IReadOnlyDictionary<string, string[]> Errors)
-{
-    public bool Succeeded => Id is not null;
-}
-
-public sealed record StaffMember(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
-
-/// <summary>Everything the account store holds about a person, for "Meine Daten".</summary>
-/// <param name="Claims">Claims stored with the account (<c>type: value</c>).</param>
-/// <param name="SecurityTokens">
-/// The names of the stored security tokens (authenticator key, recovery codes); their values are secrets and stay out.
-/// </param>
-public sealed record AccountData(
-    Guid Id,
-    string Email,
-    bool EmailConfirmed,
-    string DisplayName,
-    bool ConfirmedAtLeast16,
-    DateTime? ConfirmedAtLeast16At,
-    DateTime CreatedAt,
-    IReadOnlyList<string> Roles,
-    bool TwoFactorEnabled,
-    int PasskeyCount,
-    IReadOnlyList<string> ExternalLogins,
-    IReadOnlyList<string> Claims,
-    IReadOnlyList<string> SecurityTokens,
-    bool HasPassword);

@@ -24,39 +24,3 @@ public interface ISignInService
 
     Task SignOutAsync();
 }
-
-public enum SignInOutcome
-{
-    Succeeded,
-
-    /// <summary>Unknown address, wrong password, or (with the right password) an address not confirmed yet: one answer for all.</summary>
-    Failed,
-
-    /// <summary>The password is right, but wrong second-factor codes have locked the account for a while.</summary>
-    LockedOut,
-
-    /// <summary>A passkey of an account whose e-mail address is not confirmed yet.</summary>
-    NotAllowed,
-
-    /// <summary>Too many failed attempts from this client for this address: wait <see cref="PasswordSignInResult.RetryAfter"/>.</summary>
-    TooManyAttempts,
-
-    /// <summary>The password is right; the account asks for a code of its authenticator app (or a recovery code).</summary>
-    RequiresSecondFactor,
-
-    /// <summary>The code of the second factor was wrong (or already used, for a recovery code).</summary>
-    SecondFactorInvalid,
-}
-
-/// <summary>
-/// A sign-in with the password. An unconfirmed account whose owner signs in with the right password gets a new
-/// confirmation link (to this tenant's page <see cref="AccountPages.ConfirmEmail"/>).
-/// </summary>
-public sealed record PasswordSignInRequest(
-    string Email, string Password, bool Remember, bool BearerToken = false, SecondFactorCode? SecondFactor = null);
-
-/// <param name="RetryAfter">With <see cref="SignInOutcome.TooManyAttempts"/>: how long this client has to wait.</param>
-public sealed record PasswordSignInResult(SignInOutcome Outcome, TimeSpan RetryAfter = default);
-
-/// <summary>A code from the authenticator app, or one of the recovery codes shown when the app was set up.</summary>
-public sealed record SecondFactorCode(string Code, bool IsRecoveryCode);

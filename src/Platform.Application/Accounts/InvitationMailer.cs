@@ -33,6 +33,3 @@ public sealed partial class InvitationMailer(IEmailSender email, ITenantLinks li
     [LoggerMessage(Level = LogLevel.Warning, Message = "Invitation mail for tenant {Tenant} could not be sent")]
     private static partial void LogNotSent(ILogger logger, Exception exception, string tenant);
 }
-
-/// <param name="Mailed">False when the mail server did not take the invitation: the admin forwards <paramref name="Link"/>.</param>
-public sealed record InvitationSent(Uri Link, bool Mailed);

@@ -110,14 +110,3 @@ public static partial class BrandedEmail
     [GeneratedRegex("^#[0-9a-fA-F]{6}$", RegexOptions.CultureInvariant)]
     private static partial Regex HexColor();
 }
-
-/// <summary>A piece of an e-mail's content, rendered as text and as HTML.</summary>
-public abstract record EmailBlock;
-
-public sealed record EmailParagraph(string Text) : EmailBlock;
-
-/// <summary>A link shown as a button in HTML and as a bare address in plain text.</summary>
-public sealed record EmailButton(string Label, Uri Url) : EmailBlock;
-
-/// <summary>A code to copy, on a line of its own.</summary>
-public sealed record EmailCode(string Value) : EmailBlock;

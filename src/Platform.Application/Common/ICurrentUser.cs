@@ -12,6 +12,3 @@ public interface ICurrentUser
 
     Guid RequiredId => Id ?? throw new ForbiddenException("Dafür musst du angemeldet sein.");
 }
-
-/// <summary>The caller may not do this here; the API maps it to 403.</summary>
-public sealed class ForbiddenException(string message) : Exception(message);

@@ -7,9 +7,6 @@ using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
 
-/// <summary>The state of a post after a workflow step, as the editor needs it to go on.</summary>
-public sealed record PostState(Guid Id, PostStatus Status, int ContentVersion, DateTime? PublishAt);
-
 /// <summary>What every workflow step shares: the actor, the tenant's rule, saving, the audit entry and the job.</summary>
 public static class PostWorkflow
 {

@@ -2,13 +2,6 @@ using Platform.Domain.Common;
 
 namespace Platform.Domain.Events;
 
-public enum RegistrationStatus
-{
-    Confirmed = 0,
-    Waitlisted = 1,
-    Cancelled = 2,
-}
-
 /// <summary>
 /// A young person's sign-up for an event post. While the event has seats it is <see cref="RegistrationStatus.Confirmed"/>,
 /// otherwise it waits; <see cref="Position"/> is the order in which people registered (the waiting list's order).
@@ -88,23 +81,4 @@ public sealed class EventRegistration : ITenantOwned
         PromotedAt = now;
         UpdatedAt = now;
     }
-}
-
-/// <summary>
-/// One row per event post: the lock that serialises registrations and cancellations of that event on every provider
-/// (each starts by updating this row inside its transaction) and the counter that hands out positions.
-/// </summary>
-public sealed class EventSeats : ITenantOwned
-{
-    private EventSeats()
-    {
-    }
-
-    public Guid PostId { get; private set; }
-
-    public Guid TenantId { get; private set; }
-
-    public int LastPosition { get; private set; }
-
-    public static EventSeats For(Guid tenantId, Guid postId) => new() { TenantId = tenantId, PostId = postId };
 }

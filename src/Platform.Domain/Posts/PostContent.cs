@@ -59,9 +59,3 @@ public sealed record PostContent
     public static PostContent FromSnapshot(string snapshot) =>
         JsonSerializer.Deserialize<PostContent>(snapshot, SnapshotOptions) ?? new PostContent();
 }
-
-/// <summary>Who did something to a post; <see cref="System"/> for jobs.</summary>
-public sealed record PostActor(Guid Id, string Name)
-{
-    public static readonly PostActor System = new(Guid.Empty, "System");
-}

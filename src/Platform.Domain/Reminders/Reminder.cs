@@ -2,19 +2,6 @@ using Platform.Domain.Common;
 
 namespace Platform.Domain.Reminders;
 
-/// <summary>What a reminder is about.</summary>
-public enum ReminderKind
-{
-    /// <summary>Weiterbewilligungsantrag: the benefit renewal date.</summary>
-    BenefitRenewal = 0,
-
-    /// <summary>Termin im Jobcenter.</summary>
-    JobcenterAppointment = 1,
-
-    /// <summary>Veranstaltung: an event, optionally one of the jobcenter's posts.</summary>
-    Event = 2,
-}
-
 /// <summary>
 /// A young person's reminder of one date. Each chosen lead time and channel becomes one <see cref="ReminderDelivery"/>,
 /// created with the reminder, so the delivery engine never has to compute anything from the reminder again.

@@ -2,68 +2,6 @@ using Platform.Domain.Common;
 
 namespace Platform.Domain.Reminders;
 
-/// <summary>The channels a notification can take.</summary>
-public enum NotificationChannel
-{
-    InApp = 0,
-    Email = 1,
-    Push = 2,
-}
-
-/// <summary>A set of channels, stored as flags.</summary>
-[Flags]
-public enum NotificationChannels
-{
-    None = 0,
-    InApp = 1,
-    Email = 2,
-    Push = 4,
-}
-
-public static class NotificationChannelsExtensions
-{
-    public static IEnumerable<NotificationChannel> Each(this NotificationChannels channels)
-    {
-        if (channels.HasFlag(NotificationChannels.InApp))
-        {
-            yield return NotificationChannel.InApp;
-        }
-
-        if (channels.HasFlag(NotificationChannels.Email))
-        {
-            yield return NotificationChannel.Email;
-        }
-
-        if (channels.HasFlag(NotificationChannels.Push))
-        {
-            yield return NotificationChannel.Push;
-        }
-    }
-}
-
-/// <summary>What a message is about; a person can unsubscribe from one kind on one channel and keep the others.</summary>
-public enum NotificationKind
-{
-    /// <summary>A reminder the person set up.</summary>
-    Reminder = 0,
-
-    /// <summary>A new post in a followed topic.</summary>
-    NewPost = 1,
-
-    /// <summary>A seat at an event, moved up from the waiting list.</summary>
-    Promotion = 2,
-}
-
-public enum DeliveryStatus
-{
-    Pending = 0,
-    Sent = 1,
-    Failed = 2,
-
-    /// <summary>Not sent on purpose: the consent for its channel was withdrawn, or the person may not use it.</summary>
-    Skipped = 3,
-}
-
 /// <summary>
 /// One message on one channel at one time: the outbox row the delivery engine claims, sends and marks. Its
 /// <see cref="Key"/> is unique per tenant, so the same (reminder, lead time, channel) or (post, subscriber) can never

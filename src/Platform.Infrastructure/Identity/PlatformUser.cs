@@ -26,13 +26,3 @@ public sealed class PlatformUser : IdentityUser<Guid>, ITenantOwned
     [PersonalData]
     public DateTime CreatedAt { get; set; }
 }
-
-public sealed class PlatformRole : IdentityRole<Guid>, ISharedEntity
-{
-    public PlatformRole()
-    {
-    }
-
-    public PlatformRole(string name)
-        : base(name) => Id = Guid.CreateVersion7();
-}

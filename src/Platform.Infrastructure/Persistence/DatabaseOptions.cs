@@ -1,12 +1,5 @@
 namespace Platform.Infrastructure.Persistence;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    PostgreSql,
-    SqlServer,
-}
-
 /// <summary>Bound from <c>Platform:Database</c>; the connection string is <c>ConnectionStrings:Platform</c>.</summary>
 public sealed class DatabaseOptions
 {

@@ -220,31 +220,3 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
         }
     }
 }
-
-public sealed class SqliteDbContext : PlatformDbContext
-{
-    public SqliteDbContext(DbContextOptions<SqliteDbContext> options)
-        : base(options)
-    {
-    }
-}
-
-public sealed class PostgreSqlDbContext : PlatformDbContext
-{
-    public PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options)
-        : base(options)
-    {
-    }
-}
-
-public sealed class SqlServerDbContext : PlatformDbContext
-{
-    public SqlServerDbContext(DbContextOptions<SqlServerDbContext> options)
-        : base(options)
-    {
-    }
-}
-
-internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
-    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
-    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

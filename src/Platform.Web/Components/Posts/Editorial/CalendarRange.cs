@@ -47,9 +47,3 @@ public sealed record CalendarRange(DateOnly First, DateOnly Last, IReadOnlyList<
             ? date
             : DateOnly.FromDateTime(BerlinTime.ToLocal(utcNow));
 }
-
-/// <summary>One Berlin calendar day: from its midnight to the next (UTC).</summary>
-public sealed record CalendarDay(DateOnly Date, DateTime StartUtc, DateTime EndUtc)
-{
-    public TimeSpan Length => EndUtc - StartUtc;
-}

@@ -1,0 +1,3 @@
+namespace Platform.Application.Accounts;
+
+public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri);

@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Logging;
+using Platform.Application.Common;
+
+namespace Platform.Application.Accounts;
+
+/// <param name="Mailed">False when the mail server did not take the invitation: the admin forwards <paramref name="Link"/>.</param>
+public sealed record InvitationSent(Uri Link, bool Mailed);

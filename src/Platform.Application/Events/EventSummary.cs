@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Common;
+using Platform.Domain.Events;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Events;
+
+/// <summary>An upcoming event as the list and the post page show it. Times are UTC, with the Berlin wall time beside them.</summary>
+/// <param name="SeatsLeft">Free seats, or null when the event has no limit.</param>
+/// <param name="My">The signed-in person's registration, or null.</param>
+public sealed record EventSummary(
+    Guid Id,
+    string Title,
+    string Summary,
+    DateTime StartsAt,
+    DateTime? EndsAt,
+    [property: LocalDateTime] DateTime StartsAtLocal,
+    [property: LocalDateTime] DateTime? EndsAtLocal,
+    string? Place,
+    string? OnlineUrl,
+    int? Capacity,
+    int Confirmed,
+    int Waiting,
+    int? SeatsLeft,
+    MyEventRegistration? My);

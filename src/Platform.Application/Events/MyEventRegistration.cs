@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Common;
+using Platform.Domain.Events;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Events;
+
+/// <param name="Status">"confirmed" or "waitlisted".</param>
+/// <param name="WaitingPlace">1 for the first on the waiting list; null when confirmed.</param>
+public sealed record MyEventRegistration(Guid Id, string Status, int? WaitingPlace, DateTime RegisteredAt);

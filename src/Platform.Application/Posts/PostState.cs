@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Accounts;
+using Platform.Application.Audit;
+using Platform.Application.Common;
+using Platform.Application.Library;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Posts;
+
+/// <summary>The state of a post after a workflow step, as the editor needs it to go on.</summary>
+public sealed record PostState(Guid Id, PostStatus Status, int ContentVersion, DateTime? PublishAt);

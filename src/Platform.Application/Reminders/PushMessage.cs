@@ -1,0 +1,7 @@
+using Platform.Application.Common;
+using Platform.Domain.Reminders;
+
+namespace Platform.Application.Reminders;
+
+/// <summary>One web-push message to one browser subscription.</summary>
+public sealed record PushMessage(string Endpoint, string P256dh, string Auth, string Title, string Text, Uri Link, Uri Unsubscribe);

@@ -1,0 +1,10 @@
+using Platform.Domain.Common;
+
+namespace Platform.Domain.Events;
+
+public enum RegistrationStatus
+{
+    Confirmed = 0,
+    Waitlisted = 1,
+    Cancelled = 2,
+}

@@ -1,0 +1,59 @@
+using Platform.Domain.Common;
+
+namespace Platform.Domain.Reminders;
+
+/// <summary>A consent given or withdrawn, kept as evidence (what, given or withdrawn, when).</summary>
+public sealed class ConsentRecord : ITenantOwned
+{
+    public const string EmailReminders = "email-notifications";
+    public const string PushReminders = "push-notifications";
+
+    private ConsentRecord()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public string Purpose { get; private set; } = "";
+
+    public bool Given { get; private set; }
+
+    public DateTime At { get; private set; }
+
+    /// <summary>Where it happened, for example <c>settings</c> or <c>unsubscribe-link</c>.</summary>
+    public string Source { get; private set; } = "settings";
+
+    public static string PurposeOf(NotificationChannel channel) =>
+        channel == NotificationChannel.Email ? EmailReminders : PushReminders;
+
+    /// <summary>One kind on a channel, for example <c>email-notifications:new-post</c>.</summary>
+    public static string PurposeOf(NotificationChannel channel, NotificationKind kind) => $"{PurposeOf(channel)}:{KindName(kind)}";
+
+    public static string KindName(NotificationKind kind) => kind switch
+    {
+        NotificationKind.NewPost => "new-post",
+        NotificationKind.Promotion => "promotion",
+        _ => "reminder",
+    };
+
+    public static ConsentRecord Create(Guid tenantId, Guid userId, string purpose, bool given, DateTime at, string source = "settings") => new()
+    {
+        Id = Guid.CreateVersion7(),
+        TenantId = tenantId,
+        UserId = userId,
+        Purpose = purpose,
+        Given = given,
+        At = at,
+        Source = source,
+    };
+
+    public ConsentRecord WithSource(string source)
+    {
+        Source = source;
+        return this;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Platform.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}
