@@ -2,7 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Platform.Application.Common;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Security;
 
 /// <summary>
 /// The text rule (<see cref="TextInput"/>) for what arrives outside a JSON body: the query string, route values and

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Security;
 
 /// <summary>
 /// Named authorization policies of the platform. Each requirement lives here once: the API endpoints and the web

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Platform.Infrastructure.Identity;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Security;
 
 /// <summary>
 /// Access ends with its reason (ADR-011): every signed-in request, by cookie or by bearer token, is checked against the

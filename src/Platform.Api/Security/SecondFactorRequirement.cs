@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Security;
 
 /// <summary>
 /// Met when the signed-in person showed a second factor in this session: a code of their authenticator app (or a
@@ -20,17 +20,4 @@ public sealed class SecondFactorRequirement : IAuthorizationRequirement
         user.Identity?.IsAuthenticated == true
         && (user.HasClaim(AuthenticationMethodReference, MultiFactor)
             || user.HasClaim(ClaimTypes.AuthenticationMethod, Passkey));
-}
-
-public sealed class SecondFactorHandler : AuthorizationHandler<SecondFactorRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SecondFactorRequirement requirement)
-    {
-        if (SecondFactorRequirement.IsMetBy(context.User))
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
 }

@@ -1,6 +1,6 @@
 using Platform.Application.Common;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Tenancy;
 
 /// <summary>Tenant-scoped endpoints answer 404 on the bare host, where no tenant was resolved.</summary>
 public sealed class RequireTenantFilter(ICurrentTenant currentTenant) : IEndpointFilter

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Security;
 
 /// <summary>The signed-in account of the HTTP request; outside a request (jobs) nobody is signed in.</summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Security;
 
 /// <summary>
 /// Cross-site request forgery guard for the API: a state-changing call (anything but GET, HEAD, OPTIONS, TRACE) that is

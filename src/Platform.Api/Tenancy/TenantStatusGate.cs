@@ -4,7 +4,7 @@ using Platform.Application.Tenants;
 using Platform.Domain.Tenants;
 using Platform.Infrastructure.Tenancy;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Tenancy;
 
 /// <summary>
 /// A jobcenter in onboarding is visible to its own staff only (404 for everyone else); a suspended one shows young

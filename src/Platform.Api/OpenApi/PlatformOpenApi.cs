@@ -9,7 +9,7 @@ using Microsoft.OpenApi;
 using Platform.Application.Common;
 using Platform.Infrastructure.Tenancy;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.OpenApi;
 
 /// <summary>
 /// The OpenAPI document (<c>/openapi/v1.json</c>, ADR-024) describes what the endpoints really do, so that generated
@@ -250,6 +250,3 @@ public static class PlatformOpenApi
         },
     };
 }
-
-/// <summary>Marks endpoints that answer 404 where no jobcenter was resolved (<see cref="RequireTenantFilter"/>).</summary>
-public sealed class RequiresTenantMetadata;

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Tenancy;
 
 /// <summary>
 /// A cookie or token is valid only in the tenant it was issued for. On the API a mismatch is refused with 403;

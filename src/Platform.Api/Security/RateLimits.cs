@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Security;
 
 /// <summary>Rate limits on sign-in and registration, per tenant and client address (<c>Platform:RateLimits</c>).</summary>
 public static class RateLimits
