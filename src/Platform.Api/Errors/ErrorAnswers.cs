@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Errors;
 
 /// <summary>
 /// Which form an error answer takes, decided when the error happens — after tenant resolution has moved a

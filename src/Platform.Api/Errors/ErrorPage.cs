@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Platform.Web.Resources;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Errors;
 
 /// <summary>
 /// The small HTML page a person's browser gets when a page fails (a 500 while rendering, 503 while the database is

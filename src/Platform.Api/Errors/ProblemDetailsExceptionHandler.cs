@@ -2,12 +2,13 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using Platform.Api.Http;
 using Platform.Application.Common;
 using Platform.Domain.Common;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.Tenancy;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Errors;
 
 /// <summary>
 /// The one place where exceptions become error answers: 400, 403, 404, 409, 503 while the database cannot be reached

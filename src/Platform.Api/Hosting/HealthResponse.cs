@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Hosting;
 
 /// <summary>Health as small JSON: overall status and, for readiness, each check's status and description.</summary>
 public static class HealthResponse

@@ -1,4 +1,4 @@
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Hosting;
 
 /// <summary>Which parts this node runs (<c>Platform:Roles</c>, default all): the same build serves every node of a cluster.</summary>
 public sealed record PlatformRoles(bool Web, bool Api, bool Jobs)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using Platform.Web;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Http;
 
 /// <summary>
 /// HTTP caching and content negotiation for pages and API (ADR-024), in one place:

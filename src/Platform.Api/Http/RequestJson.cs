@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Platform.Application.Common;
 
-namespace Platform.Api.Infrastructure;
+namespace Platform.Api.Http;
 
 /// <summary>
 /// The rules every JSON request body is read with, whatever endpoint it goes to: text without control characters

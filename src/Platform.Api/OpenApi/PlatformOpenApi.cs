@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Platform.Api.Tenancy;
 using Platform.Application.Common;
 using Platform.Infrastructure.Tenancy;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Platform.Api.Tenancy;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 

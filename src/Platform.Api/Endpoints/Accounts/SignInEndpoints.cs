@@ -9,12 +9,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Platform.Api.Infrastructure;
+using Platform.Api.Security;
+using Platform.Api.Tenancy;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Infrastructure.Identity;
 
-namespace Platform.Api.Endpoints;
+namespace Platform.Api.Endpoints.Accounts;
 
 /// <summary>
 /// Sign-in for the API under <c>/api/v1/auth</c>: bearer tokens (or the web cookie with <c>?useCookies=true</c>),
@@ -22,9 +23,9 @@ namespace Platform.Api.Endpoints;
 /// address; the confirmation and password-reset e-mails are sent by a job (<see cref="SendAccountEmailJob"/>), so
 /// these requests answer at once, the same way whether or not an account exists, even while the mail server is down.
 /// </summary>
-public static class AuthEndpoints
+public static class SignInEndpoints
 {
-    public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapSignInEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
         auth.MapPost("/register", Register).RequireRateLimiting(RateLimits.SignIn).AddEndpointFilter<RequireTenantFilter>();

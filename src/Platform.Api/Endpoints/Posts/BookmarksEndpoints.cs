@@ -4,7 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Application.Posts;
 
-namespace Platform.Api.Endpoints;
+namespace Platform.Api.Endpoints.Posts;
 
 /// <summary>The signed-in person's "Merkliste": published posts of their jobcenter they want to read again.</summary>
 public static class BookmarksEndpoints

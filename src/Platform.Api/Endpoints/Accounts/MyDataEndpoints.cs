@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Api.Infrastructure;
+using Platform.Api.Security;
 using Platform.Application.Accounts;
 
-namespace Platform.Api.Endpoints;
+namespace Platform.Api.Endpoints.Accounts;
 
 /// <summary>"Meine Daten": a person downloads everything held about them, or deletes their account.</summary>
 public static class MyDataEndpoints

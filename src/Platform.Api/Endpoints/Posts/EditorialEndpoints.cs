@@ -2,11 +2,11 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Api.Infrastructure;
+using Platform.Api.Security;
 using Platform.Application.Posts;
 using Platform.Domain.Posts;
 
-namespace Platform.Api.Endpoints;
+namespace Platform.Api.Endpoints.Posts;
 
 /// <summary>
 /// The editorial workflow for staff of the current jobcenter (Editor, Reviewer, TenantAdmin): posts in every status,

@@ -1,14 +1,14 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Api.Infrastructure;
+using Platform.Api.Security;
 using Platform.Application.ContactRequests;
 
 namespace Platform.Api.Endpoints;
 
 /// <summary>The contact form (anyone, rate limited) and the jobcenter's inbox (TenantAdmins and Editors of the current tenant).</summary>
-public static class ContactEndpoints
+public static class ContactRequestsEndpoints
 {
-    public static RouteGroupBuilder MapContactEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContactRequestsEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/contact", SubmitContactRequest)
             .WithTags("Contact")

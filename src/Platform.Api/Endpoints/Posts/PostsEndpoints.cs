@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Application.Posts;
 using Platform.Web;
 
-namespace Platform.Api.Endpoints;
+namespace Platform.Api.Endpoints.Posts;
 
 public static class PostsEndpoints
 {
