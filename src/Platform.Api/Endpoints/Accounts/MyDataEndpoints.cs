@@ -48,7 +48,3 @@ public static class MyDataEndpoints
         return TypedResults.NoContent();
     }
 }
-
-/// <param name="Password">The account's password, to confirm the deletion.</param>
-/// <param name="Confirm">For an account without a password (passkeys only): exactly <c>KONTO LÖSCHEN</c>.</param>
-public sealed record DeleteMyAccountRequest(string? Password, string? Confirm);
