@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Api.Infrastructure;
+using Platform.Api.Security;
 using Platform.Application.Library;
 using Platform.Application.Posts;
 

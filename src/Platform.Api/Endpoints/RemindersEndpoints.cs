@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Api.Security;
 using Platform.Application.Reminders;
 
 namespace Platform.Api.Endpoints;
@@ -32,7 +33,7 @@ public static class RemindersEndpoints
         open.MapPost("/unsubscribe/one-click", UnsubscribeOneClick)
             .WithSummary("RFC 8058 one-click unsubscribe: the address of an e-mail's List-Unsubscribe header, token in the query");
         open.MapGet("/push-key", GetPushKey);
-        open.MapPost("/topic-subscriptions", SubscribeTopics).RequireRateLimiting(Infrastructure.RateLimits.SignIn);
+        open.MapPost("/topic-subscriptions", SubscribeTopics).RequireRateLimiting(RateLimits.SignIn);
         open.MapDelete("/topic-subscriptions/{subscriptionId:guid}", DeleteTopicSubscription);
         return api;
     }

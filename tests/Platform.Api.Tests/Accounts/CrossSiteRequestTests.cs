@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Api.Infrastructure;
+using Platform.Api.Security;
 using Platform.Infrastructure.Persistence;
 
 namespace Platform.Api.Tests.Accounts;

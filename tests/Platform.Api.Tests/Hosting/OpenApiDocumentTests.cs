@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Platform.Api.OpenApi;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Hosting;
@@ -81,7 +82,7 @@ public sealed class OpenApiDocumentTests(SqliteApp app) : ApiTestBase<SqliteApp>
 
         var startsAtLocal = schemas.GetProperty("EventSummary").GetProperty("properties").GetProperty("startsAtLocal");
         Assert.False(startsAtLocal.TryGetProperty("format", out _), startsAtLocal.ToString());
-        Assert.Equal(Platform.Api.Infrastructure.PlatformOpenApi.LocalDateTimePattern, startsAtLocal.GetProperty("pattern").GetString());
+        Assert.Equal(PlatformOpenApi.LocalDateTimePattern, startsAtLocal.GetProperty("pattern").GetString());
         Assert.Matches(startsAtLocal.GetProperty("pattern").GetString()!, "2026-12-03T18:30:00");
         Assert.Equal("date-time", schemas.GetProperty("EventSummary").GetProperty("properties").GetProperty("startsAt").GetProperty("format").GetString());
     }

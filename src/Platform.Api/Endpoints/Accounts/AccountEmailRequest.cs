@@ -1,0 +1,3 @@
+namespace Platform.Api.Endpoints.Accounts;
+
+public sealed record AccountEmailRequest(string Email);

@@ -1,0 +1,3 @@
+namespace Platform.Api.Endpoints.Accounts;
+
+public sealed record ChangeRoleRequest(string Role);

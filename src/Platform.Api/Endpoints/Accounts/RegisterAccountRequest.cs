@@ -1,0 +1,3 @@
+namespace Platform.Api.Endpoints.Accounts;
+
+public sealed record RegisterAccountRequest(string Email, string Password, string DisplayName, bool ConfirmedAtLeast16);

@@ -1,0 +1,5 @@
+using Platform.Domain.Tenants;
+
+namespace Platform.Api.Endpoints;
+
+public sealed record ChangeTenantStatusRequest(TenantStatus Status);

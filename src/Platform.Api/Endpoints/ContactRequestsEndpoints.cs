@@ -1,0 +1,42 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Api.Security;
+using Platform.Application.ContactRequests;
+
+namespace Platform.Api.Endpoints;
+
+/// <summary>The contact form (anyone, rate limited) and the jobcenter's inbox (TenantAdmins and Editors of the current tenant).</summary>
+public static class ContactRequestsEndpoints
+{
+    public static RouteGroupBuilder MapContactRequestsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/contact", SubmitContactRequest)
+            .WithTags("Contact")
+            .WithSummary("Sends a question, a callback request or a reported barrier to the current jobcenter")
+            .RequireRateLimiting(RateLimits.Contact);
+
+        var inbox = api.MapGroup("/tenant/contact-requests").WithTags("Contact inbox").RequireAuthorization(PlatformPolicies.ContactInbox);
+        inbox.MapGet("/", ListContactRequests).WithSummary("The jobcenter's contact requests, open ones first");
+        inbox.MapPatch("/{id:guid}/done", MarkContactRequestDone).WithSummary("Marks a request as handled");
+        inbox.MapDelete("/{id:guid}", DeleteContactRequest).WithSummary("Deletes a request before its retention period ends");
+        return api;
+    }
+
+    public static async Task<Created<ContactRequestReceipt>> SubmitContactRequest(SubmitContactRequestCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Created((string?)null, await mediator.Send(command, ct));
+
+    public static async Task<Ok<IReadOnlyList<ContactRequestItem>>> ListContactRequests(IMediator mediator, CancellationToken ct, bool includeDone = true) =>
+        TypedResults.Ok(await mediator.Send(new ListContactRequestsQuery(includeDone), ct));
+
+    public static async Task<NoContent> MarkContactRequestDone(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new MarkContactRequestDoneCommand(id), ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> DeleteContactRequest(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteContactRequestCommand(id), ct);
+        return TypedResults.NoContent();
+    }
+}

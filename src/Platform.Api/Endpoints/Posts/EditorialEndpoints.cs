@@ -1,0 +1,152 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Api.Security;
+using Platform.Application.Posts;
+using Platform.Domain.Posts;
+
+namespace Platform.Api.Endpoints.Posts;
+
+/// <summary>
+/// The editorial workflow for staff of the current jobcenter (Editor, Reviewer, TenantAdmin): posts in every status,
+/// versions and diffs, preview, workflow steps and the content calendar. Steps that make content public (approve,
+/// schedule, publish) also need the <see cref="PlatformPolicies.Publishing"/> policy.
+/// </summary>
+public static class EditorialEndpoints
+{
+    public static RouteGroupBuilder MapEditorialEndpoints(this RouteGroupBuilder api)
+    {
+        var posts = api.MapGroup("/editorial/posts").WithTags("Editorial").RequireAuthorization(PlatformPolicies.Editorial);
+        posts.MapGet("/", ListEditorialPosts).WithSummary("Posts of the jobcenter in any status, optionally of one");
+        posts.MapPost("/", CreatePost).WithSummary("A new draft");
+        posts.MapPost("/preview", PreviewPost).WithSummary("Markdown rendered and sanitized exactly as readers see it");
+        posts.MapGet("/calendar", GetContentCalendar).WithSummary("Scheduled and published posts between two instants, UTC and Europe/Berlin");
+        posts.MapGet("/{postId:guid}", GetEditorialPost).WithSummary("One post with versions, transitions and job runs");
+        posts.MapPut("/{postId:guid}", UpdatePost).WithSummary("Changes the content as a new version; a stale baseVersion is 409");
+        posts.MapGet("/{postId:guid}/cover", GetPostCoverImage).WithSummary("The cover image");
+        posts.MapGet("/{postId:guid}/views", GetPostViews).WithSummary("Readings per day over the last 30 days (Europe/Berlin) and in total");
+        posts.MapGet("/{postId:guid}/versions/{from:int}/diff/{to:int}", DiffPostVersions).WithSummary("Line diff of each changed field");
+        posts.MapPost("/{postId:guid}/submit", SubmitPost);
+        posts.MapPost("/{postId:guid}/return", ReturnPost);
+        posts.MapPost("/{postId:guid}/cancel-schedule", CancelPostSchedule);
+        posts.MapPost("/{postId:guid}/unpublish", UnpublishPost);
+        posts.MapPost("/{postId:guid}/archive", ArchivePost);
+        posts.MapPost("/{postId:guid}/approve", ApprovePost).RequireAuthorization(PlatformPolicies.Publishing);
+        posts.MapPost("/{postId:guid}/schedule", SchedulePost).RequireAuthorization(PlatformPolicies.Publishing);
+        posts.MapPost("/{postId:guid}/publish", PublishPost).RequireAuthorization(PlatformPolicies.Publishing);
+        return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<EditorialPostSummary>>> ListEditorialPosts(
+        IMediator mediator, CancellationToken ct, string? status = null, int page = 1, int pageSize = 50)
+    {
+        PostStatus? parsed = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<PostStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, out _))
+            {
+                throw new ValidationException([new ValidationFailure("status", $"Unbekannter Status. Erlaubt sind: {string.Join(", ", Enum.GetNames<PostStatus>())}.")]);
+            }
+
+            parsed = s;
+        }
+
+        return TypedResults.Ok(await mediator.Send(new ListEditorialPostsQuery(parsed, page, pageSize), ct));
+    }
+
+    public static async Task<Created<PostState>> CreatePost(CreatePostCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var state = await mediator.Send(command, ct);
+        return TypedResults.Created($"editorial/posts/{state.Id}", state);
+    }
+
+    public static async Task<Ok<PostPreview>> PreviewPost(PreviewPostQuery query, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(query, ct));
+
+    public static async Task<Ok<IReadOnlyList<CalendarEntry>>> GetContentCalendar(IMediator mediator, DateTime from, DateTime to, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetContentCalendarQuery(from, to), ct));
+
+    public static async Task<Ok<EditorialPost>> GetEditorialPost(Guid postId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetEditorialPostQuery(postId), ct));
+
+    public static async Task<Ok<PostViews>> GetPostViews(Guid postId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetPostViewsQuery(postId), ct));
+
+    public static async Task<Ok<PostState>> UpdatePost(Guid postId, UpdatePostRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(request.ToCommand(postId), ct));
+
+    public static async Task<FileContentHttpResult> GetPostCoverImage(Guid postId, IMediator mediator, CancellationToken ct)
+    {
+        var image = await mediator.Send(new GetPostCoverImageQuery(postId), ct);
+        return TypedResults.File(image.Content, image.ContentType);
+    }
+
+    public static async Task<Ok<PostVersionDiff>> DiffPostVersions(Guid postId, int from, int to, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new DiffPostVersionsQuery(postId, from, to), ct));
+
+    public static async Task<Ok<PostState>> SubmitPost(Guid postId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new SubmitPostCommand(postId), ct));
+
+    public static async Task<Ok<PostState>> ReturnPost(Guid postId, ReturnPostRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ReturnPostCommand(postId, request.Comment ?? ""), ct));
+
+    public static async Task<Ok<PostState>> CancelPostSchedule(Guid postId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new CancelPostScheduleCommand(postId), ct));
+
+    public static async Task<Ok<PostState>> UnpublishPost(Guid postId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new UnpublishPostCommand(postId), ct));
+
+    public static async Task<Ok<PostState>> ArchivePost(Guid postId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ArchivePostCommand(postId), ct));
+
+    public static async Task<Ok<PostState>> ApprovePost(Guid postId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ApprovePostCommand(postId), ct));
+
+    public static async Task<Ok<PostState>> SchedulePost(Guid postId, SchedulePostRequest request, IMediator mediator, CancellationToken ct)
+    {
+        if (request.PublishAt is not { } publishAt)
+        {
+            throw new ValidationException([new ValidationFailure("publishAt", "Bitte gib an, wann der Beitrag erscheinen soll (UTC).")]);
+        }
+
+        return TypedResults.Ok(await mediator.Send(new SchedulePostCommand(postId, publishAt.UtcDateTime), ct));
+    }
+
+    public static async Task<Ok<PostState>> PublishPost(Guid postId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new PublishPostCommand(postId), ct));
+}
+
+public sealed record ReturnPostRequest(string? Comment);
+
+/// <param name="PublishAt">With an offset or Z, for example <c>2026-12-01T08:00:00Z</c>.</param>
+public sealed record SchedulePostRequest(DateTimeOffset? PublishAt);
+
+/// <summary>The body of an update: the content, and the version the editor started from.</summary>
+public sealed record UpdatePostRequest(
+    int BaseVersion,
+    string Title,
+    string? Summary = null,
+    string? BodyMarkdown = null,
+    IReadOnlyList<string>? Topics = null,
+    string? Language = null,
+    string? EasyTitle = null,
+    string? EasySummary = null,
+    string? EasyBodyMarkdown = null,
+    string? CallToActionLabel = null,
+    string? CallToActionUrl = null,
+    byte[]? CoverImage = null,
+    bool RemoveCoverImage = false,
+    string? CoverImageAlt = null,
+    DateTime? ExpiresAt = null,
+    DateTime? EventStartsAt = null,
+    DateTime? EventEndsAt = null,
+    string? EventPlace = null,
+    string? EventOnlineUrl = null,
+    int? EventCapacity = null)
+{
+    public UpdatePostCommand ToCommand(Guid postId) => new(
+        postId, BaseVersion, Title, Summary, BodyMarkdown, Topics, Language, EasyTitle, EasySummary, EasyBodyMarkdown,
+        CallToActionLabel, CallToActionUrl, CoverImage, RemoveCoverImage, CoverImageAlt, ExpiresAt, EventStartsAt, EventEndsAt,
+        EventPlace, EventOnlineUrl, EventCapacity);
+}

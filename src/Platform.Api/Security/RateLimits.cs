@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Platform.Application.Accounts;
+using Platform.Application.Common;
+
+namespace Platform.Api.Security;
+
+/// <summary>Rate limits on sign-in and registration, per tenant and client address (<c>Platform:RateLimits</c>).</summary>
+public static class RateLimits
+{
+    /// <summary>Sign-in, registration and the other account calls of the API, and the sign-in and registration pages' form posts.</summary>
+    public const string SignIn = Platform.Web.RateLimitPolicies.SignIn;
+
+    /// <summary>The public contact form, API and page: per tenant and client address, like sign-in (<c>ContactPerMinute</c>).</summary>
+    public const string Contact = Platform.Web.RateLimitPolicies.Contact;
+
+    public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("Platform:RateLimits:SignInPerMinute", 10);
+        var contactPermits = configuration.GetValue("Platform:RateLimits:ContactPerMinute", 5);
+        services.AddRateLimiter(options =>
+        {
+            // The API's calls under it are all POSTs; the pages' GETs show the form and are not counted.
+            options.AddPolicy(SignIn, context => SendingOnly(context, "sign-in", permits));
+
+            // The contact and accessibility pages carry this policy too: only sending the form counts, not reading.
+            options.AddPolicy(Contact, context => SendingOnly(context, "contact", contactPermits));
+
+            // The account pages that send mail or check codes: their form posts count like API sign-in requests; showing
+            // the page does not.
+            options.AddPolicy(AccountPages.FormRateLimit, context => SendingOnly(context, "forms", permits));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                await Results.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Zu viele Versuche.",
+                    detail: "Bitte warte kurz und versuche es dann noch einmal.").ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    /// <summary>A fixed window per tenant and client address; <paramref name="purpose"/> keeps the policies' counts apart.</summary>
+    private static RateLimitPartition<string> PerTenantAndClient(HttpContext context, string purpose, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            $"{context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id}|{context.Connection.RemoteIpAddress}|{purpose}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    /// <summary>Only requests that send something count; showing a page (GET, HEAD) is never limited.</summary>
+    private static RateLimitPartition<string> SendingOnly(HttpContext context, string purpose, int permits) =>
+        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : PerTenantAndClient(context, purpose, permits);
+}

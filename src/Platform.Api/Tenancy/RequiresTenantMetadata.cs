@@ -1,0 +1,4 @@
+namespace Platform.Api.Tenancy;
+
+/// <summary>Marks endpoints that answer 404 where no jobcenter was resolved (<see cref="RequireTenantFilter"/>).</summary>
+public sealed class RequiresTenantMetadata;
