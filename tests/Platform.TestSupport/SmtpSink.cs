@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -15,8 +14,6 @@ namespace Platform.TestSupport;
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);
-
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<ReceivedMail> _received = [];
@@ -59,23 +56,16 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> messages for <paramref name="address"/> have arrived; returns the last.</summary>
     public async Task<ReceivedMail> WaitForMessageToAsync(string address, int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        try
         {
-            var messages = To(address);
-            if (messages.Count >= count)
-            {
-                return messages[count - 1];
-            }
-
-            if (deadline.Elapsed > (timeout ?? DefaultWait))
-            {
-                var seen = string.Join(", ", Received.SelectMany(m => m.Recipients));
-                throw new TimeoutException(
-                    $"No message #{count} to {address} within {(timeout ?? DefaultWait).TotalSeconds} s. Received for: [{seen}]");
-            }
-
-            await Task.Delay(25);
+            return await Eventually.EventuallyAsync(
+                () => Task.FromResult(To(address) is { } messages && messages.Count >= count ? messages[count - 1] : null),
+                $"message #{count} to {address}",
+                timeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} Received for: [{string.Join(", ", Received.SelectMany(m => m.Recipients))}]", e);
         }
     }
 

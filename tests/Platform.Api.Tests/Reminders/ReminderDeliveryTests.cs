@@ -232,7 +232,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         });
         var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
         await job.DeliverDueAsync(CancellationToken.None);
-        await WaitForAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() > 0);
+        await EventuallyAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() > 0);
         await Task.Delay(500);
         await job.DeliverDueAsync(CancellationToken.None);
 
@@ -263,7 +263,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         Assert.Contains("Erinnerung", reminderMail.Subject, StringComparison.Ordinal);
         await PublishInGeldAsync("Neu: Wohngeld");
         await job.DeliverDueAsync(CancellationToken.None);
-        await WaitForAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() == 3);
+        await EventuallyAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() == 3);
         Assert.Equal(3, App.Mail.To("beides@example.org").Count);
     }
 
@@ -288,7 +288,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         await CreateReminderAsync(client, token, email: true);
         await MakeDueAsync("gross-gerau");
         await job.DeliverDueAsync(CancellationToken.None);
-        await WaitForAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() == 3);
+        await EventuallyAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() == 3);
         Assert.Equal(3, App.Mail.To("andersrum@example.org").Count);
     }
 
@@ -354,16 +354,6 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
 
     private Task<int> PendingAsync(string slug) =>
         App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries.CountAsync(d => d.Status == DeliveryStatus.Pending));
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(100);
-        }
-    }
 }
 
 public sealed class SqliteReminderDeliveryTests(SqliteApp app) : ReminderDeliveryTests<SqliteApp>(app);
