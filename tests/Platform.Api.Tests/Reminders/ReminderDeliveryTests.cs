@@ -215,12 +215,14 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
             var db = sp.GetRequiredService<IAppDbContext>();
             var post = Platform.Domain.Posts.Post.CreateDraft(
                 sp.GetRequiredService<ICurrentTenant>().RequiredId, "Neu: Heizkosten", "Kurz", "Text", Platform.Domain.Posts.Topics.Geld, DateTime.UtcNow);
-            post.Schedule(DateTime.UtcNow.AddMilliseconds(200), Platform.Domain.Posts.PostActor.System, DateTime.UtcNow, fourEyesRule: false);
+            post.Schedule(DateTime.UtcNow.AddMinutes(1), Platform.Domain.Posts.PostActor.System, DateTime.UtcNow, fourEyesRule: false);
             db.Posts.Add(post);
+
+            // Already due (as if its minute had passed): the domain refuses to schedule into the past.
+            ((Microsoft.EntityFrameworkCore.DbContext)db).Entry(post).Property(p => p.PublishAt).CurrentValue = DateTime.UtcNow.AddSeconds(-1);
             await db.SaveChangesAsync();
             return post.Id;
         });
-        await Task.Delay(300);
         await App.InTenantAsync("gross-gerau", async sp =>
         {
             var mediator = sp.GetRequiredService<Mediator.IMediator>();
@@ -233,7 +235,6 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
         await job.DeliverDueAsync(CancellationToken.None);
         await EventuallyAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() > 0);
-        await Task.Delay(500);
         await job.DeliverDueAsync(CancellationToken.None);
 
         var item = Assert.Single((await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").EnumerateArray());
