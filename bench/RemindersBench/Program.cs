@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Platform.TestSupport;
 
 // bench/reminders.sh runs this with the published host's folder and a PostgreSQL connection (superuser, database
 // "bench"). Two runs: "steady" (the host delivers everything) and "crash" (the host is killed with SIGKILL once 40 % are
@@ -22,7 +20,7 @@ var leadSeconds = 15;
 // A run that has not finished by then is cut off (the rest counts as not delivered): the whole script should stay short.
 var cutOff = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_CUTOFF_MINUTES") ?? "3", CultureInfo.InvariantCulture));
 
-await using var sink = SmtpSink.Start();
+await using var sink = SmtpSink.Start(keepMessages: false);
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
 var host = new HostProcess(appDir, workDir, hostPort, connectionString, new Dictionary<string, string>
 {
@@ -147,7 +145,7 @@ async Task<RunResult> MeasureAsync(string name, DateTime dueAt, bool killed, str
         }
     }
 
-    var received = sink.Counts;
+    var received = sink.MessageIdCounts;
     var emailMisses = emailIds.Count(id => !received.ContainsKey(id.ToString("N")));
     var emailDuplicates = received.Values.Sum(c => Math.Max(0, c - 1));
     var seconds = Math.Max(0.001, (last - dueAt).TotalSeconds);
@@ -386,127 +384,3 @@ internal sealed record RunResult(
     long Notifications,
     string LoadBefore,
     string LoadAfter);
-
-/// <summary>
-/// A minimal, fast SMTP server on loopback: answers every command, and for each message counts its Message-ID (the
-/// platform sets it to the delivery's id), so duplicates and misses can be counted.
-/// </summary>
-internal sealed class SmtpSink : IAsyncDisposable
-{
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
-    private Task _accepting = Task.CompletedTask;
-
-    private SmtpSink(TcpListener listener) => _listener = listener;
-
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
-    public IReadOnlyDictionary<string, int> Counts => _counts;
-
-    public static SmtpSink Start()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start(512);
-        var sink = new SmtpSink(listener);
-        sink._accepting = sink.AcceptAsync();
-        return sink;
-    }
-
-    public void Clear() => _counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _accepting;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (SocketException)
-        {
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            client.NoDelay = true;
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                var stream = client.GetStream();
-                using var reader = new StreamReader(stream, Encoding.Latin1);
-                await using var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
-                await writer.WriteLineAsync("220 bench ESMTP");
-                while (await reader.ReadLineAsync() is { } line)
-                {
-                    var verb = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
-                    switch (verb)
-                    {
-                        case "DATA":
-                            await writer.WriteLineAsync("354 go ahead");
-                            string? messageId = null;
-                            var inHeaders = true;
-                            var complete = false;
-                            while (await reader.ReadLineAsync() is { } data)
-                            {
-                                if (data == ".")
-                                {
-                                    complete = true;
-                                    break;
-                                }
-
-                                if (inHeaders && data.Length == 0)
-                                {
-                                    inHeaders = false;
-                                }
-                                else if (inHeaders && messageId is null && data.StartsWith("Message-ID:", StringComparison.OrdinalIgnoreCase))
-                                {
-                                    var value = data["Message-ID:".Length..].Trim().Trim('<', '>');
-                                    messageId = value.Split('@')[0];
-                                }
-                            }
-
-                            // A message cut off by a dying client was never accepted (no final dot, no reply): not counted.
-                            if (complete && messageId is not null)
-                            {
-                                _counts.AddOrUpdate(messageId, 1, (_, c) => c + 1);
-                            }
-
-                            await writer.WriteLineAsync("250 queued");
-                            break;
-                        case "EHLO":
-                            // Like Postfix: PIPELINING lets the client send MAIL, RCPT and DATA in one round trip.
-                            await writer.WriteAsync("250-bench\r\n250-PIPELINING\r\n250 8BITMIME\r\n");
-                            break;
-                        case "QUIT":
-                            await writer.WriteLineAsync("221 bye");
-                            return;
-                        default:
-                            await writer.WriteLineAsync("250 ok");
-                            break;
-                    }
-                }
-            }
-            catch (IOException)
-            {
-                // The client went away (for example the killed host).
-            }
-        }
-    }
-}

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Platform.Application.Common;
 using Platform.Infrastructure.Persistence;
@@ -47,7 +49,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>A host on the database and job storage of <paramref name="databaseOf"/>, as after a restart.</summary>
     private PlatformApp(PlatformApp databaseOf)
-        : this(databaseOf.Provider) => _databaseOf = databaseOf;
+        : this(databaseOf.Provider) => (_databaseOf, Clock) = (databaseOf, databaseOf.Clock);
 
     /// <summary>Leave the database in place on dispose, for a <see cref="Restart"/> that comes after.</summary>
     public bool KeepDatabase { get; set; }
@@ -59,6 +61,21 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     public PlatformApp Restart() => new(this);
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// The clock the platform reads, for a test that moves time itself (<see cref="FakeTimeProvider.Advance"/>) instead
+    /// of waiting for it; null (the default): the system clock. A <see cref="Restart"/> keeps the clock, as a machine
+    /// does. Hangfire's own scheduler still runs on the wall clock: a delayed job is checked in its storage, and what
+    /// is due by this clock is published by the catch-up job.
+    /// </summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    /// <summary>A fake clock at the current second (posts are scheduled to whole seconds).</summary>
+    public static FakeTimeProvider NewClock()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new FakeTimeProvider(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
+    }
 
     /// <summary>The SMTP sink announces SMTPUTF8 (RFC 6531); without it, like many servers, it does not.</summary>
     protected bool OfferSmtpUtf8 { get; init; }
@@ -217,6 +234,11 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Every reset seeds the demo accounts again: a cheap hash keeps that fast. Production keeps the default.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        if (Clock is { } clock)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        }
+
         ConfigureSettings(builder);
     }
 
@@ -284,3 +306,17 @@ public sealed class SqliteApp() : PlatformApp(DatabaseProvider.Sqlite);
 
 /// <summary>The app on a fresh PostgreSQL database.</summary>
 public sealed class PostgresApp() : PlatformApp(DatabaseProvider.PostgreSql);
+
+/// <summary>The app on a fresh SQLite file, on a fake clock that only a test moves.</summary>
+public sealed class SqliteFakeClockApp : PlatformApp
+{
+    public SqliteFakeClockApp()
+        : base(DatabaseProvider.Sqlite) => Clock = NewClock();
+}
+
+/// <summary>The app on a fresh PostgreSQL database, on a fake clock that only a test moves.</summary>
+public sealed class PostgresFakeClockApp : PlatformApp
+{
+    public PostgresFakeClockApp()
+        : base(DatabaseProvider.PostgreSql) => Clock = NewClock();
+}

@@ -51,17 +51,6 @@ internal static class EditorialApi
         return await ReadAsync(response);
     }
 
-    /// <summary>Polls until the condition holds (jobs, caches), failing after half a minute.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string? what = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Not within 30 s: {what ?? "the condition"}.");
-            await Task.Delay(100);
-        }
-    }
-
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 

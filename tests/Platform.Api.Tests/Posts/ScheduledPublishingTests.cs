@@ -130,43 +130,6 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
     }
 
     [Fact]
-    public async Task The_catch_up_publishes_overdue_posts_of_every_tenant_and_unpublishes_expired_ones()
-    {
-        // Overdue without a delayed job: as after downtime, or when the job was lost.
-        var a = await CreateOverdueAsync("gross-gerau", "Verpasst in Groß-Gerau");
-        var b = await CreateOverdueAsync("offenbach", "Verpasst in Offenbach");
-        var expiring = await ApprovedAsync(_client, _editor, _reviewer, "Nur kurz sichtbar");
-        using (var edit = await SendAsync(_client, HttpMethod.Put, $"{PostsUrl}/{expiring}", _editor, new
-        {
-            baseVersion = 1,
-            title = "Nur kurz sichtbar",
-            topics = new[] { "Geld" },
-            expiresAt = DateTime.UtcNow.AddSeconds(3),
-        }))
-        {
-            Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
-        }
-
-        await StepOkAsync(_client, _editor, expiring, "submit");
-        await StepOkAsync(_client, _reviewer, expiring, "approve");
-        await StepOkAsync(_client, _reviewer, expiring, "publish");
-        await Task.Delay(TimeSpan.FromSeconds(3.2));
-
-        App.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<PublishOverduePostsJob>(j => j.RunAsync(CancellationToken.None));
-
-        await EventuallyAsync(async () =>
-            (await LoadAsync("gross-gerau", a)).Status == PostStatus.Published
-            && (await LoadAsync("offenbach", b)).Status == PostStatus.Published
-            && (await LoadAsync("gross-gerau", expiring)).Status == PostStatus.Unpublished);
-        using var client = App.CreateTenantClient("offenbach");
-        var ids = Ids(await GetJsonAsync(client, "api/v1/posts?pageSize=50")).ToList();
-        Assert.Contains(b, ids);
-        Assert.DoesNotContain(a, ids);
-        var runs = (await GetAsync(_client, _editor, expiring)).GetProperty("jobRuns").EnumerateArray();
-        Assert.Contains(runs, r => r.GetProperty("outcome").GetString() == "Unpublished");
-    }
-
-    [Fact]
     public async Task A_publication_that_keeps_failing_ends_failed_with_the_reason_and_an_email_to_the_author()
     {
         var id = await ApprovedAsync(_client, _editor, _reviewer, "Kann nicht erscheinen");

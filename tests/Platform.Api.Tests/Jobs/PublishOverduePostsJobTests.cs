@@ -1,0 +1,101 @@
+using System.Net;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+using Platform.Infrastructure.Jobs;
+using Platform.TestSupport;
+using static Platform.Api.Tests.Posts.EditorialApi;
+
+namespace Platform.Api.Tests.Jobs;
+
+/// <summary>
+/// The recurring catch-up (<see cref="PublishOverduePostsJob"/>) on a fake clock: the test moves time past a post's
+/// end instead of waiting for it, and starts the job itself (the host's own schedule for it is once a year).
+/// </summary>
+public abstract class PublishOverduePostsJobTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
+    where TApp : PlatformApp
+{
+    private Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => App.Clock ?? throw new InvalidOperationException("This class needs an app on a fake clock.");
+
+    [Fact]
+    public async Task The_catch_up_publishes_overdue_posts_of_every_tenant_and_unpublishes_expired_ones()
+    {
+        using var gg = App.CreateTenantClient("gross-gerau");
+        var editor = await SignInWithSecondFactorAsync(App, gg, "gross-gerau", "redaktion@gross-gerau.example");
+        var reviewer = await SignInWithSecondFactorAsync(App, gg, "gross-gerau", "pruefung@gross-gerau.example");
+
+        // Overdue without a delayed job: as after downtime, or when the job was lost.
+        var a = await CreateOverdueAsync("gross-gerau", "Verpasst in Groß-Gerau");
+        var b = await CreateOverdueAsync("offenbach", "Verpasst in Offenbach");
+        var expiring = await ApprovedAsync(gg, editor, reviewer, "Nur kurz sichtbar");
+        using (var edit = await SendAsync(gg, HttpMethod.Put, $"{PostsUrl}/{expiring}", editor, new
+        {
+            baseVersion = 1,
+            title = "Nur kurz sichtbar",
+            topics = new[] { "Geld" },
+            expiresAt = Clock.GetUtcNow().UtcDateTime.AddMinutes(10),
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        }
+
+        await StepOkAsync(gg, editor, expiring, "submit");
+        await StepOkAsync(gg, reviewer, expiring, "approve");
+        await StepOkAsync(gg, reviewer, expiring, "publish");
+
+        // Before its end the catch-up leaves the post online, and publishes what is overdue.
+        await RunCatchUpAsync();
+        await EventuallyAsync(async () =>
+            (await LoadAsync("gross-gerau", a)).Status == PostStatus.Published
+            && (await LoadAsync("offenbach", b)).Status == PostStatus.Published, "the overdue posts published");
+        Assert.Equal(PostStatus.Published, (await LoadAsync("gross-gerau", expiring)).Status);
+
+        // Once the clock passes its end, the next run takes it down.
+        Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        await RunCatchUpAsync();
+        await EventuallyAsync(async () => (await LoadAsync("gross-gerau", expiring)).Status == PostStatus.Unpublished, "the expired post unpublished");
+
+        using var offenbach = App.CreateTenantClient("offenbach");
+        var ids = Ids(await GetJsonAsync(offenbach, "api/v1/posts?pageSize=50")).ToList();
+        Assert.Contains(b, ids);
+        Assert.DoesNotContain(a, ids);
+        Assert.DoesNotContain(expiring, Ids(await GetJsonAsync(gg, "api/v1/posts?pageSize=50")));
+        var runs = (await GetAsync(gg, editor, expiring)).GetProperty("jobRuns").EnumerateArray();
+        Assert.Contains(runs, r => r.GetProperty("outcome").GetString() == "Unpublished");
+    }
+
+    /// <summary>Enqueues one run and waits until Hangfire has finished it.</summary>
+    private async Task RunCatchUpAsync()
+    {
+        var job = App.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<PublishOverduePostsJob>(j => j.RunAsync(CancellationToken.None));
+        await EventuallyAsync(
+            () =>
+            {
+                using var connection = App.Services.GetRequiredService<JobStorage>().GetConnection();
+                return Task.FromResult(connection.GetStateData(job)?.Name == "Succeeded");
+            },
+            "the catch-up run succeeded");
+    }
+
+    private async Task<Guid> CreateOverdueAsync(string slug, string title) =>
+        await App.InTenantAsync(slug, async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var now = Clock.GetUtcNow().UtcDateTime;
+            var post = Post.CreateDraft(sp.GetRequiredService<ICurrentTenant>().RequiredId, title, "Kurz erklärt", "Text", Topics.Jobsuche, now);
+            post.Schedule(now.AddMinutes(1), PostActor.System, now, fourEyesRule: false);
+            db.Posts.Add(post);
+            ((DbContext)db).Entry(post).Property(p => p.PublishAt).CurrentValue = now - TimeSpan.FromSeconds(1);
+            await db.SaveChangesAsync();
+            return post.Id;
+        });
+
+    private Task<Post> LoadAsync(string slug, Guid id) =>
+        App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().Posts.AsNoTracking().SingleAsync(p => p.Id == id));
+}
+
+public sealed class SqlitePublishOverduePostsJobTests(SqliteFakeClockApp app) : PublishOverduePostsJobTests<SqliteFakeClockApp>(app);
+
+public sealed class PostgresPublishOverduePostsJobTests(PostgresFakeClockApp app) : PublishOverduePostsJobTests<PostgresFakeClockApp>(app);
