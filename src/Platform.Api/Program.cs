@@ -1,9 +1,12 @@
 using System.Globalization;
+using System.Net;
 using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Platform.Api.Endpoints;
 using Platform.Api.Endpoints.Accounts;
@@ -19,6 +22,7 @@ using Platform.Application.Common;
 using Platform.Application.Posts;
 using Platform.Infrastructure;
 using Platform.Infrastructure.Jobs;
+using Platform.Infrastructure.Notifications;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.Tenancy;
 using Platform.Web;
@@ -67,7 +71,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.KnownProxies.Clear();
     foreach (var proxy in tenancy.TrustedProxies)
     {
-        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        options.KnownProxies.Add(IPAddress.Parse(proxy));
     }
 });
 
@@ -80,7 +84,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(
 // endpoint with a 415 of its own, before the authorisation middleware could say 401 or 403 (ADR-021). Without this
 // policy the endpoint itself is selected, authorisation runs, and only then does its body binding refuse the type.
 // No two endpoints here share a route and differ by content type, which is all this policy is needed for.
-foreach (var accepts in builder.Services.Where(d => d.ServiceType == typeof(Microsoft.AspNetCore.Routing.MatcherPolicy)
+foreach (var accepts in builder.Services.Where(d => d.ServiceType == typeof(MatcherPolicy)
     && d.ImplementationType?.FullName == "Microsoft.AspNetCore.Routing.Matching.AcceptsMatcherPolicy").ToList())
 {
     builder.Services.Remove(accepts);
@@ -93,7 +97,7 @@ await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 if (tenancy.TrustedProxies.Count > 0)
 {
     // X-Forwarded-* headers are read only on connections from a configured proxy; from anyone else they are ignored.
-    var trusted = tenancy.TrustedProxies.Select(System.Net.IPAddress.Parse).ToHashSet();
+    var trusted = tenancy.TrustedProxies.Select(IPAddress.Parse).ToHashSet();
     app.UseWhen(
         context => context.Connection.RemoteIpAddress is { } remote
             && trusted.Contains(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote),
@@ -192,7 +196,7 @@ if (roles.Jobs)
         PublishOverduePostsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.CatchUpCron);
 
     // The delivery engine: each run polls for about a minute, the next run follows; the first starts at once.
-    var notifications = app.Services.GetRequiredService<IOptions<Platform.Infrastructure.Notifications.NotificationOptions>>().Value;
+    var notifications = app.Services.GetRequiredService<IOptions<NotificationOptions>>().Value;
     var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
     recurring.AddOrUpdate<DeliverNotificationsJob>(
         DeliverNotificationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), notifications.Cron);
@@ -206,7 +210,7 @@ await app.RunAsync();
 
 static void PrintUrls(WebApplication app)
 {
-    var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+    var addresses = app.Services.GetRequiredService<IServer>()
         .Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
     var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal)) ?? addresses.FirstOrDefault();
     if (address is null)

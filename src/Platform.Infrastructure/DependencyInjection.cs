@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Application.Accounts;
 using Platform.Application.Common;
+using Platform.Application.ContactRequests;
+using Platform.Application.Posts;
 using Platform.Infrastructure.Email;
 using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Jobs;
@@ -48,7 +51,7 @@ public static class DependencyInjection
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, environment);
                 services.AddPooledPlatformDbContext<SqliteDbContext>(o => o.UseSqlite(sqlite));
-                services.AddScoped<Platform.Application.Posts.IPostSearch, Persistence.Search.SqlitePostSearch>();
+                services.AddScoped<IPostSearch, Persistence.Search.SqlitePostSearch>();
                 var hangfireFile = Path.ChangeExtension(new SqliteConnectionStringBuilder(sqlite).DataSource, ".jobs.db");
                 services.AddHangfire(c => Configure(c).UseSQLiteStorage(hangfireFile, new SQLiteStorageOptions
                 {
@@ -59,7 +62,7 @@ public static class DependencyInjection
             case DatabaseProvider.PostgreSql:
                 var npgsql = Required(connectionString, database.Provider);
                 services.AddPooledPlatformDbContext<PostgreSqlDbContext>(o => o.UseNpgsql(npgsql).AddInterceptors(TenantSessionInterceptor.PostgreSql));
-                services.AddScoped<Platform.Application.Posts.IPostSearch, Persistence.Search.PostgreSqlPostSearch>();
+                services.AddScoped<IPostSearch, Persistence.Search.PostgreSqlPostSearch>();
 
                 // Hangfire's schema is prepared with the migrations, by the owner (PostgreSqlJobStorageSchema).
                 services.AddHangfire(c => Configure(c).UsePostgreSqlStorage(
@@ -70,7 +73,7 @@ public static class DependencyInjection
             case DatabaseProvider.SqlServer:
                 var sqlServer = Required(connectionString, database.Provider);
                 services.AddPooledPlatformDbContext<SqlServerDbContext>(o => o.UseSqlServer(sqlServer).AddInterceptors(TenantSessionInterceptor.SqlServer));
-                services.AddScoped<Platform.Application.Posts.IPostSearch, Persistence.Search.SqlServerPostSearch>();
+                services.AddScoped<IPostSearch, Persistence.Search.SqlServerPostSearch>();
                 services.AddHangfire(c => Configure(c).UseSqlServerStorage(
                     sqlServer, new SqlServerStorageOptions { QueuePollInterval = jobs.QueuePollInterval, SchemaName = "hangfire" }));
                 services.AddSingleton<IJobHistoryEraser>(new HangfireJobEraser(DatabaseProvider.SqlServer, sqlServer, "hangfire"));
@@ -83,16 +86,16 @@ public static class DependencyInjection
         services.AddPlatformIdentity();
         services.AddSingleton<TenantScopeRunner>();
         services.AddSingleton<ITenantScopeRunner>(sp => sp.GetRequiredService<TenantScopeRunner>());
-        services.AddScoped<Platform.Application.Accounts.IAccountService, AccountService>();
-        services.AddScoped<Platform.Application.Accounts.ISignInService, PasswordSignInService>();
-        services.AddScoped<Platform.Application.Accounts.IAccountRecovery, AccountRecovery>();
-        services.AddScoped<Platform.Application.Accounts.IAccountSecurity, AccountSecurity>();
+        services.AddScoped<IAccountService, AccountService>();
+        services.AddScoped<ISignInService, PasswordSignInService>();
+        services.AddScoped<IAccountRecovery, AccountRecovery>();
+        services.AddScoped<IAccountSecurity, AccountSecurity>();
         services.AddSingleton<PostPublisher>();
         services.AddTransient<PublishPostJob>();
         services.AddTransient<PublishOverduePostsJob>();
         services.AddTransient<DeleteExpiredContactRequestsJob>();
         services.AddTransient<SendContactConfirmationJob>();
-        services.AddScoped<Platform.Application.ContactRequests.IContactConfirmationQueue, ContactConfirmationQueue>();
+        services.AddScoped<IContactConfirmationQueue, ContactConfirmationQueue>();
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();
         services.AddEmail(configuration);
         services.AddNotifications(configuration);
@@ -134,7 +137,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IEmailAddressCheck, SmtpAddressCheck>();
-        services.AddScoped<Platform.Application.Accounts.IAccountEmailQueue, AccountEmailQueue>();
+        services.AddScoped<IAccountEmailQueue, AccountEmailQueue>();
         services.AddTransient<SendAccountEmailJob>();
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -53,13 +54,13 @@ public static class EventsEndpoints
     {
         var postId = ParseId(id);
         var text = await mediator.Send(new GetEventIcsQuery(postId), ct);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), ICalendar.ContentType, $"veranstaltung-{postId:N}.ics");
+        return TypedResults.File(Encoding.UTF8.GetBytes(text), ICalendar.ContentType, $"veranstaltung-{postId:N}.ics");
     }
 
     public static async Task<FileContentHttpResult> GetFeed(IMediator mediator, CancellationToken ct)
     {
         var text = await mediator.Send(new GetEventFeedQuery(), ct);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), ICalendar.ContentType);
+        return TypedResults.File(Encoding.UTF8.GetBytes(text), ICalendar.ContentType);
     }
 
     // The id is bound as text so a malformed one is a 400 naming the field, not a routing 404.

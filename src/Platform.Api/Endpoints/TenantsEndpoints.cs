@@ -88,7 +88,7 @@ public static class TenantsEndpoints
 
     public static async Task<NoContent> UploadLogo(IFormFile logo, IMediator mediator, CancellationToken ct)
     {
-        if (logo.Length > Platform.Domain.Tenants.TenantLogo.MaxBytes)
+        if (logo.Length > TenantLogo.MaxBytes)
         {
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("logo", "Das Logo darf höchstens 512 KB groß sein.")]);
         }

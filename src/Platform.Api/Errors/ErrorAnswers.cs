@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Platform.Infrastructure.Tenancy;
 using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
 
 namespace Platform.Api.Errors;
@@ -15,7 +16,7 @@ namespace Platform.Api.Errors;
 /// </summary>
 public static class ErrorAnswers
 {
-    public static bool IsApi(HttpContext context) => Platform.Infrastructure.Tenancy.StatusPage.IsApi(context.Request.Path);
+    public static bool IsApi(HttpContext context) => StatusPage.IsApi(context.Request.Path);
 
     public static bool WantsPage(HttpContext context) =>
         !IsApi(context)

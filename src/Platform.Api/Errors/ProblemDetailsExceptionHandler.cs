@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Platform.Api.Http;
 using Platform.Application.Common;
 using Platform.Domain.Common;
+using Platform.Domain.Posts;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.Tenancy;
 
@@ -44,7 +46,7 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
             NotFoundException notFound => (StatusCodes.Status404NotFound, "Nicht gefunden.", $"{notFound.Resource} wurde nicht gefunden.", null),
             ForbiddenException forbidden => (StatusCodes.Status403Forbidden, "Keine Berechtigung.", forbidden.Message, null),
             TenantRequiredException => (StatusCodes.Status404NotFound, "Jobcenter nicht gefunden", "Diese Anfrage braucht ein Jobcenter.", null),
-            Platform.Domain.Posts.StaleVersionException stale => (StatusCodes.Status409Conflict, "Der Beitrag wurde inzwischen geändert.", stale.Message, null),
+            StaleVersionException stale => (StatusCodes.Status409Conflict, "Der Beitrag wurde inzwischen geändert.", stale.Message, null),
             ConflictException conflict => (StatusCodes.Status409Conflict, "Der Inhalt wurde inzwischen geändert.", conflict.Message, null),
             DomainException domain => (StatusCodes.Status409Conflict, "Die Aktion ist gerade nicht möglich.", domain.Message, null),
             _ when DatabaseAvailability.IsOutage(exception) => (
@@ -58,7 +60,7 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             LogOutage(logger, httpContext.Request.Path, exception.GetType().Name);
-            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
         else if (status >= 500)
         {

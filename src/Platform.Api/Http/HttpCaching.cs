@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Platform.Web;
 
@@ -169,7 +171,7 @@ public static class HttpCaching
             || contentType.StartsWith("text/calendar", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Weak comparison (RFC 9110 §13.1.2): <c>*</c>, or any listed tag with the same opaque value.</summary>
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string tag)
+    private static bool Matches(StringValues ifNoneMatch, string tag)
     {
         if (EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
         {
@@ -235,7 +237,7 @@ public static class HttpCaching
     /// token (both <c>no-store</c>) holds a secret next to input the page may reflect, which BREACH reads through
     /// compressed sizes. Public pages, feeds, <c>.ics</c> and the OpenAPI document hold none.
     /// </summary>
-    private sealed class SecretsAreNotCompressed(IServiceProvider services, Microsoft.Extensions.Options.IOptions<ResponseCompressionOptions> options)
+    private sealed class SecretsAreNotCompressed(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
         : ResponseCompressionProvider(services, options)
     {
         public override bool ShouldCompressResponse(HttpContext context) =>

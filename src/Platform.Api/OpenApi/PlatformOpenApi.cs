@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Platform.Api.Tenancy;
 using Platform.Application.Common;
+using Platform.Domain.Tenants;
 using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Api.OpenApi;
@@ -64,7 +66,7 @@ public static class PlatformOpenApi
         operation.Responses ??= [];
 
         // The handler method is named after its use case (STYLE.md): "ListStaff" reads "List staff" where no summary was given.
-        if (string.IsNullOrWhiteSpace(operation.Summary) && metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault() is { } handler)
+        if (string.IsNullOrWhiteSpace(operation.Summary) && metadata.OfType<MethodInfo>().FirstOrDefault() is { } handler)
         {
             operation.Summary = Words(handler.Name);
         }
@@ -199,7 +201,7 @@ public static class PlatformOpenApi
         }
 
         var slugs = (await request.HttpContext.RequestServices.GetRequiredService<ITenantCatalog>().ListAsync(cancellationToken))
-            .Where(t => t.Status == Platform.Domain.Tenants.TenantStatus.Active)
+            .Where(t => t.Status == TenantStatus.Active)
             .Select(t => t.Slug)
             .Order(StringComparer.Ordinal)
             .ToList();

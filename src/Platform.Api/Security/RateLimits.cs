@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
+using Platform.Web;
 
 namespace Platform.Api.Security;
 
@@ -10,10 +11,10 @@ namespace Platform.Api.Security;
 public static class RateLimits
 {
     /// <summary>Sign-in, registration and the other account calls of the API, and the sign-in and registration pages' form posts.</summary>
-    public const string SignIn = Platform.Web.RateLimitPolicies.SignIn;
+    public const string SignIn = RateLimitPolicies.SignIn;
 
     /// <summary>The public contact form, API and page: per tenant and client address, like sign-in (<c>ContactPerMinute</c>).</summary>
-    public const string Contact = Platform.Web.RateLimitPolicies.Contact;
+    public const string Contact = RateLimitPolicies.Contact;
 
     public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.Extensions.Primitives;
 using Platform.Application.Common;
 
 namespace Platform.Api.Security;
@@ -60,7 +61,7 @@ public static class TextInputGuard
             await next(context);
         });
 
-    private static void Check(string key, Microsoft.Extensions.Primitives.StringValues values, List<ValidationFailure> failures)
+    private static void Check(string key, StringValues values, List<ValidationFailure> failures)
     {
         if (!TextInput.IsAcceptable(key) || values.Any(v => !TextInput.IsAcceptable(v)))
         {

@@ -1,3 +1,5 @@
+using Platform.Domain.Common;
+
 namespace Platform.Application.Accounts;
 
 internal static class StaffRules
@@ -8,7 +10,7 @@ internal static class StaffRules
         var remainsAdmin = newRole == Roles.TenantAdmin;
         if (isAdmin && !remainsAdmin && staff.Count(s => s.Roles.Contains(Roles.TenantAdmin)) == 1)
         {
-            throw new Platform.Domain.Common.DomainException("staff.lastAdmin", "Das Jobcenter braucht mindestens eine Leitung (TenantAdmin).");
+            throw new DomainException("staff.lastAdmin", "Das Jobcenter braucht mindestens eine Leitung (TenantAdmin).");
         }
     }
 }

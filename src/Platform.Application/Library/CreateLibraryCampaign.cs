@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
 using Platform.Application.Posts;
+using Platform.Domain.Common;
 using Platform.Domain.Library;
 
 namespace Platform.Application.Library;
@@ -43,5 +44,5 @@ public sealed class CreateLibraryCampaignHandler(IAppDbContext db, ICurrentUser 
 public static class CampaignStates
 {
     public static CampaignState State(this LibraryCampaign c) =>
-        new(c.Id, c.LibraryItemId, c.Title, c.PublishAt, Platform.Domain.Common.BerlinTime.ToLocal(c.PublishAt));
+        new(c.Id, c.LibraryItemId, c.Title, c.PublishAt, BerlinTime.ToLocal(c.PublishAt));
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
@@ -24,7 +25,7 @@ public sealed class LibraryInputValidator : AbstractValidator<ILibraryInput>
         Placeholders(p => p.EventPlace);
     }
 
-    private void Placeholders(System.Linq.Expressions.Expression<Func<ILibraryInput, string?>> field) =>
+    private void Placeholders(Expression<Func<ILibraryInput, string?>> field) =>
         RuleFor(field)
             .Must(text => LibraryPlaceholders.Unknown(text).Count == 0)
             .WithMessage((_, text) =>

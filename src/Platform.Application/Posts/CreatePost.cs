@@ -35,7 +35,7 @@ public sealed class CreatePostValidator : AbstractValidator<CreatePostCommand>
     public CreatePostValidator() => Include(new PostInputValidator());
 }
 
-public sealed class CreatePostHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IImageProcessor images, Platform.Application.Posts.ITopicCatalog catalog)
+public sealed class CreatePostHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IImageProcessor images, ITopicCatalog catalog)
     : ICommandHandler<CreatePostCommand, PostState>
 {
     public async ValueTask<PostState> Handle(CreatePostCommand command, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DiffPlex;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -88,9 +89,9 @@ public sealed class DiffPostVersionsHandler(IAppDbContext db) : IQueryHandler<Di
         yield return (nameof(c.EventEndsAt), Instant(c.EventEndsAt));
         yield return (nameof(c.EventPlace), c.EventPlace ?? "");
         yield return (nameof(c.EventOnlineUrl), c.EventOnlineUrl ?? "");
-        yield return (nameof(c.EventCapacity), c.EventCapacity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        yield return (nameof(c.EventCapacity), c.EventCapacity?.ToString(CultureInfo.InvariantCulture) ?? "");
     }
 
     private static string Instant(DateTime? value) =>
-        value?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        value?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
 }

@@ -30,7 +30,7 @@ public sealed record PostTransitionEntry(PostStatus From, PostStatus To, string 
 
 public sealed record PostJobRunEntry(DateTime? ScheduledFor, DateTime RanAt, PostJobOutcome Outcome, string Message);
 
-public sealed class GetEditorialPostHandler(IAppDbContext db, Platform.Application.Posts.ITopicCatalog catalog) : IQueryHandler<GetEditorialPostQuery, EditorialPost>
+public sealed class GetEditorialPostHandler(IAppDbContext db, ITopicCatalog catalog) : IQueryHandler<GetEditorialPostQuery, EditorialPost>
 {
     public async ValueTask<EditorialPost> Handle(GetEditorialPostQuery query, CancellationToken cancellationToken)
     {

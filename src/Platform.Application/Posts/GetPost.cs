@@ -33,7 +33,7 @@ public sealed record PostCallToAction(string Label, string Url);
 
 public sealed record RelatedPost(Guid Id, string Title, DateTime PublishedAt);
 
-public sealed class GetPostHandler(IAppDbContext db, Platform.Application.Posts.ITopicCatalog catalog) : IQueryHandler<GetPostQuery, PostDetail>
+public sealed class GetPostHandler(IAppDbContext db, ITopicCatalog catalog) : IQueryHandler<GetPostQuery, PostDetail>
 {
     private const int RelatedCount = 3;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
@@ -61,5 +62,5 @@ public sealed class RecordPublicationFailureHandler(
     }
 
     private static string FormatBerlin(DateTime? utc) =>
-        utc is { } value ? BerlinTime.ToLocal(value).ToString("dd.MM.yyyy 'um' HH:mm 'Uhr'", System.Globalization.CultureInfo.GetCultureInfo("de-DE")) : "–";
+        utc is { } value ? BerlinTime.ToLocal(value).ToString("dd.MM.yyyy 'um' HH:mm 'Uhr'", CultureInfo.GetCultureInfo("de-DE")) : "–";
 }

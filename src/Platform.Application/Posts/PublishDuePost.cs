@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Application.Library;
 using Platform.Domain.Posts;
+using Platform.Domain.Tenants;
 
 namespace Platform.Application.Posts;
 
@@ -24,7 +25,7 @@ public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenan
 {
     public async ValueTask<PublishOutcome> Handle(PublishDuePostCommand command, CancellationToken cancellationToken)
     {
-        if (tenant.Tenant?.Status == Platform.Domain.Tenants.TenantStatus.Suspended)
+        if (tenant.Tenant?.Status == TenantStatus.Suspended)
         {
             // A suspended jobcenter publishes nothing; its posts stay scheduled and the catch-up sends them later.
             return PublishOutcome.Nothing;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
+using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
 
@@ -13,7 +14,7 @@ public sealed class ReturnPostValidator : AbstractValidator<ReturnPostCommand>
     {
         RuleFor(c => c.PostId).NotEmpty();
         RuleFor(c => c.Comment).NotEmpty().WithMessage("Bitte schreibe, warum der Beitrag zurückgeht.")
-            .MaximumLength(Platform.Domain.Posts.PostTransition.MaxCommentLength).WithMessage("Der Kommentar ist zu lang.");
+            .MaximumLength(PostTransition.MaxCommentLength).WithMessage("Der Kommentar ist zu lang.");
     }
 }
 

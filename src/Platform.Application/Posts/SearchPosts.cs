@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Mediator;
@@ -113,7 +115,7 @@ public static partial class SearchHighlight
 
     public static string ToHtml(string marked)
     {
-        var html = new System.Text.StringBuilder(marked.Length + 32);
+        var html = new StringBuilder(marked.Length + 32);
         var open = false;
         var start = 0;
         for (var i = 0; i <= marked.Length; i++)
@@ -123,7 +125,7 @@ public static partial class SearchHighlight
                 continue;
             }
 
-            html.Append(System.Net.WebUtility.HtmlEncode(marked[start..i]));
+            html.Append(WebUtility.HtmlEncode(marked[start..i]));
             if (i < marked.Length)
             {
                 if (marked[i] == StartMarker && !open)

@@ -44,7 +44,7 @@ public sealed class UpdatePostValidator : AbstractValidator<UpdatePostCommand>
 }
 
 public sealed class UpdatePostHandler(
-    IAppDbContext db, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler, IImageProcessor images, Platform.Application.Posts.ITopicCatalog catalog)
+    IAppDbContext db, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler, IImageProcessor images, ITopicCatalog catalog)
     : ICommandHandler<UpdatePostCommand, PostState>
 {
     public async ValueTask<PostState> Handle(UpdatePostCommand command, CancellationToken cancellationToken)

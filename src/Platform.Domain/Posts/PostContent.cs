@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Platform.Domain.Posts;
 
@@ -49,7 +50,7 @@ public sealed record PostContent
 
     public int? EventCapacity { get; init; }
 
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public bool IsEvent => EventStartsAt is not null;
 
     private static readonly JsonSerializerOptions SnapshotOptions = new() { WriteIndented = false };

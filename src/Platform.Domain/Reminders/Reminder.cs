@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.Domain.Common;
 
 namespace Platform.Domain.Reminders;
@@ -43,7 +44,7 @@ public sealed class Reminder : ITenantOwned
     public DateTime CreatedAt { get; private set; }
 
     public IReadOnlyList<TimeSpan> LeadTimeList =>
-        [.. LeadTimes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => TimeSpan.FromMinutes(int.Parse(m, System.Globalization.CultureInfo.InvariantCulture)))];
+        [.. LeadTimes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => TimeSpan.FromMinutes(int.Parse(m, CultureInfo.InvariantCulture)))];
 
     public static string DefaultTitle(ReminderKind kind) => kind switch
     {
@@ -103,7 +104,7 @@ public sealed class Reminder : ITenantOwned
             Title = text,
             PostId = postId,
             DueAt = dueAtUtc,
-            LeadTimes = string.Join(',', leadTimes.Distinct().OrderDescending().Select(l => ((int)l.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            LeadTimes = string.Join(',', leadTimes.Distinct().OrderDescending().Select(l => ((int)l.TotalMinutes).ToString(CultureInfo.InvariantCulture))),
             Channels = channels | NotificationChannels.InApp,
             CreatedAt = now,
         };

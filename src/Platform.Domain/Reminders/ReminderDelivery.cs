@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.Domain.Common;
 
 namespace Platform.Domain.Reminders;
@@ -116,7 +117,7 @@ public sealed class ReminderDelivery : ITenantOwned
             DueAt = dueAt,
             Title = "Du hast einen Platz bekommen",
             Text = string.Create(
-                System.Globalization.CultureInfo.GetCultureInfo("de-DE"),
+                CultureInfo.GetCultureInfo("de-DE"),
                 $"Ein Platz ist frei geworden: Du bist jetzt fest angemeldet für „{title}“ am {local:dddd, d. MMMM yyyy} um {local:HH:mm} Uhr. Wenn du nicht kommen kannst, melde dich bitte wieder ab."),
             Link = $"/posts/{registration.PostId}",
         };
@@ -130,7 +131,7 @@ public sealed class ReminderDelivery : ITenantOwned
             ? $"in {(int)lead.TotalDays} {((int)lead.TotalDays == 1 ? "Tag" : "Tagen")}"
             : $"in {(int)lead.TotalHours} {((int)lead.TotalHours == 1 ? "Stunde" : "Stunden")}";
         return string.Create(
-            System.Globalization.CultureInfo.GetCultureInfo("de-DE"),
+            CultureInfo.GetCultureInfo("de-DE"),
             $"{reminder.Title} – {when}, am {local:dddd, d. MMMM yyyy} um {local:HH:mm} Uhr.");
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -98,7 +99,7 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
     {
         var at = settings.FromAddress.LastIndexOf('@');
         var domain = at >= 0 ? settings.FromAddress[(at + 1)..].Trim().TrimEnd('>') : "";
-        return domain.Length == 0 ? "plattform.localhost" : new System.Globalization.IdnMapping().GetAscii(domain);
+        return domain.Length == 0 ? "plattform.localhost" : new IdnMapping().GetAscii(domain);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending an e-mail to a recipient at {Domain} through {Host}:{Port} failed")]

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -50,7 +52,7 @@ public static class IdentityServiceCollectionExtensions
 
         // Tokens and cookies both authenticate; challenges go to the cookie handler, which sends people to the sign-in
         // page and answers API calls with a plain 401/403.
-        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
+        services.Configure<AuthenticationOptions>(o =>
         {
             o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
             o.DefaultForbidScheme = IdentityConstants.ApplicationScheme;
@@ -78,12 +80,12 @@ public static class IdentityServiceCollectionExtensions
         {
             // The periodic re-check of the cookie builds a fresh principal; it keeps how the session was signed in, so
             // a session with a second factor does not lose it after half an hour.
-            if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+            if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
             {
                 identity.AddClaims(current.Claims
-                    .Where(c => c.Type is "amr" or System.Security.Claims.ClaimTypes.AuthenticationMethod
+                    .Where(c => c.Type is "amr" or ClaimTypes.AuthenticationMethod
                         && !identity.HasClaim(c.Type, c.Value))
-                    .Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                    .Select(c => new Claim(c.Type, c.Value)));
             }
 
             return Task.CompletedTask;

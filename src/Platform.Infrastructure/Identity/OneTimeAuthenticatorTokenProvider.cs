@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Infrastructure.Persistence;
@@ -44,7 +45,7 @@ public sealed class OneTimeAuthenticatorTokenProvider(PlatformDbContext db, Time
         for (var step = now + DriftSteps; step >= now - DriftSteps; step--)
         {
             if (CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.ASCII.GetBytes(Code(secret, step)), System.Text.Encoding.ASCII.GetBytes(token)))
+                Encoding.ASCII.GetBytes(Code(secret, step)), Encoding.ASCII.GetBytes(token)))
             {
                 return await ClaimStepAsync(user.Id, MarkerName(secret), step);
             }

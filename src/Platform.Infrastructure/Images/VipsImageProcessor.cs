@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.Memory;
 using NetVips;
 using Platform.Application.Common;
 using Platform.Application.Posts;
+using Platform.Domain.Tenants;
 
 namespace Platform.Infrastructure.Images;
 
@@ -40,7 +41,7 @@ public sealed class VipsImageProcessor : IImageProcessor, IDisposable
     {
         // The signature chooses the one loader that may read the bytes: no other libvips loader (SVG, PDF, TIFF, ...)
         // ever sees an upload.
-        var contentType = Platform.Domain.Tenants.ImageSniffer.Detect(image) ?? throw Refused(field, ValidationMessages.Get("Image.Unreadable"));
+        var contentType = ImageSniffer.Detect(image) ?? throw Refused(field, ValidationMessages.Get("Image.Unreadable"));
         var png = contentType == "image/png";
         try
         {

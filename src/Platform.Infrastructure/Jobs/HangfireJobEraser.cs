@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -30,7 +31,7 @@ public sealed class HangfireJobEraser(DatabaseProvider provider, string connecti
             await using var reader = await find.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                ids.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+                ids.Add(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
             }
         }
 
@@ -104,7 +105,7 @@ public sealed class HangfireJobEraser(DatabaseProvider provider, string connecti
 
         if (sql.Contains("@text", StringComparison.Ordinal))
         {
-            Add(command, "text", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Add(command, "text", id.ToString(CultureInfo.InvariantCulture));
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);

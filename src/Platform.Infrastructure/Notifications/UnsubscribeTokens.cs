@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,7 +13,7 @@ namespace Platform.Infrastructure.Notifications;
 /// </summary>
 public sealed class UnsubscribeTokens(IDataProtectionProvider provider) : IUnsubscribeTokens
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, IDataProtector> _protectors = new();
+    private readonly ConcurrentDictionary<Guid, IDataProtector> _protectors = new();
 
     public string Create(Guid tenantId, UnsubscribeTarget target)
     {

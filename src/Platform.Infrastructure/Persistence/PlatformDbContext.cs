@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
@@ -180,7 +181,7 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
             if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
             {
                 typeof(PlatformDbContext)
-                    .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!
                     .MakeGenericMethod(entityType.ClrType)
                     .Invoke(this, [builder]);
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +21,7 @@ public static class BrandingEndpoints
         endpoints.MapGet("/branding-preview.css", GetPreviewStylesheet).ExcludeFromDescription();
         endpoints.MapGet("/manifest.webmanifest", GetManifest).ExcludeFromDescription();
         endpoints.MapGet("/app-icon-{size:int}.png", GetAppIcon).ExcludeFromDescription();
-        endpoints.MapPost("/verwaltung/logo", UploadLogo).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = "TenantAdmin" }).ExcludeFromDescription();
+        endpoints.MapPost("/verwaltung/logo", UploadLogo).RequireAuthorization(new AuthorizeAttribute { Roles = "TenantAdmin" }).ExcludeFromDescription();
         return endpoints;
     }
 

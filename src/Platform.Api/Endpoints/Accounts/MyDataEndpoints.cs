@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Mediator;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Platform.Api.Security;
 using Platform.Application.Accounts;
 
@@ -43,8 +45,8 @@ public static class MyDataEndpoints
     public static async Task<NoContent> DeleteMyAccount(DeleteMyAccountRequest? request, IMediator mediator, HttpContext context, CancellationToken ct)
     {
         await mediator.Send(new DeleteMyAccountCommand(request?.Password, request?.Confirm), ct);
-        await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(
-            context, Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+        await AuthenticationHttpContextExtensions.SignOutAsync(
+            context, IdentityConstants.ApplicationScheme);
         return TypedResults.NoContent();
     }
 }

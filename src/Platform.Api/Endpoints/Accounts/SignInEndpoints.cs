@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.Extensions.Options;
 using Platform.Api.Security;
 using Platform.Api.Tenancy;
@@ -126,7 +127,7 @@ public static class SignInEndpoints
     }
 
     public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(
-        Microsoft.AspNetCore.Identity.Data.RefreshRequest request,
+        RefreshRequest request,
         SignInManager<PlatformUser> signIn,
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
         ICurrentTenant tenant,

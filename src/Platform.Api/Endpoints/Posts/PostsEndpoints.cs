@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -60,7 +61,7 @@ public static class PostsEndpoints
         int? width = null;
         if (w is not null)
         {
-            width = int.TryParse(w, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && CoverWidths.All.Contains(parsed)
+            width = int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && CoverWidths.All.Contains(parsed)
                 ? parsed
                 : throw new ValidationException([new ValidationFailure("w", $"Die Bildbreite muss eine von {string.Join(", ", CoverWidths.All)} sein.")]);
         }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Posts;
 using Platform.Domain.Posts;
@@ -46,11 +47,11 @@ public sealed class SqlServerPostSearch(PlatformDbContext db) : IPostSearch
     {
         foreach (var term in terms)
         {
-            text = System.Text.RegularExpressions.Regex.Replace(
+            text = Regex.Replace(
                 text,
-                System.Text.RegularExpressions.Regex.Escape(term),
+                Regex.Escape(term),
                 m => SearchHighlight.StartMarker + m.Value + SearchHighlight.EndMarker,
-                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
                 TimeSpan.FromSeconds(1));
         }
 

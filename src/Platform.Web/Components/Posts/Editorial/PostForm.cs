@@ -71,7 +71,7 @@ public sealed class PostForm
             Ausbildung = c.Topics.HasFlag(Topics.Ausbildung),
             Jobsuche = c.Topics.HasFlag(Topics.Jobsuche),
             Digitales = c.Topics.HasFlag(Topics.Digitales),
-            OwnTopics = post.Topics.Where(t => !Platform.Domain.Posts.TopicNames.TryParse(t, out _)).ToDictionary(t => t, _ => true),
+            OwnTopics = post.Topics.Where(t => !Domain.Posts.TopicNames.TryParse(t, out _)).ToDictionary(t => t, _ => true),
             Language = c.Language,
             EasyTitle = c.EasyTitle,
             EasySummary = c.EasySummary,
