@@ -1,8 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Platform.Api.Security;
-using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Application.Tenants;
 using Platform.Domain.Tenants;

@@ -8,7 +8,6 @@ using Platform.Application.Common;
 using Platform.Domain.Common;
 using Platform.Domain.Posts;
 using Platform.Infrastructure.Persistence;
-using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Api.Errors;
 

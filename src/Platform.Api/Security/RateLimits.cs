@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Web;

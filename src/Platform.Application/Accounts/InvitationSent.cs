@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Platform.Application.Common;
-
 namespace Platform.Application.Accounts;
 
 /// <param name="Mailed">False when the mail server did not take the invitation: the admin forwards <paramref name="Link"/>.</param>

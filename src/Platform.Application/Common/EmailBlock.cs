@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Platform.Application.Common;
 
 /// <summary>A piece of an e-mail's content, rendered as text and as HTML.</summary>

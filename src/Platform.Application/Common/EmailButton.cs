@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Platform.Application.Common;
 
 /// <summary>A link shown as a button in HTML and as a bare address in plain text.</summary>

@@ -1,5 +1,3 @@
-using Platform.Domain.Tenants;
-
 namespace Platform.Application.Common;
 
 /// <summary>Reads the tenant of the current request or job. Null where no tenant applies (landing page, admin).</summary>

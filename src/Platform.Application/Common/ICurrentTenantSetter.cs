@@ -1,5 +1,3 @@
-using Platform.Domain.Tenants;
-
 namespace Platform.Application.Common;
 
 /// <summary>Sets the tenant for the current scope; only tenancy code (resolution middleware, job runner) uses it.</summary>

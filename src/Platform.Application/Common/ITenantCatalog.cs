@@ -1,5 +1,3 @@
-using Platform.Domain.Tenants;
-
 namespace Platform.Application.Common;
 
 /// <summary>The cached catalog of tenants, looked up by slug, hostname or id without touching the database.</summary>

@@ -1,5 +1,3 @@
-using Platform.Domain.Tenants;
-
 namespace Platform.Application.Common;
 
 public sealed class TenantRequiredException() : InvalidOperationException("This operation needs a current tenant.");

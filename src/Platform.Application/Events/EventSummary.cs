@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
-using Platform.Domain.Common;
-using Platform.Domain.Events;
-using Platform.Domain.Posts;
 
 namespace Platform.Application.Events;
 

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common;
-using Platform.Domain.Common;
-using Platform.Domain.Events;
-using Platform.Domain.Posts;
-
 namespace Platform.Application.Events;
 
 /// <param name="Status">"confirmed" or "waitlisted".</param>

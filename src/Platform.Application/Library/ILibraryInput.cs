@@ -1,10 +1,4 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Accounts;
-using Platform.Application.Common;
 using Platform.Application.Posts;
-using Platform.Domain.Library;
-using Platform.Domain.Posts;
 
 namespace Platform.Application.Library;
 

@@ -2,7 +2,6 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
-using Platform.Domain.Common;
 using Platform.Domain.Library;
 using Platform.Domain.Posts;
 

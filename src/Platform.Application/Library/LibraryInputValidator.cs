@@ -1,11 +1,7 @@
 using System.Linq.Expressions;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Accounts;
-using Platform.Application.Common;
 using Platform.Application.Posts;
 using Platform.Domain.Library;
-using Platform.Domain.Posts;
 
 namespace Platform.Application.Library;
 

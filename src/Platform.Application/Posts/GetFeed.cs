@@ -4,7 +4,6 @@ using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
-using Platform.Application.Posts;
 using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;

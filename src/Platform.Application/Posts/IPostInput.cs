@@ -1,7 +1,3 @@
-using FluentValidation;
-using Platform.Domain.Posts;
-using Platform.Domain.Tenants;
-
 namespace Platform.Application.Posts;
 
 /// <summary>The fields an editor sends when creating or changing a post (times in UTC).</summary>

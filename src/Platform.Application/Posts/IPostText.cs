@@ -1,7 +1,3 @@
-using FluentValidation;
-using Platform.Domain.Posts;
-using Platform.Domain.Tenants;
-
 namespace Platform.Application.Posts;
 
 /// <summary>The texts of a post or a library item: the same fields and the same rules for both.</summary>

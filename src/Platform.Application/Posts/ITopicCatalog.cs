@@ -1,9 +1,3 @@
-using FluentValidation;
-using FluentValidation.Results;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common;
-using Platform.Domain.Posts;
-
 namespace Platform.Application.Posts;
 
 /// <summary>Maps topic names and slugs to flag bits for the current tenant (scoped; read once per request).</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Accounts;
-using Platform.Application.Audit;
-using Platform.Application.Common;
-using Platform.Application.Library;
 using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;

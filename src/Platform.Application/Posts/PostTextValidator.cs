@@ -1,6 +1,5 @@
 using FluentValidation;
 using Platform.Domain.Posts;
-using Platform.Domain.Tenants;
 
 namespace Platform.Application.Posts;
 

@@ -1,7 +1,5 @@
 using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common;
 using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;

@@ -1,6 +1,3 @@
-using Platform.Application.Common;
-using Platform.Domain.Reminders;
-
 namespace Platform.Application.Reminders;
 
 /// <summary>Port to the job system: tells the followers of a newly published post's topics, once.</summary>

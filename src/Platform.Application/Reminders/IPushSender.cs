@@ -1,6 +1,3 @@
-using Platform.Application.Common;
-using Platform.Domain.Reminders;
-
 namespace Platform.Application.Reminders;
 
 /// <summary>Port to the web-push services (VAPID).</summary>

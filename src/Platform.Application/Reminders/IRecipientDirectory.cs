@@ -1,6 +1,3 @@
-using Platform.Application.Common;
-using Platform.Domain.Reminders;
-
 namespace Platform.Application.Reminders;
 
 /// <summary>Port to the accounts: looks up recipients of the current tenant in bulk.</summary>

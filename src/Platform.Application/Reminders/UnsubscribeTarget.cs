@@ -1,4 +1,3 @@
-using Platform.Application.Common;
 using Platform.Domain.Reminders;
 
 namespace Platform.Application.Reminders;

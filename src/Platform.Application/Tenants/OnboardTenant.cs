@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
 using Platform.Application.Audit;
 using Platform.Application.Common;
-using Platform.Domain.Accounts;
 using Platform.Domain.Tenants;
 
 namespace Platform.Application.Tenants;

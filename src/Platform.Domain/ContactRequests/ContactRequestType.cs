@@ -1,5 +1,3 @@
-using Platform.Domain.Common;
-
 namespace Platform.Domain.ContactRequests;
 
 /// <summary>What a young person asks for with the contact form.</summary>

@@ -1,4 +1,3 @@
-using Platform.Domain.Common;
 using Platform.Domain.Posts;
 
 namespace Platform.Domain.Library;

@@ -1,5 +1,4 @@
 using Platform.Domain.Common;
-using Platform.Domain.Posts;
 
 namespace Platform.Domain.Library;
 

@@ -1,6 +1,3 @@
-using Platform.Domain.Common;
-using Platform.Domain.Posts;
-
 namespace Platform.Domain.Library;
 
 /// <summary>Where a library item stands: written, waiting for a second NetworkEditor, or published to all jobcenters.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Platform.Domain.Posts;
 
 /// <summary>Who did something to a post; <see cref="System"/> for jobs.</summary>

@@ -1,5 +1,3 @@
-using Platform.Domain.Common;
-
 namespace Platform.Domain.Posts;
 
 /// <summary>What one run of a publication job did.</summary>

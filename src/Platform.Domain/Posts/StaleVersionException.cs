@@ -1,5 +1,3 @@
-using Platform.Domain.Common;
-
 namespace Platform.Domain.Posts;
 
 /// <summary>An edit based on a version that is no longer the current one; the API maps it to 409.</summary>

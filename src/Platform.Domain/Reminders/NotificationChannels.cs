@@ -1,5 +1,3 @@
-using Platform.Domain.Common;
-
 namespace Platform.Domain.Reminders;
 
 /// <summary>A set of channels, stored as flags.</summary>

@@ -1,5 +1,3 @@
-using Platform.Domain.Common;
-
 namespace Platform.Domain.Reminders;
 
 /// <summary>What a message is about; a person can unsubscribe from one kind on one channel and keep the others.</summary>

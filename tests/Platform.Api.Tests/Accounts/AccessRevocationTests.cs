@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Platform.Api.Tests.Posts;
 using Platform.Infrastructure.Persistence;

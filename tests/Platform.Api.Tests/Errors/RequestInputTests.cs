@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Errors;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
-using Platform.Domain.Common;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Infrastructure.Jobs;

@@ -7,12 +7,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Accounts;
 using Platform.Api.Tests.Posts;
-using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Infrastructure.Jobs;
-using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Hosting;

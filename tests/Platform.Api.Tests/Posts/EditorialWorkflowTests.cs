@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Platform.Application.Posts;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;

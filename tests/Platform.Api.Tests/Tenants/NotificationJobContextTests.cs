@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Persistence;
-using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Tenants;
 

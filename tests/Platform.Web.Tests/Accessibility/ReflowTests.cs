@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Platform.Web.Tests.Accessibility;
 
 /// <summary>

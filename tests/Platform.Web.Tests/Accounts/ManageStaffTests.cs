@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Platform.Web.Tests.Accounts;
 using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Web.Tests.Accounts;

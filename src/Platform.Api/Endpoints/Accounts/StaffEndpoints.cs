@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Security;
 using Platform.Application.Accounts;
-using Platform.Application.Common;
 
 namespace Platform.Api.Endpoints.Accounts;
 

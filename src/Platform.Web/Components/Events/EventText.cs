@@ -1,4 +1,3 @@
-using System.Globalization;
 using Platform.Application.Events;
 using Platform.Web.Resources;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

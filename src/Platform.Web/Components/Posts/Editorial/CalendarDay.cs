@@ -1,7 +1,3 @@
-using System.Globalization;
-using Platform.Application.Common;
-using Platform.Domain.Common;
-
 namespace Platform.Web.Components.Posts.Editorial;
 
 /// <summary>One Berlin calendar day: from its midnight to the next (UTC).</summary>

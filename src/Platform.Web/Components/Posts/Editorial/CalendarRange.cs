@@ -1,5 +1,4 @@
 using System.Globalization;
-using Platform.Application.Common;
 using Platform.Domain.Common;
 
 namespace Platform.Web.Components.Posts.Editorial;

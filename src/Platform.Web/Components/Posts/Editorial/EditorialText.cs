@@ -1,5 +1,4 @@
 using System.Globalization;
-using Platform.Application.Common;
 using Platform.Domain.Common;
 using Platform.Domain.Posts;
 
