@@ -184,7 +184,7 @@ if (roles.Web)
     app.MapRazorComponents<App>();
 }
 
-// PlatformAdmins only: anonymous visitors are sent to sign in, everyone else is refused (ADR-004).
+// PlatformAdmins only: anonymous visitors are sent to sign in, everyone else is refused (ADR-009, ADR-011).
 app.MapHangfireDashboard("/jobs", new DashboardOptions { DashboardTitle = "Jobs", Authorization = [] })
     .RequireAuthorization(PlatformPolicies.PlatformAdmin);
 if (roles.Jobs)

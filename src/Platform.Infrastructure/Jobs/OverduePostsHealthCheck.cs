@@ -16,7 +16,7 @@ public sealed class OverduePostsHealthCheck(ITenantCatalog catalog, ITenantScope
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var stuck = new Dictionary<string, object>();
-        // A suspended jobcenter's posts wait on purpose (ADR-004): they are not stuck.
+        // A suspended jobcenter's posts wait on purpose (ADR-008): they are not stuck.
         foreach (var tenant in (await catalog.ListAsync(cancellationToken)).Where(t => t.Status != TenantStatus.Suspended))
         {
             var count = await tenants.SendAsync(tenant.Id, new CountStuckPostsQuery(options.Value.OverdueGrace), cancellationToken);

@@ -69,7 +69,7 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
         await FollowEveryLinkAsync(await App.Mail.WaitForMessageToAsync("kollegin@example.org"), "gross-gerau.localhost");
 
         using var bare = App.CreateClientForHost("localhost:31337");
-        // The platform administration needs a second factor (ADR-020).
+        // The platform administration needs a second factor (ADR-011).
         var platformToken = await SignInWithSecondFactorAsync(App, bare, null, "admin@plattform.example");
         using (var created = await SendAsync(bare, HttpMethod.Post, "api/v1/platform/tenants", platformToken,
             new { slug = "kreis-bergstrasse", displayName = "Neue Wege Kreis Bergstraße", hostnames = new[] { "jobs.kreis-bergstrasse.example" }, adminEmail = "leitung@kreis-bergstrasse.example" }))

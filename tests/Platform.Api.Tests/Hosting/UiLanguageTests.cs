@@ -4,7 +4,7 @@ using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Hosting;
 
-/// <summary>The UI language (ADR-013): German by default, English or Arabic by link (<c>?culture=</c>) or by the switcher's cookie.</summary>
+/// <summary>The UI language (ADR-016): German by default, English or Arabic by link (<c>?culture=</c>) or by the switcher's cookie.</summary>
 public abstract class UiLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     where TApp : PlatformApp
 {

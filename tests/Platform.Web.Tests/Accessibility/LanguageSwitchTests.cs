@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Web.Tests.Accessibility;
 
-/// <summary>The language switcher in the header (ADR-013): English stays across pages, Arabic turns the page right to left.</summary>
+/// <summary>The language switcher in the header (ADR-016): English stays across pages, Arabic turns the page right to left.</summary>
 public sealed partial class LanguageSwitchTests(BrowserApp app, ChromiumFixture chromium) : BrowserTest(app, chromium)
 {
     [Fact]
