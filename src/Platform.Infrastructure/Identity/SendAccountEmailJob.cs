@@ -41,19 +41,13 @@ public sealed partial class SendAccountEmailJob(
     public Task SendPasswordResetAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
         RunAsync(tenantId, userId, async (services, user, _) =>
         {
-            var users = services.GetRequiredService<UserManager<PlatformUser>>();
             if (!user.EmailConfirmed)
             {
                 return null;
             }
 
-            var code = AccountCodes.Encode(await users.GeneratePasswordResetTokenAsync(user));
-            var link = QueryHelpers.AddQueryString(PageOf(services, AccountPages.ResetPassword), new Dictionary<string, string?>
-            {
-                ["email"] = user.Email,
-                ["code"] = code,
-            });
-            return AccountEmails.ResetPassword(CurrentTenant(services), user.Email!, user.DisplayName, code, new Uri(link), tokens.Value.TokenLifespan);
+            var (code, link) = await ResetCodeAsync(services, user);
+            return AccountEmails.ResetPassword(CurrentTenant(services), user.Email!, user.DisplayName, code, link, tokens.Value.TokenLifespan);
         }, cancellationToken);
 
     /// <summary>
@@ -63,21 +57,27 @@ public sealed partial class SendAccountEmailJob(
     public Task SendAlreadyRegisteredAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
         RunAsync(tenantId, userId, async (services, user, _) =>
         {
-            var users = services.GetRequiredService<UserManager<PlatformUser>>();
             if (!user.EmailConfirmed)
             {
                 return null;
             }
 
-            var code = AccountCodes.Encode(await users.GeneratePasswordResetTokenAsync(user));
-            var link = QueryHelpers.AddQueryString(PageOf(services, AccountPages.ResetPassword), new Dictionary<string, string?>
-            {
-                ["email"] = user.Email,
-                ["code"] = code,
-            });
+            var (_, link) = await ResetCodeAsync(services, user);
             return AccountEmails.AlreadyRegistered(
-                CurrentTenant(services), user.Email!, user.DisplayName, new Uri(PageOf(services, AccountPages.SignIn)), new Uri(link), tokens.Value.TokenLifespan);
+                CurrentTenant(services), user.Email!, user.DisplayName, new Uri(PageOf(services, AccountPages.SignIn)), link, tokens.Value.TokenLifespan);
         }, cancellationToken);
+
+    /// <summary>A fresh password reset code, and the reset page with the address and that code filled in.</summary>
+    private static async Task<(string Code, Uri Link)> ResetCodeAsync(IServiceProvider services, PlatformUser user)
+    {
+        var code = AccountCodes.Encode(await services.GetRequiredService<UserManager<PlatformUser>>().GeneratePasswordResetTokenAsync(user));
+        var link = QueryHelpers.AddQueryString(PageOf(services, AccountPages.ResetPassword), new Dictionary<string, string?>
+        {
+            ["email"] = user.Email,
+            ["code"] = code,
+        });
+        return (code, new Uri(link));
+    }
 
     private async Task RunAsync(
         Guid tenantId, Guid userId, Func<IServiceProvider, PlatformUser, CancellationToken, Task<EmailMessage?>> compose, CancellationToken cancellationToken)
