@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,13 +64,7 @@ public static class LibraryEndpoints
     }
 
     public static async Task<Ok<LibraryItemState>> UpdateLibraryItem(Guid itemId, UpdateLibraryItemRequest request, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(
-            new UpdateLibraryItemCommand(
-                itemId, request.BaseVersion, request.Title ?? "", request.Summary, request.BodyMarkdown, request.Topics, request.Language,
-                request.EasyTitle, request.EasySummary, request.EasyBodyMarkdown, request.CallToActionLabel, request.CallToActionUrl,
-                request.CoverImage, request.RemoveCoverImage, request.CoverImageAlt, request.ExpiresAt, request.EventStartsAt, request.EventEndsAt,
-                request.EventPlace, request.EventOnlineUrl, request.EventCapacity),
-            ct));
+        TypedResults.Ok(await mediator.Send(new UpdateLibraryItemCommand(itemId, request.BaseVersion, request, request.RemoveCoverImage), ct));
 
     public static async Task<Ok<LibraryItemState>> SubmitLibraryItem(Guid itemId, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ReviewLibraryItemCommand(itemId, Approve: false), ct));
@@ -119,28 +114,14 @@ public static class LibraryEndpoints
         TypedResults.Ok(await mediator.Send(new KeepOwnLibraryTextCommand(adoptionId), ct));
 }
 
-/// <summary>The body of an update: the content, and the version the NetworkEditor started from.</summary>
-public sealed record UpdateLibraryItemRequest(
-    int BaseVersion,
-    string? Title,
-    string? Summary = null,
-    string? BodyMarkdown = null,
-    IReadOnlyList<string>? Topics = null,
-    string? Language = null,
-    string? EasyTitle = null,
-    string? EasySummary = null,
-    string? EasyBodyMarkdown = null,
-    string? CallToActionLabel = null,
-    string? CallToActionUrl = null,
-    byte[]? CoverImage = null,
-    bool RemoveCoverImage = false,
-    string? CoverImageAlt = null,
-    DateTime? ExpiresAt = null,
-    DateTime? EventStartsAt = null,
-    DateTime? EventEndsAt = null,
-    string? EventPlace = null,
-    string? EventOnlineUrl = null,
-    int? EventCapacity = null);
+/// <summary>The body of an update: the content, the version the NetworkEditor started from, and whether the cover goes.</summary>
+public sealed record UpdateLibraryItemRequest : PostInput
+{
+    public required int BaseVersion { get; init; }
+
+    [DefaultValue(false)]
+    public bool RemoveCoverImage { get; init; }
+}
 
 /// <summary>The body of a campaign change (the date in UTC).</summary>
 public sealed record CampaignRequest(string? Title, DateTime PublishAt, string? Note = null);

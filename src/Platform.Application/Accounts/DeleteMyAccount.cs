@@ -93,7 +93,7 @@ public sealed class DeleteMyAccountHandler(
             .ToListAsync(cancellationToken);
         foreach (var postId in confirmed)
         {
-            var capacity = await db.Posts.Where(p => p.Id == postId).Select(p => p.EventCapacity).FirstOrDefaultAsync(cancellationToken);
+            var capacity = await db.Posts.Where(p => p.Id == postId).Select(p => p.Content.EventCapacity).FirstOrDefaultAsync(cancellationToken);
             await EventSeatLock.RunAsync(db, tenant.RequiredId, postId, async _ =>
             {
                 await db.EventRegistrations.Where(r => r.PostId == postId && r.UserId == userId).ExecuteDeleteAsync(cancellationToken);

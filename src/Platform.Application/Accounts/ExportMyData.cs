@@ -99,14 +99,14 @@ public sealed class ExportMyDataHandler(
                 r.Status,
                 r.CreatedAt,
                 r.UpdatedAt,
-                Title = db.Posts.Where(p => p.Id == r.PostId).Select(p => p.Title).FirstOrDefault() ?? "",
-                StartsAt = db.Posts.Where(p => p.Id == r.PostId).Select(p => p.EventStartsAt).FirstOrDefault(),
+                Title = db.Posts.Where(p => p.Id == r.PostId).Select(p => p.Content.Title).FirstOrDefault() ?? "",
+                StartsAt = db.Posts.Where(p => p.Id == r.PostId).Select(p => p.Content.EventStartsAt).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var bookmarks = await db.Bookmarks.AsNoTracking()
             .Where(b => b.UserId == userId)
             .OrderBy(b => b.CreatedAt)
-            .Select(b => new MyBookmarkData(b.PostId, db.Posts.Where(p => p.Id == b.PostId).Select(p => p.Title).FirstOrDefault() ?? "", b.CreatedAt))
+            .Select(b => new MyBookmarkData(b.PostId, db.Posts.Where(p => p.Id == b.PostId).Select(p => p.Content.Title).FirstOrDefault() ?? "", b.CreatedAt))
             .ToListAsync(cancellationToken);
         var pushSubscriptions = await db.PushSubscriptions.AsNoTracking()
             .Where(s => s.UserId == userId)
@@ -157,13 +157,13 @@ public sealed class ExportMyDataHandler(
     {
         var work = new List<MyWorkRecord>();
         work.AddRange(await db.Posts.AsNoTracking().Where(p => p.AuthorId == userId)
-            .Select(p => new MyWorkRecord("post", p.Id, p.Title, p.CreatedAt)).ToListAsync(cancellationToken));
+            .Select(p => new MyWorkRecord("post", p.Id, p.Content.Title, p.CreatedAt)).ToListAsync(cancellationToken));
         work.AddRange(await db.PostVersions.AsNoTracking().Where(v => v.AuthorId == userId)
             .Select(v => new MyWorkRecord("post-version", v.PostId, v.AuthorName, v.At)).ToListAsync(cancellationToken));
         work.AddRange(await db.PostTransitions.AsNoTracking().Where(t => t.ByUserId == userId)
             .Select(t => new MyWorkRecord("post-workflow-step", t.PostId, t.ByName + ": " + (t.Comment ?? ""), t.At)).ToListAsync(cancellationToken));
         work.AddRange(await db.LibraryItemVersions.AsNoTracking().Where(v => v.AuthorId == userId)
-            .Select(v => new MyWorkRecord("library-version", v.LibraryItemId, v.Title, v.CreatedAt)).ToListAsync(cancellationToken));
+            .Select(v => new MyWorkRecord("library-version", v.LibraryItemId, v.Content.Title, v.CreatedAt)).ToListAsync(cancellationToken));
         work.AddRange(await db.LibraryCampaigns.AsNoTracking().Where(c => c.CreatedById == userId)
             .Select(c => new MyWorkRecord("library-campaign", c.Id, c.Title, c.CreatedAt)).ToListAsync(cancellationToken));
         work.AddRange(await db.LibraryCampaignOptIns.AsNoTracking().Where(o => o.OptedInById == userId)

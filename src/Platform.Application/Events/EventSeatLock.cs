@@ -66,7 +66,7 @@ public static class EventSeatLock
 
         var ev = await db.Posts.AsNoTracking()
             .Where(p => p.Id == postId)
-            .Select(p => new { p.Title, p.EventStartsAt })
+            .Select(p => new { p.Content.Title, p.Content.EventStartsAt })
             .SingleAsync(cancellationToken);
         var userIds = promoted.Select(r => r.UserId).ToList();
         var preferences = await db.NotificationPreferences.AsNoTracking()

@@ -48,8 +48,8 @@ public sealed class GetEventMonthHandler(IAppDbContext db, ICurrentUser user, Ti
         var from = BerlinTime.ToUtc(first);
         var to = BerlinTime.ToUtc(first.AddMonths(1));
         var rows = await db.Posts.AsNoTracking()
-            .Where(p => p.Status == PostStatus.Published && p.EventStartsAt != null && p.EventStartsAt >= from && p.EventStartsAt < to)
-            .Select(p => new EventRow(p.Id, p.Title, p.Summary, p.EventStartsAt, p.EventEndsAt, p.EventPlace, p.EventOnlineUrl, p.EventCapacity, p.PublishedAt))
+            .Where(p => p.Status == PostStatus.Published && p.Content.EventStartsAt != null && p.Content.EventStartsAt >= from && p.Content.EventStartsAt < to)
+            .Select(p => new EventRow(p.Id, p.Content.Title, p.Content.Summary, p.Content.EventStartsAt, p.Content.EventEndsAt, p.Content.EventPlace, p.Content.EventOnlineUrl, p.Content.EventCapacity, p.PublishedAt))
             .ToListAsync(cancellationToken);
         var ordered = rows.OrderBy(r => r.StartsAt).ThenBy(r => r.Id).ToList();
         var summaries = await EventQueries.SummariesAsync(db, ordered, user.Id, cancellationToken);

@@ -27,16 +27,16 @@ internal static class EventQueries
         // A rough cut in the database (started at most a day ago), the exact one here: ongoing events still count.
         var from = now.AddDays(-1);
         var rows = await db.Posts.AsNoTracking()
-            .Where(p => p.Status == PostStatus.Published && p.EventStartsAt != null && p.EventStartsAt >= from)
-            .Select(p => new EventRow(p.Id, p.Title, p.Summary, p.EventStartsAt, p.EventEndsAt, p.EventPlace, p.EventOnlineUrl, p.EventCapacity, p.PublishedAt))
+            .Where(p => p.Status == PostStatus.Published && p.Content.EventStartsAt != null && p.Content.EventStartsAt >= from)
+            .Select(p => new EventRow(p.Id, p.Content.Title, p.Content.Summary, p.Content.EventStartsAt, p.Content.EventEndsAt, p.Content.EventPlace, p.Content.EventOnlineUrl, p.Content.EventCapacity, p.PublishedAt))
             .ToListAsync(cancellationToken);
         return [.. rows.Where(r => (r.EndsAt ?? r.StartsAt!.Value) >= now).OrderBy(r => r.StartsAt).ThenBy(r => r.Id)];
     }
 
     public static async Task<EventRow> PublishedEventAsync(IAppDbContext db, Guid postId, CancellationToken cancellationToken) =>
         await db.Posts.AsNoTracking()
-            .Where(p => p.Id == postId && p.Status == PostStatus.Published && p.EventStartsAt != null)
-            .Select(p => new EventRow(p.Id, p.Title, p.Summary, p.EventStartsAt, p.EventEndsAt, p.EventPlace, p.EventOnlineUrl, p.EventCapacity, p.PublishedAt))
+            .Where(p => p.Id == postId && p.Status == PostStatus.Published && p.Content.EventStartsAt != null)
+            .Select(p => new EventRow(p.Id, p.Content.Title, p.Content.Summary, p.Content.EventStartsAt, p.Content.EventEndsAt, p.Content.EventPlace, p.Content.EventOnlineUrl, p.Content.EventCapacity, p.PublishedAt))
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("Veranstaltung", postId);
 

@@ -61,7 +61,7 @@ public sealed class AdoptLibraryItemHandler(IAppDbContext db, ICurrentTenant ten
         await CopyCoverImageAsync(db, images, version, post, now, cancellationToken);
         db.LibraryAdoptions.Add(adoption);
         await TrackUsageAsync(db, item.Id, tenantId, number, now, cancellationToken);
-        db.Record(tenantId, user, clock, "library.adopted", post.Title);
+        db.Record(tenantId, user, clock, "library.adopted", post.Content.Title);
         return (adoption, post);
     }
 

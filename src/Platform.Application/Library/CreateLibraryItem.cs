@@ -1,38 +1,30 @@
+using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
 using Platform.Application.Posts;
 using Platform.Domain.Library;
+using Platform.Domain.Posts;
 
 namespace Platform.Application.Library;
 
 /// <summary>A NetworkEditor writes a new library item: a draft with version 1.</summary>
-public sealed record CreateLibraryItemCommand(
-    string Title,
-    string? Summary = null,
-    string? BodyMarkdown = null,
-    IReadOnlyList<string>? Topics = null,
-    string? Language = null,
-    string? EasyTitle = null,
-    string? EasySummary = null,
-    string? EasyBodyMarkdown = null,
-    string? CallToActionLabel = null,
-    string? CallToActionUrl = null,
-    byte[]? CoverImage = null,
-    string? CoverImageAlt = null,
-    DateTime? ExpiresAt = null,
-    DateTime? EventStartsAt = null,
-    DateTime? EventEndsAt = null,
-    string? EventPlace = null,
-    string? EventOnlineUrl = null,
-    int? EventCapacity = null) : ICommand<LibraryItemState>, ILibraryInput
+public sealed record CreateLibraryItemCommand : PostInput, ICommand<LibraryItemState>
 {
-    bool IPostInput.RemoveCoverImage => false;
+    public CreateLibraryItemCommand()
+    {
+    }
+
+    [SetsRequiredMembers]
+    public CreateLibraryItemCommand(PostInput content)
+        : base(content)
+    {
+    }
 }
 
 public sealed class CreateLibraryItemValidator : AbstractValidator<CreateLibraryItemCommand>
 {
-    public CreateLibraryItemValidator() => Include(new LibraryInputValidator());
+    public CreateLibraryItemValidator() => Include(new PostInputValidator(ContentOwner.LibraryItem));
 }
 
 public sealed class CreateLibraryItemHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IImageProcessor images)
@@ -42,7 +34,8 @@ public sealed class CreateLibraryItemHandler(IAppDbContext db, ICurrentUser user
     {
         user.RequireNetworkEditor();
         var now = clock.GetUtcNow().UtcDateTime;
-        var item = LibraryItem.Create(command.ToContent(db.CoverImageFor(images, command, previous: null, now)), user.Actor(), now);
+        var cover = db.CoverImageFor(images, command, removeCoverImage: false, previous: null, now);
+        var item = LibraryItem.Create(command.ToContent(cover is not null, TopicSet.Fixed), cover, user.Actor(), now);
         db.LibraryItems.Add(item);
         await db.SaveLibraryAsync(cancellationToken);
         return item.State();

@@ -73,7 +73,7 @@ public sealed class GetLibraryItemHandler(IAppDbContext db, ICurrentUser user) :
     }
 
     public static LibraryVersionView View(LibraryItemVersion v) => new(
-        v.Number, v.Title, v.Summary, v.BodyMarkdown, TopicNames.ToNames(v.Topics), v.Language, v.EasyTitle, v.EasySummary, v.EasyBodyMarkdown,
-        v.AuthorName, v.CreatedAt, v.CallToActionLabel, v.CallToActionUrl, v.CoverImageId is not null, v.CoverImageAlt, v.ExpiresAt,
-        v.EventStartsAt, v.EventEndsAt, v.EventPlace, v.EventOnlineUrl, v.EventCapacity);
+        v.Number, v.Content.Title, v.Content.Summary, v.Content.BodyMarkdown, TopicNames.ToNames(v.Content.Topics), v.Content.Language, v.Content.EasyTitle, v.Content.EasySummary, v.Content.EasyBodyMarkdown,
+        v.AuthorName, v.CreatedAt, v.Content.CallToActionLabel, v.Content.CallToActionUrl, v.CoverImageId is not null, v.Content.CoverImageAlt, v.Content.ExpiresAt,
+        v.Content.EventStartsAt, v.Content.EventEndsAt, v.Content.EventPlace, v.Content.EventOnlineUrl, v.Content.EventCapacity);
 }

@@ -9,35 +9,12 @@ namespace Platform.Application.Library;
 
 public static class LibraryAccess
 {
-    /// <summary>The domain's content from an input; <paramref name="coverImageId"/> is the image the version will show.</summary>
-    public static LibraryContent ToContent(this ILibraryInput input, Guid? coverImageId) => new()
-    {
-        Title = input.Title,
-        Summary = input.Summary ?? "",
-        BodyMarkdown = input.BodyMarkdown ?? "",
-        Topics = (input.Topics ?? []).Aggregate(Topics.None, (all, name) => TopicNames.TryParse(name, out var t) ? all | t : all),
-        Language = string.IsNullOrWhiteSpace(input.Language) ? Post.DefaultLanguage : input.Language,
-        EasyTitle = input.EasyTitle,
-        EasySummary = input.EasySummary,
-        EasyBodyMarkdown = input.EasyBodyMarkdown,
-        CallToActionLabel = input.CallToActionLabel,
-        CallToActionUrl = input.CallToActionUrl,
-        CoverImageId = coverImageId,
-        CoverImageAlt = coverImageId is null ? null : input.CoverImageAlt,
-        ExpiresAt = input.ExpiresAt,
-        EventStartsAt = input.EventStartsAt,
-        EventEndsAt = input.EventEndsAt,
-        EventPlace = input.EventPlace,
-        EventOnlineUrl = input.EventOnlineUrl,
-        EventCapacity = input.EventCapacity,
-    };
-
     /// <summary>
     /// The cover image a new version shows: a new upload (added as a shared image), none when removed, otherwise the one
     /// of <paramref name="previous"/>. With an image the alternative text is required (400 naming the field); an image
     /// the platform cannot read or that is too large is refused as for posts, so that no jobcenter adopts one.
     /// </summary>
-    public static Guid? CoverImageFor(this IAppDbContext db, IImageProcessor images, ILibraryInput input, LibraryItemVersion? previous, DateTime now)
+    public static Guid? CoverImageFor(this IAppDbContext db, IImageProcessor images, PostInput input, bool removeCoverImage, LibraryItemVersion? previous, DateTime now)
     {
         Guid? id = previous?.CoverImageId;
         if (input.CoverImage is { } upload)
@@ -47,7 +24,7 @@ public static class LibraryAccess
             db.LibraryImages.Add(image);
             id = image.Id;
         }
-        else if (input.RemoveCoverImage)
+        else if (removeCoverImage)
         {
             id = null;
         }

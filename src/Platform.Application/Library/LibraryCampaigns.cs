@@ -32,7 +32,7 @@ public static class LibraryCampaigns
         this IAppDbContext db, Post post, PostActor by, DateTime now, bool fourEyesRule, CancellationToken cancellationToken)
     {
         var optIn = await db.LibraryCampaignOptIns.AsNoTracking().FirstOrDefaultAsync(o => o.PostId == post.Id, cancellationToken);
-        if (optIn is null || !optIn.SchedulesOnApproval(now) || post.ExpiresAt <= optIn.PublishAt)
+        if (optIn is null || !optIn.SchedulesOnApproval(now) || post.Content.ExpiresAt <= optIn.PublishAt)
         {
             return false;
         }

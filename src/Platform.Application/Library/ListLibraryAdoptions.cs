@@ -17,7 +17,7 @@ public sealed class ListLibraryAdoptionsHandler(IAppDbContext db) : IQueryHandle
     public async ValueTask<IReadOnlyList<AdoptionView>> Handle(ListLibraryAdoptionsQuery query, CancellationToken cancellationToken)
     {
         var rows = await db.LibraryAdoptions.AsNoTracking()
-            .Join(db.Posts.AsNoTracking(), a => a.PostId, p => p.Id, (a, p) => new { Adoption = a, p.Title, p.Status })
+            .Join(db.Posts.AsNoTracking(), a => a.PostId, p => p.Id, (a, p) => new { Adoption = a, p.Content.Title, p.Status })
             .Join(db.LibraryItems.AsNoTracking(), r => r.Adoption.LibraryItemId, i => i.Id, (r, i) => new { r.Adoption, r.Title, r.Status, i.PublishedVersion })
             .ToListAsync(cancellationToken);
         return [.. rows

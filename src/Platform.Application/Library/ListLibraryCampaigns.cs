@@ -44,13 +44,13 @@ public sealed class ListLibraryCampaignsHandler(IAppDbContext db, ICurrentUser u
         var itemIds = campaigns.Select(c => c.LibraryItemId).Distinct().ToList();
         var titles = await db.LibraryItems.AsNoTracking()
             .Where(i => itemIds.Contains(i.Id) && i.PublishedVersion != null)
-            .Join(db.LibraryItemVersions.AsNoTracking(), i => new { i.Id, Number = i.PublishedVersion!.Value }, v => new { Id = v.LibraryItemId, v.Number }, (i, v) => new { i.Id, v.Title })
+            .Join(db.LibraryItemVersions.AsNoTracking(), i => new { i.Id, Number = i.PublishedVersion!.Value }, v => new { Id = v.LibraryItemId, v.Number }, (i, v) => new { i.Id, v.Content.Title })
             .ToDictionaryAsync(x => x.Id, x => x.Title, cancellationToken);
 
         // The tenant's own opt-ins, through the tenant filter: another jobcenter's never show up here.
         var own = (await db.LibraryCampaignOptIns.AsNoTracking()
             .Where(o => ids.Contains(o.CampaignId))
-            .Join(db.Posts.AsNoTracking(), o => o.PostId, p => p.Id, (o, p) => new { o, p.Title, p.Status, p.PublishAt })
+            .Join(db.Posts.AsNoTracking(), o => o.PostId, p => p.Id, (o, p) => new { o, p.Content.Title, p.Status, p.PublishAt })
             .ToListAsync(cancellationToken))
             .ToDictionary(x => x.o.CampaignId);
 

@@ -46,14 +46,14 @@ public sealed class SearchLibraryHandler(IAppDbContext db, ICurrentUser user) : 
         Topics? topic = !string.IsNullOrEmpty(query.Topic) && TopicNames.TryParse(query.Topic, out var t) ? t : null;
         var text = query.Q?.Trim();
         return [.. rows
-            .Where(r => topic is null || (r.Version.Topics & topic.Value) != 0)
-            .Where(r => string.IsNullOrEmpty(query.Language) || r.Version.Language == query.Language)
+            .Where(r => topic is null || (r.Version.Content.Topics & topic.Value) != 0)
+            .Where(r => string.IsNullOrEmpty(query.Language) || r.Version.Content.Language == query.Language)
             .Where(r => string.IsNullOrEmpty(text)
-                || r.Version.Title.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || r.Version.Summary.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || r.Version.BodyMarkdown.Contains(text, StringComparison.OrdinalIgnoreCase))
+                || r.Version.Content.Title.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || r.Version.Content.Summary.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || r.Version.Content.BodyMarkdown.Contains(text, StringComparison.OrdinalIgnoreCase))
             .Select(r => new LibraryItemSummary(
-                r.Item.Id, r.Item.Status, r.Version.Number, r.Item.PublishedVersion, r.Version.Title, r.Version.Summary,
-                TopicNames.ToNames(r.Version.Topics), r.Version.Language, r.Version.EasyTitle is not null, r.Item.UpdatedAt))];
+                r.Item.Id, r.Item.Status, r.Version.Number, r.Item.PublishedVersion, r.Version.Content.Title, r.Version.Content.Summary,
+                TopicNames.ToNames(r.Version.Content.Topics), r.Version.Content.Language, r.Version.Content.EasyTitle is not null, r.Item.UpdatedAt))];
     }
 }

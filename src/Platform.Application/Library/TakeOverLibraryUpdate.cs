@@ -4,6 +4,7 @@ using Platform.Application.Common;
 using Platform.Application.Posts;
 using Platform.Domain.Common;
 using Platform.Domain.Library;
+using Platform.Domain.Posts;
 
 namespace Platform.Application.Library;
 
@@ -36,7 +37,7 @@ public sealed class TakeOverLibraryUpdateHandler(
         var theirs = LibraryPlaceholders.Fill(
             (await db.LoadVersionAsync(adoption.LibraryItemId, published, cancellationToken)).Content,
             await db.PlaceholderValuesAsync(tenant, cancellationToken));
-        var (merged, updated, conflicts) = LibraryAdoption.Merge(adoption.Base, post.Content, theirs);
+        var (merged, updated, conflicts) = PostContent.Merge(adoption.Base, post.Content, theirs);
         var now = clock.GetUtcNow().UtcDateTime;
         if (updated.Count > 0)
         {

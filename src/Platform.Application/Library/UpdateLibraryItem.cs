@@ -1,33 +1,35 @@
+using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
 using Platform.Application.Posts;
+using Platform.Domain.Posts;
 
 namespace Platform.Application.Library;
 
 /// <summary>A NetworkEditor changes a library item: a new version, which needs a new approval before tenants see it.</summary>
-public sealed record UpdateLibraryItemCommand(
-    Guid ItemId,
-    int BaseVersion,
-    string Title,
-    string? Summary = null,
-    string? BodyMarkdown = null,
-    IReadOnlyList<string>? Topics = null,
-    string? Language = null,
-    string? EasyTitle = null,
-    string? EasySummary = null,
-    string? EasyBodyMarkdown = null,
-    string? CallToActionLabel = null,
-    string? CallToActionUrl = null,
-    byte[]? CoverImage = null,
-    bool RemoveCoverImage = false,
-    string? CoverImageAlt = null,
-    DateTime? ExpiresAt = null,
-    DateTime? EventStartsAt = null,
-    DateTime? EventEndsAt = null,
-    string? EventPlace = null,
-    string? EventOnlineUrl = null,
-    int? EventCapacity = null) : ICommand<LibraryItemState>, ILibraryInput;
+public sealed record UpdateLibraryItemCommand : PostInput, ICommand<LibraryItemState>
+{
+    public UpdateLibraryItemCommand()
+    {
+    }
+
+    [SetsRequiredMembers]
+    public UpdateLibraryItemCommand(Guid itemId, int baseVersion, PostInput content, bool removeCoverImage = false)
+        : base(content)
+    {
+        ItemId = itemId;
+        BaseVersion = baseVersion;
+        RemoveCoverImage = removeCoverImage;
+    }
+
+    public Guid ItemId { get; init; }
+
+    public int BaseVersion { get; init; }
+
+    /// <summary>Removes the current cover image (a new upload replaces it anyway).</summary>
+    public bool RemoveCoverImage { get; init; }
+}
 
 public sealed class UpdateLibraryItemValidator : AbstractValidator<UpdateLibraryItemCommand>
 {
@@ -35,7 +37,7 @@ public sealed class UpdateLibraryItemValidator : AbstractValidator<UpdateLibrary
     {
         RuleFor(c => c.ItemId).NotEmpty();
         RuleFor(c => c.BaseVersion).GreaterThan(0).WithMessage("Bitte gib die Version an, von der deine Änderung ausgeht.");
-        Include(new LibraryInputValidator());
+        Include(new PostInputValidator(ContentOwner.LibraryItem));
     }
 }
 
@@ -47,7 +49,8 @@ public sealed class UpdateLibraryItemHandler(IAppDbContext db, ICurrentUser user
         user.RequireNetworkEditor();
         var item = await db.LoadLibraryItemAsync(command.ItemId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        item.Edit(command.ToContent(db.CoverImageFor(images, command, item.Latest, now)), command.BaseVersion, user.Actor(), now);
+        var cover = db.CoverImageFor(images, command, command.RemoveCoverImage, item.Latest, now);
+        item.Edit(command.ToContent(cover is not null, TopicSet.Fixed), cover, command.BaseVersion, user.Actor(), now);
         await db.SaveLibraryAsync(cancellationToken);
         return item.State();
     }

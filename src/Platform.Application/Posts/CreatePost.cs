@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using Mediator;
 using Platform.Application.Audit;
@@ -7,27 +8,17 @@ using Platform.Domain.Posts;
 namespace Platform.Application.Posts;
 
 /// <summary>An editor writes a new post: it starts as a draft with version 1, the editor as its author.</summary>
-public sealed record CreatePostCommand(
-    string Title,
-    string? Summary = null,
-    string? BodyMarkdown = null,
-    IReadOnlyList<string>? Topics = null,
-    string? Language = null,
-    string? EasyTitle = null,
-    string? EasySummary = null,
-    string? EasyBodyMarkdown = null,
-    string? CallToActionLabel = null,
-    string? CallToActionUrl = null,
-    byte[]? CoverImage = null,
-    string? CoverImageAlt = null,
-    DateTime? ExpiresAt = null,
-    DateTime? EventStartsAt = null,
-    DateTime? EventEndsAt = null,
-    string? EventPlace = null,
-    string? EventOnlineUrl = null,
-    int? EventCapacity = null) : ICommand<PostState>, IPostInput
+public sealed record CreatePostCommand : PostInput, ICommand<PostState>
 {
-    bool IPostInput.RemoveCoverImage => false;
+    public CreatePostCommand()
+    {
+    }
+
+    [SetsRequiredMembers]
+    public CreatePostCommand(PostInput content)
+        : base(content)
+    {
+    }
 }
 
 public sealed class CreatePostValidator : AbstractValidator<CreatePostCommand>
@@ -49,7 +40,7 @@ public sealed class CreatePostHandler(IAppDbContext db, ICurrentTenant tenant, I
             db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, image.ContentType, image.Content, image.Width, image.Height, now));
         }
 
-        db.Record(post.TenantId, user, clock, "post.created", post.Title);
+        db.Record(post.TenantId, user, clock, "post.created", post.Content.Title);
         await db.SaveChangesAsync(cancellationToken);
         return new PostState(post.Id, post.Status, post.ContentVersion, post.PublishAt);
     }

@@ -17,7 +17,7 @@ public sealed class DeleteTenantTopicHandler(IAppDbContext db, ICurrentUser acto
         var topic = await db.TenantTopics.SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken)
             ?? throw new NotFoundException("Das Thema", command.Slug);
         var flag = topic.Flag;
-        var used = await db.Posts.CountAsync(p => (p.Topics & flag) == flag, cancellationToken);
+        var used = await db.Posts.CountAsync(p => (p.Content.Topics & flag) == flag, cancellationToken);
         if (used > 0)
         {
             throw new DomainException("topic.inUse", $"Das Thema „{topic.Name}“ steht noch an {used} Beitrag/Beiträgen. Entferne es dort zuerst.");

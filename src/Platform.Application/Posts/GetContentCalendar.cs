@@ -36,7 +36,7 @@ public sealed class GetContentCalendarHandler(IAppDbContext db) : IQueryHandler<
         var rows = await db.Posts.AsNoTracking()
             .Where(p => (p.Status == PostStatus.Scheduled && p.PublishAt >= from && p.PublishAt < to)
                 || (p.Status == PostStatus.Published && p.PublishedAt >= from && p.PublishedAt < to))
-            .Select(p => new { p.Id, p.Title, p.Status, At = p.Status == PostStatus.Scheduled ? p.PublishAt : p.PublishedAt })
+            .Select(p => new { p.Id, p.Content.Title, p.Status, At = p.Status == PostStatus.Scheduled ? p.PublishAt : p.PublishedAt })
             .ToListAsync(cancellationToken);
 
         return [.. rows

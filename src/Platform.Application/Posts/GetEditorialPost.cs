@@ -55,7 +55,7 @@ public sealed class GetEditorialPostHandler(IAppDbContext db, ITopicCatalog cata
             post.Status,
             post.ContentVersion,
             post.Content,
-            (await catalog.ForCurrentTenantAsync(cancellationToken)).ToNames(post.Topics),
+            (await catalog.ForCurrentTenantAsync(cancellationToken)).ToNames(post.Content.Topics),
             post.AuthorId,
             post.PublishAt,
             post.PublishedAt,

@@ -101,15 +101,15 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
     {
         public Func<DbContext, Topics, Task<int>> Count { get; } = EF.CompileAsyncQuery(
             (DbContext context, Topics topic) => context.Set<Post>()
-                .Count(p => p.Status == PostStatus.Published && (p.Topics & topic) == topic));
+                .Count(p => p.Status == PostStatus.Published && (p.Content.Topics & topic) == topic));
 
         public Func<DbContext, Topics, int, int, IAsyncEnumerable<FeedRow>> Page { get; } = EF.CompileAsyncQuery(
             (DbContext context, Topics topic, int skip, int take) => context.Set<Post>().AsNoTracking()
-                .Where(p => p.Status == PostStatus.Published && (p.Topics & topic) == topic)
+                .Where(p => p.Status == PostStatus.Published && (p.Content.Topics & topic) == topic)
                 .OrderByDescending(p => p.PublishedAt)
                 .ThenByDescending(p => p.Id)
                 .Skip(skip)
                 .Take(take)
-                .Select(p => new FeedRow(p.Id, p.Title, p.Summary, p.Topics, p.PublishedAt, p.HasCoverImage, p.CoverImageAlt)));
+                .Select(p => new FeedRow(p.Id, p.Content.Title, p.Content.Summary, p.Content.Topics, p.PublishedAt, p.Content.HasCoverImage, p.Content.CoverImageAlt)));
     }
 }

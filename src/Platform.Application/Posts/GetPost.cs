@@ -44,30 +44,30 @@ public sealed class GetPostHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
             .Select(p => new
             {
                 p.Id,
-                p.Title,
-                p.Summary,
-                p.Topics,
+                p.Content.Title,
+                p.Content.Summary,
+                p.Content.Topics,
                 p.PublishedAt,
-                p.BodyMarkdown,
+                p.Content.BodyMarkdown,
                 p.IsDemo,
-                p.Language,
-                p.EasyTitle,
-                p.EasySummary,
-                p.EasyBodyMarkdown,
-                p.CallToActionLabel,
-                p.CallToActionUrl,
-                p.HasCoverImage,
-                p.CoverImageAlt,
+                p.Content.Language,
+                p.Content.EasyTitle,
+                p.Content.EasySummary,
+                p.Content.EasyBodyMarkdown,
+                p.Content.CallToActionLabel,
+                p.Content.CallToActionUrl,
+                p.Content.HasCoverImage,
+                p.Content.CoverImageAlt,
             })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Post", query.Id);
 
         var topics = post.Topics;
         var related = await db.Posts.AsNoTracking()
-            .Where(p => p.Status == PostStatus.Published && p.Id != post.Id && (p.Topics & topics) != Topics.None)
+            .Where(p => p.Status == PostStatus.Published && p.Id != post.Id && (p.Content.Topics & topics) != Topics.None)
             .OrderByDescending(p => p.PublishedAt)
             .Take(RelatedCount)
-            .Select(p => new RelatedPost(p.Id, p.Title, p.PublishedAt!.Value))
+            .Select(p => new RelatedPost(p.Id, p.Content.Title, p.PublishedAt!.Value))
             .ToListAsync(cancellationToken);
         var cover = post.HasCoverImage
             ? await db.PostImages.AsNoTracking()

@@ -23,7 +23,7 @@ public sealed class ListBookmarksHandler(IAppDbContext db, ICurrentUser user) : 
                 join p in db.Posts.AsNoTracking() on b.PostId equals p.Id
                 where b.UserId == userId && p.Status == PostStatus.Published
                 orderby b.CreatedAt descending
-                select new { p.Id, p.Title, p.Summary, p.Topics, p.PublishedAt, b.CreatedAt })
+                select new { p.Id, p.Content.Title, p.Content.Summary, p.Content.Topics, p.PublishedAt, b.CreatedAt })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new BookmarkedPost(r.Id, r.Title, r.Summary, TopicNames.ToNames(r.Topics), r.PublishedAt!.Value, r.CreatedAt))];
     }

@@ -37,7 +37,7 @@ public sealed class ListEditorialPostsHandler(IAppDbContext db) : IQueryHandler<
             .ThenByDescending(p => p.Id)
             .Skip(Paging.Offset(query.Page, query.PageSize))
             .Take(query.PageSize)
-            .Select(p => new EditorialPostSummary(p.Id, p.Title, p.Status, p.ContentVersion, p.PublishAt, p.PublishedAt, p.UpdatedAt, p.FailureReason))
+            .Select(p => new EditorialPostSummary(p.Id, p.Content.Title, p.Status, p.ContentVersion, p.PublishAt, p.PublishedAt, p.UpdatedAt, p.FailureReason))
             .ToListAsync(cancellationToken);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ListTenantTopicsHandler(IAppDbContext db) : IQueryHandler<Li
         foreach (var t in topics)
         {
             var flag = t.Flag;
-            var count = await db.Posts.CountAsync(p => (p.Topics & flag) == flag, cancellationToken);
+            var count = await db.Posts.CountAsync(p => (p.Content.Topics & flag) == flag, cancellationToken);
             result.Add(new TenantTopicItem(t.Slug, t.Name, t.CreatedAt, count));
         }
 

@@ -1,15 +1,34 @@
+using System.Linq.Expressions;
 using FluentValidation;
+using Platform.Domain.Library;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 
 namespace Platform.Application.Posts;
 
-/// <summary>The rules every post input follows; messages name the field and are German.</summary>
-public sealed class PostInputValidator : AbstractValidator<IPostInput>
+/// <summary>
+/// The rules of a post's and a library item's content; messages name the field and are German. A library text may
+/// also hold placeholders, but only known ones (the message names the unknown one).
+/// </summary>
+public sealed class PostInputValidator : AbstractValidator<PostInput>
 {
-    public PostInputValidator()
+    public PostInputValidator(ContentOwner owner = ContentOwner.Post)
     {
-        Include(new PostTextValidator());
+        RuleFor(p => p.Title).NotEmpty().WithMessage("Bitte gib einen Titel an.")
+            .MaximumLength(200).WithMessage("Der Titel hat höchstens 200 Zeichen.");
+        RuleFor(p => p.Summary).MaximumLength(500).WithMessage("Die Zusammenfassung hat höchstens 500 Zeichen.");
+        RuleFor(p => p.BodyMarkdown).MaximumLength(50_000).WithMessage("Der Text hat höchstens 50.000 Zeichen.");
+        RuleFor(p => p.Topics)
+            .Must(t => t is { Count: > 0 }).WithMessage("Bitte wähle mindestens ein Thema.")
+            // A tenant's own topics (ADR-017) are checked by the handler against the current tenant.
+            .Must(t => t is null || t.All(name => TopicNames.TryParse(name, out _) || TenantTopic.IsValidSlug(name)))
+            .WithMessage($"Unbekanntes Thema. Erlaubt sind: {string.Join(", ", TopicNames.All)} und die eigenen Themen des Jobcenters.");
+        RuleFor(p => p.Language).Matches("^[a-z]{2}$").When(p => !string.IsNullOrEmpty(p.Language))
+            .WithMessage("Die Sprache ist ein ISO-639-1-Code aus zwei Kleinbuchstaben, zum Beispiel de, en, tr.");
+        RuleFor(p => p.EasyTitle).MaximumLength(200).WithMessage("Der Titel in Einfacher Sprache hat höchstens 200 Zeichen.");
+        RuleFor(p => p.EasySummary).MaximumLength(500).WithMessage("Die Zusammenfassung in Einfacher Sprache hat höchstens 500 Zeichen.");
+        RuleFor(p => p.EasyTitle).NotEmpty().When(p => !string.IsNullOrWhiteSpace(p.EasyBodyMarkdown) || !string.IsNullOrWhiteSpace(p.EasySummary))
+            .WithMessage("Die Fassung in Einfacher Sprache braucht einen Titel.");
         RuleFor(p => p.CallToActionLabel).MaximumLength(80).WithMessage("Die Beschriftung des Knopfs hat höchstens 80 Zeichen.")
             .NotEmpty().When(p => !string.IsNullOrWhiteSpace(p.CallToActionUrl)).WithMessage("Der Knopf braucht eine Beschriftung.");
         RuleFor(p => p.CallToActionUrl).Must(BeHttpsUrl).WithMessage("Der Link des Knopfs muss eine vollständige https-Adresse sein.")
@@ -32,7 +51,25 @@ public sealed class PostInputValidator : AbstractValidator<IPostInput>
         RuleFor(p => p.EventOnlineUrl).Must(BeHttpsUrl).WithMessage("Der Online-Link muss eine vollständige https-Adresse sein.");
         RuleFor(p => p.EventCapacity).GreaterThan(0).When(p => p.EventCapacity is not null)
             .WithMessage("Die Zahl der Plätze muss größer als 0 sein.");
+        if (owner == ContentOwner.LibraryItem)
+        {
+            Placeholders(p => p.Title);
+            Placeholders(p => p.Summary);
+            Placeholders(p => p.BodyMarkdown);
+            Placeholders(p => p.EasyTitle);
+            Placeholders(p => p.EasySummary);
+            Placeholders(p => p.EasyBodyMarkdown);
+            Placeholders(p => p.CallToActionLabel);
+            Placeholders(p => p.EventPlace);
+        }
     }
+
+    private void Placeholders(Expression<Func<PostInput, string?>> field) =>
+        RuleFor(field)
+            .Must(text => LibraryPlaceholders.Unknown(text).Count == 0)
+            .WithMessage((_, text) =>
+                $"Unbekannter Platzhalter {string.Join(", ", LibraryPlaceholders.Unknown(text).Select(n => "{{" + n + "}}"))}. "
+                + $"Erlaubt sind: {string.Join(", ", LibraryPlaceholders.Known.Select(n => "{{" + n + "}}"))}.");
 
     private const string UtcMessage = "Die Zeit muss in UTC angegeben sein.";
 

@@ -44,7 +44,7 @@ public static class PostWorkflow
     {
         var oldJob = post.PublicationJobId;
         await db.MirrorCampaignAsync(post, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        db.Record(post.TenantId, user, clock, action, post.Title);
+        db.Record(post.TenantId, user, clock, action, post.Content.Title);
         await SaveAsync(db, cancellationToken);
 
         var needsJob = post.Status == PostStatus.Scheduled;

@@ -47,10 +47,10 @@ public sealed class RecordPublicationFailureHandler(
                 BrandedEmail.Compose(
                     tenant.Tenant,
                     author.Email,
-                    $"Nicht veröffentlicht: {post.Title}",
+                    $"Nicht veröffentlicht: {post.Content.Title}",
                     [
                         new EmailParagraph($"Hallo {author.DisplayName},"),
-                        new EmailParagraph($"dein Beitrag „{post.Title}“ sollte am {FormatBerlin(scheduledFor)} erscheinen, konnte aber nicht veröffentlicht werden."),
+                        new EmailParagraph($"dein Beitrag „{post.Content.Title}“ sollte am {FormatBerlin(scheduledFor)} erscheinen, konnte aber nicht veröffentlicht werden."),
                         new EmailParagraph($"Grund: {command.Reason}"),
                         new EmailButton("Beitrag in der Redaktion öffnen", links.Link(tenant.Tenant, $"redaktion/beitraege/{post.Id}")),
                         new EmailParagraph("Du kannst ihn dort korrigieren und neu planen."),

@@ -15,13 +15,13 @@ public sealed class UnpublishExpiredPostsHandler(IAppDbContext db, TimeProvider 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var expired = await db.Posts
-            .Where(p => p.Status == PostStatus.Published && p.ExpiresAt != null && p.ExpiresAt <= now)
+            .Where(p => p.Status == PostStatus.Published && p.Content.ExpiresAt != null && p.Content.ExpiresAt <= now)
             .ToListAsync(cancellationToken);
         foreach (var post in expired)
         {
             if (post.Expire(now))
             {
-                db.PostJobRuns.Add(PostJobRun.Record(post.TenantId, post.Id, post.ExpiresAt, now, PostJobOutcome.Unpublished, "Abgelaufen: zurückgenommen."));
+                db.PostJobRuns.Add(PostJobRun.Record(post.TenantId, post.Id, post.Content.ExpiresAt, now, PostJobOutcome.Unpublished, "Abgelaufen: zurückgenommen."));
                 await db.MirrorCampaignAsync(post, now, cancellationToken);
             }
         }

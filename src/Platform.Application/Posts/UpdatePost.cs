@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,28 +11,28 @@ namespace Platform.Application.Posts;
 /// Changes a post's content as a new version. <see cref="BaseVersion"/> is the version the editor started from; if
 /// someone saved in between, the save is refused (409) instead of overwriting their work.
 /// </summary>
-public sealed record UpdatePostCommand(
-    Guid PostId,
-    int BaseVersion,
-    string Title,
-    string? Summary = null,
-    string? BodyMarkdown = null,
-    IReadOnlyList<string>? Topics = null,
-    string? Language = null,
-    string? EasyTitle = null,
-    string? EasySummary = null,
-    string? EasyBodyMarkdown = null,
-    string? CallToActionLabel = null,
-    string? CallToActionUrl = null,
-    byte[]? CoverImage = null,
-    bool RemoveCoverImage = false,
-    string? CoverImageAlt = null,
-    DateTime? ExpiresAt = null,
-    DateTime? EventStartsAt = null,
-    DateTime? EventEndsAt = null,
-    string? EventPlace = null,
-    string? EventOnlineUrl = null,
-    int? EventCapacity = null) : ICommand<PostState>, IPostInput;
+public sealed record UpdatePostCommand : PostInput, ICommand<PostState>
+{
+    public UpdatePostCommand()
+    {
+    }
+
+    [SetsRequiredMembers]
+    public UpdatePostCommand(Guid postId, int baseVersion, PostInput content, bool removeCoverImage = false)
+        : base(content)
+    {
+        PostId = postId;
+        BaseVersion = baseVersion;
+        RemoveCoverImage = removeCoverImage;
+    }
+
+    public Guid PostId { get; init; }
+
+    public int BaseVersion { get; init; }
+
+    /// <summary>Removes the current cover image (a new upload replaces it anyway).</summary>
+    public bool RemoveCoverImage { get; init; }
+}
 
 public sealed class UpdatePostValidator : AbstractValidator<UpdatePostCommand>
 {

@@ -19,7 +19,7 @@ public sealed class NotifyFollowersHandler(IAppDbContext db, ICurrentTenant tena
         var tenantId = tenant.RequiredId;
         var post = await db.Posts.AsNoTracking()
             .Where(p => p.Id == command.PostId && p.Status == PostStatus.Published)
-            .Select(p => new { p.Id, p.Title, p.Topics })
+            .Select(p => new { p.Id, p.Content.Title, p.Content.Topics })
             .FirstOrDefaultAsync(cancellationToken);
         if (post is null)
         {

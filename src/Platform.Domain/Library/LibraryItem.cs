@@ -38,10 +38,11 @@ public sealed class LibraryItem : ISharedEntity
 
     public LibraryItemVersion Latest => _versions.Single(v => v.Number == LatestVersion);
 
-    public static LibraryItem Create(LibraryContent content, PostActor author, DateTime now)
+    /// <summary>A new draft with its first version; <paramref name="coverImageId"/> is the version's cover, if any.</summary>
+    public static LibraryItem Create(PostContent content, Guid? coverImageId, PostActor author, DateTime now)
     {
         var item = new LibraryItem { Id = Guid.CreateVersion7(), Status = LibraryStatus.Draft, CreatedAt = now };
-        item.AddVersion(content, author, now);
+        item.AddVersion(content, coverImageId, author, now);
         return item;
     }
 
@@ -49,14 +50,14 @@ public sealed class LibraryItem : ISharedEntity
     /// A change is a new version based on <paramref name="baseVersion"/> (a stale one is refused). A published item keeps
     /// its published version for the tenants until the new one is approved.
     /// </summary>
-    public void Edit(LibraryContent content, int baseVersion, PostActor by, DateTime now)
+    public void Edit(PostContent content, Guid? coverImageId, int baseVersion, PostActor by, DateTime now)
     {
         if (baseVersion != LatestVersion)
         {
             throw new StaleVersionException(baseVersion, LatestVersion);
         }
 
-        AddVersion(content, by, now);
+        AddVersion(content, coverImageId, by, now);
         Status = LibraryStatus.Draft;
     }
 
@@ -91,25 +92,11 @@ public sealed class LibraryItem : ISharedEntity
         Touch(now);
     }
 
-    private void AddVersion(LibraryContent content, PostActor by, DateTime now)
+    private void AddVersion(PostContent content, Guid? coverImageId, PostActor by, DateTime now)
     {
-        if (string.IsNullOrWhiteSpace(content.Title))
-        {
-            throw new DomainException("library.title", "Ein Bibliothekseintrag braucht einen Titel.");
-        }
-
-        if (content.Topics == Topics.None)
-        {
-            throw new DomainException("library.topics", "Ein Bibliothekseintrag braucht mindestens ein Thema.");
-        }
-
-        if (content.CoverImageId is not null && string.IsNullOrWhiteSpace(content.CoverImageAlt))
-        {
-            throw new DomainException("library.coverImageAlt", "Ein Titelbild braucht einen Alternativtext.");
-        }
-
+        (content with { HasCoverImage = coverImageId is not null }).EnsureComplete(ContentOwner.LibraryItem);
         LatestVersion++;
-        _versions.Add(LibraryItemVersion.Of(Id, LatestVersion, content, by, now));
+        _versions.Add(LibraryItemVersion.Of(Id, LatestVersion, content, coverImageId, by, now));
         Touch(now);
     }
 

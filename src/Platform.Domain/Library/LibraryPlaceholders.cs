@@ -33,31 +33,23 @@ public static partial class LibraryPlaceholders
         Pattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value.Trim(), out var value) ? value : m.Value);
 
     /// <summary>A library version as this jobcenter's post content, placeholders filled.</summary>
-    public static PostContent Fill(LibraryContent content, IReadOnlyDictionary<string, string> values)
+    public static PostContent Fill(PostContent content, IReadOnlyDictionary<string, string> values)
     {
         // A long jobcenter name must not push a title or summary past what a post may hold.
         static string Clip(string text, int max) => text.Length > max ? text[..max] : text;
         string? Opt(string? text, int max) => text is null ? null : Clip(Fill(text, values), max);
-        return new PostContent
+        return content with
         {
             Title = Clip(Fill(content.Title, values), 200),
             Summary = Clip(Fill(content.Summary, values), 500),
             BodyMarkdown = Fill(content.BodyMarkdown, values),
-            Topics = content.Topics,
-            Language = content.Language,
             EasyTitle = Opt(content.EasyTitle, 200),
             EasySummary = Opt(content.EasySummary, 500),
             EasyBodyMarkdown = content.EasyBodyMarkdown is null ? null : Fill(content.EasyBodyMarkdown, values),
             CallToActionLabel = Opt(content.CallToActionLabel, 80),
             CallToActionUrl = content.CallToActionUrl is null ? null : Fill(content.CallToActionUrl, values),
-            HasCoverImage = content.CoverImageId is not null,
-            CoverImageAlt = content.CoverImageId is null ? null : content.CoverImageAlt,
-            ExpiresAt = content.ExpiresAt,
-            EventStartsAt = content.EventStartsAt,
-            EventEndsAt = content.EventEndsAt,
             EventPlace = Opt(content.EventPlace, 300),
             EventOnlineUrl = content.EventOnlineUrl is null ? null : Fill(content.EventOnlineUrl, values),
-            EventCapacity = content.EventCapacity,
         };
     }
 

@@ -22,42 +22,8 @@ public sealed class Post : ITenantOwned
 
     public Guid TenantId { get; private set; }
 
-    public string Title { get; private set; } = "";
-
-    public string Summary { get; private set; } = "";
-
-    public string BodyMarkdown { get; private set; } = "";
-
-    public Topics Topics { get; private set; }
-
-    public string Language { get; private set; } = DefaultLanguage;
-
-    public string? EasyTitle { get; private set; }
-
-    public string? EasySummary { get; private set; }
-
-    public string? EasyBodyMarkdown { get; private set; }
-
-    public string? CallToActionLabel { get; private set; }
-
-    public string? CallToActionUrl { get; private set; }
-
-    public string? CoverImageAlt { get; private set; }
-
-    public bool HasCoverImage { get; private set; }
-
-    /// <summary>After this instant (UTC) a published post is unpublished.</summary>
-    public DateTime? ExpiresAt { get; private set; }
-
-    public DateTime? EventStartsAt { get; private set; }
-
-    public DateTime? EventEndsAt { get; private set; }
-
-    public string? EventPlace { get; private set; }
-
-    public string? EventOnlineUrl { get; private set; }
-
-    public int? EventCapacity { get; private set; }
+    /// <summary>What the editor wrote; changed only as a whole, as a new version (<see cref="Edit"/>).</summary>
+    public PostContent Content { get; private set; } = new();
 
     /// <summary>The account that created the post; the four-eyes rule keeps it from approving its own post.</summary>
     public Guid AuthorId { get; private set; }
@@ -91,28 +57,6 @@ public sealed class Post : ITenantOwned
     public IReadOnlyCollection<PostVersion> Versions => _versions;
 
     public IReadOnlyCollection<PostTransition> Transitions => _transitions;
-
-    public PostContent Content => new()
-    {
-        Title = Title,
-        Summary = Summary,
-        BodyMarkdown = BodyMarkdown,
-        Topics = Topics,
-        Language = Language,
-        EasyTitle = EasyTitle,
-        EasySummary = EasySummary,
-        EasyBodyMarkdown = EasyBodyMarkdown,
-        CallToActionLabel = CallToActionLabel,
-        CallToActionUrl = CallToActionUrl,
-        CoverImageAlt = CoverImageAlt,
-        HasCoverImage = HasCoverImage,
-        ExpiresAt = ExpiresAt,
-        EventStartsAt = EventStartsAt,
-        EventEndsAt = EventEndsAt,
-        EventPlace = EventPlace,
-        EventOnlineUrl = EventOnlineUrl,
-        EventCapacity = EventCapacity,
-    };
 
     public static Post CreateDraft(
         Guid tenantId, string title, string summary, string bodyMarkdown, Topics topics, DateTime now, bool isDemo = false) =>
@@ -222,7 +166,7 @@ public sealed class Post : ITenantOwned
             throw new DomainException("post.publishAt", "Der Zeitpunkt der Veröffentlichung muss in der Zukunft liegen.");
         }
 
-        if (ExpiresAt is { } expires && expires <= publishAt)
+        if (Content.ExpiresAt is { } expires && expires <= publishAt)
         {
             throw new DomainException("post.expiresAt", "Der Beitrag wäre schon abgelaufen, wenn er erscheint. Ändere das Ablaufdatum.");
         }
@@ -294,7 +238,7 @@ public sealed class Post : ITenantOwned
     /// <summary>Takes the post down when its expiry has passed; false when there is nothing to do.</summary>
     public bool Expire(DateTime now)
     {
-        if (Status != PostStatus.Published || ExpiresAt is not { } expires || expires > now)
+        if (Status != PostStatus.Published || Content.ExpiresAt is not { } expires || expires > now)
         {
             return false;
         }
@@ -327,45 +271,14 @@ public sealed class Post : ITenantOwned
 
     private void Apply(PostContent content, PostActor by, DateTime now)
     {
-        if (string.IsNullOrWhiteSpace(content.Title))
-        {
-            throw new DomainException("post.title", "Ein Beitrag braucht einen Titel.");
-        }
-
-        if (content.Topics == Topics.None)
-        {
-            throw new DomainException("post.topics", "Ein Beitrag braucht mindestens ein Thema.");
-        }
-
-        if (content.HasCoverImage && string.IsNullOrWhiteSpace(content.CoverImageAlt))
-        {
-            throw new DomainException("post.coverImageAlt", "Ein Titelbild braucht einen Alternativtext.");
-        }
-
+        content.EnsureComplete(ContentOwner.Post);
         if (content.CallToActionUrl is { Length: > 0 } url
             && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
         {
             throw new DomainException("post.callToActionUrl", "Der Link muss eine https-Adresse sein.");
         }
 
-        Title = content.Title.Trim();
-        Summary = content.Summary.Trim();
-        BodyMarkdown = content.BodyMarkdown;
-        Topics = content.Topics;
-        Language = string.IsNullOrWhiteSpace(content.Language) ? DefaultLanguage : content.Language.Trim().ToLowerInvariant();
-        EasyTitle = Blank(content.EasyTitle);
-        EasySummary = Blank(content.EasySummary);
-        EasyBodyMarkdown = Blank(content.EasyBodyMarkdown);
-        CallToActionLabel = Blank(content.CallToActionLabel);
-        CallToActionUrl = Blank(content.CallToActionUrl);
-        HasCoverImage = content.HasCoverImage;
-        CoverImageAlt = content.HasCoverImage ? content.CoverImageAlt!.Trim() : null;
-        ExpiresAt = content.ExpiresAt;
-        EventStartsAt = content.EventStartsAt;
-        EventEndsAt = content.EventStartsAt is null ? null : content.EventEndsAt;
-        EventPlace = content.EventStartsAt is null ? null : Blank(content.EventPlace);
-        EventOnlineUrl = content.EventStartsAt is null ? null : Blank(content.EventOnlineUrl);
-        EventCapacity = content.EventStartsAt is null ? null : content.EventCapacity;
+        Content = content.Normalized();
         UpdatedAt = now;
         ContentVersion++;
         _versions.Add(PostVersion.Of(this, Content, by, now));
@@ -390,7 +303,7 @@ public sealed class Post : ITenantOwned
 
     private void EnsureNotExpired(DateTime now)
     {
-        if (ExpiresAt is { } expires && expires <= now)
+        if (Content.ExpiresAt is { } expires && expires <= now)
         {
             throw new DomainException("post.expired", "Der Beitrag ist bereits abgelaufen und kann nicht veröffentlicht werden.");
         }
@@ -414,6 +327,4 @@ public sealed class Post : ITenantOwned
         UpdatedAt = now;
         Version++;
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

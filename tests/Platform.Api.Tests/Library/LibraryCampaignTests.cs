@@ -305,7 +305,7 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
         {
             var db = sp.GetRequiredService<IAppDbContext>();
             var row = await db.Posts.SingleAsync(p => p.Id == postId);
-            ((DbContext)db).Entry(row).Property(p => p.ExpiresAt).CurrentValue = DateTime.UtcNow.AddMinutes(-1);
+            ((DbContext)db).Entry(row).ComplexProperty(p => p.Content).Property(c => c.ExpiresAt).CurrentValue = DateTime.UtcNow.AddMinutes(-1);
             await db.SaveChangesAsync();
             await sp.GetRequiredService<IMediator>().Send(new UnpublishExpiredPostsCommand());
         });

@@ -139,7 +139,7 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
         {
             var db = sp.GetRequiredService<IAppDbContext>();
             var post = await db.Posts.SingleAsync(p => p.Id == id);
-            ((DbContext)db).Entry(post).Property(p => p.ExpiresAt).CurrentValue = DateTime.UtcNow.AddMinutes(-1);
+            ((DbContext)db).Entry(post).ComplexProperty(p => p.Content).Property(c => c.ExpiresAt).CurrentValue = DateTime.UtcNow.AddMinutes(-1);
             await db.SaveChangesAsync();
         });
 

@@ -41,7 +41,7 @@ public sealed class TenantFilterTests(SqliteDatabase database) : IClassFixture<S
         await Assert.ThrowsAsync<InvalidOperationException>(() => asA.SaveChangesAsync());
 
         await using var asB = database.Open(database.TenantB);
-        Assert.False(await asB.Posts.AnyAsync(p => p.Title == "Fremd"));
+        Assert.False(await asB.Posts.AnyAsync(p => p.Content.Title == "Fremd"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class LibraryCampaignTests
 
     private static LibraryItem Item(bool published)
     {
-        var item = LibraryItem.Create(new LibraryContent { Title = "Ausbildung", Topics = Topics.Ausbildung }, Author, Now);
+        var item = LibraryItem.Create(new PostContent { Title = "Ausbildung", Topics = Topics.Ausbildung }, coverImageId: null, Author, Now);
         if (published)
         {
             item.Submit(Now);

@@ -27,7 +27,7 @@ public sealed class PostWorkflowTests
 
         Assert.Equal(PostStatus.Draft, post.Status);
         Assert.Equal(1, post.ContentVersion);
-        Assert.Equal("de", post.Language);
+        Assert.Equal("de", post.Content.Language);
         Assert.Equal(Author.Id, post.AuthorId);
         Assert.Equal(1, Assert.Single(post.Versions).Number);
     }
@@ -98,7 +98,7 @@ public sealed class PostWorkflowTests
         var stale = Assert.Throws<StaleVersionException>(() => post.Edit(content with { Title = "Alt" }, baseVersion: 1, Author, Now));
 
         Assert.Equal(2, stale.CurrentVersion);
-        Assert.Equal("Titel", post.Title);
+        Assert.Equal("Titel", post.Content.Title);
         Assert.Equal([1, 2], post.Versions.Select(v => v.Number));
         Assert.Equal("Neu", PostContent.FromSnapshot(post.Versions.Last().Snapshot).BodyMarkdown);
     }

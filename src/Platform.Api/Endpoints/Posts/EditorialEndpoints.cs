@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -74,7 +75,7 @@ public static class EditorialEndpoints
         TypedResults.Ok(await mediator.Send(new GetPostViewsQuery(postId), ct));
 
     public static async Task<Ok<PostState>> UpdatePost(Guid postId, UpdatePostRequest request, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(request.ToCommand(postId), ct));
+        TypedResults.Ok(await mediator.Send(new UpdatePostCommand(postId, request.BaseVersion, request, request.RemoveCoverImage), ct));
 
     public static async Task<FileContentHttpResult> GetPostCoverImage(Guid postId, IMediator mediator, CancellationToken ct)
     {
@@ -122,31 +123,11 @@ public sealed record ReturnPostRequest(string? Comment);
 /// <param name="PublishAt">With an offset or Z, for example <c>2026-12-01T08:00:00Z</c>.</param>
 public sealed record SchedulePostRequest(DateTimeOffset? PublishAt);
 
-/// <summary>The body of an update: the content, and the version the editor started from.</summary>
-public sealed record UpdatePostRequest(
-    int BaseVersion,
-    string Title,
-    string? Summary = null,
-    string? BodyMarkdown = null,
-    IReadOnlyList<string>? Topics = null,
-    string? Language = null,
-    string? EasyTitle = null,
-    string? EasySummary = null,
-    string? EasyBodyMarkdown = null,
-    string? CallToActionLabel = null,
-    string? CallToActionUrl = null,
-    byte[]? CoverImage = null,
-    bool RemoveCoverImage = false,
-    string? CoverImageAlt = null,
-    DateTime? ExpiresAt = null,
-    DateTime? EventStartsAt = null,
-    DateTime? EventEndsAt = null,
-    string? EventPlace = null,
-    string? EventOnlineUrl = null,
-    int? EventCapacity = null)
+/// <summary>The body of an update: the content, the version the editor started from, and whether the cover goes.</summary>
+public sealed record UpdatePostRequest : PostInput
 {
-    public UpdatePostCommand ToCommand(Guid postId) => new(
-        postId, BaseVersion, Title, Summary, BodyMarkdown, Topics, Language, EasyTitle, EasySummary, EasyBodyMarkdown,
-        CallToActionLabel, CallToActionUrl, CoverImage, RemoveCoverImage, CoverImageAlt, ExpiresAt, EventStartsAt, EventEndsAt,
-        EventPlace, EventOnlineUrl, EventCapacity);
+    public required int BaseVersion { get; init; }
+
+    [DefaultValue(false)]
+    public bool RemoveCoverImage { get; init; }
 }

@@ -17,18 +17,18 @@ public sealed class SqlServerPostSearch(PlatformDbContext db) : IPostSearch
         var posts = db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published);
         foreach (var term in terms)
         {
-            posts = posts.Where(p => p.Title.Contains(term) || p.Summary.Contains(term) || p.BodyMarkdown.Contains(term));
+            posts = posts.Where(p => p.Content.Title.Contains(term) || p.Content.Summary.Contains(term) || p.Content.BodyMarkdown.Contains(term));
         }
 
         var first = terms[0];
         var total = await posts.CountAsync(cancellationToken);
         var rows = await posts
-            .OrderBy(p => p.Title.Contains(first) ? 0 : 1)
+            .OrderBy(p => p.Content.Title.Contains(first) ? 0 : 1)
             .ThenByDescending(p => p.PublishedAt)
             .ThenBy(p => p.Id)
             .Skip(skip)
             .Take(take)
-            .Select(p => new { p.Id, p.Title, p.Summary, p.BodyMarkdown, p.Topics, p.PublishedAt })
+            .Select(p => new { p.Id, p.Content.Title, p.Content.Summary, p.Content.BodyMarkdown, p.Content.Topics, p.PublishedAt })
             .ToListAsync(cancellationToken);
         return new PostSearchResult(
             total,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Domain.Library;
+using Platform.Infrastructure.Persistence.Configurations.Posts;
 
 namespace Platform.Infrastructure.Persistence.Configurations.Library;
 
@@ -11,21 +12,16 @@ public sealed class LibraryItemVersionConfiguration : IEntityTypeConfiguration<L
         builder.ToTable("LibraryItemVersions");
         builder.HasKey(v => v.Id);
         builder.Property(v => v.Id).ValueGeneratedNever();
-        builder.Property(v => v.Title).HasMaxLength(200).IsRequired();
-        builder.Property(v => v.Summary).HasMaxLength(500).IsRequired();
-        builder.Property(v => v.BodyMarkdown).IsRequired();
-        builder.Property(v => v.Topics).HasConversion<int>();
-        builder.Property(v => v.Language).HasMaxLength(8).IsRequired();
-        builder.Property(v => v.EasyTitle).HasMaxLength(200);
-        builder.Property(v => v.EasySummary).HasMaxLength(500);
         builder.Property(v => v.AuthorName).HasMaxLength(120).IsRequired();
-        builder.Property(v => v.CallToActionLabel).HasMaxLength(80);
-        builder.Property(v => v.CallToActionUrl).HasMaxLength(2000);
-        builder.Property(v => v.CoverImageAlt).HasMaxLength(300);
-        builder.Property(v => v.EventPlace).HasMaxLength(300);
-        builder.Property(v => v.EventOnlineUrl).HasMaxLength(2000);
         builder.HasOne<LibraryImage>().WithMany().HasForeignKey(v => v.CoverImageId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(v => v.Content);
+
+        // Placeholders such as {{Jobcenter.Terminbuchung}} make a library link longer than a post's; the cover is CoverImageId.
+        builder.ComplexProperty(v => v.Content, content =>
+        {
+            content.HasField("_content").UsePropertyAccessMode(PropertyAccessMode.Field);
+            content.MapPostContent(urlLength: 2000);
+            content.Ignore(c => c.HasCoverImage);
+        });
         builder.HasIndex(v => new { v.LibraryItemId, v.Number }).IsUnique();
     }
 }

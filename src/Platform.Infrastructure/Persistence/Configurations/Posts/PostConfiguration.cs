@@ -13,23 +13,11 @@ public sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(p => p.Title).HasMaxLength(200).IsRequired();
-        builder.Property(p => p.Summary).HasMaxLength(500).IsRequired();
-        builder.Property(p => p.BodyMarkdown).IsRequired();
         builder.Property(p => p.Status).HasConversion<int>();
-        builder.Property(p => p.Topics).HasConversion<int>();
-        builder.Property(p => p.Language).HasMaxLength(8).IsRequired();
-        builder.Property(p => p.EasyTitle).HasMaxLength(200);
-        builder.Property(p => p.EasySummary).HasMaxLength(500);
-        builder.Property(p => p.CallToActionLabel).HasMaxLength(80);
-        builder.Property(p => p.CallToActionUrl).HasMaxLength(500);
-        builder.Property(p => p.CoverImageAlt).HasMaxLength(300);
-        builder.Property(p => p.EventPlace).HasMaxLength(300);
-        builder.Property(p => p.EventOnlineUrl).HasMaxLength(500);
         builder.Property(p => p.PublicationJobId).HasMaxLength(100);
         builder.Property(p => p.FailureReason).HasMaxLength(1000);
         builder.Property(p => p.Version).IsConcurrencyToken();
-        builder.Ignore(p => p.Content);
+        builder.ComplexProperty(p => p.Content, content => content.MapPostContent(urlLength: 500));
 
         builder.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.PostId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Versions).HasField("_versions").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -1,9 +1,13 @@
+using Platform.Application.Library;
 using Platform.Application.Posts;
 using Platform.Domain.Posts;
 
 namespace Platform.Web.Components.Posts.Editorial;
 
-/// <summary>The editor's form; times are Berlin wall-clock values of datetime-local fields.</summary>
+/// <summary>
+/// The content form of the post editor and of the library item page (<see cref="ContentFields"/>); times are Berlin
+/// wall-clock values of datetime-local fields.
+/// </summary>
 public sealed class PostForm
 {
     public int BaseVersion { get; set; }
@@ -14,18 +18,8 @@ public sealed class PostForm
 
     public string? Body { get; set; }
 
-    public bool Geld { get; set; }
-
-    public bool Wohnen { get; set; }
-
-    public bool Ausbildung { get; set; }
-
-    public bool Jobsuche { get; set; }
-
-    public bool Digitales { get; set; }
-
-    /// <summary>The ticked own topics of the jobcenter (ADR-017), by slug; null when none is ticked (nothing is sent).</summary>
-    public Dictionary<string, bool>? OwnTopics { get; set; }
+    /// <summary>The ticked topics by key (a fixed topic's name or a jobcenter topic's slug, ADR-017).</summary>
+    public Dictionary<string, bool>? Topics { get; set; }
 
     public string? Language { get; set; } = Post.DefaultLanguage;
 
@@ -57,62 +51,85 @@ public sealed class PostForm
 
     public string? Action { get; set; }
 
-    public static PostForm From(EditorialPost post)
+    public static PostForm From(EditorialPost post) => From(post.ContentVersion, post.Topics, post.Content);
+
+    public static PostForm From(LibraryItemDetails item)
     {
-        var c = post.Content;
-        return new PostForm
+        var v = item.Version;
+        return From(item.LatestVersion, v.Topics, new PostContent
         {
-            BaseVersion = post.ContentVersion,
-            Title = c.Title,
-            Summary = c.Summary,
-            Body = c.BodyMarkdown,
-            Geld = c.Topics.HasFlag(Topics.Geld),
-            Wohnen = c.Topics.HasFlag(Topics.Wohnen),
-            Ausbildung = c.Topics.HasFlag(Topics.Ausbildung),
-            Jobsuche = c.Topics.HasFlag(Topics.Jobsuche),
-            Digitales = c.Topics.HasFlag(Topics.Digitales),
-            OwnTopics = post.Topics.Where(t => !Domain.Posts.TopicNames.TryParse(t, out _)).ToDictionary(t => t, _ => true),
-            Language = c.Language,
-            EasyTitle = c.EasyTitle,
-            EasySummary = c.EasySummary,
-            EasyBody = c.EasyBodyMarkdown,
-            CallToActionLabel = c.CallToActionLabel,
-            CallToActionUrl = c.CallToActionUrl,
-            CoverImageAlt = c.CoverImageAlt,
-            ExpiresAt = EditorialText.LocalInput(c.ExpiresAt),
-            EventStartsAt = EditorialText.LocalInput(c.EventStartsAt),
-            EventEndsAt = EditorialText.LocalInput(c.EventEndsAt),
-            EventPlace = c.EventPlace,
-            EventOnlineUrl = c.EventOnlineUrl,
-            EventCapacity = c.EventCapacity,
+            Title = v.Title,
+            Summary = v.Summary,
+            BodyMarkdown = v.BodyMarkdown,
+            Language = v.Language,
+            EasyTitle = v.EasyTitle,
+            EasySummary = v.EasySummary,
+            EasyBodyMarkdown = v.EasyBodyMarkdown,
+            CallToActionLabel = v.CallToActionLabel,
+            CallToActionUrl = v.CallToActionUrl,
+            CoverImageAlt = v.CoverImageAlt,
+            ExpiresAt = v.ExpiresAt,
+            EventStartsAt = v.EventStartsAt,
+            EventEndsAt = v.EventEndsAt,
+            EventPlace = v.EventPlace,
+            EventOnlineUrl = v.EventOnlineUrl,
+            EventCapacity = v.EventCapacity,
+        });
+    }
+
+    public bool IsChosen(string topic) => Topics?.GetValueOrDefault(topic) == true;
+
+    /// <summary>
+    /// What the form sends, with the uploaded <paramref name="cover"/>; false when a date and time is incomplete.
+    /// </summary>
+    public bool TryInput(byte[]? cover, out PostInput input)
+    {
+        var complete = EditorialText.TryParseLocal(ExpiresAt, out var expires)
+            & EditorialText.TryParseLocal(EventStartsAt, out var starts)
+            & EditorialText.TryParseLocal(EventEndsAt, out var ends);
+        input = new PostInput
+        {
+            Title = Title ?? "",
+            Summary = Summary,
+            BodyMarkdown = Body,
+            Topics = [.. (Topics ?? []).Where(t => t.Value).Select(t => t.Key)],
+            Language = Language,
+            EasyTitle = EasyTitle,
+            EasySummary = EasySummary,
+            EasyBodyMarkdown = EasyBody,
+            CallToActionLabel = CallToActionLabel,
+            CallToActionUrl = CallToActionUrl,
+            CoverImage = cover,
+            CoverImageAlt = CoverImageAlt,
+            ExpiresAt = expires,
+            EventStartsAt = starts,
+            EventEndsAt = ends,
+            EventPlace = EventPlace,
+            EventOnlineUrl = EventOnlineUrl,
+            EventCapacity = EventCapacity,
         };
+        return complete;
     }
 
-    public IReadOnlyList<string> TopicNames()
+    private static PostForm From(int baseVersion, IEnumerable<string> topics, PostContent c) => new()
     {
-        var names = new List<string>();
-        Add(Geld, Topics.Geld);
-        Add(Wohnen, Topics.Wohnen);
-        Add(Ausbildung, Topics.Ausbildung);
-        Add(Jobsuche, Topics.Jobsuche);
-        Add(Digitales, Topics.Digitales);
-        names.AddRange((OwnTopics ?? []).Where(t => t.Value).Select(t => t.Key));
-        return names;
-
-        void Add(bool chosen, Topics topic)
-        {
-            if (chosen)
-            {
-                names.Add(topic.ToString());
-            }
-        }
-    }
-
-    public bool TryTimes(out DateTime? expires, out DateTime? starts, out DateTime? ends)
-    {
-        starts = ends = null;
-        return EditorialText.TryParseLocal(ExpiresAt, out expires)
-            & EditorialText.TryParseLocal(EventStartsAt, out starts)
-            & EditorialText.TryParseLocal(EventEndsAt, out ends);
-    }
+        BaseVersion = baseVersion,
+        Title = c.Title,
+        Summary = c.Summary,
+        Body = c.BodyMarkdown,
+        Topics = topics.ToDictionary(t => t, _ => true, StringComparer.OrdinalIgnoreCase),
+        Language = c.Language,
+        EasyTitle = c.EasyTitle,
+        EasySummary = c.EasySummary,
+        EasyBody = c.EasyBodyMarkdown,
+        CallToActionLabel = c.CallToActionLabel,
+        CallToActionUrl = c.CallToActionUrl,
+        CoverImageAlt = c.CoverImageAlt,
+        ExpiresAt = EditorialText.LocalInput(c.ExpiresAt),
+        EventStartsAt = EditorialText.LocalInput(c.EventStartsAt),
+        EventEndsAt = EditorialText.LocalInput(c.EventEndsAt),
+        EventPlace = c.EventPlace,
+        EventOnlineUrl = c.EventOnlineUrl,
+        EventCapacity = c.EventCapacity,
+    };
 }
