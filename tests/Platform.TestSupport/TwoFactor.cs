@@ -28,7 +28,7 @@ public static class TwoFactor
             var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email} in {slug ?? "the platform"}.");
             await users.ResetAuthenticatorKeyAsync(user);
             var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("Identity created no key.");
-            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, NextCode(key)))
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, NextCode(key, app.Clock)))
             {
                 throw new InvalidOperationException("Identity refused a code computed from its own key.");
             }
@@ -49,19 +49,21 @@ public static class TwoFactor
 
     /// <summary>
     /// The current six-digit code for the shared key, as the app shows it (spaces in the key are ignored). The platform
-    /// accepts each code once: use <see cref="NextCode"/> for a code that is to succeed.
+    /// accepts each code once: use <see cref="NextCode"/> for a code that is to succeed. <paramref name="clock"/>: the
+    /// platform's clock when a test moves it (<see cref="PlatformApp.Clock"/>); the app and the platform agree on the time.
     /// </summary>
-    public static string CodeFor(string sharedKey) => CodeAt(sharedKey, CurrentStep);
+    public static string CodeFor(string sharedKey, TimeProvider? clock = null) => CodeAt(sharedKey, CurrentStep(clock));
 
     /// <summary>
     /// A code the platform has not seen yet: the current one, or, when a test already used it, the app's code of a
     /// coming 30-second step (the platform accepts two steps of clock drift), so that a test need not wait for the clock.
     /// </summary>
-    public static string NextCode(string sharedKey)
+    public static string NextCode(string sharedKey, TimeProvider? clock = null)
     {
         var key = Normalize(sharedKey);
-        var step = LastUsedSteps.AddOrUpdate(key, _ => CurrentStep, (_, last) => Math.Max(last + 1, CurrentStep));
-        if (step > CurrentStep + 2)
+        var now = CurrentStep(clock);
+        var step = LastUsedSteps.AddOrUpdate(key, _ => now, (_, last) => Math.Max(last + 1, now));
+        if (step > now + 2)
         {
             throw new InvalidOperationException("More than three codes of one key within 30 seconds: the platform would refuse the next one.");
         }
@@ -70,9 +72,9 @@ public static class TwoFactor
     }
 
     /// <summary>Signs in over the API with password and a current code; returns the bearer token.</summary>
-    public static async Task<string> SignInWithTotpAsync(HttpClient client, string email, string password, string sharedKey)
+    public static async Task<string> SignInWithTotpAsync(HttpClient client, string email, string password, string sharedKey, TimeProvider? clock = null)
     {
-        using var response = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password, twoFactorCode = NextCode(sharedKey) });
+        using var response = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password, twoFactorCode = NextCode(sharedKey, clock) });
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"login {email} with TOTP: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -85,12 +87,12 @@ public static class TwoFactor
     public static async Task<string> SignInWithSecondFactorAsync(PlatformApp app, HttpClient client, string? slug, string email, string password)
     {
         var key = await EnableTotpAsync(app, slug, email);
-        return await SignInWithTotpAsync(client, email, password, key);
+        return await SignInWithTotpAsync(client, email, password, key, app.Clock);
     }
 
     private static readonly ConcurrentDictionary<string, long> LastUsedSteps = new(StringComparer.Ordinal);
 
-    private static long CurrentStep => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+    private static long CurrentStep(TimeProvider? clock) => (clock ?? TimeProvider.System).GetUtcNow().ToUnixTimeSeconds() / 30;
 
     private static string Normalize(string sharedKey) => sharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 

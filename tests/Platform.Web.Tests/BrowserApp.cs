@@ -38,3 +38,16 @@ public enum TenantAddressing
     Host,
     PathPrefix,
 }
+
+/// <summary>The browser host on a fresh SQLite file, on a fake clock that only a test moves (<see cref="PlatformApp.Clock"/>).</summary>
+public sealed class FakeClockBrowserApp : BrowserApp
+{
+    public FakeClockBrowserApp() => Clock = NewClock();
+}
+
+/// <summary>The browser host on a fresh PostgreSQL database, on a fake clock that only a test moves.</summary>
+public sealed class PostgresFakeClockBrowserApp : BrowserApp
+{
+    public PostgresFakeClockBrowserApp()
+        : base(DatabaseProvider.PostgreSql) => Clock = NewClock();
+}

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Platform.Api.Tests.Accounts;
 using Platform.Api.Tests.Posts;
 using Platform.Application.Common;
@@ -24,6 +25,11 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
     where TApp : PlatformApp
 {
     private const string Password = "Ein langer Satz als Passwort";
+
+    private FakeTimeProvider Clock => App.Clock ?? throw new InvalidOperationException("This class needs an app on a fake clock.");
+
+    /// <summary>The platform's time: a fake clock, so that a scheduled post's time comes when the test says.</summary>
+    private DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     [Fact]
     public async Task Every_link_in_the_account_mails_works()
@@ -104,7 +110,7 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
         }
 
         using (var reminder = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token,
-            new { kind = "BenefitRenewal", dueAt = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture), leadTimeMinutes = new[] { 1440 }, email = true, push = false }))
+            new { kind = "BenefitRenewal", dueAt = Now.AddDays(3).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture), leadTimeMinutes = new[] { 1440 }, email = true, push = false }))
         {
             Assert.Equal(HttpStatusCode.Created, reminder.StatusCode);
         }
@@ -146,13 +152,13 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
                 Summary = "Komm vorbei!",
                 BodyMarkdown = "Alles Weitere vor Ort.",
                 Topics = Topics.Jobsuche,
-                EventStartsAt = DateTime.UtcNow.AddDays(5),
-                EventEndsAt = DateTime.UtcNow.AddDays(5).AddHours(2),
+                EventStartsAt = Now.AddDays(5),
+                EventEndsAt = Now.AddDays(5).AddHours(2),
                 EventPlace = "Jobcenter",
                 EventCapacity = 1,
             };
-            var post = Post.Create(sp.GetRequiredService<ICurrentTenant>().RequiredId, content, PostActor.System, DateTime.UtcNow.AddDays(-1));
-            post.Publish(DateTime.UtcNow);
+            var post = Post.Create(sp.GetRequiredService<ICurrentTenant>().RequiredId, content, PostActor.System, Now.AddDays(-1));
+            post.Publish(Now);
             var db = sp.GetRequiredService<IAppDbContext>();
             db.Posts.Add(post);
             await db.SaveChangesAsync();
@@ -182,16 +188,20 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
         var editor = await SignInWithSecondFactorAsync(App, client, "gross-gerau", "redaktion@gross-gerau.example");
         var reviewer = await SignInWithSecondFactorAsync(App, client, "gross-gerau", "pruefung@gross-gerau.example");
         var id = await EditorialApi.ApprovedAsync(client, editor, reviewer, "Kann nicht erscheinen");
-        await EditorialApi.StepOkAsync(client, reviewer, id, "schedule", new { publishAt = DateTime.UtcNow.AddSeconds(2) });
+        var publishAt = Now.AddMinutes(10);
+        await EditorialApi.StepOkAsync(client, reviewer, id, "schedule", new { publishAt });
         await App.InTenantAsync("gross-gerau", async sp =>
         {
             var db = sp.GetRequiredService<IAppDbContext>();
             var post = await db.Posts.SingleAsync(p => p.Id == id);
-            ((DbContext)db).Entry(post).ComplexProperty(p => p.Content).Property(c => c.ExpiresAt).CurrentValue = DateTime.UtcNow.AddMinutes(-1);
+            ((DbContext)db).Entry(post).ComplexProperty(p => p.Content).Property(c => c.ExpiresAt).CurrentValue = Now.AddMinutes(-1);
             await db.SaveChangesAsync();
         });
 
-        var mail = await App.Mail.WaitForMessageToAsync("redaktion@gross-gerau.example", timeout: TimeSpan.FromSeconds(30));
+        Clock.Advance(publishAt - Now);
+        await DelayedJobs.FirePublicationAsync(App, "gross-gerau", id);
+
+        var mail = await DelayedJobs.FailureMailAsync(App, "redaktion@gross-gerau.example");
         Assert.Contains($"http://gross-gerau.localhost/redaktion/beitraege/{id}", mail.Text, StringComparison.Ordinal);
         await FollowEveryLinkAsync(mail, "gross-gerau.localhost");
     }
@@ -260,7 +270,7 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
     private Task<int> MakeDueAsync(string slug) =>
         App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries
             .Where(d => d.Status == DeliveryStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, DateTime.UtcNow.AddSeconds(-1))));
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, Now.AddSeconds(-1))));
 
     /// <summary>Publishes a post in "Geld" and runs the fan-out to its followers, as the publication's job does.</summary>
     private Task PublishInGeldAsync(string slug, string title) =>
@@ -268,8 +278,8 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
         {
             var db = sp.GetRequiredService<IAppDbContext>();
             var content = new PostContent { Title = title, Summary = "Kurz", BodyMarkdown = "Text", Topics = Topics.Geld };
-            var post = Post.Create(sp.GetRequiredService<ICurrentTenant>().RequiredId, content, PostActor.System, DateTime.UtcNow.AddMinutes(-1));
-            post.Publish(DateTime.UtcNow);
+            var post = Post.Create(sp.GetRequiredService<ICurrentTenant>().RequiredId, content, PostActor.System, Now.AddMinutes(-1));
+            post.Publish(Now);
             db.Posts.Add(post);
             await db.SaveChangesAsync();
             await sp.GetRequiredService<Mediator.IMediator>().Send(new Platform.Application.Reminders.NotifyFollowersCommand(post.Id));
@@ -279,6 +289,6 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
     private static partial Regex LinkPattern();
 }
 
-public sealed class SqliteMailLinkTests(SqliteApp app) : MailLinkTests<SqliteApp>(app);
+public sealed class SqliteMailLinkTests(SqliteFakeClockApp app) : MailLinkTests<SqliteFakeClockApp>(app);
 
-public sealed class PostgresMailLinkTests(PostgresApp app) : MailLinkTests<PostgresApp>(app);
+public sealed class PostgresMailLinkTests(PostgresFakeClockApp app) : MailLinkTests<PostgresFakeClockApp>(app);

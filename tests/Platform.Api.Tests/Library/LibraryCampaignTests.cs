@@ -3,6 +3,7 @@ using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Platform.Application.Common;
 using Platform.Application.Posts;
 using Platform.TestSupport;
@@ -13,7 +14,7 @@ namespace Platform.Api.Tests.Library;
 /// <summary>
 /// Library campaigns over HTTP: NetworkEditors propose a date for a published item, jobcenters opt in, and the adopted
 /// post is scheduled for that date when it is approved under the jobcenter's own four-eyes rule; opt-out, a moved date,
-/// isolation between jobcenters, and the publication by Hangfire at the campaign time.
+/// isolation between jobcenters, and the publication by Hangfire at the campaign time (on a fake clock the test moves).
 /// </summary>
 public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     where TApp : PlatformApp
@@ -29,6 +30,11 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
     private string _reviewerGg = "";
     private string _adminGg = "";
     private string _editorOf = "";
+
+    private FakeTimeProvider Clock => App.Clock ?? throw new InvalidOperationException("This class needs an app on a fake clock.");
+
+    /// <summary>The platform's time: a fake clock, so that a campaign's time comes when the test says.</summary>
+    private DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     public override async Task InitializeAsync()
     {
@@ -96,9 +102,9 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
     {
         var draft = await OkAsync(_grossGerau, HttpMethod.Post, LibraryUrl, _network, new { title = "Noch im Entwurf", topics = new[] { "Ausbildung" } });
         var itemId = await PublishedItemAsync("Ausbildung beginnt");
-        var future = Seconds(DateTime.UtcNow.AddDays(30));
+        var future = Seconds(Now.AddDays(30));
 
-        using (var past = await SendAsync(_grossGerau, HttpMethod.Post, CampaignsUrl, _network, new { libraryItemId = itemId, title = "Zu spät", publishAt = DateTime.UtcNow.AddMinutes(-5) }))
+        using (var past = await SendAsync(_grossGerau, HttpMethod.Post, CampaignsUrl, _network, new { libraryItemId = itemId, title = "Zu spät", publishAt = Now.AddMinutes(-5) }))
         {
             await AssertProblemAsync(past, HttpStatusCode.BadRequest, "publishAt");
         }
@@ -132,7 +138,7 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
         Assert.Equal(JsonValueKind.Null, view.GetProperty("optIn").ValueKind);
         Assert.Equal(JsonValueKind.Null, view.GetProperty("participants").ValueKind);
 
-        using (var movedToPast = await SendAsync(_grossGerau, HttpMethod.Put, $"{CampaignsUrl}/{id}", _network, new { title = "X", publishAt = DateTime.UtcNow.AddHours(-1) }))
+        using (var movedToPast = await SendAsync(_grossGerau, HttpMethod.Put, $"{CampaignsUrl}/{id}", _network, new { title = "X", publishAt = Now.AddHours(-1) }))
         {
             await AssertProblemAsync(movedToPast, HttpStatusCode.BadRequest, "publishAt");
         }
@@ -146,7 +152,7 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
     public async Task An_opt_in_is_a_draft_that_the_approval_by_another_reviewer_schedules_for_the_campaign_date()
     {
         var itemId = await PublishedItemAsync("Bewerbung für die Ausbildung");
-        var publishAt = Seconds(DateTime.UtcNow.AddDays(10));
+        var publishAt = Seconds(Now.AddDays(10));
         var campaignId = await CampaignAsync(itemId, publishAt);
 
         // The reviewer opts in and so is the author of the adopted draft; a draft is not scheduled by an opt-in.
@@ -208,13 +214,13 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
     public async Task A_moved_campaign_date_is_shown_to_participants_who_follow_it_by_opting_in_again()
     {
         var itemId = await PublishedItemAsync("Termin verschoben");
-        var first = Seconds(DateTime.UtcNow.AddDays(5));
+        var first = Seconds(Now.AddDays(5));
         var campaignId = await CampaignAsync(itemId, first);
         var postId = (await OkAsync(_grossGerau, HttpMethod.Post, $"{CampaignsUrl}/{campaignId}/opt-in", _editorGg)).GetProperty("postId").GetGuid();
         await StepOkAsync(_grossGerau, _editorGg, postId, "submit");
         Assert.Equal("Scheduled", await StepOkAsync(_grossGerau, _reviewerGg, postId, "approve"));
 
-        var moved = Seconds(DateTime.UtcNow.AddDays(7));
+        var moved = Seconds(Now.AddDays(7));
         await OkAsync(_grossGerau, HttpMethod.Put, $"{CampaignsUrl}/{campaignId}", _network, new { title = "Ausbildungsstart", publishAt = moved });
 
         // The jobcenter's schedule stays until it decides; it sees the new date next to its own.
@@ -242,7 +248,7 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
     public async Task One_jobcenter_never_sees_another_ones_opt_in_or_post()
     {
         var itemId = await PublishedItemAsync("Nur für uns");
-        var campaignId = await CampaignAsync(itemId, Seconds(DateTime.UtcNow.AddDays(3)));
+        var campaignId = await CampaignAsync(itemId, Seconds(Now.AddDays(3)));
         var ggPost = (await OkAsync(_grossGerau, HttpMethod.Post, $"{CampaignsUrl}/{campaignId}/opt-in", _editorGg)).GetProperty("postId").GetGuid();
 
         var forOffenbach = await CampaignViewAsync(_offenbach, _editorOf, campaignId);
@@ -283,13 +289,16 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
     public async Task Hangfire_publishes_the_campaign_post_at_the_campaign_time()
     {
         var itemId = await PublishedItemAsync("Kampagne geht raus");
-        var publishAt = Seconds(DateTime.UtcNow.AddSeconds(8));
+        var publishAt = Seconds(Now.AddMinutes(30));
         var campaignId = await CampaignAsync(itemId, publishAt);
         var postId = (await OkAsync(_grossGerau, HttpMethod.Post, $"{CampaignsUrl}/{campaignId}/opt-in", _editorGg)).GetProperty("postId").GetGuid();
         await StepOkAsync(_grossGerau, _editorGg, postId, "submit");
         Assert.Equal("Scheduled", await StepOkAsync(_grossGerau, _reviewerGg, postId, "approve"));
         Assert.DoesNotContain(postId, Ids(await GetJsonAsync(_grossGerau, "api/v1/posts?pageSize=50")));
 
+        // At the campaign time Hangfire fires the post's delayed job (by the wall clock: here the test fires it).
+        Clock.Advance(publishAt - Now);
+        await DelayedJobs.FirePublicationAsync(App, "gross-gerau", postId);
         await EventuallyAsync(async () => Ids(await GetJsonAsync(_grossGerau, "api/v1/posts?pageSize=50")).Contains(postId), "published");
         var post = await GetAsync(_grossGerau, _editorGg, postId);
         Assert.Equal("Published", post.GetProperty("status").GetString());
@@ -305,7 +314,7 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
         {
             var db = sp.GetRequiredService<IAppDbContext>();
             var row = await db.Posts.SingleAsync(p => p.Id == postId);
-            ((DbContext)db).Entry(row).ComplexProperty(p => p.Content).Property(c => c.ExpiresAt).CurrentValue = DateTime.UtcNow.AddMinutes(-1);
+            ((DbContext)db).Entry(row).ComplexProperty(p => p.Content).Property(c => c.ExpiresAt).CurrentValue = Now.AddMinutes(-1);
             await db.SaveChangesAsync();
             await sp.GetRequiredService<IMediator>().Send(new UnpublishExpiredPostsCommand());
         });
@@ -314,6 +323,6 @@ public abstract class LibraryCampaignTests<TApp>(TApp app) : ApiTestBase<TApp>(a
     }
 }
 
-public sealed class SqliteLibraryCampaignTests(SqliteApp app) : LibraryCampaignTests<SqliteApp>(app);
+public sealed class SqliteLibraryCampaignTests(SqliteFakeClockApp app) : LibraryCampaignTests<SqliteFakeClockApp>(app);
 
-public sealed class PostgresLibraryCampaignTests(PostgresApp app) : LibraryCampaignTests<PostgresApp>(app);
+public sealed class PostgresLibraryCampaignTests(PostgresFakeClockApp app) : LibraryCampaignTests<PostgresFakeClockApp>(app);

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Platform.Application.Common;
 using Platform.Domain.Posts;
 using Platform.Infrastructure.Jobs;
@@ -11,7 +12,9 @@ namespace Platform.Api.Tests.Posts;
 
 /// <summary>
 /// Scheduled publishing through Hangfire on its real storage (SQLite file or PostgreSQL), polling every 200 ms:
-/// on time, once, caught up after downtime, rescheduled, expired, failed, and visible in the readiness check.
+/// on time, once, caught up after downtime, rescheduled, expired, failed, and visible in the readiness check. On a fake
+/// clock: a test moves time to a post's time instead of waiting for it, and then fires the post's delayed job itself,
+/// as Hangfire's scheduler (which goes by the wall clock) does at that time (<see cref="DelayedJobs"/>).
 /// </summary>
 public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     where TApp : PlatformApp
@@ -19,6 +22,10 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
     private HttpClient _client = null!;
     private string _editor = "";
     private string _reviewer = "";
+
+    private FakeTimeProvider Clock => App.Clock ?? throw new InvalidOperationException("This class needs an app on a fake clock.");
+
+    private DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     public override async Task InitializeAsync()
     {
@@ -38,10 +45,12 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
     public async Task A_scheduled_post_appears_in_the_feed_after_its_time_and_its_job_run_is_shown()
     {
         var id = await ApprovedAsync(_client, _editor, _reviewer, "Neu: Bewerbungstraining im Dezember");
-        var publishAt = TruncateToSeconds(DateTime.UtcNow.AddSeconds(3));
+        var publishAt = TruncateToSeconds(Now.AddMinutes(30));
         await StepOkAsync(_client, _reviewer, id, "schedule", new { publishAt });
 
         Assert.DoesNotContain(id, Ids(await GetJsonAsync(_client, "api/v1/posts?pageSize=50")));
+        Clock.Advance(publishAt - Now);
+        await DelayedJobs.FirePublicationAsync(App, "gross-gerau", id);
         await EventuallyAsync(async () => Ids(await GetJsonAsync(_client, "api/v1/posts?pageSize=50")).Contains(id), "published");
 
         var post = await LoadAsync("gross-gerau", id);
@@ -60,8 +69,9 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
     public async Task Running_the_publish_job_twice_at_once_publishes_once()
     {
         var id = await ApprovedAsync(_client, _editor, _reviewer, "Zweimal gestartet, einmal veröffentlicht");
-        await StepOkAsync(_client, _reviewer, id, "schedule", new { publishAt = DateTime.UtcNow.AddSeconds(1) });
-        await EventuallyAsync(async () => (await LoadAsync("gross-gerau", id)).PublishAt <= DateTime.UtcNow);
+        var publishAt = Now.AddMinutes(30);
+        await StepOkAsync(_client, _reviewer, id, "schedule", new { publishAt });
+        Clock.Advance(publishAt - Now + TimeSpan.FromSeconds(1));
 
         var job = App.Services.GetRequiredService<PublishPostJob>();
         var tenantId = (await LoadAsync("gross-gerau", id)).TenantId;
@@ -83,9 +93,10 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
     public async Task A_job_that_fires_early_does_not_publish_early()
     {
         var id = await ApprovedAsync(_client, _editor, _reviewer, "Noch nicht");
-        await StepOkAsync(_client, _reviewer, id, "schedule", new { publishAt = DateTime.UtcNow.AddHours(1) });
+        await StepOkAsync(_client, _reviewer, id, "schedule", new { publishAt = Now.AddHours(1) });
         var tenantId = (await LoadAsync("gross-gerau", id)).TenantId;
 
+        Clock.Advance(TimeSpan.FromMinutes(59));
         await App.Services.GetRequiredService<PublishPostJob>().RunAsync(tenantId, id, CancellationToken.None);
 
         Assert.Equal(PostStatus.Scheduled, (await LoadAsync("gross-gerau", id)).Status);
@@ -95,14 +106,14 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
     public async Task Rescheduling_replaces_the_job_and_the_post_goes_out_at_the_new_time_only()
     {
         var early = await ApprovedAsync(_client, _editor, _reviewer, "Erst früh, dann später");
-        await StepOkAsync(_client, _reviewer, early, "schedule", new { publishAt = DateTime.UtcNow.AddSeconds(2) });
+        await StepOkAsync(_client, _reviewer, early, "schedule", new { publishAt = Now.AddMinutes(10) });
         var firstJob = (await LoadAsync("gross-gerau", early)).PublicationJobId!;
-        await StepOkAsync(_client, _reviewer, early, "schedule", new { publishAt = DateTime.UtcNow.AddHours(2) });
+        await StepOkAsync(_client, _reviewer, early, "schedule", new { publishAt = Now.AddHours(2) });
 
         var late = await ApprovedAsync(_client, _editor, _reviewer, "Erst spät, dann früh");
-        await StepOkAsync(_client, _reviewer, late, "schedule", new { publishAt = DateTime.UtcNow.AddHours(3) });
+        await StepOkAsync(_client, _reviewer, late, "schedule", new { publishAt = Now.AddHours(3) });
         var lateFirstJob = (await LoadAsync("gross-gerau", late)).PublicationJobId!;
-        var newTime = TruncateToSeconds(DateTime.UtcNow.AddSeconds(3));
+        var newTime = TruncateToSeconds(Now.AddMinutes(30));
         await StepOkAsync(_client, _reviewer, late, "schedule", new { publishAt = newTime });
 
         var replaced = (await LoadAsync("gross-gerau", early)).PublicationJobId!;
@@ -115,6 +126,8 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
             Assert.Equal("Scheduled", connection.GetStateData(replaced).Name);
         }
 
+        Clock.Advance(newTime - Now);
+        await DelayedJobs.FirePublicationAsync(App, "gross-gerau", late);
         await EventuallyAsync(async () => (await LoadAsync("gross-gerau", late)).Status == PostStatus.Published, "published at the new time");
         Assert.Equal(newTime, (await LoadAsync("gross-gerau", late)).PublishedAt);
 
@@ -132,18 +145,22 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
     public async Task A_publication_that_keeps_failing_ends_failed_with_the_reason_and_an_email_to_the_author()
     {
         var id = await ApprovedAsync(_client, _editor, _reviewer, "Kann nicht erscheinen");
-        await StepOkAsync(_client, _reviewer, id, "schedule", new { publishAt = DateTime.UtcNow.AddSeconds(2) });
+        var publishAt = Now.AddMinutes(30);
+        await StepOkAsync(_client, _reviewer, id, "schedule", new { publishAt });
 
         // The row changes under the schedule so that publishing it must fail: it has expired before its time.
         await App.InTenantAsync("gross-gerau", async sp =>
         {
             var db = sp.GetRequiredService<IAppDbContext>();
             var post = await db.Posts.SingleAsync(p => p.Id == id);
-            ((DbContext)db).Entry(post).ComplexProperty(p => p.Content).Property(c => c.ExpiresAt).CurrentValue = DateTime.UtcNow.AddMinutes(-1);
+            ((DbContext)db).Entry(post).ComplexProperty(p => p.Content).Property(c => c.ExpiresAt).CurrentValue = Now.AddMinutes(-1);
             await db.SaveChangesAsync();
         });
 
-        var mail = await App.Mail.WaitForMessageToAsync("redaktion@gross-gerau.example", timeout: TimeSpan.FromSeconds(30));
+        Clock.Advance(publishAt - Now);
+        await DelayedJobs.FirePublicationAsync(App, "gross-gerau", id);
+
+        var mail = await DelayedJobs.FailureMailAsync(App, "redaktion@gross-gerau.example");
         Assert.Contains("Kann nicht erscheinen", mail.Subject, StringComparison.Ordinal);
         Assert.Contains($"/redaktion/beitraege/{id}", mail.Text, StringComparison.Ordinal);
         Assert.Contains("abgelaufen", mail.Text, StringComparison.Ordinal);
@@ -182,7 +199,7 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
         await App.InTenantAsync(slug, async sp =>
         {
             var db = sp.GetRequiredService<IAppDbContext>();
-            var now = DateTime.UtcNow;
+            var now = Now;
             var post = Post.CreateDraft(sp.GetRequiredService<ICurrentTenant>().RequiredId, title, "Kurz erklärt", "Text", Topics.Jobsuche, now);
             post.Schedule(now.AddMinutes(1), PostActor.System, now, fourEyesRule: false);
             db.Posts.Add(post);
@@ -198,6 +215,6 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
         new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 }
 
-public sealed class SqliteScheduledPublishingTests(SqliteApp app) : ScheduledPublishingTests<SqliteApp>(app);
+public sealed class SqliteScheduledPublishingTests(SqliteFakeClockApp app) : ScheduledPublishingTests<SqliteFakeClockApp>(app);
 
-public sealed class PostgresScheduledPublishingTests(PostgresApp app) : ScheduledPublishingTests<PostgresApp>(app);
+public sealed class PostgresScheduledPublishingTests(PostgresFakeClockApp app) : ScheduledPublishingTests<PostgresFakeClockApp>(app);

@@ -30,14 +30,14 @@ public static class SignInPage
     /// <summary>
     /// Signs in an account with an authenticator app: password first, then a current code computed from
     /// <paramref name="sharedKey"/> (see <see cref="TestSupport.TwoFactor"/>) on the second step; waits until the browser
-    /// has left the sign-in pages.
+    /// has left the sign-in pages. <paramref name="clock"/>: the platform's clock when the test moves it.
     /// </summary>
-    public static async Task SignInWithTotpAsync(IPage page, Uri site, string email, string sharedKey, string password = DemoPassword)
+    public static async Task SignInWithTotpAsync(IPage page, Uri site, string email, string sharedKey, string password = DemoPassword, TimeProvider? clock = null)
     {
         await SubmitAsync(page, site, email, password);
         await ChromiumTest.UntilUrlAsync(page, new Regex(@"/anmelden/zweiter-faktor(\?|$)"));
         var form = page.Locator("main form");
-        await form.GetByLabel("Code", new() { Exact = true }).FillAsync(TestSupport.TwoFactor.NextCode(sharedKey));
+        await form.GetByLabel("Code", new() { Exact = true }).FillAsync(TestSupport.TwoFactor.NextCode(sharedKey, clock));
         await form.GetByRole(AriaRole.Button, new() { Name = "Bestätigen", Exact = true }).ClickAsync();
         await ChromiumTest.UntilUrlAsync(page, new Regex(@"^(?![^?#]*/anmelden([/?#]|$))"));
     }
@@ -49,7 +49,7 @@ public static class SignInPage
     public static async Task SignInWithSecondFactorAsync(IPage page, BrowserApp app, Uri site, string? slug, string email)
     {
         var key = await TestSupport.TwoFactor.EnableTotpAsync(app, slug, email);
-        await SignInWithTotpAsync(page, site, email, key);
+        await SignInWithTotpAsync(page, site, email, key, clock: app.Clock);
     }
 
     /// <summary>Signs in and waits until the browser has left the sign-in page.</summary>

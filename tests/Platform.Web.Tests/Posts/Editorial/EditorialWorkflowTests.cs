@@ -1,16 +1,22 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using Platform.TestSupport;
 using Platform.Web.Tests.Accounts;
 using static Microsoft.Playwright.Assertions;
+using static Platform.TestSupport.Eventually;
 
 namespace Platform.Web.Tests.Posts.Editorial;
 
-/// <summary>An editor writes a post on <c>redaktion</c>, a reviewer approves and schedules it, and it appears on the feed.</summary>
+/// <summary>An editor writes a post on <c>redaktion</c>, a reviewer approves and schedules it, and it appears on the feed
+/// at its time, on a fake clock that the test moves.</summary>
 public abstract class EditorialWorkflowTests<TApp>(TApp app, ChromiumFixture chromium) : BrowserTest<TApp>(app, chromium)
     where TApp : BrowserApp
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    private FakeTimeProvider Clock => App.Clock ?? throw new InvalidOperationException("This class needs an app on a fake clock.");
 
     public override async Task InitializeAsync()
     {
@@ -67,8 +73,11 @@ public abstract class EditorialWorkflowTests<TApp>(TApp app, ChromiumFixture chr
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Freigeben" }).ClickAsync();
         await Expect(reviewer.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Beitrag ist freigegeben.");
 
-        var publishAt = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddSeconds(10), Berlin);
-        await reviewer.GetByLabel("Erscheinen am").FillAsync(publishAt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        // The test owns the clock: the post is planned an hour ahead, and the hour passes by moving the clock.
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var publishAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)).AddHours(1);
+        var localPublishAt = TimeZoneInfo.ConvertTimeFromUtc(publishAt, Berlin);
+        await reviewer.GetByLabel("Erscheinen am").FillAsync(localPublishAt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Planen" }).ClickAsync();
         await Expect(reviewer.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Beitrag ist geplant.");
 
@@ -76,22 +85,29 @@ public abstract class EditorialWorkflowTests<TApp>(TApp app, ChromiumFixture chr
         await reader.GotoAsync(site.ToString());
         await Expect(reader.GetByText(title)).ToHaveCountAsync(0);
 
-        // The reader reloads until the post is there; it must not come before its time.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await reader.GetByRole(AriaRole.Link, new() { Name = title }).CountAsync() == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The post did not appear on the feed within a minute.");
-            await Task.Delay(500);
-            await reader.ReloadAsync();
-        }
+        // A minute before its time it is not there yet.
+        Clock.Advance(publishAt - Clock.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(1));
+        await reader.ReloadAsync();
+        await Expect(reader.GetByText(title)).ToHaveCountAsync(0);
 
-        Assert.True(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Berlin) >= publishAt.AddSeconds(-1), "The post appeared before its time.");
+        // At its time its delayed job fires (Hangfire's own scheduler goes by the wall clock, so the test fires it), and
+        // the reader, reloading, finds the post.
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await DelayedJobs.FirePublicationAsync(App, "gross-gerau", Guid.Parse(new Uri(postAddress).Segments[^1]));
+        await EventuallyAsync(
+            async () =>
+            {
+                await reader.ReloadAsync();
+                return await reader.GetByRole(AriaRole.Link, new() { Name = title }).CountAsync() > 0;
+            },
+            "the post on the feed");
+
         await Page.GotoAsync(postAddress);
         await Expect(Page.Locator(".post-status").First).ToHaveTextAsync("Veröffentlicht");
         await Expect(Page.Locator("table.job-runs")).ToContainTextAsync("Veröffentlicht");
     }
 }
 
-public sealed class SqliteEditorialWorkflowTests(BrowserApp app, ChromiumFixture chromium) : EditorialWorkflowTests<BrowserApp>(app, chromium);
+public sealed class SqliteEditorialWorkflowTests(FakeClockBrowserApp app, ChromiumFixture chromium) : EditorialWorkflowTests<FakeClockBrowserApp>(app, chromium);
 
-public sealed class PostgresEditorialWorkflowTests(PostgresBrowserApp app, ChromiumFixture chromium) : EditorialWorkflowTests<PostgresBrowserApp>(app, chromium);
+public sealed class PostgresEditorialWorkflowTests(PostgresFakeClockBrowserApp app, ChromiumFixture chromium) : EditorialWorkflowTests<PostgresFakeClockBrowserApp>(app, chromium);
