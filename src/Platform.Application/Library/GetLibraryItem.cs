@@ -72,8 +72,12 @@ public sealed class GetLibraryItemHandler(IAppDbContext db, ICurrentUser user) :
             usedBy);
     }
 
-    public static LibraryVersionView View(LibraryItemVersion v) => new(
-        v.Number, v.Content.Title, v.Content.Summary, v.Content.BodyMarkdown, TopicNames.ToNames(v.Content.Topics), v.Content.Language, v.Content.EasyTitle, v.Content.EasySummary, v.Content.EasyBodyMarkdown,
-        v.AuthorName, v.CreatedAt, v.Content.CallToActionLabel, v.Content.CallToActionUrl, v.CoverImageId is not null, v.Content.CoverImageAlt, v.Content.ExpiresAt,
-        v.Content.EventStartsAt, v.Content.EventEndsAt, v.Content.EventPlace, v.Content.EventOnlineUrl, v.Content.EventCapacity);
+    public static LibraryVersionView View(LibraryItemVersion v)
+    {
+        var c = v.Content;
+        return new(
+            v.Number, c.Title, c.Summary, c.BodyMarkdown, TopicNames.ToNames(c.Topics), c.Language, c.EasyTitle, c.EasySummary, c.EasyBodyMarkdown,
+            v.AuthorName, v.CreatedAt, c.CallToActionLabel, c.CallToActionUrl, c.HasCoverImage, c.CoverImageAlt, c.ExpiresAt,
+            c.EventStartsAt, c.EventEndsAt, c.EventPlace, c.EventOnlineUrl, c.EventCapacity);
+    }
 }
