@@ -12,8 +12,10 @@ namespace Platform.Application.Accounts;
 /// </summary>
 public sealed record InviteStaffCommand(string Email, string Role) : ICommand<IssuedInvitation>;
 
-/// <param name="Link">The invitation page with the token; only a hash of the token is stored, so this is its one copy.</param>
-/// <param name="Mailed">False when the mail server did not take the invitation: the admin forwards <paramref name="Link"/>.</param>
+/// <remarks>
+/// <para><paramref name="Link"/>: the invitation page with the token; only a hash of the token is stored, so this is its one copy.</para>
+/// <para><paramref name="Mailed"/>: false when the mail server did not take the invitation: the admin forwards <paramref name="Link"/>.</para>
+/// </remarks>
 public sealed record IssuedInvitation(Guid Id, string Email, string Role, Uri Link, DateTime ExpiresAt, bool Mailed);
 
 public sealed class InviteStaffValidator : AbstractValidator<InviteStaffCommand>

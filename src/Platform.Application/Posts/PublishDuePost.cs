@@ -19,7 +19,7 @@ public sealed record PublishOutcome(bool Published, DateTime? DueAt = null)
     public static readonly PublishOutcome Nothing = new(false);
 }
 
-/// <param name="followers">Told after the commit, so the followers of the post's topics hear of it once (optional in unit tests).</param>
+/// <remarks><paramref name="followers"/> are told after the commit, so the followers of the post's topics hear of it once (optional in unit tests).</remarks>
 public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, Reminders.INewPostNotifier? followers = null)
     : ICommandHandler<PublishDuePostCommand, PublishOutcome>
 {
