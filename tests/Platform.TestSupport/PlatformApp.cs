@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -223,7 +224,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Platform:Jobs:CatchUpCron", "0 3 1 1 *");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Platform:Email:Host", Mail.Host);
-        builder.UseSetting("Platform:Email:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Platform:Email:Port", Mail.Port.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Platform:Email:Security", "None");
 
         // Tests post the contact form far more often than a person; the limit itself is tested with a strict app.

@@ -5,6 +5,7 @@ using Platform.Application.ContactRequests;
 using Platform.Application.Events;
 using Platform.Application.Posts;
 using Platform.Application.Reminders;
+using Platform.Domain.Reminders;
 
 namespace Platform.Application.Accounts;
 
@@ -135,7 +136,7 @@ public sealed class ExportMyDataHandler(
             .Select(i => new MyInvitationData(i.Email, i.Role, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.InvitedBy == userId))
             .ToListAsync(cancellationToken);
 #pragma warning restore CA1304, CA1311, CA1862
-        var defaults = Domain.Reminders.NotificationPreferences.Default(Guid.Empty, userId, data.CreatedAt);
+        var defaults = NotificationPreferences.Default(Guid.Empty, userId, data.CreatedAt);
         return new MyDataExport(
             clock.GetUtcNow().UtcDateTime,
             tenant.Tenant?.DisplayName ?? "Plattform",

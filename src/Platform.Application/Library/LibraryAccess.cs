@@ -1,3 +1,5 @@
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
@@ -54,7 +56,7 @@ public static class LibraryAccess
 
         if (id is not null && string.IsNullOrWhiteSpace(input.CoverImageAlt))
         {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(
+            throw new ValidationException([new ValidationFailure(
                 nameof(input.CoverImageAlt), "Ein Titelbild braucht einen Alternativtext, der beschreibt, was darauf zu sehen ist.")]);
         }
 

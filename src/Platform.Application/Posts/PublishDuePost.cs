@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Application.Library;
+using Platform.Application.Reminders;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 
@@ -20,7 +21,7 @@ public sealed record PublishOutcome(bool Published, DateTime? DueAt = null)
 }
 
 /// <remarks><paramref name="followers"/> are told after the commit, so the followers of the post's topics hear of it once (optional in unit tests).</remarks>
-public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, Reminders.INewPostNotifier? followers = null)
+public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, INewPostNotifier? followers = null)
     : ICommandHandler<PublishDuePostCommand, PublishOutcome>
 {
     public async ValueTask<PublishOutcome> Handle(PublishDuePostCommand command, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
+using Platform.Application.Reminders;
 
 namespace Platform.Application.Posts;
 
@@ -21,7 +22,7 @@ public sealed class PublishPostHandler(
     ICurrentUser user,
     TimeProvider clock,
     IPostPublicationScheduler scheduler,
-    Reminders.INewPostNotifier? followers = null)
+    INewPostNotifier? followers = null)
     : ICommandHandler<PublishPostCommand, PostState>
 {
     public async ValueTask<PostState> Handle(PublishPostCommand command, CancellationToken cancellationToken)

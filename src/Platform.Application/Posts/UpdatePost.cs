@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
@@ -55,7 +56,7 @@ public sealed class UpdatePostHandler(
         var hasImage = command.CoverImage is not null || (image is not null && !command.RemoveCoverImage);
         if (hasImage && string.IsNullOrWhiteSpace(command.CoverImageAlt))
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure(
+            throw new ValidationException([new ValidationFailure(
                 nameof(command.CoverImageAlt), "Ein Titelbild braucht einen Alternativtext, der beschreibt, was darauf zu sehen ist.")]);
         }
 

@@ -46,7 +46,7 @@ public sealed class UpdateNotificationSettingsHandler(
         var preferences = await db.NotificationPreferences.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         if (preferences is null)
         {
-            preferences = Domain.Reminders.NotificationPreferences.Default(tenant.RequiredId, userId, now);
+            preferences = NotificationPreferences.Default(tenant.RequiredId, userId, now);
             db.NotificationPreferences.Add(preferences);
         }
 

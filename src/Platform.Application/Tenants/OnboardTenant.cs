@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
@@ -71,5 +72,5 @@ public sealed class OnboardTenantHandler(
     }
 
     private static ValidationException SlugTaken() =>
-        new([new FluentValidation.Results.ValidationFailure(nameof(OnboardTenantCommand.Slug), "Dieses Kürzel ist schon vergeben.")]);
+        new([new ValidationFailure(nameof(OnboardTenantCommand.Slug), "Dieses Kürzel ist schon vergeben.")]);
 }

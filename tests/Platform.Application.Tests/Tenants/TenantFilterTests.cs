@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Domain.Posts;
+using Platform.Infrastructure.Identity;
 
 namespace Platform.Application.Tests.Tenants;
 
@@ -48,7 +49,7 @@ public sealed class TenantFilterTests(SqliteDatabase database) : IClassFixture<S
     public async Task A_new_row_without_a_tenant_is_stamped_with_the_current_one()
     {
         await using var asB = database.Open(database.TenantB);
-        var user = new Platform.Infrastructure.Identity.PlatformUser { UserName = "stempel@example.org", DisplayName = "S" };
+        var user = new PlatformUser { UserName = "stempel@example.org", DisplayName = "S" };
         asB.Users.Add(user);
         await asB.SaveChangesAsync();
 
