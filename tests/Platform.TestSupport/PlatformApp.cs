@@ -162,14 +162,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://localhost/t/{slug}/"), AllowAutoRedirect = false });
 
     /// <summary>Runs <paramref name="work"/> in a fresh scope as the tenant with the slug (as a job would).</summary>
-    public async Task<T> InTenantAsync<T>(string slug, Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var tenant = await scope.ServiceProvider.GetRequiredService<ITenantCatalog>().FindBySlugAsync(slug)
-            ?? throw new InvalidOperationException($"No tenant '{slug}'.");
-        scope.ServiceProvider.GetRequiredService<ICurrentTenantSetter>().SetTenant(tenant);
-        return await work(scope.ServiceProvider);
-    }
+    public Task<T> InTenantAsync<T>(string slug, Func<IServiceProvider, Task<T>> work) => Services.InTenantAsync(slug, work);
 
     public Task InTenantAsync(string slug, Func<IServiceProvider, Task> work) =>
         InTenantAsync(slug, async sp =>
