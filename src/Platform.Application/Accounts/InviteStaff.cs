@@ -12,6 +12,13 @@ namespace Platform.Application.Accounts;
 /// </summary>
 public sealed record InviteStaffCommand(string Email, string Role) : ICommand<IssuedInvitation>;
 
+/// <summary>
+/// The first TenantAdmin of a jobcenter being onboarded, invited as that jobcenter. Only <c>OnboardTenantHandler</c>
+/// sends it, after <c>OnboardTenantValidator</c> has checked the address: it has no validator, so the address is
+/// checked once, and before the jobcenter is created.
+/// </summary>
+public sealed record InviteFirstTenantAdminCommand(string Email) : ICommand<IssuedInvitation>;
+
 /// <remarks>
 /// <para><paramref name="Link"/>: the invitation page with the token; only a hash of the token is stored, so this is its one copy.</para>
 /// <para><paramref name="Mailed"/>: false when the mail server did not take the invitation: the admin forwards <paramref name="Link"/>.</para>
@@ -29,11 +36,17 @@ public sealed class InviteStaffValidator : AbstractValidator<InviteStaffCommand>
 }
 
 public sealed class InviteStaffHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser actor, InvitationMailer mailer, TimeProvider clock)
-    : ICommandHandler<InviteStaffCommand, IssuedInvitation>
+    : ICommandHandler<InviteStaffCommand, IssuedInvitation>, ICommandHandler<InviteFirstTenantAdminCommand, IssuedInvitation>
 {
-    public async ValueTask<IssuedInvitation> Handle(InviteStaffCommand command, CancellationToken cancellationToken)
+    public ValueTask<IssuedInvitation> Handle(InviteStaffCommand command, CancellationToken cancellationToken) =>
+        InviteAsync(command.Email, command.Role, cancellationToken);
+
+    public ValueTask<IssuedInvitation> Handle(InviteFirstTenantAdminCommand command, CancellationToken cancellationToken) =>
+        InviteAsync(command.Email, Roles.TenantAdmin, cancellationToken);
+
+    private async ValueTask<IssuedInvitation> InviteAsync(string email, string role, CancellationToken cancellationToken)
     {
-        var (invitation, token) = Invitation.Create(tenant.RequiredId, command.Email, command.Role, actor.RequiredId, clock.GetUtcNow().UtcDateTime);
+        var (invitation, token) = Invitation.Create(tenant.RequiredId, email, role, actor.RequiredId, clock.GetUtcNow().UtcDateTime);
         db.Invitations.Add(invitation);
         db.Record(tenant.RequiredId, actor, clock, "staff.invited", $"{invitation.Email} als {invitation.Role}");
         await db.SaveChangesAsync(cancellationToken);
