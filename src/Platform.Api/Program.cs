@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using FluentValidation;
 using Hangfire;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -76,7 +77,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
 // Every cookie (sign-in, antiforgery, language, passkey state) is Secure whenever the request came over HTTPS,
 // including through a trusted proxy that says so in X-Forwarded-Proto (ADR-021).
 builder.Services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);
-builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+builder.Services.Configure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
 // Authorisation before body checks: routing would otherwise answer a request whose Content-Type does not fit the
 // endpoint with a 415 of its own, before the authorisation middleware could say 401 or 403 (ADR-021). Without this

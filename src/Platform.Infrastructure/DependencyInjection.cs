@@ -11,10 +11,15 @@ using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Application.ContactRequests;
 using Platform.Application.Posts;
+using Platform.Application.Reminders;
+using Platform.Application.Tenants;
 using Platform.Infrastructure.Email;
 using Platform.Infrastructure.Identity;
+using Platform.Infrastructure.Images;
 using Platform.Infrastructure.Jobs;
+using Platform.Infrastructure.Notifications;
 using Platform.Infrastructure.Persistence;
+using Platform.Infrastructure.Persistence.Search;
 using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure;
@@ -51,7 +56,7 @@ public static class DependencyInjection
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, environment);
                 services.AddPooledPlatformDbContext<SqliteDbContext>(o => o.UseSqlite(sqlite));
-                services.AddScoped<IPostSearch, Persistence.Search.SqlitePostSearch>();
+                services.AddScoped<IPostSearch, SqlitePostSearch>();
                 var hangfireFile = Path.ChangeExtension(new SqliteConnectionStringBuilder(sqlite).DataSource, ".jobs.db");
                 services.AddHangfire(c => Configure(c).UseSQLiteStorage(hangfireFile, new SQLiteStorageOptions
                 {
@@ -62,7 +67,7 @@ public static class DependencyInjection
             case DatabaseProvider.PostgreSql:
                 var npgsql = Required(connectionString, database.Provider);
                 services.AddPooledPlatformDbContext<PostgreSqlDbContext>(o => o.UseNpgsql(npgsql).AddInterceptors(TenantSessionInterceptor.PostgreSql));
-                services.AddScoped<IPostSearch, Persistence.Search.PostgreSqlPostSearch>();
+                services.AddScoped<IPostSearch, PostgreSqlPostSearch>();
 
                 // Hangfire's schema is prepared with the migrations, by the owner (PostgreSqlJobStorageSchema).
                 services.AddHangfire(c => Configure(c).UsePostgreSqlStorage(
@@ -73,7 +78,7 @@ public static class DependencyInjection
             case DatabaseProvider.SqlServer:
                 var sqlServer = Required(connectionString, database.Provider);
                 services.AddPooledPlatformDbContext<SqlServerDbContext>(o => o.UseSqlServer(sqlServer).AddInterceptors(TenantSessionInterceptor.SqlServer));
-                services.AddScoped<IPostSearch, Persistence.Search.SqlServerPostSearch>();
+                services.AddScoped<IPostSearch, SqlServerPostSearch>();
                 services.AddHangfire(c => Configure(c).UseSqlServerStorage(
                     sqlServer, new SqlServerStorageOptions { QueuePollInterval = jobs.QueuePollInterval, SchemaName = "hangfire" }));
                 services.AddSingleton<IJobHistoryEraser>(new HangfireJobEraser(DatabaseProvider.SqlServer, sqlServer, "hangfire"));
@@ -144,22 +149,22 @@ public static class DependencyInjection
     /// <summary>The delivery engine of reminders and notifications (in-app, e-mail, web push) and its jobs.</summary>
     private static void AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<Notifications.NotificationOptions>().Bind(configuration.GetSection(Notifications.NotificationOptions.Section))
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section))
             .Validate(o => o.BatchSize is > 0 and <= 5000, "Platform:Notifications:BatchSize must be between 1 and 5000.")
             .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Platform:Notifications needs a positive Lease and PollInterval.")
             .ValidateOnStart();
         services.AddSingleton<IEmailBatchSender, SmtpEmailBatchSender>();
-        services.AddOptions<Notifications.PushOptions>().Bind(configuration.GetSection(Notifications.PushOptions.Section))
+        services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section))
             .Validate<IHostEnvironment>((o, environment) => !o.AllowLoopbackForTests || !environment.IsProduction(), "Platform:Push:AllowLoopbackForTests is for tests only.")
             .ValidateOnStart();
-        services.AddSingleton<Notifications.PushEndpointPolicy>();
-        services.AddSingleton<Application.Reminders.IPushEndpointPolicy>(sp => sp.GetRequiredService<Notifications.PushEndpointPolicy>());
-        services.AddSingleton<Application.Reminders.IPushSender, Notifications.WebPushSender>();
-        services.AddSingleton<Application.Posts.IImageProcessor, Images.VipsImageProcessor>();
-        services.AddSingleton<Application.Tenants.IAppIconRenderer, Images.VipsAppIconRenderer>();
-        services.AddSingleton<Application.Reminders.IUnsubscribeTokens, Notifications.UnsubscribeTokens>();
-        services.AddScoped<Application.Reminders.IRecipientDirectory, Notifications.RecipientDirectory>();
-        services.AddSingleton<Application.Reminders.INewPostNotifier, HangfireNewPostNotifier>();
+        services.AddSingleton<PushEndpointPolicy>();
+        services.AddSingleton<IPushEndpointPolicy>(sp => sp.GetRequiredService<PushEndpointPolicy>());
+        services.AddSingleton<IPushSender, WebPushSender>();
+        services.AddSingleton<IImageProcessor, VipsImageProcessor>();
+        services.AddSingleton<IAppIconRenderer, VipsAppIconRenderer>();
+        services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
+        services.AddScoped<IRecipientDirectory, RecipientDirectory>();
+        services.AddSingleton<INewPostNotifier, HangfireNewPostNotifier>();
         services.AddTransient<DeliverNotificationsJob>();
         services.AddTransient<NotifyFollowersJob>();
     }

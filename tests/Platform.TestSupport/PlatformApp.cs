@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -161,14 +162,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://localhost/t/{slug}/"), AllowAutoRedirect = false });
 
     /// <summary>Runs <paramref name="work"/> in a fresh scope as the tenant with the slug (as a job would).</summary>
-    public async Task<T> InTenantAsync<T>(string slug, Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var tenant = await scope.ServiceProvider.GetRequiredService<ITenantCatalog>().FindBySlugAsync(slug)
-            ?? throw new InvalidOperationException($"No tenant '{slug}'.");
-        scope.ServiceProvider.GetRequiredService<ICurrentTenantSetter>().SetTenant(tenant);
-        return await work(scope.ServiceProvider);
-    }
+    public Task<T> InTenantAsync<T>(string slug, Func<IServiceProvider, Task<T>> work) => Services.InTenantAsync(slug, work);
 
     public Task InTenantAsync(string slug, Func<IServiceProvider, Task> work) =>
         InTenantAsync(slug, async sp =>
@@ -223,7 +217,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Platform:Jobs:CatchUpCron", "0 3 1 1 *");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Platform:Email:Host", Mail.Host);
-        builder.UseSetting("Platform:Email:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Platform:Email:Port", Mail.Port.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Platform:Email:Security", "None");
 
         // Tests post the contact form far more often than a person; the limit itself is tested with a strict app.

@@ -1,3 +1,5 @@
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Security;
@@ -88,7 +90,7 @@ public static class TenantsEndpoints
     {
         if (logo.Length > TenantLogo.MaxBytes)
         {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("logo", "Das Logo darf höchstens 512 KB groß sein.")]);
+            throw new ValidationException([new ValidationFailure("logo", "Das Logo darf höchstens 512 KB groß sein.")]);
         }
 
         using var buffer = new MemoryStream();

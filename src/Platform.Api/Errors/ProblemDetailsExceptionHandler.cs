@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Platform.Api.Http;
 using Platform.Application.Common;
 using Platform.Domain.Common;
@@ -72,7 +73,7 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
             return true;
         }
 
-        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         if (errors is not null)
         {
             problem.Extensions["errors"] = errors;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Platform.Api.Errors;
 using Platform.Application.Common;
 
 namespace Platform.Api.Http;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Platform.Api.Errors;
 using Platform.Api.Tenancy;
 using Platform.Application.Common;
 using Platform.Domain.Tenants;

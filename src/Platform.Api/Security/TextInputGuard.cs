@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Primitives;
 using Platform.Application.Common;
 
@@ -33,7 +34,7 @@ public static class TextInputGuard
             }
 
             // A form whose antiforgery token failed is refused by its endpoint; it must not be read here at all.
-            if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is not { IsValid: false }
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false }
                 && context.Request.HasFormContentType && context.GetEndpoint() is not null)
             {
                 IFormCollection form;

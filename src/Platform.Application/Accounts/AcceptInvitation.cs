@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Audit;
@@ -35,7 +36,7 @@ public sealed class AcceptInvitationHandler(IAppDbContext db, IAccountService ac
             cancellationToken);
         if (!created.Succeeded)
         {
-            throw new ValidationException(created.Errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m))));
+            throw new ValidationException(created.Errors.SelectMany(e => e.Value.Select(m => new ValidationFailure(e.Key, m))));
         }
 
         db.Record(tenant.RequiredId, actor, clock, "staff.joined", $"{invitation.Email} als {invitation.Role}");

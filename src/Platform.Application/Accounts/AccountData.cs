@@ -1,10 +1,12 @@
 namespace Platform.Application.Accounts;
 
 /// <summary>Everything the account store holds about a person, for "Meine Daten".</summary>
-/// <param name="Claims">Claims stored with the account (<c>type: value</c>).</param>
-/// <param name="SecurityTokens">
-/// The names of the stored security tokens (authenticator key, recovery codes); their values are secrets and stay out.
-/// </param>
+/// <remarks>
+/// <para><paramref name="Claims"/>: claims stored with the account (<c>type: value</c>).</para>
+/// <para>
+/// <paramref name="SecurityTokens"/>: the names of the stored security tokens (authenticator key, recovery codes); their values are secrets and stay out.
+/// </para>
+/// </remarks>
 public sealed record AccountData(
     Guid Id,
     string Email,

@@ -1,7 +1,10 @@
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Application.Events;
+using Platform.Domain.Events;
 
 namespace Platform.Application.Accounts;
 
@@ -81,14 +84,14 @@ public sealed class DeleteMyAccountHandler(
         }
     }
 
-    private static FluentValidation.ValidationException Refused(string field, string message) =>
-        new([new FluentValidation.Results.ValidationFailure(field, message)]);
+    private static ValidationException Refused(string field, string message) =>
+        new([new ValidationFailure(field, message)]);
 
     // A confirmed seat goes to the next person waiting, as with a cancellation; then the rows go.
     private async Task CancelEventRegistrationsAsync(Guid userId, CancellationToken cancellationToken)
     {
         var confirmed = await db.EventRegistrations.AsNoTracking()
-            .Where(r => r.UserId == userId && r.Status == Domain.Events.RegistrationStatus.Confirmed)
+            .Where(r => r.UserId == userId && r.Status == RegistrationStatus.Confirmed)
             .Select(r => r.PostId)
             .ToListAsync(cancellationToken);
         foreach (var postId in confirmed)

@@ -5,6 +5,7 @@ using Platform.Application.ContactRequests;
 using Platform.Application.Events;
 using Platform.Application.Posts;
 using Platform.Application.Reminders;
+using Platform.Domain.Reminders;
 
 namespace Platform.Application.Accounts;
 
@@ -52,12 +53,14 @@ public sealed record MyBookmarkData(Guid PostId, string Post, DateTime Bookmarke
 public sealed record MyEventRegistrationData(Guid EventId, string Event, DateTime? StartsAt, string Status, DateTime RegisteredAt, DateTime UpdatedAt);
 
 /// <summary>The notification preferences as stored (null: never changed, the defaults apply).</summary>
-/// <param name="FollowedTopics">The names of the topics the person follows.</param>
-/// <param name="Unsubscribed">Kinds of message stopped by an unsubscribe link (<c>email:new-post</c>, ...).</param>
+/// <remarks>
+/// <para><paramref name="FollowedTopics"/>: the names of the topics the person follows.</para>
+/// <para><paramref name="Unsubscribed"/>: kinds of message stopped by an unsubscribe link (<c>email:new-post</c>, ...).</para>
+/// </remarks>
 public sealed record MyNotificationSettings(
     bool Email, bool Push, TimeOnly QuietStart, TimeOnly QuietEnd, IReadOnlyList<string> FollowedTopics, IReadOnlyList<string> Unsubscribed, DateTime? UpdatedAt);
 
-/// <param name="At">When it was given, or when the person registered without giving it.</param>
+/// <remarks><paramref name="At"/>: when it was given, or when the person registered without giving it.</remarks>
 public sealed record MyConsent(string Purpose, bool Given, DateTime At);
 
 public sealed class ExportMyDataHandler(
@@ -133,7 +136,7 @@ public sealed class ExportMyDataHandler(
             .Select(i => new MyInvitationData(i.Email, i.Role, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.InvitedBy == userId))
             .ToListAsync(cancellationToken);
 #pragma warning restore CA1304, CA1311, CA1862
-        var defaults = Domain.Reminders.NotificationPreferences.Default(Guid.Empty, userId, data.CreatedAt);
+        var defaults = NotificationPreferences.Default(Guid.Empty, userId, data.CreatedAt);
         return new MyDataExport(
             clock.GetUtcNow().UtcDateTime,
             tenant.Tenant?.DisplayName ?? "Plattform",

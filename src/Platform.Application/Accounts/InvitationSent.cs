@@ -1,4 +1,4 @@
 namespace Platform.Application.Accounts;
 
-/// <param name="Mailed">False when the mail server did not take the invitation: the admin forwards <paramref name="Link"/>.</param>
+/// <remarks><paramref name="Mailed"/>: false when the mail server did not take the invitation: the admin forwards <paramref name="Link"/>.</remarks>
 public sealed record InvitationSent(Uri Link, bool Mailed);

@@ -12,8 +12,17 @@ namespace Platform.Application.Accounts;
 /// </summary>
 public sealed record InviteStaffCommand(string Email, string Role) : ICommand<IssuedInvitation>;
 
-/// <param name="Link">The invitation page with the token; only a hash of the token is stored, so this is its one copy.</param>
-/// <param name="Mailed">False when the mail server did not take the invitation: the admin forwards <paramref name="Link"/>.</param>
+/// <summary>
+/// The first TenantAdmin of a jobcenter being onboarded, invited as that jobcenter. Only <c>OnboardTenantHandler</c>
+/// sends it, after <c>OnboardTenantValidator</c> has checked the address: it has no validator, so the address is
+/// checked once, and before the jobcenter is created.
+/// </summary>
+public sealed record InviteFirstTenantAdminCommand(string Email) : ICommand<IssuedInvitation>;
+
+/// <remarks>
+/// <para><paramref name="Link"/>: the invitation page with the token; only a hash of the token is stored, so this is its one copy.</para>
+/// <para><paramref name="Mailed"/>: false when the mail server did not take the invitation: the admin forwards <paramref name="Link"/>.</para>
+/// </remarks>
 public sealed record IssuedInvitation(Guid Id, string Email, string Role, Uri Link, DateTime ExpiresAt, bool Mailed);
 
 public sealed class InviteStaffValidator : AbstractValidator<InviteStaffCommand>
@@ -27,11 +36,17 @@ public sealed class InviteStaffValidator : AbstractValidator<InviteStaffCommand>
 }
 
 public sealed class InviteStaffHandler(IAppDbContext db, ICurrentTenant tenant, ICurrentUser actor, InvitationMailer mailer, TimeProvider clock)
-    : ICommandHandler<InviteStaffCommand, IssuedInvitation>
+    : ICommandHandler<InviteStaffCommand, IssuedInvitation>, ICommandHandler<InviteFirstTenantAdminCommand, IssuedInvitation>
 {
-    public async ValueTask<IssuedInvitation> Handle(InviteStaffCommand command, CancellationToken cancellationToken)
+    public ValueTask<IssuedInvitation> Handle(InviteStaffCommand command, CancellationToken cancellationToken) =>
+        InviteAsync(command.Email, command.Role, cancellationToken);
+
+    public ValueTask<IssuedInvitation> Handle(InviteFirstTenantAdminCommand command, CancellationToken cancellationToken) =>
+        InviteAsync(command.Email, Roles.TenantAdmin, cancellationToken);
+
+    private async ValueTask<IssuedInvitation> InviteAsync(string email, string role, CancellationToken cancellationToken)
     {
-        var (invitation, token) = Invitation.Create(tenant.RequiredId, command.Email, command.Role, actor.RequiredId, clock.GetUtcNow().UtcDateTime);
+        var (invitation, token) = Invitation.Create(tenant.RequiredId, email, role, actor.RequiredId, clock.GetUtcNow().UtcDateTime);
         db.Invitations.Add(invitation);
         db.Record(tenant.RequiredId, actor, clock, "staff.invited", $"{invitation.Email} als {invitation.Role}");
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,4 @@
 namespace Platform.Application.Accounts;
 
-/// <param name="Id">The credential id, Base64Url.</param>
+/// <remarks><paramref name="Id"/>: the credential id, Base64Url.</remarks>
 public sealed record PasskeySummary(string Id, string Name, DateTime CreatedAt);

@@ -1,4 +1,4 @@
 namespace Platform.Application.Accounts;
 
-/// <param name="RetryAfter">With <see cref="SignInOutcome.TooManyAttempts"/>: how long this client has to wait.</param>
+/// <remarks><paramref name="RetryAfter"/>: with <see cref="SignInOutcome.TooManyAttempts"/>: how long this client has to wait.</remarks>
 public sealed record PasswordSignInResult(SignInOutcome Outcome, TimeSpan RetryAfter = default);

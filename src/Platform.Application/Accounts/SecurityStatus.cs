@@ -1,6 +1,6 @@
 namespace Platform.Application.Accounts;
 
-/// <param name="IsStaff">Holds a staff role: publishing then needs a second factor.</param>
+/// <remarks><paramref name="IsStaff"/>: holds a staff role: publishing then needs a second factor.</remarks>
 public sealed record SecurityStatus(bool TwoFactorEnabled, int RecoveryCodesLeft, int PasskeyCount, bool IsStaff)
 {
     /// <summary>A staff member can sign in with a second factor (an authenticator app or a passkey).</summary>

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 
 namespace Platform.Application.Common;
@@ -25,7 +26,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         if (_validators.Length > 0)
         {
             var context = new ValidationContext<TMessage>(message);
-            var failures = new List<FluentValidation.Results.ValidationFailure>();
+            var failures = new List<ValidationFailure>();
             foreach (var validator in _validators)
             {
                 var result = await validator.ValidateAsync(context, cancellationToken);

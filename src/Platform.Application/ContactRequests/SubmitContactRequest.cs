@@ -17,7 +17,7 @@ public sealed record SubmitContactRequestCommand(
     string? Message,
     bool Consent) : ICommand<ContactRequestReceipt>;
 
-/// <param name="ConfirmationMailed">True when a confirmation e-mail is on its way to the address given.</param>
+/// <remarks><paramref name="ConfirmationMailed"/>: true when a confirmation e-mail is on its way to the address given.</remarks>
 public sealed record ContactRequestReceipt(Guid Id, string Type, bool ConfirmationMailed);
 
 public sealed class SubmitContactRequestValidator : AbstractValidator<SubmitContactRequestCommand>

@@ -3,8 +3,10 @@ using Platform.Application.Common;
 namespace Platform.Application.Events;
 
 /// <summary>An upcoming event as the list and the post page show it. Times are UTC, with the Berlin wall time beside them.</summary>
-/// <param name="SeatsLeft">Free seats, or null when the event has no limit.</param>
-/// <param name="My">The signed-in person's registration, or null.</param>
+/// <remarks>
+/// <para><paramref name="SeatsLeft"/>: free seats, or null when the event has no limit.</para>
+/// <para><paramref name="My"/>: the signed-in person's registration, or null.</para>
+/// </remarks>
 public sealed record EventSummary(
     Guid Id,
     string Title,

@@ -1,9 +1,10 @@
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Application.Posts;
 using Platform.Domain.Library;
-using Platform.Domain.Posts;
 
 namespace Platform.Application.Library;
 
@@ -31,7 +32,7 @@ public static class LibraryAccess
 
         if (id is not null && string.IsNullOrWhiteSpace(input.CoverImageAlt))
         {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(
+            throw new ValidationException([new ValidationFailure(
                 nameof(input.CoverImageAlt), "Ein Titelbild braucht einen Alternativtext, der beschreibt, was darauf zu sehen ist.")]);
         }
 

@@ -23,7 +23,7 @@ public sealed record CampaignView(
     CampaignOptInView? OptIn,
     IReadOnlyList<CampaignParticipantView>? Participants);
 
-/// <param name="DateChanged">The campaign moved after this jobcenter opted in; opting in again follows the new date.</param>
+/// <remarks><paramref name="DateChanged"/>: the campaign moved after this jobcenter opted in; opting in again follows the new date.</remarks>
 public sealed record CampaignOptInView(Guid PostId, string PostTitle, PostStatus PostStatus, DateTime PublishAt, DateTime? ScheduledFor, bool DateChanged);
 
 public sealed record CampaignParticipantView(Guid TenantId, string Tenant, PostStatus PostStatus, DateTime? PublishAt);

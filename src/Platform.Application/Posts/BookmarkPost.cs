@@ -12,7 +12,7 @@ namespace Platform.Application.Posts;
 /// </summary>
 public sealed record BookmarkPostCommand(Guid PostId) : ICommand<BookmarkState>;
 
-/// <param name="BookmarkedAt">When the post was put on the list; null when it is not on it.</param>
+/// <remarks><paramref name="BookmarkedAt"/>: when the post was put on the list; null when it is not on it.</remarks>
 public sealed record BookmarkState(Guid PostId, bool Bookmarked, DateTime? BookmarkedAt);
 
 public sealed class BookmarkPostValidator : AbstractValidator<BookmarkPostCommand>

@@ -5,7 +5,7 @@ public static class CoverWidths
 {
     public static IReadOnlyList<int> All { get; } = [320, 640, 1024];
 
-    /// <summary>The srcset of a cover of <paramref name="width"/> pixels: every allowed width below it, and the original.</summary>
+    /// <summary>The srcset of <paramref name="cover"/>: every allowed width below its own, and the original.</summary>
     public static string SrcSet(Guid postId, CoverImageInfo cover)
     {
         var versioned = $"api/v1/posts/{postId}/cover?v={cover.Version}";

@@ -13,9 +13,11 @@ namespace Platform.Application.Posts;
 /// </summary>
 public sealed record GetContentCalendarQuery(DateTime From, DateTime To) : IQuery<IReadOnlyList<CalendarEntry>>;
 
-/// <param name="At">When it is or was due (UTC).</param>
-/// <param name="LocalAt">The same instant in Europe/Berlin (wall-clock time, no offset).</param>
-/// <param name="UtcOffset">Berlin's offset at that instant, for example "+01:00" or "+02:00".</param>
+/// <remarks>
+/// <para><paramref name="At"/>: when it is or was due (UTC).</para>
+/// <para><paramref name="LocalAt"/>: the same instant in Europe/Berlin (wall-clock time, no offset).</para>
+/// <para><paramref name="UtcOffset"/>: Berlin's offset at that instant, for example "+01:00" or "+02:00".</para>
+/// </remarks>
 public sealed record CalendarEntry(Guid Id, string Title, PostStatus Status, DateTime At, [property: LocalDateTime] DateTime LocalAt, string UtcOffset);
 
 public sealed class GetContentCalendarValidator : AbstractValidator<GetContentCalendarQuery>

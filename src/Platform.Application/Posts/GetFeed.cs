@@ -21,7 +21,7 @@ public sealed record FeedPage(IReadOnlyList<PostSummary> Items, int Page, int Pa
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
 }
 
-/// <param name="CoverImageAlt">Set when the post has a cover image; <paramref name="Cover"/> gives its size and version.</param>
+/// <remarks><paramref name="CoverImageAlt"/>: set when the post has a cover image; <paramref name="Cover"/> gives its size and version.</remarks>
 public sealed record PostSummary(
     Guid Id, string Title, string Summary, IReadOnlyList<string> Topics, DateTime PublishedAt, string? CoverImageAlt = null, CoverImageInfo? Cover = null);
 

@@ -8,10 +8,12 @@ namespace Platform.Application.Posts;
 /// <summary>One published post of the current tenant; anything else, another tenant's post included, is 404.</summary>
 public sealed record GetPostQuery(Guid Id) : IQuery<PostDetail>;
 
-/// <param name="Language">ISO code of the post's language (<c>de</c> unless the editors chose another).</param>
-/// <param name="EasyLanguage">The "Einfache Sprache" version, where the editors wrote one.</param>
-/// <param name="CoverImageAlt">Set when the post has a cover image (served at <c>api/v1/posts/{id}/cover</c>).</param>
-/// <param name="Related">Up to three other published posts that share a topic, newest first.</param>
+/// <remarks>
+/// <para><paramref name="Language"/>: ISO code of the post's language (<c>de</c> unless the editors chose another).</para>
+/// <para><paramref name="EasyLanguage"/>: the "Einfache Sprache" version, where the editors wrote one.</para>
+/// <para><paramref name="CoverImageAlt"/>: set when the post has a cover image (served at <c>api/v1/posts/{id}/cover</c>).</para>
+/// <para><paramref name="Related"/>: up to three other published posts that share a topic, newest first.</para>
+/// </remarks>
 public sealed record PostDetail(
     Guid Id,
     string Title,

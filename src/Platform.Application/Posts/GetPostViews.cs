@@ -9,8 +9,10 @@ namespace Platform.Application.Posts;
 /// <summary>For staff: how often a post of their jobcenter was read, per day over the last 30 days and in total.</summary>
 public sealed record GetPostViewsQuery(Guid PostId) : IQuery<PostViews>;
 
-/// <param name="Days">Days with readings among the last <paramref name="LastDays"/> days (Europe/Berlin), newest first.</param>
-/// <param name="Total">All readings since the post was first published.</param>
+/// <remarks>
+/// <para><paramref name="Days"/>: days with readings among the last <paramref name="LastDays"/> days (Europe/Berlin), newest first.</para>
+/// <para><paramref name="Total"/>: all readings since the post was first published.</para>
+/// </remarks>
 public sealed record PostViews(Guid PostId, int Total, int LastDays, IReadOnlyList<PostViewCount> Days);
 
 public sealed record PostViewCount(DateOnly Day, int Count);

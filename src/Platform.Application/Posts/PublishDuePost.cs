@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Application.Library;
+using Platform.Application.Reminders;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 
@@ -19,8 +20,8 @@ public sealed record PublishOutcome(bool Published, DateTime? DueAt = null)
     public static readonly PublishOutcome Nothing = new(false);
 }
 
-/// <param name="followers">Told after the commit, so the followers of the post's topics hear of it once (optional in unit tests).</param>
-public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, Reminders.INewPostNotifier? followers = null)
+/// <remarks><paramref name="followers"/> are told after the commit, so the followers of the post's topics hear of it once.</remarks>
+public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, INewPostNotifier followers)
     : ICommandHandler<PublishDuePostCommand, PublishOutcome>
 {
     public async ValueTask<PublishOutcome> Handle(PublishDuePostCommand command, CancellationToken cancellationToken)
@@ -69,7 +70,7 @@ public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenan
             return PublishOutcome.Nothing;
         }
 
-        followers?.PostPublished(post.TenantId, post.Id);
+        followers.PostPublished(post.TenantId, post.Id);
         return new PublishOutcome(true);
     }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
+using Platform.Application.Reminders;
 
 namespace Platform.Application.Posts;
 
@@ -21,7 +22,7 @@ public sealed class PublishPostHandler(
     ICurrentUser user,
     TimeProvider clock,
     IPostPublicationScheduler scheduler,
-    Reminders.INewPostNotifier? followers = null)
+    INewPostNotifier followers)
     : ICommandHandler<PublishPostCommand, PostState>
 {
     public async ValueTask<PostState> Handle(PublishPostCommand command, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ public sealed class PublishPostHandler(
         var state = await db.CommitAsync(post, "post.published", user, clock, scheduler, cancellationToken);
 
         // After the commit, like the scheduled path: the followers of its topics hear of it once.
-        followers?.PostPublished(post.TenantId, post.Id);
+        followers.PostPublished(post.TenantId, post.Id);
         return state;
     }
 }

@@ -25,8 +25,10 @@ public sealed record SearchPage(string Query, IReadOnlyList<SearchHit> Items, in
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
 }
 
-/// <param name="TitleHtml">The title, HTML-encoded, with the matches in <c>&lt;mark&gt;</c>.</param>
-/// <param name="SnippetHtml">A passage around the matches, HTML-encoded, with the matches in <c>&lt;mark&gt;</c>.</param>
+/// <remarks>
+/// <para><paramref name="TitleHtml"/>: the title, HTML-encoded, with the matches in <c>&lt;mark&gt;</c>.</para>
+/// <para><paramref name="SnippetHtml"/>: a passage around the matches, HTML-encoded, with the matches in <c>&lt;mark&gt;</c>.</para>
+/// </remarks>
 public sealed record SearchHit(Guid Id, string Title, string TitleHtml, string SnippetHtml, IReadOnlyList<string> Topics, DateTime PublishedAt);
 
 public sealed class SearchPostsValidator : AbstractValidator<SearchPostsQuery>
@@ -72,7 +74,7 @@ public sealed class SearchPostsHandler(IPostSearch search) : IQueryHandler<Searc
 
 /// <summary>
 /// Port to the database's full-text search (one implementation per provider). Searches the current tenant's
-/// published posts for all <paramref name="terms"/>; matches in the returned texts are enclosed in
+/// published posts for all the terms given; matches in the returned texts are enclosed in
 /// <see cref="SearchHighlight.StartMarker"/> and <see cref="SearchHighlight.EndMarker"/>.
 /// </summary>
 public interface IPostSearch

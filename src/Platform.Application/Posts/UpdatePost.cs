@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
@@ -56,7 +57,7 @@ public sealed class UpdatePostHandler(
         var hasImage = command.CoverImage is not null || (image is not null && !command.RemoveCoverImage);
         if (hasImage && string.IsNullOrWhiteSpace(command.CoverImageAlt))
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure(
+            throw new ValidationException([new ValidationFailure(
                 nameof(command.CoverImageAlt), "Ein Titelbild braucht einen Alternativtext, der beschreibt, was darauf zu sehen ist.")]);
         }
 

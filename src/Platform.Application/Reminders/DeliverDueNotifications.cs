@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Domain.Reminders;
+using Platform.Domain.Tenants;
 
 namespace Platform.Application.Reminders;
 
@@ -39,7 +40,7 @@ public sealed class DeliverDueNotificationsHandler(
     public async ValueTask<DeliveryBatchResult> Handle(DeliverDueNotificationsCommand command, CancellationToken cancellationToken)
     {
         var tenantInfo = tenant.Tenant ?? throw new TenantRequiredException();
-        if (tenantInfo.Status == Domain.Tenants.TenantStatus.Suspended)
+        if (tenantInfo.Status == TenantStatus.Suspended)
         {
             return DeliveryBatchResult.None;
         }

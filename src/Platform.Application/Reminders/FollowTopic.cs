@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Domain.Posts;
+using Platform.Domain.Reminders;
 
 namespace Platform.Application.Reminders;
 
@@ -39,7 +40,7 @@ public sealed class FollowTopicHandler(IAppDbContext db, ICurrentUser user, ICur
         {
             if (preferences is null)
             {
-                preferences = Domain.Reminders.NotificationPreferences.Default(tenant.RequiredId, userId, now);
+                preferences = NotificationPreferences.Default(tenant.RequiredId, userId, now);
                 db.NotificationPreferences.Add(preferences);
             }
 

@@ -1,10 +1,12 @@
 namespace Platform.Application.Reminders;
 
-/// <param name="QuietStart">Europe/Berlin wall time, <c>HH:mm</c>.</param>
-/// <param name="Unsubscribed">
-/// Kinds of message stopped on a channel by the unsubscribe link of such a message, as <c>channel:kind</c> (for example
+/// <remarks>
+/// <para><paramref name="QuietStart"/>: Europe/Berlin wall time, <c>HH:mm</c>.</para>
+/// <para>
+/// <paramref name="Unsubscribed"/>: kinds of message stopped on a channel by the unsubscribe link of such a message, as <c>channel:kind</c> (for example
 /// <c>email:new-post</c>); the channel stays on for the other kinds.
-/// </param>
+/// </para>
+/// </remarks>
 public sealed record NotificationSettings(
     bool InApp,
     bool Email,

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
+// Inside this class, Topics is also the name of the method below.
+using TopicFlags = Platform.Domain.Posts.Topics;
 
 namespace Platform.Application.Reminders;
 
@@ -12,7 +14,7 @@ public static class NotificationSettingsRules
 
     /// <summary>The flags of the valid topic names (the validator has refused any other).</summary>
     public static Topics Topics(IEnumerable<string> names) =>
-        names.Aggregate(Domain.Posts.Topics.None, (flags, name) => TopicNames.TryParse(name, out var topic) ? flags | topic : flags);
+        names.Aggregate(TopicFlags.None, (flags, name) => TopicNames.TryParse(name, out var topic) ? flags | topic : flags);
 
     public static string Format(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 

@@ -6,12 +6,12 @@ namespace Platform.Application.Reminders;
 
 internal static class NotificationSettingsView
 {
-    public static NotificationSettings From(Domain.Reminders.NotificationPreferences? p, bool atLeast16, string publicKey) => new(
+    public static NotificationSettings From(NotificationPreferences? p, bool atLeast16, string publicKey) => new(
         InApp: true,
         Email: p?.EmailEnabled ?? false,
         Push: p?.PushEnabled ?? false,
-        QuietStart: NotificationSettingsRules.Format(p?.QuietStart ?? Domain.Reminders.NotificationPreferences.DefaultQuietStart),
-        QuietEnd: NotificationSettingsRules.Format(p?.QuietEnd ?? Domain.Reminders.NotificationPreferences.DefaultQuietEnd),
+        QuietStart: NotificationSettingsRules.Format(p?.QuietStart ?? NotificationPreferences.DefaultQuietStart),
+        QuietEnd: NotificationSettingsRules.Format(p?.QuietEnd ?? NotificationPreferences.DefaultQuietEnd),
         FollowedTopics: TopicNames.ToNames((Topics)(p?.FollowedTopics ?? 0)),
         MayUseEmailAndPush: ConsentRules.MayConsentToReminders(atLeast16),
         PushPublicKey: publicKey,

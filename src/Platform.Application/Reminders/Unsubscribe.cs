@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
@@ -28,7 +29,7 @@ public sealed class UnsubscribeHandler(IAppDbContext db, ICurrentTenant tenant, 
     {
         var tenantId = tenant.RequiredId;
         var target = tokens.Read(tenantId, command.Token)
-            ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("token", "Dieser Abmelde-Link ist ungültig.")]);
+            ?? throw new ValidationException([new ValidationFailure("token", "Dieser Abmelde-Link ist ungültig.")]);
         var now = clock.GetUtcNow().UtcDateTime;
 
         if (target.PushSubscriptionId is { } subscriptionId)

@@ -9,7 +9,7 @@ using Platform.Domain.Reminders;
 namespace Platform.Application.Reminders;
 
 /// <summary>Changes the channels, quiet hours and followed topics; each consent change is recorded.</summary>
-/// <param name="Unsubscribed">The kinds to keep stopped (<c>email:new-post</c>, ...); the others of the list are on again. Null: unchanged.</param>
+/// <remarks><paramref name="Unsubscribed"/>: the kinds to keep stopped (<c>email:new-post</c>, ...); the others of the list are on again. Null: unchanged.</remarks>
 public sealed record UpdateNotificationSettingsCommand(
     bool Email,
     bool Push,
@@ -46,7 +46,7 @@ public sealed class UpdateNotificationSettingsHandler(
         var preferences = await db.NotificationPreferences.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         if (preferences is null)
         {
-            preferences = Domain.Reminders.NotificationPreferences.Default(tenant.RequiredId, userId, now);
+            preferences = NotificationPreferences.Default(tenant.RequiredId, userId, now);
             db.NotificationPreferences.Add(preferences);
         }
 

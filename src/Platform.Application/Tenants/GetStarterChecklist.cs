@@ -9,8 +9,10 @@ namespace Platform.Application.Tenants;
 /// <summary>What a new jobcenter still has to set up: shown to its TenantAdmins on Verwaltung until all is done.</summary>
 public sealed record GetStarterChecklistQuery : IQuery<StarterChecklist>;
 
-/// <param name="Colours">Other colours than the platform's defaults.</param>
-/// <param name="Team">Someone besides the first TenantAdmin is on the team.</param>
+/// <remarks>
+/// <para><paramref name="Colours"/>: other colours than the platform's defaults.</para>
+/// <para><paramref name="Team"/>: someone besides the first TenantAdmin is on the team.</para>
+/// </remarks>
 public sealed record StarterChecklist(bool Logo, bool Colours, bool ContactData, bool LegalPages, bool FirstPost, bool Team)
 {
     public bool Done => Logo && Colours && ContactData && LegalPages && FirstPost && Team;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
@@ -10,7 +11,7 @@ namespace Platform.Application.Tenants;
 
 /// <summary>
 /// A PlatformAdmin adds a jobcenter: it starts in onboarding (only its staff see it), and its first TenantAdmin
-/// is invited by e-mail (<see cref="InviteStaffCommand"/>, sent as the new tenant).
+/// is invited by e-mail (<see cref="InviteFirstTenantAdminCommand"/>, sent as the new tenant).
 /// </summary>
 public sealed record OnboardTenantCommand(string Slug, string DisplayName, IReadOnlyList<string>? Hostnames, string AdminEmail)
     : ICommand<OnboardedTenant>;
@@ -66,10 +67,10 @@ public sealed class OnboardTenantHandler(
         catalog.Invalidate();
 
         await tenants.SendAsync(tenant.Id, new RecordAuditEntryCommand("tenant.created", $"{tenant.DisplayName} ({tenant.Slug})"), cancellationToken);
-        var invitation = await tenants.SendAsync(tenant.Id, new InviteStaffCommand(command.AdminEmail, Roles.TenantAdmin), cancellationToken);
+        var invitation = await tenants.SendAsync(tenant.Id, new InviteFirstTenantAdminCommand(command.AdminEmail), cancellationToken);
         return new OnboardedTenant(tenant.Id, tenant.Slug, invitation);
     }
 
     private static ValidationException SlugTaken() =>
-        new([new FluentValidation.Results.ValidationFailure(nameof(OnboardTenantCommand.Slug), "Dieses Kürzel ist schon vergeben.")]);
+        new([new ValidationFailure(nameof(OnboardTenantCommand.Slug), "Dieses Kürzel ist schon vergeben.")]);
 }

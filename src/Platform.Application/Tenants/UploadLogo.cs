@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Audit;
 using Platform.Application.Common;
+using Platform.Application.Posts;
 using Platform.Domain.Tenants;
 
 namespace Platform.Application.Tenants;
@@ -24,7 +25,7 @@ public sealed class UploadLogoValidator : AbstractValidator<UploadLogoCommand>
 }
 
 public sealed class UploadLogoHandler(
-    IAppDbContext db, ICurrentTenant current, ITenantCatalog catalog, ICurrentUser actor, TimeProvider clock, Posts.IImageProcessor images)
+    IAppDbContext db, ICurrentTenant current, ITenantCatalog catalog, ICurrentUser actor, TimeProvider clock, IImageProcessor images)
     : ICommandHandler<UploadLogoCommand>
 {
     public async ValueTask<Unit> Handle(UploadLogoCommand command, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Domain.Common;
+using Platform.Domain.Events;
 
 namespace Platform.Domain.Reminders;
 
@@ -103,7 +104,7 @@ public sealed class ReminderDelivery : ITenantOwned
     /// later sign-up that moves up again gives its own.
     /// </summary>
     public static ReminderDelivery ForPromotion(
-        Events.EventRegistration registration, string eventTitle, DateTime eventStartsAt, NotificationChannel channel, DateTime dueAt)
+        EventRegistration registration, string eventTitle, DateTime eventStartsAt, NotificationChannel channel, DateTime dueAt)
     {
         var title = eventTitle.Length > 150 ? eventTitle[..150] + "…" : eventTitle;
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(eventStartsAt, DateTimeKind.Utc), BerlinTime.Zone);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Platform.Domain.Common;
+using Platform.Domain.ContactRequests;
 
 namespace Platform.Domain.Tenants;
 
@@ -36,7 +37,7 @@ public sealed partial class Tenant : ISharedEntity
     public TenantLinks Links { get; private set; } = new();
 
     /// <summary>How many days contact requests are kept before the retention job deletes them.</summary>
-    public int ContactRetentionDays { get; private set; } = ContactRequests.ContactRequest.DefaultRetentionDays;
+    public int ContactRetentionDays { get; private set; } = ContactRequest.DefaultRetentionDays;
 
     public DateTime CreatedAt { get; private set; }
 
@@ -175,7 +176,7 @@ public sealed partial class Tenant : ISharedEntity
 
     public void ChangeContactRetention(int days)
     {
-        if (days is < ContactRequests.ContactRequest.MinRetentionDays or > ContactRequests.ContactRequest.MaxRetentionDays)
+        if (days is < ContactRequest.MinRetentionDays or > ContactRequest.MaxRetentionDays)
         {
             throw new DomainException("tenant.contactRetentionDays", "Contact requests are kept between 7 and 365 days.");
         }

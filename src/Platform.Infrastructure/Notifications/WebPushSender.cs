@@ -7,6 +7,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Application.Reminders;
+// Both the port and the web push library have a PushMessage.
+using PushMessage = Platform.Application.Reminders.PushMessage;
+using WebPushMessage = Lib.Net.Http.WebPush.PushMessage;
 
 namespace Platform.Infrastructure.Notifications;
 
@@ -38,7 +41,7 @@ public sealed partial class WebPushSender : IPushSender, IDisposable
 
     public string PublicKey => _keys.Value.PublicKey;
 
-    public async Task<PushOutcome> SendAsync(Application.Reminders.PushMessage message, CancellationToken cancellationToken)
+    public async Task<PushOutcome> SendAsync(PushMessage message, CancellationToken cancellationToken)
     {
         // Checked again at delivery: a subscription stored before the rules (or before the allow-list changed) is
         // never sent to, and its keys must be encryptable at all.
@@ -59,7 +62,7 @@ public sealed partial class WebPushSender : IPushSender, IDisposable
         });
         try
         {
-            await _client.Value.RequestPushMessageDeliveryAsync(subscription, new Lib.Net.Http.WebPush.PushMessage(payload), cancellationToken);
+            await _client.Value.RequestPushMessageDeliveryAsync(subscription, new WebPushMessage(payload), cancellationToken);
             return PushOutcome.Sent;
         }
         catch (PushServiceClientException exception) when (exception.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)

@@ -1,10 +1,13 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.Application.Common;
+using Platform.Application.Tenants;
 using Platform.Domain.Tenants;
+using Platform.Web.Components.Shared;
 
 namespace Platform.Web.Tenants;
 
@@ -43,7 +46,7 @@ public static class BrandingEndpoints
         var version = tenant.Branding.Version.ToString(CultureInfo.InvariantCulture);
         // PNGs of exactly the sizes they claim, drawn from the logo or the initials: browsers install an app only with
         // a 192 px and a 512 px icon they can decode, so the logo itself (any size, maybe JPEG) is not one.
-        var icons = Application.Tenants.GetAppIconHandler.Sizes
+        var icons = GetAppIconHandler.Sizes
             .Select(size => new { src = $"{start}app-icon-{size}.png?v={version}", sizes = $"{size}x{size}", type = "image/png", purpose = "any" })
             .ToArray();
         context.Response.Headers.CacheControl = "no-cache";
@@ -76,7 +79,7 @@ public static class BrandingEndpoints
     }
 
     /// <summary>The logo form of the administration page (a plain form post, so no script is needed).</summary>
-    private static async Task<IResult> UploadLogo(HttpContext context, Mediator.IMediator mediator)
+    private static async Task<IResult> UploadLogo(HttpContext context, IMediator mediator)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var file = form.Files.GetFile("logo");
@@ -93,16 +96,16 @@ public static class BrandingEndpoints
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, context.RequestAborted);
-            var errors = await Components.Shared.FormErrors.TryAsync(async () => await mediator.Send(new Application.Tenants.UploadLogoCommand(buffer.ToArray())));
+            var errors = await FormErrors.TryAsync(async () => await mediator.Send(new UploadLogoCommand(buffer.ToArray())));
             result = errors.Count == 0 ? "ok" : "kein-bild";
         }
 
         return Results.Redirect($"{context.Request.PathBase}/verwaltung?logo={result}#aussehen");
     }
 
-    private static async Task<IResult> GetLogo(HttpContext context, ICurrentTenant currentTenant, Mediator.IMediator mediator, string? v)
+    private static async Task<IResult> GetLogo(HttpContext context, ICurrentTenant currentTenant, IMediator mediator, string? v)
     {
-        var logo = currentTenant.Tenant is null ? null : await mediator.Send(new Application.Tenants.GetTenantLogoQuery(), context.RequestAborted);
+        var logo = currentTenant.Tenant is null ? null : await mediator.Send(new GetTenantLogoQuery(), context.RequestAborted);
         if (logo is null)
         {
             return Results.NotFound();
@@ -113,9 +116,9 @@ public static class BrandingEndpoints
         return Results.File(logo.Content, logo.ContentType);
     }
 
-    private static async Task<IResult> GetAppIcon(HttpContext context, ICurrentTenant currentTenant, Mediator.IMediator mediator, int size, string? v)
+    private static async Task<IResult> GetAppIcon(HttpContext context, ICurrentTenant currentTenant, IMediator mediator, int size, string? v)
     {
-        var icon = currentTenant.Tenant is null ? null : await mediator.Send(new Application.Tenants.GetAppIconQuery(size), context.RequestAborted);
+        var icon = currentTenant.Tenant is null ? null : await mediator.Send(new GetAppIconQuery(size), context.RequestAborted);
         if (icon is null)
         {
             return Results.NotFound();

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -114,7 +115,7 @@ public abstract partial class AccountEnumerationTests<TApp>(TApp app) : ApiTestB
         Assert.StartsWith("Du hast schon ein Konto", mail.Subject, StringComparison.Ordinal);
         var reset = Regex.Match(mail.Text, @"https?://\S+passwort-neu\?\S+").Value;
         Assert.StartsWith("http://gross-gerau.localhost/passwort-neu?email=", reset, StringComparison.Ordinal);
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(reset).Query);
+        var query = QueryHelpers.ParseQuery(new Uri(reset).Query);
         using var newPassword = await client.PostAsJsonAsync("api/v1/auth/reset-password",
             new { email = Existing, code = query["code"].ToString(), newPassword = "Ein ganz neuer Satz als Passwort" });
         Assert.Equal(HttpStatusCode.NoContent, newPassword.StatusCode);

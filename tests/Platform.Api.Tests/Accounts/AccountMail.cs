@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Accounts;
@@ -28,7 +30,7 @@ public static partial class AccountMail
         await ConfirmAsync(app, client, email);
         using var login = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password });
         Assert.True(login.StatusCode == HttpStatusCode.OK, $"login {email}: {(int)login.StatusCode}");
-        return (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
+        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>
@@ -59,7 +61,7 @@ public static partial class AccountMail
     /// <summary>The link with one query value replaced (or removed, with null).</summary>
     public static Uri WithQuery(Uri link, string name, string? value)
     {
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query)
+        var query = QueryHelpers.ParseQuery(link.Query)
             .Where(p => p.Key != name)
             .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString()))
             .ToList();
@@ -69,7 +71,7 @@ public static partial class AccountMail
         }
 
         var bare = link.GetLeftPart(UriPartial.Path);
-        return new Uri(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(bare, query));
+        return new Uri(QueryHelpers.AddQueryString(bare, query));
     }
 
     [GeneratedRegex(@"https?://\S+/email-bestaetigen\?\S+", RegexOptions.CultureInvariant)]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Common;
 using Platform.Infrastructure.Persistence;
@@ -77,7 +78,7 @@ public abstract class ConfirmEmailTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         using var registered = await client.PostAsJsonAsync("api/v1/auth/register",
             new { email, password = Password, displayName = "F", confirmedAtLeast16 = true });
         var link = await AccountMail.ConfirmationLinkAsync(App, email);
-        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query)["code"].ToString();
+        var code = QueryHelpers.ParseQuery(link.Query)["code"].ToString();
         var tampered = code[..(code.Length / 2)] + (code[code.Length / 2] == 'A' ? 'B' : 'A') + code[(code.Length / 2 + 1)..];
 
         Uri[] bad =

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Security;
@@ -146,5 +147,5 @@ public sealed class CrossSiteRequestTests(ManySignInsSqliteApp app) : ApiTestBas
         && (await response.Content.ReadAsStringAsync()).Contains(SameOriginGuard.RefusalTitle, StringComparison.Ordinal);
 
     private static string Fill(string pattern) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern, "{[^}]+}", m => m.Value.Contains(":guid", StringComparison.Ordinal) || m.Value.Contains("Id", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "x");
+        Regex.Replace(pattern, "{[^}]+}", m => m.Value.Contains(":guid", StringComparison.Ordinal) || m.Value.Contains("Id", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "x");
 }

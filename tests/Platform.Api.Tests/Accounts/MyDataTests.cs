@@ -1,8 +1,13 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Common;
+using Platform.Domain.Reminders;
+using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Accounts;
@@ -58,9 +63,9 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
         await App.InTenantAsync("gross-gerau", async sp =>
         {
-            var db = sp.GetRequiredService<Platform.Application.Common.IAppDbContext>();
-            db.PushSubscriptions.Add(Platform.Domain.Reminders.PushSubscription.Create(
-                sp.GetRequiredService<Platform.Application.Common.ICurrentTenant>().RequiredId, id, "https://push.example.org/send/abc", "p256dh", "auth", 0, DateTime.UtcNow));
+            var db = sp.GetRequiredService<IAppDbContext>();
+            db.PushSubscriptions.Add(PushSubscription.Create(
+                sp.GetRequiredService<ICurrentTenant>().RequiredId, id, "https://push.example.org/send/abc", "p256dh", "auth", 0, DateTime.UtcNow));
             await db.SaveChangesAsync();
         });
         using (var contact = await client.PostAsJsonAsync("api/v1/contact", new { type = "question", name = "Alex", email = "Alles@Example.org", phone = "06152 1234", message = "Wie beantrage ich Wohngeld?", consent = true }))
@@ -170,10 +175,10 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             await ScanAsync(connection, await TablesAsync(connection), id, email, hits, "");
         }
 
-        if (App.Provider == Platform.Infrastructure.Persistence.DatabaseProvider.Sqlite)
+        if (App.Provider == DatabaseProvider.Sqlite)
         {
-            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(App.ConnectionString).DataSource;
-            await using var jobs = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.ChangeExtension(file, ".jobs.db")}");
+            var file = new SqliteConnectionStringBuilder(App.ConnectionString).DataSource;
+            await using var jobs = new SqliteConnection($"Data Source={Path.ChangeExtension(file, ".jobs.db")}");
             await jobs.OpenAsync();
             await ScanAsync(jobs, await TablesAsync(jobs), id, email, hits, "jobs:");
         }
@@ -193,7 +198,7 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             {
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    var value = reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                    var value = reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "";
                     if (value.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase) || value.Contains(email, StringComparison.OrdinalIgnoreCase))
                     {
                         hits.Add($"{label}.{reader.GetName(i)}");
@@ -206,7 +211,7 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     private async Task<List<string>> TablesAsync(DbConnection connection)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = App.Provider == Platform.Infrastructure.Persistence.DatabaseProvider.PostgreSql
+        command.CommandText = App.Provider == DatabaseProvider.PostgreSql
             ? "SELECT (CASE WHEN table_schema = 'hangfire' THEN 'jobs:' ELSE '' END) || format('%I.%I', table_schema, table_name) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type = 'BASE TABLE'"
             : "SELECT '\"' || name || '\"' FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
         var tables = new List<string>();

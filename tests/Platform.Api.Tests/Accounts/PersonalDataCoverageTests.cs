@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -35,7 +36,7 @@ public abstract class PersonalDataCoverageTests<TApp>(TApp app) : ApiTestBase<TA
 
         using var response = await SendAsync(client, HttpMethod.Get, "api/v1/me/data", token);
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sql = string.Join("\n", App.Sql);
         var tables = PersonTables();
         Assert.Contains("ContactRequests", tables.Keys);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Common;
@@ -142,11 +144,11 @@ public sealed class NoMailServerApp() : PlatformApp(DatabaseProvider.Sqlite)
 {
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        builder.UseSetting("Platform:Email:Port", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Platform:Email:Port", closedPort.ToString(CultureInfo.InvariantCulture));
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Platform.Infrastructure.Persistence;
@@ -20,7 +21,7 @@ public sealed class OutageApp() : PlatformApp(DatabaseProvider.PostgreSql)
 
     public override async Task InitializeAsync()
     {
-        _port = int.Parse(await RunScriptAsync("start", _dataDir, "57300"), System.Globalization.CultureInfo.InvariantCulture);
+        _port = int.Parse(await RunScriptAsync("start", _dataDir, "57300"), CultureInfo.InvariantCulture);
         await base.InitializeAsync();
     }
 
@@ -44,7 +45,7 @@ public sealed class OutageApp() : PlatformApp(DatabaseProvider.PostgreSql)
 
     public Task StopDatabaseAsync() => RunScriptAsync("stop", _dataDir);
 
-    public Task StartDatabaseAsync() => RunScriptAsync("start", _dataDir, _port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public Task StartDatabaseAsync() => RunScriptAsync("start", _dataDir, _port.ToString(CultureInfo.InvariantCulture));
 
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using Platform.Infrastructure.Persistence;
 
 namespace Platform.Api.Tests.Errors;
 
@@ -20,7 +23,7 @@ public abstract class ErrorAnswerTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         using var client = App.CreateTenantClient("gross-gerau");
         var feed = await GetJsonAsync(client, "api/v1/posts?pageSize=50");
         var withoutCover = feed.GetProperty("items").EnumerateArray()
-            .First(i => !i.TryGetProperty("coverImageAlt", out var alt) || alt.ValueKind == System.Text.Json.JsonValueKind.Null)
+            .First(i => !i.TryGetProperty("coverImageAlt", out var alt) || alt.ValueKind == JsonValueKind.Null)
             .GetProperty("id").GetGuid();
 
         foreach (var url in new[] { $"api/v1/posts/{withoutCover}/cover", $"api/v1/events/{Guid.NewGuid()}.ics", $"api/v1/posts/{Guid.NewGuid()}" })
@@ -117,7 +120,7 @@ public sealed class PostgresErrorAnswerTests(PostgresInputApp app) : ErrorAnswer
 public sealed class KestrelInputApp : InputApp
 {
     public KestrelInputApp()
-        : base(Platform.Infrastructure.Persistence.DatabaseProvider.Sqlite) => ListenOnKestrel = true;
+        : base(DatabaseProvider.Sqlite) => ListenOnKestrel = true;
 }
 
 /// <summary>
@@ -135,7 +138,7 @@ public sealed class InvalidHostTests(KestrelInputApp app) : ApiTestBase<KestrelI
         using var client = new HttpClient { BaseAddress = App.ServerAddress };
         using var signIn = new HttpRequestMessage(HttpMethod.Post, "api/v1/auth/login")
         {
-            Content = System.Net.Http.Json.JsonContent.Create(new { email = "redaktion@offenbach.example", password = Platform.Infrastructure.Persistence.DatabaseInitializer.DemoPassword }),
+            Content = JsonContent.Create(new { email = "redaktion@offenbach.example", password = DatabaseInitializer.DemoPassword }),
         };
         signIn.Headers.Host = "offenbach.localhost";
         using var signedIn = await client.SendAsync(signIn);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
 namespace Platform.Api.Tests.Errors;
@@ -153,7 +154,7 @@ public abstract partial class RequestInputTests<TApp>(TApp app) : ApiTestBase<TA
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (token is not null)
         {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
         using var response = await client.SendAsync(request);

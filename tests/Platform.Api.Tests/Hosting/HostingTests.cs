@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Hosting;
@@ -129,7 +130,7 @@ public abstract class HostingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         using var anonymous = App.CreateTenantClient("gross-gerau");
         using var signedIn = App.CreateTenantClient("gross-gerau");
         using var login = await signedIn.PostAsJsonAsync("api/v1/auth/login?useCookies=true",
-            new { email = "admin@gross-gerau.example", password = Platform.Infrastructure.Persistence.DatabaseInitializer.DemoPassword });
+            new { email = "admin@gross-gerau.example", password = DatabaseInitializer.DemoPassword });
         Assert.True(login.IsSuccessStatusCode);
 
         var before = await anonymous.GetStringAsync(new Uri("", UriKind.Relative));

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Mediator;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using Platform.Api.Tests.Accounts;
 using Platform.Api.Tests.Posts;
 using Platform.Application.Common;
+using Platform.Application.Reminders;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Infrastructure.Jobs;
@@ -110,7 +113,7 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
         }
 
         using (var reminder = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token,
-            new { kind = "BenefitRenewal", dueAt = Now.AddDays(3).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture), leadTimeMinutes = new[] { 1440 }, email = true, push = false }))
+            new { kind = "BenefitRenewal", dueAt = Now.AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), leadTimeMinutes = new[] { 1440 }, email = true, push = false }))
         {
             Assert.Equal(HttpStatusCode.Created, reminder.StatusCode);
         }
@@ -282,7 +285,7 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
             post.Publish(Now);
             db.Posts.Add(post);
             await db.SaveChangesAsync();
-            await sp.GetRequiredService<Mediator.IMediator>().Send(new Platform.Application.Reminders.NotifyFollowersCommand(post.Id));
+            await sp.GetRequiredService<IMediator>().Send(new NotifyFollowersCommand(post.Id));
         });
 
     [GeneratedRegex(@"https?://[^\s""'<>]+", RegexOptions.CultureInvariant)]

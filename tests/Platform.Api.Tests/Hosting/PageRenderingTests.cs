@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.Api.Tests.Accounts;
+using Platform.Api.Tests.Posts;
 using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 
@@ -60,7 +62,7 @@ public abstract class PageRenderingTests<TApp>(TApp app) : ApiTestBase<TApp>(app
         using var client = await SignedInAsync("redaktion@gross-gerau.example");
         using var api = App.CreateTenantClient("gross-gerau");
         var token = await SignInAsync(api, "redaktion@gross-gerau.example");
-        var id = await Posts.EditorialApi.CreateAsync(api, token, "Bald wieder weg");
+        var id = await EditorialApi.CreateAsync(api, token, "Bald wieder weg");
         Assert.Equal(HttpStatusCode.OK, (await GetPageAsync(client, $"redaktion/beitraege/{id}")).Status);
         await using (var connection = App.OpenConnection())
         {
@@ -83,7 +85,7 @@ public abstract class PageRenderingTests<TApp>(TApp app) : ApiTestBase<TApp>(app
         var email = $"neu-{Guid.NewGuid():N}@example.org";
         using (var api = App.CreateTenantClient("gross-gerau"))
         {
-            await Accounts.AccountMail.RegisterConfirmedAsync(App, api, email, password, "Neu hier", confirmedAtLeast16: false);
+            await AccountMail.RegisterConfirmedAsync(App, api, email, password, "Neu hier", confirmedAtLeast16: false);
         }
 
         using var client = await SignedInAsync(email, password);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -186,7 +187,7 @@ public sealed partial class AuthorizationBeforeBodyTests(SqliteApp app) : ApiTes
             {
                 Content = new StringContent("kein Bild", Encoding.UTF8, "text/plain"),
             };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await client.SendAsync(request);
             if (response.StatusCode != HttpStatusCode.Forbidden)
             {
@@ -203,7 +204,7 @@ public sealed partial class AuthorizationBeforeBodyTests(SqliteApp app) : ApiTes
         using var client = App.CreateTenantClient("gross-gerau");
         var admin = await SignInAsync(client, "admin@gross-gerau.example");
         using var request = new HttpRequestMessage(HttpMethod.Put, "api/v1/tenant/logo") { Content = new StringContent("kein Bild", Encoding.UTF8, "text/plain") };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
 
         using var response = await client.SendAsync(request);
 

@@ -1,5 +1,8 @@
+using System.Collections;
 using System.Globalization;
 using System.Resources;
+using Platform.Application.Common;
+using Platform.Web;
 using Platform.Web.Resources;
 
 namespace Platform.Api.Tests.Hosting;
@@ -10,7 +13,7 @@ public sealed class UiTextResourceTests
     private static readonly ResourceManager Resources = new("Platform.Web.Resources.UiText", typeof(UiText).Assembly);
 
     private static readonly ResourceManager Messages =
-        new("Platform.Application.Common.ValidationMessages", typeof(Platform.Application.Common.ValidationMessages).Assembly);
+        new("Platform.Application.Common.ValidationMessages", typeof(ValidationMessages).Assembly);
 
     [Theory]
     [InlineData("UiText")]
@@ -62,7 +65,7 @@ public sealed class UiTextResourceTests
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            Assert.Equal(expected, Platform.Web.DateDisplay.FormatWithTime(new DateTime(2026, 11, 25, 19, 0, 0, DateTimeKind.Utc)));
+            Assert.Equal(expected, DateDisplay.FormatWithTime(new DateTime(2026, 11, 25, 19, 0, 0, DateTimeKind.Utc)));
         }
         finally
         {
@@ -77,7 +80,7 @@ public sealed class UiTextResourceTests
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ar");
-            var text = Platform.Web.DateDisplay.FormatWithTime(new DateTime(2026, 11, 25, 19, 0, 0, DateTimeKind.Utc));
+            var text = DateDisplay.FormatWithTime(new DateTime(2026, 11, 25, 19, 0, 0, DateTimeKind.Utc));
             Assert.Contains("2026", text, StringComparison.Ordinal);
             Assert.Contains("20:00", text, StringComparison.Ordinal);
             Assert.StartsWith("25 ", text, StringComparison.Ordinal);
@@ -93,7 +96,7 @@ public sealed class UiTextResourceTests
     {
         var set = (manager ?? Resources).GetResourceSet(culture, createIfNotExists: true, tryParents: false)
             ?? throw new InvalidOperationException($"No resources for '{culture.Name}'.");
-        return set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+        return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
     }
 
     private static HashSet<string> Placeholders(string text) =>

@@ -2,6 +2,7 @@ using System.Net;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Platform.Application.Common;
 using Platform.Domain.Posts;
 using Platform.Infrastructure.Jobs;
@@ -17,7 +18,7 @@ namespace Platform.Api.Tests.Jobs;
 public abstract class PublishOverduePostsJobTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     where TApp : PlatformApp
 {
-    private Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => App.Clock ?? throw new InvalidOperationException("This class needs an app on a fake clock.");
+    private FakeTimeProvider Clock => App.Clock ?? throw new InvalidOperationException("This class needs an app on a fake clock.");
 
     [Fact]
     public async Task The_catch_up_publishes_overdue_posts_of_every_tenant_and_unpublishes_expired_ones()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Platform.Api.Tests.Posts;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
 
@@ -244,7 +245,7 @@ public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal("Infotag", content.GetProperty("easyTitle").GetString());
         using var cover = await SendAsync(_grossGerau, HttpMethod.Get, $"{PostsUrl}/{postId}/cover", _editorGg);
         Assert.Equal(HttpStatusCode.OK, cover.StatusCode);
-        Platform.Api.Tests.Posts.CraftedImages.AssertSamePixels(TinyPng, await cover.Content.ReadAsByteArrayAsync());
+        CraftedImages.AssertSamePixels(TinyPng, await cover.Content.ReadAsByteArrayAsync());
 
         // A new version without a new image keeps it; removing it drops it.
         await OkAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}", _network, new

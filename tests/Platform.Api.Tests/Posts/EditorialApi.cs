@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Posts;
 
@@ -25,7 +26,7 @@ internal static class EditorialApi
     }
 
     public static Task<HttpResponseMessage> StepAsync(HttpClient client, string token, Guid id, string step, object? body = null) =>
-        ApiTestBase<Platform.TestSupport.SqliteApp>.SendAsync(client, HttpMethod.Post, $"{PostsUrl}/{id}/{step}", token, body ?? new { });
+        ApiTestBase<SqliteApp>.SendAsync(client, HttpMethod.Post, $"{PostsUrl}/{id}/{step}", token, body ?? new { });
 
     /// <summary>A workflow step that must succeed; returns the new status.</summary>
     public static async Task<string> StepOkAsync(HttpClient client, string token, Guid id, string step, object? body = null)

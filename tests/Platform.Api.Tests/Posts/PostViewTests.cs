@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,7 @@ public abstract class PostViewTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal(4, views.GetProperty("total").GetInt32());
         Assert.Equal(30, views.GetProperty("lastDays").GetInt32());
         var today = Assert.Single(views.GetProperty("days").EnumerateArray());
-        Assert.Equal(PostViewDay.DayOf(DateTime.UtcNow), DateOnly.Parse(today.GetProperty("day").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(PostViewDay.DayOf(DateTime.UtcNow), DateOnly.Parse(today.GetProperty("day").GetString()!, CultureInfo.InvariantCulture));
         Assert.Equal(4, today.GetProperty("count").GetInt32());
 
         // An older day counts in the total, a day before the window not in the list.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -32,8 +33,8 @@ public abstract class PushConnectionGuardTests<TApp>(TApp app) : ApiTestBase<TAp
         {
             email = false,
             push = true,
-            quietStart = quiet.AddHours(6).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            quietEnd = quiet.AddHours(7).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            quietStart = quiet.AddHours(6).ToString("HH:mm", CultureInfo.InvariantCulture),
+            quietEnd = quiet.AddHours(7).ToString("HH:mm", CultureInfo.InvariantCulture),
         }))
         {
             Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
@@ -62,7 +63,7 @@ public abstract class PushConnectionGuardTests<TApp>(TApp app) : ApiTestBase<TAp
         using (var reminder = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new
         {
             kind = "BenefitRenewal",
-            dueAt = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            dueAt = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
             leadTimeMinutes = new[] { 1440 },
             push = true,
         }))

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -159,7 +160,7 @@ internal sealed record RecordedPush(Uri Url, IReadOnlyDictionary<string, string>
 /// <summary>A TCP listener on loopback that only counts the connections made to it (TLS or not).</summary>
 internal sealed class ConnectionProbe : IAsyncDisposable
 {
-    private readonly System.Net.Sockets.TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Task _accepting;
     private int _connections;
 
@@ -180,7 +181,7 @@ internal sealed class ConnectionProbe : IAsyncDisposable
         {
             await _accepting;
         }
-        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             // Stopped while waiting for the next connection.
         }

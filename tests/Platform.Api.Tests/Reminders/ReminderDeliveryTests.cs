@@ -1,10 +1,17 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Mediator;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Accounts;
 using Platform.Application.Common;
+using Platform.Application.Posts;
+using Platform.Application.Reminders;
+using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Infrastructure.Jobs;
 using Platform.TestSupport;
@@ -62,13 +69,13 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         await job.DeliverDueAsync(CancellationToken.None);
         var mail = await App.Mail.WaitForMessageToAsync("abmelden@example.org", count: 2);
         var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.Text, @"https?://\S+/abmelden-benachrichtigung\?token=\S+").Value);
-        var unsubscribeToken = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query)["token"].ToString();
+        var unsubscribeToken = QueryHelpers.ParseQuery(link.Query)["token"].ToString();
 
         // Without sign-in, one tap on the page's button; a second click changes nothing.
         using var anonymous = App.CreateTenantClient("offenbach");
         var pagePath = link.PathAndQuery;
         var page = await anonymous.GetStringAsync(pagePath);
-        var antiforgery = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"").Groups["token"].Value;
+        var antiforgery = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"").Groups["token"].Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "abbestellen",
@@ -213,24 +220,24 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         var postId = await App.InTenantAsync("gross-gerau", async sp =>
         {
             var db = sp.GetRequiredService<IAppDbContext>();
-            var post = Platform.Domain.Posts.Post.CreateDraft(
-                sp.GetRequiredService<ICurrentTenant>().RequiredId, "Neu: Heizkosten", "Kurz", "Text", Platform.Domain.Posts.Topics.Geld, DateTime.UtcNow);
-            post.Schedule(DateTime.UtcNow.AddMinutes(1), Platform.Domain.Posts.PostActor.System, DateTime.UtcNow, fourEyesRule: false);
+            var post = Post.CreateDraft(
+                sp.GetRequiredService<ICurrentTenant>().RequiredId, "Neu: Heizkosten", "Kurz", "Text", Topics.Geld, DateTime.UtcNow);
+            post.Schedule(DateTime.UtcNow.AddMinutes(1), PostActor.System, DateTime.UtcNow, fourEyesRule: false);
             db.Posts.Add(post);
 
             // Already due (as if its minute had passed): the domain refuses to schedule into the past.
-            ((Microsoft.EntityFrameworkCore.DbContext)db).Entry(post).Property(p => p.PublishAt).CurrentValue = DateTime.UtcNow.AddSeconds(-1);
+            ((DbContext)db).Entry(post).Property(p => p.PublishAt).CurrentValue = DateTime.UtcNow.AddSeconds(-1);
             await db.SaveChangesAsync();
             return post.Id;
         });
         await App.InTenantAsync("gross-gerau", async sp =>
         {
-            var mediator = sp.GetRequiredService<Mediator.IMediator>();
-            await mediator.Send(new Platform.Application.Posts.PublishDuePostCommand(postId));
+            var mediator = sp.GetRequiredService<IMediator>();
+            await mediator.Send(new PublishDuePostCommand(postId));
 
             // The fan-out job is enqueued by the publication; a second run of it adds nothing.
-            await mediator.Send(new Platform.Application.Reminders.NotifyFollowersCommand(postId));
-            await mediator.Send(new Platform.Application.Reminders.NotifyFollowersCommand(postId));
+            await mediator.Send(new NotifyFollowersCommand(postId));
+            await mediator.Send(new NotifyFollowersCommand(postId));
         });
         var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
         await job.DeliverDueAsync(CancellationToken.None);
@@ -316,16 +323,16 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         App.InTenantAsync("gross-gerau", async sp =>
         {
             var db = sp.GetRequiredService<IAppDbContext>();
-            var content = new Platform.Domain.Posts.PostContent { Title = title, Summary = "Kurz", BodyMarkdown = "Text", Topics = Platform.Domain.Posts.Topics.Geld };
-            var post = Platform.Domain.Posts.Post.Create(
-                sp.GetRequiredService<ICurrentTenant>().RequiredId, content, Platform.Domain.Posts.PostActor.System, DateTime.UtcNow.AddMinutes(-1));
+            var content = new PostContent { Title = title, Summary = "Kurz", BodyMarkdown = "Text", Topics = Topics.Geld };
+            var post = Post.Create(
+                sp.GetRequiredService<ICurrentTenant>().RequiredId, content, PostActor.System, DateTime.UtcNow.AddMinutes(-1));
             post.Publish(DateTime.UtcNow);
             db.Posts.Add(post);
             await db.SaveChangesAsync();
-            await sp.GetRequiredService<Mediator.IMediator>().Send(new Platform.Application.Reminders.NotifyFollowersCommand(post.Id));
+            await sp.GetRequiredService<IMediator>().Send(new NotifyFollowersCommand(post.Id));
         });
 
-    private static string Future() => DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Future() => DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     private static async Task SetEmailAsync(HttpClient client, string token, bool email)
     {

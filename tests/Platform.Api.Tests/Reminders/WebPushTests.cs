@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -59,7 +60,7 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         var now = BerlinTime.ToLocal(DateTime.UtcNow);
         var start = TimeOnly.FromDateTime(now.AddHours(-1));
         var end = TimeOnly.FromDateTime(now.AddHours(1));
-        await SetPushAsync(client, token, (start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), end.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)), "offenbach");
+        await SetPushAsync(client, token, (start.ToString("HH:mm", CultureInfo.InvariantCulture), end.ToString("HH:mm", CultureInfo.InvariantCulture)), "offenbach");
         await SubscribeAsync(client, token, service, browser);
         await CreatePushReminderAsync(client, token);
 
@@ -308,7 +309,7 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     private static (string Start, string End) QuietHoursAwayFromNow()
     {
         var now = BerlinTime.ToLocal(DateTime.UtcNow);
-        return (now.AddHours(6).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), now.AddHours(7).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        return (now.AddHours(6).ToString("HH:mm", CultureInfo.InvariantCulture), now.AddHours(7).ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 
     private static async Task SetPushAsync(HttpClient client, string token, (string Start, string End) quiet, string slug = "gross-gerau")
@@ -333,7 +334,7 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         using var response = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new
         {
             kind = "BenefitRenewal",
-            dueAt = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            dueAt = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
             leadTimeMinutes = new[] { 1440 },
             push = true,
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using NetVips;
@@ -87,7 +88,7 @@ public abstract class AppManifestTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
                 Assert.Equal("image/png", entry.GetProperty("type").GetString());
                 var sizes = entry.GetProperty("sizes").GetString()!.Split('x');
                 Assert.Equal(sizes[0], sizes[1]);
-                var size = int.Parse(sizes[0], System.Globalization.CultureInfo.InvariantCulture);
+                var size = int.Parse(sizes[0], CultureInfo.InvariantCulture);
                 Assert.Contains("any", entry.GetProperty("purpose").GetString()!.Split(' '));
 
                 var src = new Uri(manifestResponse.RequestMessage!.RequestUri!, entry.GetProperty("src").GetString());

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,5 +68,5 @@ public sealed class CrossTenantEndpointTests(SqliteApp app) : ApiTestBase<Sqlite
     }
 
     private static string Fill(string pattern) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern, "{[^}]+}", m => m.Value.Contains(":guid", StringComparison.Ordinal) || m.Value.Contains("Id", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "x");
+        Regex.Replace(pattern, "{[^}]+}", m => m.Value.Contains(":guid", StringComparison.Ordinal) || m.Value.Contains("Id", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "x");
 }

@@ -2,13 +2,14 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.Api.Tests.Errors;
 using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Persistence;
 
 namespace Platform.Api.Tests.Tenants;
 
 /// <summary>The input app with every error the platform logs kept, from the first start on.</summary>
-public class ErrorLogApp(DatabaseProvider provider) : Platform.Api.Tests.Errors.InputApp(provider)
+public class ErrorLogApp(DatabaseProvider provider) : InputApp(provider)
 {
     public ConcurrentQueue<string> Errors { get; } = new();
 

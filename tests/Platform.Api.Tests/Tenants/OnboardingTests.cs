@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using System.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Tests.Posts;
 using Platform.Application.Common;
 using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
@@ -44,7 +47,7 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Contains("Pro Arbeit Kreis Offenbach", mail.Message.Subject, StringComparison.Ordinal);
         var invitationUrl = new Uri(System.Text.RegularExpressions.Regex.Match(mail.Message.TextBody ?? "", @"https?://\S+einladung\?token=[0-9a-f]+").Value);
         Assert.Equal(onboarded.GetProperty("invitationUrl").GetString(), invitationUrl.ToString());
-        var token = System.Web.HttpUtility.ParseQueryString(invitationUrl.Query)["token"]!;
+        var token = HttpUtility.ParseQueryString(invitationUrl.Query)["token"]!;
         // On the jobcenter's own host name (ADR-023), not on whatever host the PlatformAdmin's request came to.
         Assert.Equal("jobs.kreis-offenbach.example", invitationUrl.Host);
         Assert.Equal("/einladung", invitationUrl.AbsolutePath);
@@ -172,7 +175,7 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         var admin = await SignInAsync(client, "admin@gross-gerau.example");
         using var invited = await SendAsync(client, HttpMethod.Post, "api/v1/tenant/staff/invitations", admin, new { email = "spaet@example.org", role = "Editor" });
         var invitation = await ReadJsonAsync(invited);
-        var token = System.Web.HttpUtility.ParseQueryString(new Uri(invitation.GetProperty("invitationUrl").GetString()!).Query)["token"]!;
+        var token = HttpUtility.ParseQueryString(new Uri(invitation.GetProperty("invitationUrl").GetString()!).Query)["token"]!;
         await App.InTenantAsync("gross-gerau", async sp =>
         {
             var db = sp.GetRequiredService<PlatformDbContext>();
@@ -195,7 +198,7 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         using var client = App.CreateTenantClient("offenbach");
         var admin = await SignInAsync(client, "admin@offenbach.example");
         using var invited = await SendAsync(client, HttpMethod.Post, "api/v1/tenant/staff/invitations", admin, new { email = "neu@offenbach.example", role = "Editor" });
-        var token = System.Web.HttpUtility.ParseQueryString(new Uri((await ReadJsonAsync(invited)).GetProperty("invitationUrl").GetString()!).Query)["token"]!;
+        var token = HttpUtility.ParseQueryString(new Uri((await ReadJsonAsync(invited)).GetProperty("invitationUrl").GetString()!).Query)["token"]!;
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("api/v1/auth/accept-invitation", new { token, password = Password, displayName = "Neu" })).StatusCode);
 
         var staff = await GetJsonAsync(client, admin, "api/v1/tenant/staff");
@@ -246,7 +249,7 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
         using var logo = await client.GetAsync(new Uri("logo", UriKind.Relative));
         Assert.Equal("image/png", logo.Content.Headers.ContentType?.MediaType);
-        Platform.Api.Tests.Posts.CraftedImages.AssertSamePixels(TinyPng, await logo.Content.ReadAsByteArrayAsync());
+        CraftedImages.AssertSamePixels(TinyPng, await logo.Content.ReadAsByteArrayAsync());
         Assert.Contains("src=\"logo?v=", await client.GetStringAsync(new Uri("", UriKind.Relative)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await App.CreateTenantClient("offenbach").GetAsync(new Uri("logo", UriKind.Relative))).StatusCode);
     }
@@ -291,8 +294,8 @@ public abstract class OnboardingTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         using var tenant = App.CreateTenantClient("kreis-offenbach");
 
         var signIn = await tenant.GetStringAsync(new Uri("anmelden", UriKind.Relative));
-        var files = System.Text.RegularExpressions.Regex.Matches(signIn, "<(?:link|script)[^>]*(?:href|src)=\"([^\"#]+)\"")
-            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))
+        var files = Regex.Matches(signIn, "<(?:link|script)[^>]*(?:href|src)=\"([^\"#]+)\"")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))
             .Where(url => !url.StartsWith("data:", StringComparison.Ordinal))
             .Append("sw.js")
             .ToList();

@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Tests.Errors;
 using Platform.Application.Common;
+using Platform.Domain.Posts;
 using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 
@@ -36,7 +40,7 @@ public sealed class PooledContextTests(SqliteApp app) : ApiTestBase<SqliteApp>(a
         Assert.Equal(0, await leased.Posts.CountAsync());
         Assert.Throws<TenantRequiredException>(() =>
         {
-            leased.Posts.Add(Platform.Domain.Posts.Post.CreateDraft(Guid.NewGuid(), "x", "", "", Platform.Domain.Posts.Topics.Geld, DateTime.UtcNow));
+            leased.Posts.Add(Post.CreateDraft(Guid.NewGuid(), "x", "", "", Topics.Geld, DateTime.UtcNow));
             leased.SaveChanges();
         });
         foreach (var context in held)
@@ -101,13 +105,13 @@ public abstract class PooledContextReturnTests<TApp>(TApp app) : ApiTestBase<TAp
         };
         Assert.NotEqual(expected[grossGerau], expected[offenbach]);
 
-        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var failures = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(Enumerable.Range(0, 3000), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
         {
             var client = i % 2 == 0 ? grossGerau : offenbach;
             using var response = await client.GetAsync(new Uri("api/v1/posts?pageSize=5", UriKind.Relative), ct);
             var body = await response.Content.ReadAsStringAsync(ct);
-            if (response.StatusCode != System.Net.HttpStatusCode.OK || body != expected[client])
+            if (response.StatusCode != HttpStatusCode.OK || body != expected[client])
             {
                 failures.Add($"{i}: {(int)response.StatusCode} {(body.Length > 200 ? body[..200] : body)}");
             }
@@ -117,8 +121,8 @@ public abstract class PooledContextReturnTests<TApp>(TApp app) : ApiTestBase<TAp
     }
 }
 
-public sealed class SqlitePooledContextReturnTests(Platform.Api.Tests.Errors.SqliteInputApp app)
-    : PooledContextReturnTests<Platform.Api.Tests.Errors.SqliteInputApp>(app);
+public sealed class SqlitePooledContextReturnTests(SqliteInputApp app)
+    : PooledContextReturnTests<SqliteInputApp>(app);
 
-public sealed class PostgresPooledContextReturnTests(Platform.Api.Tests.Errors.PostgresInputApp app)
-    : PooledContextReturnTests<Platform.Api.Tests.Errors.PostgresInputApp>(app);
+public sealed class PostgresPooledContextReturnTests(PostgresInputApp app)
+    : PooledContextReturnTests<PostgresInputApp>(app);

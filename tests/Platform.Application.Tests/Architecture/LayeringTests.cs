@@ -1,13 +1,17 @@
+using System.Reflection;
 using NetArchTest.Rules;
+using Platform.Application.Posts;
+using Platform.Domain.Posts;
+using Platform.Web;
 
 namespace Platform.Application.Tests.Architecture;
 
 /// <summary>Dependencies point inwards: Domain ← Application ← Infrastructure; the front end uses Application only.</summary>
 public sealed class LayeringTests
 {
-    private static readonly System.Reflection.Assembly Domain = typeof(Domain.Posts.Post).Assembly;
-    private static readonly System.Reflection.Assembly Application = typeof(Application.Posts.GetFeedQuery).Assembly;
-    private static readonly System.Reflection.Assembly Web = typeof(Web.DateDisplay).Assembly;
+    private static readonly Assembly Domain = typeof(Post).Assembly;
+    private static readonly Assembly Application = typeof(GetFeedQuery).Assembly;
+    private static readonly Assembly Web = typeof(DateDisplay).Assembly;
 
     [Fact]
     public void The_domain_depends_on_nothing_of_ours_or_of_frameworks() =>

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Domain.Common;
 using Platform.Infrastructure.Persistence;
 
 namespace Platform.Application.Tests.Architecture;
 
 /// <summary>Walks the EF model: no entity may skip the tenant wall without saying so.</summary>
-public sealed class ModelIsolationTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+public sealed class ModelIsolationTests(TestApp app) : IClassFixture<TestApp>
 {
     /// <summary>
     /// Identity's claim, login, token, passkey and role-link tables are the one exception: they are only ever read
@@ -16,7 +17,8 @@ public sealed class ModelIsolationTests(SqliteDatabase database) : IClassFixture
     [Fact]
     public void Every_entity_is_tenant_owned_shared_or_a_required_dependent_of_one()
     {
-        using var db = database.Open(null);
+        using var scope = app.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
 
         static bool Decided(IReadOnlyEntityType t) =>
             typeof(ITenantOwned).IsAssignableFrom(t.ClrType) || typeof(ISharedEntity).IsAssignableFrom(t.ClrType);
@@ -34,7 +36,8 @@ public sealed class ModelIsolationTests(SqliteDatabase database) : IClassFixture
     [Fact]
     public void Every_tenant_owned_entity_has_the_tenant_query_filter()
     {
-        using var db = database.Open(null);
+        using var scope = app.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
 
         var unfiltered = db.Model.GetEntityTypes()
             .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
@@ -48,7 +51,8 @@ public sealed class ModelIsolationTests(SqliteDatabase database) : IClassFixture
     [Fact]
     public void Every_tenant_owned_table_has_a_key_or_index_that_starts_with_TenantId()
     {
-        using var db = database.Open(null);
+        using var scope = app.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
 
         var unindexed = db.Model.GetEntityTypes()
             .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType))

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Platform.Web.Tests.Accounts;
 using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Web.Tests.Accessibility;
@@ -44,7 +46,7 @@ public sealed class AxeTests(BrowserApp app, ChromiumFixture chromium) : Browser
         {
             await page.GotoAsync(site.ToString());
             await page.Locator("ul.feed article h2 a").First.ClickAsync();
-            await UntilUrlAsync(page, new System.Text.RegularExpressions.Regex("/posts/"));
+            await UntilUrlAsync(page, new Regex("/posts/"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         }
         else
@@ -78,14 +80,14 @@ public sealed class AxeTests(BrowserApp app, ChromiumFixture chromium) : Browser
     {
         var site = App.TenantByHost("gross-gerau");
         var page = await AxePageAsync();
-        await Accounts.SignInPage.SignInAsync(page, site, "jana@gross-gerau.example");
+        await SignInPage.SignInAsync(page, site, "jana@gross-gerau.example");
         await page.GotoAsync(new Uri(site, "merkliste").ToString());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Merkliste", Level = 1 })).ToBeVisibleAsync();
         await AssertNoViolationsAsync(page);
 
         await page.GotoAsync(site.ToString());
         await page.Locator("ul.feed article h2 a").First.ClickAsync();
-        await UntilUrlAsync(page, new System.Text.RegularExpressions.Regex("/posts/"));
+        await UntilUrlAsync(page, new Regex("/posts/"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Beitrag merken" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Von der Merkliste entfernen" })).ToBeVisibleAsync();
         await AssertNoViolationsAsync(page);

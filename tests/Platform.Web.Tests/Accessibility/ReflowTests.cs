@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Platform.Web.Tests.Accounts;
+
 namespace Platform.Web.Tests.Accessibility;
 
 /// <summary>
@@ -30,7 +33,7 @@ public sealed class ReflowTests(BrowserApp app, ChromiumFixture chromium) : Brow
         {
             await Page.GotoAsync(site.ToString());
             await Page.Locator("ul.feed article h2 a").First.ClickAsync();
-            await UntilUrlAsync(Page, new System.Text.RegularExpressions.Regex("/posts/"));
+            await UntilUrlAsync(Page, new Regex("/posts/"));
         }
         else
         {
@@ -51,7 +54,7 @@ public sealed class ReflowTests(BrowserApp app, ChromiumFixture chromium) : Brow
     public async Task A_signed_in_young_persons_page_reflows_to_320_css_pixels_without_sideways_scrolling(string path)
     {
         var site = App.TenantByHost("gross-gerau");
-        await Accounts.SignInPage.SignInAsync(Page, site, "jana@gross-gerau.example");
+        await SignInPage.SignInAsync(Page, site, "jana@gross-gerau.example");
         await Page.SetViewportSizeAsync(320, 640);
 
         await Page.GotoAsync(new Uri(site, path).ToString());

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Platform.Infrastructure.Persistence;
+using Platform.TestSupport;
 
 namespace Platform.Web.Tests.Accounts;
 
@@ -37,7 +38,7 @@ public static class SignInPage
         await SubmitAsync(page, site, email, password);
         await ChromiumTest.UntilUrlAsync(page, new Regex(@"/anmelden/zweiter-faktor(\?|$)"));
         var form = page.Locator("main form");
-        await form.GetByLabel("Code", new() { Exact = true }).FillAsync(TestSupport.TwoFactor.NextCode(sharedKey, clock));
+        await form.GetByLabel("Code", new() { Exact = true }).FillAsync(TwoFactor.NextCode(sharedKey, clock));
         await form.GetByRole(AriaRole.Button, new() { Name = "Bestätigen", Exact = true }).ClickAsync();
         await ChromiumTest.UntilUrlAsync(page, new Regex(@"^(?![^?#]*/anmelden([/?#]|$))"));
     }
@@ -48,7 +49,7 @@ public static class SignInPage
     /// </summary>
     public static async Task SignInWithSecondFactorAsync(IPage page, BrowserApp app, Uri site, string? slug, string email)
     {
-        var key = await TestSupport.TwoFactor.EnableTotpAsync(app, slug, email);
+        var key = await TwoFactor.EnableTotpAsync(app, slug, email);
         await SignInWithTotpAsync(page, site, email, key, clock: app.Clock);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Platform.TestSupport;
 using Platform.Web.Tests.Accounts;
 using static Microsoft.Playwright.Assertions;
 
@@ -87,12 +88,12 @@ public sealed class AdministrationAccessTests(BrowserApp app, ChromiumFixture ch
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Zweiten Faktor einrichten" })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Jobcenter auf der Plattform" })).ToHaveCountAsync(0);
 
-        var key = await TestSupport.TwoFactor.EnableTotpAsync(App, null, "admin@plattform.example");
+        var key = await TwoFactor.EnableTotpAsync(App, null, "admin@plattform.example");
         await Context.ClearCookiesAsync();
         await Page.GotoAsync(new Uri(bare, "anmelden?ReturnUrl=%2Fplattform").ToString());
         await SignInPage.FillAndSubmitAsync(Page, "admin@plattform.example", SignInPage.DemoPassword);
         await ChromiumTest.UntilUrlAsync(Page, new Regex(@"/anmelden/zweiter-faktor(\?|$)"));
-        await Page.Locator("main form").GetByLabel("Code", new() { Exact = true }).FillAsync(TestSupport.TwoFactor.NextCode(key));
+        await Page.Locator("main form").GetByLabel("Code", new() { Exact = true }).FillAsync(TwoFactor.NextCode(key));
         await Page.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "Bestätigen", Exact = true }).ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(new Uri(bare, "plattform").ToString());

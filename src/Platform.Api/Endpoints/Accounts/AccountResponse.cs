@@ -3,7 +3,7 @@ using Platform.Infrastructure.Identity;
 
 namespace Platform.Api.Endpoints.Accounts;
 
-/// <param name="SecondFactor">This session was signed in with a second factor (<see cref="PlatformPolicies.SecondFactor"/>).</param>
+/// <remarks><paramref name="SecondFactor"/>: this session was signed in with a second factor (<see cref="PlatformPolicies.SecondFactor"/>).</remarks>
 public sealed record AccountResponse(
     Guid Id, string Email, string DisplayName, bool ConfirmedAtLeast16, IReadOnlyList<string> Roles, bool SecondFactor = false)
 {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Platform.Application.Common;
 using Platform.Domain.Common;
+using Platform.Web.Resources;
 
 namespace Platform.Web.Components.Shared;
 
@@ -24,7 +25,7 @@ public static class FormErrors
         }
         catch (NotFoundException)
         {
-            return [Resources.UiText.Get("Form.NotFound")];
+            return [UiText.Get("Form.NotFound")];
         }
         catch (ForbiddenException ex)
         {
