@@ -8,7 +8,7 @@ using Platform.Domain.Posts;
 namespace Platform.Application.Library;
 
 /// <summary>A NetworkEditor changes a library item: a new version, which needs a new approval before tenants see it.</summary>
-public sealed record UpdateLibraryItemCommand : PostInput, ICommand<LibraryItemState>
+public sealed record UpdateLibraryItemCommand : PostInputChange, ICommand<LibraryItemState>
 {
     public UpdateLibraryItemCommand()
     {
@@ -16,19 +16,12 @@ public sealed record UpdateLibraryItemCommand : PostInput, ICommand<LibraryItemS
 
     [SetsRequiredMembers]
     public UpdateLibraryItemCommand(Guid itemId, int baseVersion, PostInput content, bool removeCoverImage = false)
-        : base(content)
+        : base(baseVersion, content, removeCoverImage)
     {
         ItemId = itemId;
-        BaseVersion = baseVersion;
-        RemoveCoverImage = removeCoverImage;
     }
 
     public Guid ItemId { get; init; }
-
-    public int BaseVersion { get; init; }
-
-    /// <summary>Removes the current cover image (a new upload replaces it anyway).</summary>
-    public bool RemoveCoverImage { get; init; }
 }
 
 public sealed class UpdateLibraryItemValidator : AbstractValidator<UpdateLibraryItemCommand>

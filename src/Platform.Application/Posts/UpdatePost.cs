@@ -9,10 +9,10 @@ using Platform.Domain.Posts;
 namespace Platform.Application.Posts;
 
 /// <summary>
-/// Changes a post's content as a new version. <see cref="BaseVersion"/> is the version the editor started from; if
+/// Changes a post's content as a new version. <see cref="PostInputChange.BaseVersion"/> is the version the editor started from; if
 /// someone saved in between, the save is refused (409) instead of overwriting their work.
 /// </summary>
-public sealed record UpdatePostCommand : PostInput, ICommand<PostState>
+public sealed record UpdatePostCommand : PostInputChange, ICommand<PostState>
 {
     public UpdatePostCommand()
     {
@@ -20,19 +20,12 @@ public sealed record UpdatePostCommand : PostInput, ICommand<PostState>
 
     [SetsRequiredMembers]
     public UpdatePostCommand(Guid postId, int baseVersion, PostInput content, bool removeCoverImage = false)
-        : base(content)
+        : base(baseVersion, content, removeCoverImage)
     {
         PostId = postId;
-        BaseVersion = baseVersion;
-        RemoveCoverImage = removeCoverImage;
     }
 
     public Guid PostId { get; init; }
-
-    public int BaseVersion { get; init; }
-
-    /// <summary>Removes the current cover image (a new upload replaces it anyway).</summary>
-    public bool RemoveCoverImage { get; init; }
 }
 
 public sealed class UpdatePostValidator : AbstractValidator<UpdatePostCommand>
