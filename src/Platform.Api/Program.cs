@@ -27,6 +27,7 @@ using Platform.Infrastructure.Tenancy;
 using Platform.Web;
 using Platform.Web.Accounts;
 using Platform.Web.Components;
+using Platform.Web.Posts;
 using Platform.Web.Reminders;
 using Platform.Web.Tenants;
 using Scalar.AspNetCore;
@@ -179,6 +180,7 @@ if (roles.Web)
 {
     app.MapStaticAssets();
     app.MapBrandingEndpoints();
+    app.MapSyndicationEndpoints().CacheOutput(CachePolicies.Feed);
     app.MapLanguageSwitch();
     app.MapPasskeyEndpoints();
     app.MapNotificationScripts();
