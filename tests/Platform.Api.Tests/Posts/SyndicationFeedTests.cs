@@ -72,9 +72,7 @@ public abstract class SyndicationFeedTests<TApp>(TApp app) : ApiTestBase<TApp>(a
         Assert.All(feed.Items, item => Assert.Contains(item.Categories, c => c.Name == "Wohnen"));
 
         using var bad = await client.GetAsync(new Uri($"{path}?topic=gibtsnicht", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
-        Assert.True((await ReadJsonAsync(bad)).GetProperty("errors").TryGetProperty("topic", out _));
+        await EditorialApi.AssertProblemAsync(bad, HttpStatusCode.BadRequest, "topic");
     }
 
     [Fact]
