@@ -59,7 +59,7 @@ public static class SyndicationEndpoints
             [.. page.Items.Select(i => new FeedEntry(
                 i,
                 links.Link(tenant, $"posts/{i.Id}"),
-                i.Cover is { } cover ? links.Link(tenant, $"api/v1/posts/{i.Id}/cover?v={cover.Version}") : null,
+                i.Cover is { } cover ? links.Link(tenant, CoverWidths.Path(i.Id, cover)) : null,
                 [.. i.Topics.Select(name => topics.Find(name) is { DisplayName: { } own } ? own : UiText.Get("Topic." + name))]))]);
         var xml = atom ? Atom(feed) : Rss(feed);
         return Results.Text(xml, atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8", Encoding.UTF8);
