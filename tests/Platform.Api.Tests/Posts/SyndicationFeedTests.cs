@@ -1,10 +1,6 @@
 using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Application.Common;
-using Platform.Application.Posts;
-using Platform.Domain.Posts;
 using Platform.TestSupport;
 using Platform.Web.Posts;
 
@@ -79,22 +75,7 @@ public abstract class SyndicationFeedTests<TApp>(TApp app) : ApiTestBase<TApp>(a
     public async Task A_post_with_a_cover_carries_it_as_enclosure_and_only_in_its_own_jobcenters_feed()
     {
         var title = $"Mit Titelbild {Guid.NewGuid():N}";
-        await App.InTenantAsync("offenbach", async sp =>
-        {
-            var db = sp.GetRequiredService<IAppDbContext>();
-            var image = sp.GetRequiredService<IImageProcessor>().Reencode(EditorialApi.TinyPng, "coverImage");
-            var now = DateTime.UtcNow;
-            var post = Post.Create(
-                sp.GetRequiredService<ICurrentTenant>().RequiredId,
-                new PostContent { Title = title, Summary = "Kurz", BodyMarkdown = "Text", Topics = Topics.Geld, HasCoverImage = true, CoverImageAlt = "Ein Bild" },
-                PostActor.System,
-                now);
-            post.PublishNow(PostActor.System, now, fourEyesRule: false);
-            db.Posts.Add(post);
-            db.PostImages.Add(PostImage.Create(post.TenantId, post.Id, image.ContentType, image.Content, image.Width, image.Height, now));
-            await db.SaveChangesAsync();
-            return true;
-        });
+        await PublishedPosts.WithCoverAsync(App, "offenbach", title);
         using var offenbach = App.CreateTenantClient("offenbach");
 
         var (atom, _) = await LoadAsync(offenbach, "feed.atom");
