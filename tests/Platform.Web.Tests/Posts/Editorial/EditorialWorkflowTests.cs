@@ -40,7 +40,7 @@ public abstract class EditorialWorkflowTests<TApp>(TApp app, ChromiumFixture chr
         await Page.GetByLabel("Jobsuche").CheckAsync();
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Vorschau" }).ClickAsync();
-        var preview = Page.Locator("section.preview .post-body");
+        var preview = Page.Locator(".composer-previews .phone-frame .post-body");
         await Expect(preview.Locator("strong")).ToHaveTextAsync("Wichtig:");
         await Expect(preview.Locator("script")).ToHaveCountAsync(0);
 
