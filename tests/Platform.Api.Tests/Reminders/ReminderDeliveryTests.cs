@@ -58,6 +58,43 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
     }
 
     [Fact]
+    public async Task The_header_shows_a_signed_in_person_the_unread_count_until_the_notification_is_read()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "zaehler@example.org", Password, "Zoe", confirmedAtLeast16: true);
+        await CreateReminderAsync(client, token, email: false);
+        using var browser = App.CreateTenantClient("gross-gerau");
+        using (var login = await browser.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email = "zaehler@example.org", password = Password }))
+        {
+            Assert.True(login.IsSuccessStatusCode);
+        }
+
+        Assert.DoesNotContain("class=\"badge\"", await HeaderAsync(browser), StringComparison.Ordinal);
+
+        await MakeDueAsync("gross-gerau");
+        await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+
+        var header = await HeaderAsync(browser);
+        Assert.Contains("<span class=\"badge\" aria-hidden=\"true\">1</span>", header, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"visually-hidden\">1 ungelesene Benachrichtigungen</span>", header, StringComparison.Ordinal);
+        Assert.Contains("href=\"benachrichtigungen\"", header, StringComparison.Ordinal);
+        using var anonymous = App.CreateTenantClient("gross-gerau");
+        Assert.DoesNotContain("class=\"badge\"", await anonymous.GetStringAsync(new Uri("", UriKind.Relative)), StringComparison.Ordinal);
+
+        var item = (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items")[0];
+        using var read = await SendAsync(client, HttpMethod.Post, $"api/v1/notifications/{item.GetProperty("id").GetGuid()}/read", token);
+        Assert.DoesNotContain("class=\"badge\"", await HeaderAsync(browser), StringComparison.Ordinal);
+    }
+
+    /// <summary>The site header of the start page as the signed-in browser <paramref name="client"/> gets it.</summary>
+    private static async Task<string> HeaderAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync(new Uri("", UriKind.Relative));
+        var start = html.IndexOf("<header", StringComparison.Ordinal);
+        return html[start..html.IndexOf("</header>", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
     public async Task The_unsubscribe_link_withdraws_the_consent_and_no_further_reminder_email_is_sent()
     {
         using var client = App.CreateTenantClient("offenbach");
