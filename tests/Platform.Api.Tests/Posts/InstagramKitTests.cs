@@ -59,7 +59,7 @@ public abstract class InstagramKitTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         var longBody = "## Was du wissen musst\n\n" + string.Join("\n", Enumerable.Range(1, 60).Select(i =>
             $"- Punkt {i}: Weiterbewilligungsanträge rechtzeitig stellen, Nachweise beilegen, Fristen beachten und nachfragen, https://example.org/{i}"));
         var shortId = await PublishedAsync("gross-gerau", "Kurz und knapp", "Nur ein Satz.", summary: "Siehe https://example.org und www.example.org");
-        var longId = await PublishedAsync("gross-gerau", "Alles über den Weiterbewilligungsantrag", longBody, summary: new string('x', 3000));
+        var longId = await PublishedAsync("gross-gerau", "Alles über den Weiterbewilligungsantrag", longBody, summary: string.Concat(Enumerable.Repeat("Bürgergeld verstehen. ", 22)).Trim());
 
         var shortKit = await GetJsonAsync(client, editor, $"{PostsUrl}/{shortId}/instagram");
         var longKit = await GetJsonAsync(client, editor, $"{PostsUrl}/{longId}/instagram");

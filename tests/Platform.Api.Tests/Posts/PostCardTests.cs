@@ -1,10 +1,13 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetVips;
 using Platform.Application.Common;
 using Platform.Application.Posts;
 using Platform.Domain.Posts;
+using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
 
@@ -88,13 +91,13 @@ public abstract class PostCardTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     [Theory]
-    [InlineData(10_000)]
-    [InlineData(-1)]
-    public async Task A_ten_thousand_character_title_and_an_emoji_only_title_render(int length)
+    [InlineData("longest")]
+    [InlineData("emoji")]
+    public async Task The_longest_title_a_post_may_have_and_an_emoji_only_title_render_in_every_size(string kind)
     {
-        var title = length > 0
-            ? string.Concat(Enumerable.Repeat("Grundsicherungsweiterbewilligungsantragsformular für Jugendliche ", 200))[..length]
-            : "🎉🏠💶👩‍💻🇩🇪";
+        var title = kind == "emoji"
+            ? "🎉🏠💶👩‍💻🇩🇪"
+            : string.Concat(Enumerable.Repeat("Grundsicherungsweiterbewilligungsantragsformular ", 10))[..200];
         var id = await PublishedAsync("gross-gerau", title);
         using var client = App.CreateTenantClient("gross-gerau");
 
@@ -104,6 +107,33 @@ public abstract class PostCardTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var image = Image.NewFromBuffer(await response.Content.ReadAsByteArrayAsync());
             Assert.Equal(PostCards.Dimensions(size), (image.Width, image.Height));
+        }
+    }
+
+    [Fact]
+    public async Task The_renderer_draws_a_ten_thousand_character_title_cut_with_an_ellipsis()
+    {
+        // A post title is at most 200 characters in the database; the renderer itself takes any text.
+        var title = string.Concat(Enumerable.Repeat("Weiterbewilligungsantrag für Jugendliche unter 25 ", 200))[..10_000];
+        var pngs = await App.InTenantAsync("gross-gerau", async sp =>
+        {
+            var tenant = sp.GetRequiredService<ICurrentTenant>().Tenant!;
+            var renderer = sp.GetRequiredService<IPostCardRenderer>();
+            var result = new List<byte[]>();
+            foreach (var size in PostCards.Sizes)
+            {
+                var (width, height) = PostCards.Dimensions(size);
+                var spec = GetPostCardHandler.Spec(tenant, width, height, PostCardStyle.Title, "Geld", title);
+                result.Add(await renderer.RenderAsync($"{tenant.Id:N}:test:{Guid.NewGuid():N}", spec, () => Task.FromResult<byte[]?>(null), null, CancellationToken.None));
+            }
+
+            return result;
+        });
+
+        for (var i = 0; i < pngs.Count; i++)
+        {
+            using var image = Image.NewFromBuffer(pngs[i]);
+            Assert.Equal(PostCards.Dimensions(PostCards.Sizes[i]), (image.Width, image.Height));
         }
     }
 
@@ -169,6 +199,39 @@ public abstract class PostCardTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Contains($"api/v1/posts/{id}/card?size=1200x630&amp;v={version}&amp;w=320 320w", feed, StringComparison.Ordinal);
         Assert.Contains($"api/v1/posts/{id}/card?size=1200x630&amp;v={version} 1200w", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"http://gross-gerau.localhost/api/v1/posts/{id}/card?size=1200x630&amp;v={version}\"", atom, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Four_demo_posts_of_each_demo_jobcenter_have_a_shipped_cover_and_seeding_again_adds_none()
+    {
+        foreach (var slug in new[] { "gross-gerau", "offenbach" })
+        {
+            using var client = App.CreateTenantClient(slug);
+            var covered = (await GetJsonAsync(client, "api/v1/posts?pageSize=50")).GetProperty("items").EnumerateArray()
+                .Where(i => i.TryGetProperty("cover", out var cover) && cover.ValueKind == JsonValueKind.Object)
+                .ToList();
+            Assert.True(covered.Count >= 4, $"{slug}: {covered.Count} demo posts with a cover");
+            foreach (var post in covered)
+            {
+                Assert.StartsWith("Zeichnung: ", post.GetProperty("coverImageAlt").GetString(), StringComparison.Ordinal);
+                using var response = await client.GetAsync(new Uri($"api/v1/posts/{post.GetProperty("id").GetGuid()}/cover", UriKind.Relative));
+                Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                Assert.InRange(bytes.Length, 1, 120 * 1024);
+                using var image = Image.NewFromBuffer(bytes);
+                Assert.Equal((1200, 675), (image.Width, image.Height));
+            }
+        }
+
+        var before = await CountAsync();
+        await App.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        Assert.Equal(before, await CountAsync());
+
+        Task<(int Posts, int Images)> CountAsync() => App.InTenantAsync("gross-gerau", async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            return (await db.Posts.CountAsync(), await db.PostImages.CountAsync());
+        });
     }
 
     /// <summary>The card as the post page offers it: its version from the page, its bytes from that address.</summary>
