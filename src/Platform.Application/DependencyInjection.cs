@@ -22,6 +22,7 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssemblyContaining<GetFeedValidator>(ServiceLifetime.Singleton);
         services.AddScoped<ITopicCatalog, TopicCatalog>();
+        services.AddScoped<InstagramKitSource>();
         services.AddScoped<InvitationMailer>();
         return services;
     }

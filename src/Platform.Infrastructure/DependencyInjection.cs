@@ -162,6 +162,7 @@ public static class DependencyInjection
         services.AddSingleton<IPushSender, WebPushSender>();
         services.AddSingleton<IImageProcessor, VipsImageProcessor>();
         services.AddSingleton<IAppIconRenderer, VipsAppIconRenderer>();
+        services.AddSingleton<IPostCardRenderer, VipsPostCardRenderer>();
         services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
         services.AddScoped<IRecipientDirectory, RecipientDirectory>();
         services.AddSingleton<INewPostNotifier, HangfireNewPostNotifier>();

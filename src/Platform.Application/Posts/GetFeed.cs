@@ -21,9 +21,19 @@ public sealed record FeedPage(IReadOnlyList<PostSummary> Items, int Page, int Pa
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
 }
 
-/// <remarks><paramref name="CoverImageAlt"/>: set when the post has a cover image; <paramref name="Cover"/> gives its size and version.</remarks>
+/// <remarks>
+/// <paramref name="CoverImageAlt"/>: set when the post has a cover image; <paramref name="Cover"/> gives its size and
+/// version. <paramref name="ContentVersion"/> versions the post's card (<see cref="PostCards.Version"/>), its cover when it has none.
+/// </remarks>
 public sealed record PostSummary(
-    Guid Id, string Title, string Summary, IReadOnlyList<string> Topics, DateTime PublishedAt, string? CoverImageAlt = null, CoverImageInfo? Cover = null);
+    Guid Id,
+    string Title,
+    string Summary,
+    IReadOnlyList<string> Topics,
+    DateTime PublishedAt,
+    string? CoverImageAlt = null,
+    CoverImageInfo? Cover = null,
+    int ContentVersion = 0);
 
 public sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
 {
@@ -84,7 +94,7 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
             foreach (var r in rows)
             {
                 items.Add(new PostSummary(
-                    r.Id, r.Title, r.Summary, set.ToNames(r.Topics), r.PublishedAt!.Value, r.HasCoverImage ? r.CoverImageAlt : null, covers.GetValueOrDefault(r.Id)));
+                    r.Id, r.Title, r.Summary, set.ToNames(r.Topics), r.PublishedAt!.Value, r.HasCoverImage ? r.CoverImageAlt : null, covers.GetValueOrDefault(r.Id), r.ContentVersion));
             }
 
             return new FeedPage(items, query.Page, query.PageSize, total);
@@ -95,7 +105,8 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
         }
     }
 
-    private sealed record FeedRow(Guid Id, string Title, string Summary, Topics Topics, DateTime? PublishedAt, bool HasCoverImage, string? CoverImageAlt);
+    private sealed record FeedRow(
+        Guid Id, string Title, string Summary, Topics Topics, DateTime? PublishedAt, bool HasCoverImage, string? CoverImageAlt, int ContentVersion);
 
     private sealed class FeedQueries
     {
@@ -110,6 +121,7 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
                 .ThenByDescending(p => p.Id)
                 .Skip(skip)
                 .Take(take)
-                .Select(p => new FeedRow(p.Id, p.Content.Title, p.Content.Summary, p.Content.Topics, p.PublishedAt, p.Content.HasCoverImage, p.Content.CoverImageAlt)));
+                .Select(p => new FeedRow(
+                    p.Id, p.Content.Title, p.Content.Summary, p.Content.Topics, p.PublishedAt, p.Content.HasCoverImage, p.Content.CoverImageAlt, p.ContentVersion)));
     }
 }

@@ -27,7 +27,8 @@ public sealed record PostDetail(
     PostCallToAction? CallToAction = null,
     string? CoverImageAlt = null,
     IReadOnlyList<RelatedPost>? Related = null,
-    CoverImageInfo? Cover = null);
+    CoverImageInfo? Cover = null,
+    int ContentVersion = 0);
 
 public sealed record PostEasyLanguage(string Title, string Summary, string BodyHtml);
 
@@ -60,6 +61,7 @@ public sealed class GetPostHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
                 p.Content.CallToActionUrl,
                 p.Content.HasCoverImage,
                 p.Content.CoverImageAlt,
+                p.ContentVersion,
             })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Post", query.Id);
@@ -93,6 +95,7 @@ public sealed class GetPostHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
             post.CallToActionLabel is { Length: > 0 } label && post.CallToActionUrl is { Length: > 0 } url ? new PostCallToAction(label, url) : null,
             post.HasCoverImage ? post.CoverImageAlt : null,
             related,
-            cover is null ? null : new CoverImageInfo(cover.Width, cover.Height, CoverVersion.Of(cover.UpdatedAt)));
+            cover is null ? null : new CoverImageInfo(cover.Width, cover.Height, CoverVersion.Of(cover.UpdatedAt)),
+            post.ContentVersion);
     }
 }

@@ -190,7 +190,19 @@ public sealed partial class DatabaseInitializer(
                     };
                 }
 
+                var cover = DemoContent.Covers.TryGetValue(i, out var demoCover) ? demoCover : default;
+                if (cover.Image is not null)
+                {
+                    postContent = postContent with { HasCoverImage = true, CoverImageAlt = cover.Alt };
+                }
+
                 var post = Post.Create(tenant.Id, postContent, PostActor.System, now.AddDays(-30), isDemo: true);
+                if (cover.Image is not null)
+                {
+                    db.PostImages.Add(PostImage.Create(
+                        tenant.Id, post.Id, "image/jpeg", DemoContent.CoverImage(cover.Image), DemoContent.CoverWidth, DemoContent.CoverHeight, now));
+                }
+
                 var laterIndex = i - (content.Count - ScheduledDemoPostsPerTenant);
                 if (laterIndex >= 0)
                 {

@@ -58,6 +58,33 @@ internal static class DemoContent
             [10] = (16, 15, "{Name}, Jugendberufsagentur", 8),
         };
 
+    /// <summary>
+    /// Demo posts (by index into <see cref="Posts"/>) with a cover illustration: the JPEG embedded from
+    /// <c>Persistence/DemoImages</c> (drawn as SVG beside it, converted once with libvips) and its text alternative.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<int, (string Image, string Alt)> Covers = new Dictionary<int, (string, string)>
+    {
+        [0] = ("geld.jpg", "Zeichnung: ein Kalender mit einem markierten Tag, ein Geldschein und zwei Stapel Euro-Münzen."),
+        [1] = ("wohnung.jpg", "Zeichnung: ein kleines Haus mit Baum und ein großer goldener Wohnungsschlüssel mit Anhänger."),
+        [4] = ("video.jpg", "Zeichnung: ein Laptop mit einem Videoanruf, im Bild eine Person, daneben eine Sprechblase."),
+        [5] = ("ausbildung.jpg", "Zeichnung: ein roter Werkzeugkasten mit Schutzhelm, Hammer, Schraubenschlüssel, Zollstock und Stift."),
+    };
+
+    /// <summary>Pixels of every demo cover illustration.</summary>
+    public const int CoverWidth = 1200;
+
+    public const int CoverHeight = 675;
+
+    /// <summary>The bytes of a demo cover (an embedded resource of this assembly).</summary>
+    public static byte[] CoverImage(string name)
+    {
+        using var stream = typeof(DemoContent).Assembly.GetManifestResourceStream("Platform.Infrastructure.Persistence.DemoImages." + name)
+            ?? throw new InvalidOperationException($"Demo cover {name} is not embedded.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     public static readonly IReadOnlyList<(string Title, string Summary, string Body, Topics Topics)> Posts =
     [
         ("Weiterbewilligungsantrag: rechtzeitig stellen",

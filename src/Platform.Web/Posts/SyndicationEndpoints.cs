@@ -14,7 +14,7 @@ namespace Platform.Web.Posts;
 /// <summary>
 /// The jobcenter's latest posts as Atom (<c>/feed.atom</c>) and RSS 2.0 (<c>/feed.rss</c>), for its own homepage and
 /// for feed readers: <c>?topic=</c> as on the feed (an unknown one is a 400 naming it), every link absolute on the
-/// tenant's primary host (<see cref="ITenantLinks"/>, ADR-023), the cover as enclosure. Cached like the feed.
+/// tenant's primary host (<see cref="ITenantLinks"/>, ADR-023), the cover (or the post's card) as enclosure. Cached like the feed.
 /// </summary>
 public static class SyndicationEndpoints
 {
@@ -59,7 +59,9 @@ public static class SyndicationEndpoints
             [.. page.Items.Select(i => new FeedEntry(
                 i,
                 links.Link(tenant, $"posts/{i.Id}"),
-                i.Cover is { } cover ? links.Link(tenant, CoverWidths.Path(i.Id, cover)) : null,
+                links.Link(tenant, i.Cover is { } cover
+                    ? CoverWidths.Path(i.Id, cover)
+                    : PostCards.Path(i.Id, PostCards.Version(i.ContentVersion, tenant.Branding.Version))),
                 [.. i.Topics.Select(name => topics.Find(name) is { DisplayName: { } own } ? own : UiText.Get("Topic." + name))]))]);
         var xml = atom ? Atom(feed) : Rss(feed);
         return Results.Text(xml, atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8", Encoding.UTF8);
@@ -84,10 +86,7 @@ public static class SyndicationEndpoints
             w.WriteElementString("id", AtomNamespace, entry.Link.AbsoluteUri);
             w.WriteElementString("title", AtomNamespace, entry.Post.Title);
             AtomLink(w, "alternate", "text/html", entry.Link);
-            if (entry.Cover is { } cover)
-            {
-                AtomLink(w, "enclosure", null, cover);
-            }
+            AtomLink(w, "enclosure", entry.Post.Cover is null ? "image/png" : null, entry.Image);
 
             w.WriteElementString("published", AtomNamespace, AtomDate(entry.Post.PublishedAt));
             w.WriteElementString("updated", AtomNamespace, AtomDate(entry.Post.PublishedAt));
@@ -142,15 +141,13 @@ public static class SyndicationEndpoints
                 w.WriteElementString("category", category);
             }
 
-            if (entry.Cover is { } cover && entry.Post.Cover is { } size)
-            {
-                w.WriteStartElement("media", "content", MediaNamespace);
-                w.WriteAttributeString("url", cover.AbsoluteUri);
-                w.WriteAttributeString("medium", "image");
-                w.WriteAttributeString("width", size.Width.ToString(CultureInfo.InvariantCulture));
-                w.WriteAttributeString("height", size.Height.ToString(CultureInfo.InvariantCulture));
-                w.WriteEndElement();
-            }
+            var (width, height) = entry.Post.Cover is { } size ? (size.Width, size.Height) : PostCards.Dimensions(PostCardSize.Preview);
+            w.WriteStartElement("media", "content", MediaNamespace);
+            w.WriteAttributeString("url", entry.Image.AbsoluteUri);
+            w.WriteAttributeString("medium", "image");
+            w.WriteAttributeString("width", width.ToString(CultureInfo.InvariantCulture));
+            w.WriteAttributeString("height", height.ToString(CultureInfo.InvariantCulture));
+            w.WriteEndElement();
 
             w.WriteEndElement();
         }
@@ -192,5 +189,6 @@ public static class SyndicationEndpoints
 
     private sealed record Feed(string Title, string Description, Uri Site, Uri Self, DateTime? Updated, IReadOnlyList<FeedEntry> Entries);
 
-    private sealed record FeedEntry(PostSummary Post, Uri Link, Uri? Cover, IReadOnlyList<string> Categories);
+    /// <remarks><paramref name="Image"/>: the cover, or the post's 1200×630 card when it has none.</remarks>
+    private sealed record FeedEntry(PostSummary Post, Uri Link, Uri Image, IReadOnlyList<string> Categories);
 }

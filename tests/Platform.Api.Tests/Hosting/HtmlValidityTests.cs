@@ -20,10 +20,11 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     public async Task The_main_pages_have_no_html_errors()
     {
         var pages = new Dictionary<string, string>(StringComparer.Ordinal);
+        Guid postId;
         using (var anonymous = App.CreateTenantClient("gross-gerau"))
         {
             var feed = await GetJsonAsync(anonymous, "api/v1/posts?page=1&pageSize=1");
-            var postId = feed.GetProperty("items")[0].GetProperty("id").GetGuid();
+            postId = feed.GetProperty("items")[0].GetProperty("id").GetGuid();
             var events = await GetJsonAsync(anonymous, "api/v1/events");
             var eventId = FirstId(events);
 
@@ -41,7 +42,8 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         foreach (var (email, paths) in new[]
         {
             ("jana@gross-gerau.example", new[] { "meine-daten", "benachrichtigungen", "erinnerungen", "konto/sicherheit", "veranstaltungen" }),
-            ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender"]),
+            // A published post's editorial page shows its Instagram kit.
+            ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender", $"redaktion/beitraege/{postId}"]),
             ("admin@gross-gerau.example", ["verwaltung", "verwaltung/anfragen"]),
         })
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.ServiceModel.Syndication;
+using System.Text.Json;
 using System.Xml;
 using Platform.TestSupport;
 using Platform.Web.Posts;
@@ -94,6 +95,36 @@ public abstract class SyndicationFeedTests<TApp>(TApp app) : ApiTestBase<TApp>(a
         using var grossGerau = App.CreateTenantClient("gross-gerau");
         var (other, _) = await LoadAsync(grossGerau, "feed.atom");
         Assert.DoesNotContain(other.Items, i => i.Title.Text == title);
+    }
+
+    [Theory]
+    [InlineData("feed.atom")]
+    [InlineData("feed.rss")]
+    public async Task A_post_without_a_cover_carries_its_1200_by_630_card_as_enclosure(string path)
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var withoutCover = (await GetJsonAsync(client, $"api/v1/posts?pageSize={SyndicationEndpoints.ItemCount}"))
+            .GetProperty("items").EnumerateArray().First(i => !i.TryGetProperty("cover", out var cover) || cover.ValueKind == JsonValueKind.Null);
+        var title = withoutCover.GetProperty("title").GetString();
+
+        var (feed, _) = await LoadAsync(client, path);
+
+        var item = feed.Items.First(i => i.Title.Text == title);
+        var image = path == "feed.atom"
+            ? Assert.Single(item.Links, l => l.RelationshipType == "enclosure").Uri
+            : new Uri(Assert.Single(item.ElementExtensions, e => e.OuterName == "content").GetReader().GetAttribute("url")!);
+        Assert.Equal("gross-gerau.localhost", image.Host);
+        Assert.Contains($"/api/v1/posts/{withoutCover.GetProperty("id").GetGuid()}/card?size=1200x630&v=", image.AbsoluteUri, StringComparison.Ordinal);
+        using var card = await client.GetAsync(new Uri(image.PathAndQuery.TrimStart('/'), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, card.StatusCode);
+        using var decoded = NetVips.Image.NewFromBuffer(await card.Content.ReadAsByteArrayAsync());
+        Assert.Equal((1200, 630), (decoded.Width, decoded.Height));
+        if (path == "feed.rss")
+        {
+            var media = Assert.Single(item.ElementExtensions, e => e.OuterName == "content").GetReader();
+            Assert.Equal("1200", media.GetAttribute("width"));
+            Assert.Equal("630", media.GetAttribute("height"));
+        }
     }
 
     [Fact]

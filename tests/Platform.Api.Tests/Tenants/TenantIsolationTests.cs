@@ -58,6 +58,37 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : ApiTestBase<TApp>(a
     }
 
     [Fact]
+    public async Task Another_tenants_post_has_no_card_and_no_instagram_kit_by_host_or_prefix()
+    {
+        using var offenbach = App.CreateTenantClient("offenbach");
+        var offenbachPost = Ids(await GetJsonAsync(offenbach, "api/v1/posts?pageSize=1")).Single();
+        using var byHost = App.CreateTenantClient("gross-gerau");
+        using var byPrefix = App.CreatePrefixClient("gross-gerau");
+        var editor = await SignInAsync(byHost, "redaktion@gross-gerau.example");
+
+        // Offenbach's own card exists, so a 404 below is the tenant boundary, not a missing post.
+        Assert.Equal(HttpStatusCode.OK, (await offenbach.GetAsync(new Uri($"api/v1/posts/{offenbachPost}/card", UriKind.Relative))).StatusCode);
+        foreach (var client in new[] { byHost, byPrefix })
+        {
+            foreach (var size in new[] { "1200x630", "1080x1080", "1080x1350" })
+            {
+                using var card = await client.GetAsync(new Uri($"api/v1/posts/{offenbachPost}/card?size={size}", UriKind.Relative));
+                Assert.Equal(HttpStatusCode.NotFound, card.StatusCode);
+            }
+
+            foreach (var path in new[] { "instagram", "instagram.zip", "instagram/slides/1.png" })
+            {
+                using var kit = await SendAsync(client, HttpMethod.Get, $"api/v1/editorial/posts/{offenbachPost}/{path}", editor);
+                Assert.Equal(HttpStatusCode.NotFound, kit.StatusCode);
+            }
+        }
+
+        // A Groß-Gerau token at Offenbach's address is refused before any post is looked up.
+        using var foreignToken = await SendAsync(offenbach, HttpMethod.Get, $"api/v1/editorial/posts/{offenbachPost}/instagram", editor);
+        Assert.True(foreignToken.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"{foreignToken.StatusCode}");
+    }
+
+    [Fact]
     public async Task A_forged_forwarded_host_does_not_switch_the_tenant()
     {
         using var offenbach = App.CreateTenantClient("offenbach");

@@ -26,6 +26,10 @@ public static class EditorialEndpoints
         posts.MapGet("/{postId:guid}", GetEditorialPost).WithSummary("One post with versions, transitions and job runs");
         posts.MapPut("/{postId:guid}", UpdatePost).WithSummary("Changes the content as a new version; a stale baseVersion is 409");
         posts.MapGet("/{postId:guid}/cover", GetPostCoverImage).WithSummary("The cover image");
+        posts.MapGet("/{postId:guid}/instagram", GetInstagramKit)
+            .WithSummary("The Instagram kit of a published or scheduled post: caption and slides with alt texts (ADR-026)");
+        posts.MapGet("/{postId:guid}/instagram.zip", GetInstagramZip).WithSummary("The Instagram kit as one ZIP: slides, caption.txt, alt-texts.txt");
+        posts.MapGet("/{postId:guid}/instagram/slides/{number:int}.png", GetInstagramSlide).WithSummary("One slide of the Instagram kit, 1080×1350");
         posts.MapGet("/{postId:guid}/views", GetPostViews).WithSummary("Readings per day over the last 30 days (Europe/Berlin) and in total");
         posts.MapGet("/{postId:guid}/versions/{from:int}/diff/{to:int}", DiffPostVersions).WithSummary("Line diff of each changed field");
         posts.MapPost("/{postId:guid}/submit", SubmitPost);
@@ -81,6 +85,25 @@ public static class EditorialEndpoints
     {
         var image = await mediator.Send(new GetPostCoverImageQuery(postId), ct);
         return TypedResults.File(image.Content, image.ContentType);
+    }
+
+    public static async Task<Ok<InstagramKit>> GetInstagramKit(Guid postId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetInstagramKitQuery(postId), ct));
+
+    public static async Task<FileContentHttpResult> GetInstagramZip(Guid postId, IMediator mediator, CancellationToken ct)
+    {
+        var zip = await mediator.Send(new GetInstagramZipQuery(postId), ct);
+        return TypedResults.File(zip.Content, "application/zip", zip.FileName);
+    }
+
+    public static async Task<FileContentHttpResult> GetInstagramSlide(
+        Guid postId, int number, HttpContext context, IMediator mediator, CancellationToken ct, string? v = null)
+    {
+        var slide = await mediator.Send(new GetInstagramSlideQuery(postId, number), ct);
+
+        // Staff only: never in a shared cache. With the current version the browser may keep it for a day.
+        context.Response.Headers.CacheControl = string.Equals(v, slide.Version, StringComparison.Ordinal) ? "private, max-age=86400" : "private, no-cache";
+        return TypedResults.File(slide.Png, "image/png");
     }
 
     public static async Task<Ok<PostVersionDiff>> DiffPostVersions(Guid postId, int from, int to, IMediator mediator, CancellationToken ct) =>

@@ -22,6 +22,8 @@ public static class PostsEndpoints
             .WithSummary("One published post with its body as sanitized HTML, its Einfache Sprache version and related posts");
         posts.MapGet("/{id}/cover", GetCover)
             .WithSummary("The cover image of a published post");
+        posts.MapGet("/{id}/card", GetCard)
+            .WithSummary("The card of a published post drawn in the jobcenter's branding: 1200x630 (default), 1080x1080 or 1080x1350");
 
         // A constant answer inside the tenant pipeline: the benchmarks' reference for the platform's own overhead.
         api.MapGet("/ping", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
@@ -58,23 +60,40 @@ public static class PostsEndpoints
     public static async Task<FileContentHttpResult> GetCover(
         IMediator mediator, string id, HttpContext context, CancellationToken cancellationToken, string? w = null, string? v = null)
     {
-        int? width = null;
-        if (w is not null)
-        {
-            width = int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && CoverWidths.All.Contains(parsed)
-                ? parsed
-                : throw new ValidationException([new ValidationFailure("w", $"Die Bildbreite muss eine von {string.Join(", ", CoverWidths.All)} sein.")]);
-        }
-
-        var image = await mediator.Send(new GetPublishedPostCoverQuery(ParseId(id), width), cancellationToken);
-
-        // An address with the image's current version never changes its answer: a year, immutable. Without it (or with
-        // an old one) an hour, as before.
-        context.Response.Headers.CacheControl = string.Equals(v, image.Version, StringComparison.Ordinal)
-            ? "public, max-age=31536000, immutable"
-            : "public, max-age=3600";
+        var image = await mediator.Send(new GetPublishedPostCoverQuery(ParseId(id), ParseWidth(w)), cancellationToken);
+        CacheByVersion(context, v, image.Version);
         return TypedResults.File(image.Content, image.ContentType);
     }
+
+    public static async Task<FileContentHttpResult> GetCard(
+        IMediator mediator, string id, HttpContext context, CancellationToken cancellationToken, string? size = null, string? w = null, string? v = null)
+    {
+        var cardSize = PostCardSize.Preview;
+        if (size is not null && !PostCards.TryParse(size, out cardSize))
+        {
+            throw new ValidationException([new ValidationFailure(
+                "size", $"Die Kartengröße muss eine von {string.Join(", ", PostCards.Sizes.Select(PostCards.Name))} sein.")]);
+        }
+
+        var card = await mediator.Send(new GetPostCardQuery(ParseId(id), cardSize, ParseWidth(w)), cancellationToken);
+        CacheByVersion(context, v, card.Version);
+        return TypedResults.File(card.Png, "image/png");
+    }
+
+    /// <summary>A smaller copy's width, one of <see cref="CoverWidths.All"/>; anything else is a 400 naming <c>w</c>.</summary>
+    private static int? ParseWidth(string? w) =>
+        w is null ? null
+        : int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && CoverWidths.All.Contains(parsed) ? parsed
+        : throw new ValidationException([new ValidationFailure("w", $"Die Bildbreite muss eine von {string.Join(", ", CoverWidths.All)} sein.")]);
+
+    /// <summary>
+    /// An address with the image's current version never changes its answer: a year, immutable. Without it (or with an
+    /// old one) an hour.
+    /// </summary>
+    private static void CacheByVersion(HttpContext context, string? requested, string current) =>
+        context.Response.Headers.CacheControl = string.Equals(requested, current, StringComparison.Ordinal)
+            ? "public, max-age=31536000, immutable"
+            : "public, max-age=3600";
 
     /// <summary>The id is bound as text so a malformed one is a 400 naming the field, not a routing 404.</summary>
     private static Guid ParseId(string id) => Guid.TryParse(id, out var postId)
