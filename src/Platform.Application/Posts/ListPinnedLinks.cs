@@ -1,0 +1,24 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Posts;
+
+/// <summary>The links the editors pinned to the jobcenter's link page (<c>/links</c>), in their order.</summary>
+public sealed record ListPinnedLinksQuery : IQuery<IReadOnlyList<PinnedLinkItem>>;
+
+/// <summary>
+/// One pinned link. <paramref name="PostId"/> for a post or an event, <paramref name="Url"/> for an external link
+/// (<c>https://</c> only); the contact page needs neither.
+/// </summary>
+public sealed record PinnedLinkItem(PinnedLinkKind Kind, string Label, Guid? PostId = null, string? Url = null);
+
+public sealed class ListPinnedLinksHandler(IAppDbContext db) : IQueryHandler<ListPinnedLinksQuery, IReadOnlyList<PinnedLinkItem>>
+{
+    public async ValueTask<IReadOnlyList<PinnedLinkItem>> Handle(ListPinnedLinksQuery query, CancellationToken cancellationToken) =>
+        await db.PinnedLinks.AsNoTracking()
+            .OrderBy(l => l.Position)
+            .Select(l => new PinnedLinkItem(l.Kind, l.Label, l.PostId, l.Kind == PinnedLinkKind.External ? l.Url : null))
+            .ToListAsync(cancellationToken);
+}
