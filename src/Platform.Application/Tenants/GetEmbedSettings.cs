@@ -1,4 +1,3 @@
-using System.Net;
 using Mediator;
 using Platform.Application.Common;
 
@@ -21,9 +20,14 @@ public sealed class GetEmbedSettingsHandler(ICurrentTenant current, ITenantCatal
         // From the catalog, not the request's snapshot: right after a change, the page shows what was saved.
         var tenant = await catalog.FindByIdAsync(current.RequiredId, cancellationToken) ?? throw new TenantRequiredException();
         var url = links.Link(tenant, WidgetPath);
-        var title = WebUtility.HtmlEncode(tenant.DisplayName);
-        var snippet = $"<iframe src=\"{WebUtility.HtmlEncode(url.AbsoluteUri)}\" title=\"{title}\" width=\"100%\" height=\"600\" "
+        var title = Attribute(tenant.DisplayName);
+        var snippet = $"<iframe src=\"{Attribute(url.AbsoluteUri)}\" title=\"{title}\" width=\"100%\" height=\"600\" "
             + "style=\"border:0\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>";
         return new EmbedSettings(tenant.EmbedOrigins, url, snippet);
     }
+
+    // Only what HTML needs escaped in a quoted attribute: the snippet stays readable (umlauts as they are).
+    private static string Attribute(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }
