@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Platform.Api.Endpoints;
 using Platform.Api.Endpoints.Accounts;
@@ -55,12 +56,18 @@ builder.Services.AddOutputCache(options =>
 {
     options.AddBasePolicy(HttpCaching.LifetimeRecorder);
     // Short enough that a newly published post shows within a second, long enough to absorb a burst of readers.
-    options.AddPolicy(CachePolicies.Feed, policy => policy
+    options.AddPolicy(CachePolicies.Feed, policy => PerTenantAndLanguage(policy
         .Expire(CachePolicies.FeedDuration)
-        .SetVaryByQuery("page", "pageSize", "topic", "suche")
+        .SetVaryByQuery("page", "pageSize", "topic", "suche")));
+    options.AddPolicy(CachePolicies.Compact, policy => PerTenantAndLanguage(policy
+        .Expire(CachePolicies.FeedDuration)
+        .SetVaryByQuery("topic", "count")
+        .Tag(LinkPageEndpoints.CacheTag)));
+
+    static OutputCachePolicyBuilder PerTenantAndLanguage(OutputCachePolicyBuilder policy) => policy
         .VaryByValue(context => new KeyValuePair<string, string>(
             "tenant", context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id.ToString() ?? "-"))
-        .VaryByValue(context => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name)));
+        .VaryByValue(context => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name));
 });
 
 var tenancy = builder.Configuration.GetSection(TenancyOptions.Section).Get<TenancyOptions>() ?? new TenancyOptions();
@@ -171,6 +178,7 @@ if (roles.Api)
         .MapRemindersEndpoints()
         .MapContactRequestsEndpoints()
         .MapEditorialEndpoints()
+        .MapPinnedLinksEndpoints()
         .MapEventsEndpoints()
         .MapLibraryEndpoints()
         .MapBookmarksEndpoints();
@@ -181,6 +189,8 @@ if (roles.Web)
     app.MapStaticAssets();
     app.MapBrandingEndpoints();
     app.MapSyndicationEndpoints().CacheOutput(CachePolicies.Feed);
+    app.MapLinkPage().CacheOutput(CachePolicies.Compact);
+    app.MapEmbedPage().CacheOutput(CachePolicies.Compact);
     app.MapLanguageSwitch();
     app.MapPasskeyEndpoints();
     app.MapNotificationScripts();

@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.Section));
         services.AddSingleton<ITenantLinks, TenantLinks>();
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
+        services.AddOptions<EmbedOptions>().Bind(configuration.GetSection(EmbedOptions.Section));
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var connectionString = configuration.GetConnectionString("Platform");

@@ -9,6 +9,12 @@ public static class CachePolicies
     /// </summary>
     public const string Feed = "feed";
 
+    /// <summary>
+    /// The link page and the widget: like <see cref="Feed"/> (one second, per tenant, query and language), tagged
+    /// <c>link-page</c> so that a change of the pinned links evicts them at once.
+    /// </summary>
+    public const string Compact = "compact";
+
     /// <summary>How long <see cref="Feed"/> answers live in the output cache, and so in a browser or proxy (<c>max-age</c>).</summary>
     public static readonly TimeSpan FeedDuration = TimeSpan.FromSeconds(1);
 }

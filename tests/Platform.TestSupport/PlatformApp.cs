@@ -225,6 +225,8 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The tests' push services listen on loopback (http); a production host refuses this setting at start.
         builder.UseSetting("Platform:Push:AllowLoopbackForTests", "true");
+        // The browser test frames the widget from a page on http://127.0.0.1:port (ADR-027).
+        builder.UseSetting("Platform:Embed:AllowLoopbackHttp", "true");
 
         // Every reset seeds the demo accounts again: a cheap hash keeps that fast. Production keeps the default.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));

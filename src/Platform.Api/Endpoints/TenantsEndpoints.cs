@@ -34,6 +34,8 @@ public static class TenantsEndpoints
         admin.MapPut("/contact", UpdateContact);
         admin.MapPut("/legal", UpdateLegalTexts);
         admin.MapPut("/editorial-rules", UpdateEditorialRules);
+        admin.MapGet("/embed-origins", GetEmbedSettings).WithSummary("Websites allowed to frame the widget (/einbetten) and the snippet to paste");
+        admin.MapPut("/embed-origins", UpdateEmbedOrigins).WithSummary("Replaces the websites allowed to frame the widget: https://host[:port] only");
         admin.MapPut("/logo", UploadLogo).DisableAntiforgery();
         return api;
     }
@@ -72,6 +74,15 @@ public static class TenantsEndpoints
     {
         await mediator.Send(command, ct);
         return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<EmbedSettings>> GetEmbedSettings(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetEmbedSettingsQuery(), ct));
+
+    public static async Task<Ok<EmbedSettings>> UpdateEmbedOrigins(UpdateEmbedOriginsCommand command, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        return TypedResults.Ok(await mediator.Send(new GetEmbedSettingsQuery(), ct));
     }
 
     public static async Task<NoContent> UpdateContact(UpdateContactCommand command, IMediator mediator, CancellationToken ct)

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Platform.Application.Common;
+using Platform.Web.Posts;
 
 namespace Platform.Api.Security;
 
@@ -9,6 +11,8 @@ namespace Platform.Api.Security;
 /// or scripts. The Hangfire dashboard brings its own inline code and is left out; the API reference gets its own
 /// policy (<see cref="UseApiReferencePolicy"/>). Every answer carries a Permissions-Policy, and over HTTPS (directly
 /// or through a trusted proxy that says so in X-Forwarded-Proto) Strict-Transport-Security (ADR-021).
+/// No page may be framed (<c>frame-ancestors 'none'</c>) except one marked <see cref="EmbeddablePage"/> (the widget),
+/// which the current tenant's embed origins may frame and nobody else (ADR-027).
 /// Answers to a signed-in person are <c>no-store</c> unless the endpoint chose otherwise: no browser cache, proxy or
 /// the offline service worker keeps a page with someone's account on a shared phone.
 /// </summary>
@@ -53,13 +57,22 @@ public static partial class SecurityHeaders
                     && !context.Request.Path.StartsWithSegments("/jobs")
                     && !context.Request.Path.StartsWithSegments("/scalar"))
                 {
-                    headers.ContentSecurityPolicy = Policy;
+                    headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<EmbeddablePage>() is null
+                        ? Policy
+                        : EmbeddablePolicy(context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.EmbedOrigins ?? []);
                 }
 
                 return Task.CompletedTask;
             });
             return next(context);
         });
+
+    /// <summary>
+    /// The policy of a page made for a frame: as strict as every other, but framed by <paramref name="origins"/> (each
+    /// a validated <c>scheme://host[:port]</c>), or by nobody when there are none.
+    /// </summary>
+    public static string EmbeddablePolicy(IReadOnlyList<string> origins) =>
+        origins.Count == 0 ? Policy : Policy.Replace("frame-ancestors 'none'", "frame-ancestors " + string.Join(' ', origins), StringComparison.Ordinal);
 
     /// <summary>
     /// The API reference (Scalar) is served from the platform: its page starts the bundled script with one inline

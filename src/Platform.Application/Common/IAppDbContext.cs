@@ -64,6 +64,8 @@ public interface IAppDbContext
 
     DbSet<Bookmark> Bookmarks { get; }
 
+    DbSet<PinnedLink> PinnedLinks { get; }
+
     DbSet<PostViewDay> PostViewDays { get; }
 
     DbSet<LibraryImage> LibraryImages { get; }

@@ -44,6 +44,11 @@ public sealed partial class Tenant : ISharedEntity
     /// <summary>Four-eyes rule: a post goes public only after someone other than its author approved it. On by default.</summary>
     public bool FourEyesRule { get; private set; } = true;
 
+    /// <summary>Website origins allowed to frame the widget (<c>/einbetten</c>), canonical (<see cref="EmbedOrigin"/>), separated by spaces.</summary>
+    public string EmbedOrigins { get; private set; } = "";
+
+    public IEnumerable<string> EmbedOriginList => EmbedOrigins.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     public IEnumerable<string> HostnameList =>
         Hostnames.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -182,6 +187,18 @@ public sealed partial class Tenant : ISharedEntity
         }
 
         ContactRetentionDays = days;
+    }
+
+    /// <summary>Replaces the origins allowed to frame the widget; each must already be canonical (<see cref="EmbedOrigin.Normalize"/>).</summary>
+    public void ChangeEmbedOrigins(IReadOnlyCollection<string> origins)
+    {
+        ArgumentNullException.ThrowIfNull(origins);
+        if (origins.Count > EmbedOrigin.MaxCount || origins.Any(o => o.Length == 0 || o.Contains(' ', StringComparison.Ordinal)))
+        {
+            throw new DomainException("tenant.embedOrigins", $"Höchstens {EmbedOrigin.MaxCount} Website-Adressen, jede ohne Leerzeichen.");
+        }
+
+        EmbedOrigins = string.Join(' ', origins.Distinct(StringComparer.Ordinal));
     }
 
     public void ChangeEditorialRules(bool fourEyesRule) => FourEyesRule = fourEyesRule;

@@ -79,6 +79,8 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
 
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
 
+    public DbSet<PinnedLink> PinnedLinks => Set<PinnedLink>();
+
     public DbSet<PostViewDay> PostViewDays => Set<PostViewDay>();
 
     public DbSet<LibraryImage> LibraryImages => Set<LibraryImage>();

@@ -9,6 +9,8 @@ public static partial class TenantMapper
 {
     [MapProperty(nameof(Tenant.HostnameList), nameof(TenantInfo.Hostnames))]
     [MapperIgnoreSource(nameof(Tenant.Hostnames))]
+    [MapProperty(nameof(Tenant.EmbedOriginList), nameof(TenantInfo.EmbedOrigins))]
+    [MapperIgnoreSource(nameof(Tenant.EmbedOrigins))]
     [MapperIgnoreSource(nameof(Tenant.Postcodes))]
     [MapperIgnoreSource(nameof(Tenant.PostcodeList))]
     [MapperIgnoreSource(nameof(Tenant.CreatedAt))]

@@ -89,6 +89,39 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : ApiTestBase<TApp>(a
     }
 
     [Fact]
+    public async Task Pinned_links_stay_with_their_jobcenter_and_another_jobcenters_post_cannot_be_pinned()
+    {
+        using var grossGerau = App.CreateTenantClient("gross-gerau");
+        using var offenbach = App.CreatePrefixClient("offenbach");
+        var ggEditor = await SignInAsync(grossGerau, "redaktion@gross-gerau.example");
+        var ofEditor = await SignInAsync(offenbach, "redaktion@offenbach.example");
+        var ggPost = Ids(await GetJsonAsync(grossGerau, "api/v1/posts?pageSize=1")).Single();
+        var ofPost = Ids(await GetJsonAsync(offenbach, "api/v1/posts?pageSize=1")).Single();
+
+        using var pinned = await SendAsync(grossGerau, HttpMethod.Put, "api/v1/editorial/links", ggEditor, new
+        {
+            items = new object[] { new { kind = "Post", label = "Nur in Groß-Gerau", postId = ggPost }, new { kind = "External", label = "GG-Termine", url = "https://gg.example/termine" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, pinned.StatusCode);
+        using var foreign = await SendAsync(grossGerau, HttpMethod.Put, "api/v1/editorial/links", ggEditor, new
+        {
+            items = new[] { new { kind = "Post", label = "Fremd", postId = ofPost } },
+        });
+        await Posts.EditorialApi.AssertProblemAsync(foreign, HttpStatusCode.BadRequest, "items[0].postId");
+
+        Assert.Equal(0, (await GetJsonAsync(offenbach, ofEditor, "api/v1/editorial/links")).GetProperty("items").GetArrayLength());
+        var offenbachPage = await offenbach.GetStringAsync(new Uri("links", UriKind.Relative));
+        Assert.DoesNotContain("Groß-Gerau", System.Net.WebUtility.HtmlDecode(offenbachPage), StringComparison.Ordinal);
+        Assert.DoesNotContain("gg.example", offenbachPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(ggPost.ToString(), offenbachPage, StringComparison.Ordinal);
+        Assert.Contains(">GG-Termine</a>", await grossGerau.GetStringAsync(new Uri("links", UriKind.Relative)), StringComparison.Ordinal);
+
+        // Offenbach's editor with Groß-Gerau's address: refused, not served Groß-Gerau's pins.
+        using var mixed = await SendAsync(grossGerau, HttpMethod.Get, "api/v1/editorial/links", ofEditor);
+        Assert.True(mixed.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized, mixed.StatusCode.ToString());
+    }
+
+    [Fact]
     public async Task A_forged_forwarded_host_does_not_switch_the_tenant()
     {
         using var offenbach = App.CreateTenantClient("offenbach");

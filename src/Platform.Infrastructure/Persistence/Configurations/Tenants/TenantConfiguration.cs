@@ -18,6 +18,8 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Postcodes).HasMaxLength(2000).IsRequired();
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(t => t.HostnameList);
+        builder.Property(t => t.EmbedOrigins).HasMaxLength(2100).IsRequired();
+        builder.Ignore(t => t.EmbedOriginList);
         builder.OwnsOne(t => t.Branding, b =>
         {
             b.Property(x => x.PrimaryColor).HasColumnName("PrimaryColor").HasMaxLength(7).IsRequired();
