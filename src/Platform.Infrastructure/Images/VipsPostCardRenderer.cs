@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Caching.Memory;
 using System.Text;
+using Microsoft.Extensions.Caching.Memory;
 using NetVips;
 using Platform.Application.Posts;
 
