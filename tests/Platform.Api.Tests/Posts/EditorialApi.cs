@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Posts;
@@ -65,4 +68,21 @@ internal static class EditorialApi
             Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"no error for '{field}': {text}");
         }
     }
+
+    /// <summary>A published post written straight into the database of <paramref name="slug"/> (texts the form would refuse).</summary>
+    public static Task<Guid> PublishedDirectlyAsync(PlatformApp app, string slug, string title, string body = "Text", string summary = "Kurz") =>
+        app.InTenantAsync(slug, async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var now = DateTime.UtcNow;
+            var post = Post.Create(
+                sp.GetRequiredService<ICurrentTenant>().RequiredId,
+                new PostContent { Title = title, Summary = summary, BodyMarkdown = body, Topics = Topics.Geld | Topics.Wohnen },
+                PostActor.System,
+                now);
+            post.PublishNow(PostActor.System, now, fourEyesRule: false);
+            db.Posts.Add(post);
+            await db.SaveChangesAsync();
+            return post.Id;
+        });
 }

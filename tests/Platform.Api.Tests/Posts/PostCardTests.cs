@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NetVips;
 using Platform.Application.Common;
 using Platform.Application.Posts;
-using Platform.Domain.Posts;
 using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
@@ -98,7 +97,7 @@ public abstract class PostCardTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         var title = kind == "emoji"
             ? "🎉🏠💶👩‍💻🇩🇪"
             : string.Concat(Enumerable.Repeat("Grundsicherungsweiterbewilligungsantragsformular ", 10))[..200];
-        var id = await PublishedAsync("gross-gerau", title);
+        var id = await PublishedDirectlyAsync(App, "gross-gerau", title);
         using var client = App.CreateTenantClient("gross-gerau");
 
         foreach (var size in PostCards.Sizes)
@@ -187,7 +186,7 @@ public abstract class PostCardTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     public async Task A_post_without_a_cover_shows_its_card_in_the_feed_and_on_its_page_and_as_the_feeds_enclosure()
     {
         var title = $"Ohne Titelbild {Guid.NewGuid():N}";
-        var id = await PublishedAsync("gross-gerau", title);
+        var id = await PublishedDirectlyAsync(App, "gross-gerau", title);
         using var client = App.CreateTenantClient("gross-gerau");
         var version = PostCards.Version(1, 1);
 
@@ -246,22 +245,6 @@ public abstract class PostCardTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         return (await response.Content.ReadAsByteArrayAsync(), version);
     }
 
-    /// <summary>A published post of <paramref name="slug"/> written straight into the database (titles the form would refuse).</summary>
-    private Task<Guid> PublishedAsync(string slug, string title) =>
-        App.InTenantAsync(slug, async sp =>
-        {
-            var db = sp.GetRequiredService<IAppDbContext>();
-            var now = DateTime.UtcNow;
-            var post = Post.Create(
-                sp.GetRequiredService<ICurrentTenant>().RequiredId,
-                new PostContent { Title = title, Summary = "Kurz", BodyMarkdown = "Text", Topics = Topics.Geld | Topics.Wohnen },
-                PostActor.System,
-                now);
-            post.PublishNow(PostActor.System, now, fourEyesRule: false);
-            db.Posts.Add(post);
-            await db.SaveChangesAsync();
-            return post.Id;
-        });
 }
 
 public sealed class SqlitePostCardTests(SqliteApp app) : PostCardTests<SqliteApp>(app);
