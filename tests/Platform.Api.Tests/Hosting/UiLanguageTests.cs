@@ -18,7 +18,7 @@ public abstract class UiLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
         Assert.Contains("<html lang=\"de\">", html, StringComparison.Ordinal);
         Assert.Contains(">Neuigkeiten für dich</h1>", html, StringComparison.Ordinal);
-        Assert.Contains(">Veranstaltungen</a>", html, StringComparison.Ordinal);
+        Assert.Contains(">Veranstaltungen</span></a>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public abstract class UiLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains(">News for you</h1>", html, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"Main navigation\"", html, StringComparison.Ordinal);
-        Assert.Contains(">Events</a>", html, StringComparison.Ordinal);
+        Assert.Contains(">Events</span></a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Neuigkeiten für dich", html, StringComparison.Ordinal);
     }
 
@@ -45,8 +45,8 @@ public abstract class UiLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"التنقل الرئيسي\"", html, StringComparison.Ordinal);
-        Assert.Contains(">الفعاليات</a>", html, StringComparison.Ordinal);
-        Assert.Contains(">تواصل معنا</a>", html, StringComparison.Ordinal);
+        Assert.Contains(">الفعاليات</span></a>", html, StringComparison.Ordinal);
+        Assert.Contains(">تواصل معنا</span></a>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed partial class LanguageSwitchTests(BrowserApp app, ChromiumFixture 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" })).ToBeVisibleAsync();
 
+        await page.Locator(".language-menu summary").ClickAsync(); // the languages sit behind one icon
         var languages = page.GetByRole(AriaRole.Navigation, new() { Name = "Sprache" });
         await languages.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
 
@@ -26,6 +27,7 @@ public sealed partial class LanguageSwitchTests(BrowserApp app, ChromiumFixture 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("News for you");
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Events" })).ToBeVisibleAsync();
+        await page.Locator(".language-menu summary").ClickAsync(); // the languages sit behind one icon
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "English" }))
             .ToHaveAttributeAsync("aria-current", "true");
 
@@ -39,6 +41,7 @@ public sealed partial class LanguageSwitchTests(BrowserApp app, ChromiumFixture 
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
         await Expect(page.Locator("main").GetByRole(AriaRole.Alert)).ToContainTextAsync("Please tell us briefly what it is about.");
 
+        await page.Locator(".language-menu summary").ClickAsync(); // the languages sit behind one icon
         var arabic = page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "العربية" });
         await Expect(arabic).ToHaveAttributeAsync("lang", "ar");
         await arabic.ClickAsync();
@@ -49,6 +52,7 @@ public sealed partial class LanguageSwitchTests(BrowserApp app, ChromiumFixture 
             .ToBeVisibleAsync();
 
         // And back to German with the switcher.
+        await page.Locator(".language-menu summary").ClickAsync();
         await page.GetByRole(AriaRole.Navigation, new() { Name = "اللغة" }).GetByRole(AriaRole.Link, new() { Name = "Deutsch" }).ClickAsync();
         await Expect(page.Locator("html")).Not.ToHaveAttributeAsync("dir", "rtl");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kontakt");
