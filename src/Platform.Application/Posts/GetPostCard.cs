@@ -33,8 +33,7 @@ public sealed class GetPostCardHandler(IAppDbContext db, ICurrentTenant current,
         var spec = Spec(tenant, width, height, PostCardStyle.Title, TopicLine(topics, post.Topics), post.Title);
         var version = PostCards.Version(post.ContentVersion, tenant.Branding.Version);
         var scaled = query.Width is { } w && w < width && CoverWidths.All.Contains(w) ? w : (int?)null;
-        var key = $"{tenant.Id:N}:post-card:{query.PostId:N}:{post.ContentVersion}:{tenant.Branding.Version}:{PostCards.Name(query.Size)}"
-            + (scaled is { } s ? $":{s}" : "");
+        var key = $"{tenant.Id:N}:post-card:{query.PostId:N}:{post.ContentVersion}:{tenant.Branding.Version}:{PostCards.Name(query.Size)}";
         var png = await renderer.RenderAsync(key, spec, LogoLoader(db, tenant, cancellationToken), scaled, cancellationToken);
         return new PostCardFile(png, version);
     }

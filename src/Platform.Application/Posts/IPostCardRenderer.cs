@@ -31,7 +31,7 @@ public interface IPostCardRenderer
     /// wide. Text that does not fit is set smaller and, at the smallest size, cut with an ellipsis: any text renders. The
     /// logo that <paramref name="loadLogo"/> returns is drawn in the corner, the initials when it returns null. The result
     /// may come from a cache keyed by <paramref name="cacheKey"/>, which must start with the tenant id and name everything
-    /// the card is drawn from.
+    /// the card is drawn from; a smaller copy is kept under that key and its width, and is made from the cached full card.
     /// </summary>
     Task<byte[]> RenderAsync(string cacheKey, PostCardSpec spec, Func<Task<byte[]?>> loadLogo, int? width, CancellationToken cancellationToken);
 }

@@ -21,21 +21,29 @@ public sealed class VipsPostCardRenderer : IPostCardRenderer, IDisposable
 
     public async Task<byte[]> RenderAsync(string cacheKey, PostCardSpec spec, Func<Task<byte[]?>> loadLogo, int? width, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(cacheKey, out byte[]? cached) && cached is not null)
+        // A smaller copy (a srcset width) is scaled from the full card, which is drawn once and kept under its own key.
+        var scaled = width is { } w && w < spec.Width ? w : (int?)null;
+        var key = scaled is { } s ? string.Create(CultureInfo.InvariantCulture, $"{cacheKey}:{s}") : cacheKey;
+        if (_cache.TryGetValue(key, out byte[]? cached) && cached is not null)
         {
             return cached;
         }
 
-        var logo = await loadLogo();
-        cancellationToken.ThrowIfCancellationRequested();
-        var png = Draw(spec, logo);
-        if (width is { } w && w < spec.Width)
+        byte[] png;
+        if (scaled is { } target)
         {
-            using var smaller = Image.ThumbnailBuffer(png, w);
+            var full = await RenderAsync(cacheKey, spec, loadLogo, null, cancellationToken);
+            using var smaller = Image.ThumbnailBuffer(full, target);
             png = smaller.PngsaveBuffer(keep: Enums.ForeignKeep.None);
         }
+        else
+        {
+            var logo = await loadLogo();
+            cancellationToken.ThrowIfCancellationRequested();
+            png = Draw(spec, logo);
+        }
 
-        _cache.Set(cacheKey, png, new MemoryCacheEntryOptions { Size = png.Length, SlidingExpiration = TimeSpan.FromHours(6) });
+        _cache.Set(key, png, new MemoryCacheEntryOptions { Size = png.Length, SlidingExpiration = TimeSpan.FromHours(6) });
         return png;
     }
 

@@ -32,7 +32,7 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             {
                 "", $"posts/{postId}", "veranstaltungen", "veranstaltungen?ansicht=kalender", $"posts/{eventId}",
                 "suche?q=Wohnung", "anmelden", "registrieren", "kontakt", "impressum", "datenschutz", "barrierefreiheit",
-                "?culture=ar",
+                "?culture=ar", "links", "einbetten", "einbetten?count=3&topic=Wohnen",
             })
             {
                 pages[$"anonymous /{path}"] = await GetPageAsync(anonymous, path);
@@ -43,7 +43,7 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         {
             ("jana@gross-gerau.example", new[] { "meine-daten", "benachrichtigungen", "erinnerungen", "konto/sicherheit", "veranstaltungen" }),
             // A published post's editorial page shows its Instagram kit.
-            ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender", $"redaktion/beitraege/{postId}"]),
+            ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender", $"redaktion/beitraege/{postId}", "redaktion/links"]),
             ("admin@gross-gerau.example", ["verwaltung", "verwaltung/anfragen"]),
         })
         {

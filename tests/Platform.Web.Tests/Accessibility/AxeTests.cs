@@ -38,6 +38,8 @@ public sealed class AxeTests(BrowserApp app, ChromiumFixture chromium) : Browser
     [InlineData("veranstaltungen?culture=ar")]
     [InlineData("themen-abonnieren?culture=en")]
     [InlineData("veranstaltungen?ansicht=kalender&culture=en")]
+    [InlineData("links")]
+    [InlineData("einbetten")]
     public async Task A_tenant_page_has_no_axe_violations(string path)
     {
         var site = App.TenantByHost("gross-gerau");
