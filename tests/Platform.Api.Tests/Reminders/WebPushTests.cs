@@ -37,6 +37,7 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
         await Task.WhenAll(job.DeliverDueAsync(CancellationToken.None), job.DeliverDueAsync(CancellationToken.None));
         await job.DeliverDueAsync(CancellationToken.None);
+        await PushStatusIsAsync(DeliveryStatus.Sent);
 
         var request = Assert.Single(service.Requests);
         Assert.Equal("aes128gcm", request.Headers["Content-Encoding"]);
@@ -209,11 +210,10 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
         await MakeDueAsync();
         await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+        await FailedAttemptsAreAsync(1);
 
         Assert.Single(service.Requests);
         Assert.Empty(inside.Requests);
-        var subscription = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.AsNoTracking().SingleAsync());
-        Assert.Equal(1, subscription.FailedAttempts);
     }
 
     [Theory]
@@ -231,9 +231,9 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
         await MakeDueAsync();
         await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+        await SubscriptionsAreGoneAsync();
 
         Assert.Single(service.Requests);
-        Assert.Equal(0, await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.CountAsync()));
     }
 
     [Fact]
@@ -252,15 +252,14 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         {
             await MakeDueAsync();
             await job.DeliverDueAsync(CancellationToken.None);
-            var failing = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.AsNoTracking().SingleAsync());
-            Assert.Equal(pass, failing.FailedAttempts);
+            await FailedAttemptsAreAsync(pass);
         }
 
         await MakeDueAsync();
         await job.DeliverDueAsync(CancellationToken.None);
+        await SubscriptionsAreGoneAsync();
 
         Assert.Equal(PushSubscription.MaxFailedAttempts, service.Requests.Count);
-        Assert.Equal(0, await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.CountAsync()));
     }
 
     [Fact]
@@ -287,14 +286,13 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
         await MakeDueAsync();
         await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+        await PushStatusIsAsync(DeliveryStatus.Sent);
 
         var request = Assert.Single(service.Requests);
         Assert.Equal(service.Endpoint.AbsolutePath, request.Url.AbsolutePath);
         var left = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.Select(s => s.Id).ToListAsync());
         Assert.DoesNotContain(broken, left);
         Assert.Single(left);
-        var push = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries.SingleAsync(d => d.Channel == NotificationChannel.Push));
-        Assert.Equal(DeliveryStatus.Sent, push.Status);
     }
 
     private static string Base64(string base64Url)
@@ -342,6 +340,22 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     /// <summary>Every pending message due now, also one waiting for its retry.</summary>
+    // The host's own delivery engine polls too, and the claims give a due message to whichever pass comes first: after the
+    // test's pass, it waits for the state that either pass leaves.
+    private Task PushStatusIsAsync(DeliveryStatus status) => Eventually.EventuallyAsync(
+        async () => await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries.AsNoTracking()
+            .AnyAsync(d => d.Channel == NotificationChannel.Push && d.Status == status)),
+        $"the push delivery is {status}");
+
+    private Task FailedAttemptsAreAsync(int attempts) => Eventually.EventuallyAsync(
+        async () => await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.AsNoTracking()
+            .AnyAsync(s => s.FailedAttempts == attempts)),
+        $"the subscription has failed {attempts} times");
+
+    private Task SubscriptionsAreGoneAsync() => Eventually.EventuallyAsync(
+        async () => !await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PushSubscriptions.AnyAsync()),
+        "the subscription is dropped");
+
     private Task<int> MakeDueAsync(string slug = "gross-gerau") =>
         App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries
             .Where(d => d.Status == DeliveryStatus.Pending)
