@@ -41,5 +41,7 @@ public static class TenantStatusGate
 
     private static bool IsSignInOrItsAssets(PathString path) =>
         SignInPaths.Any(p => path.StartsWithSegments(p)) || SignInAssets.Any(p => path.StartsWithSegments(p))
-        || GetAppIconHandler.Sizes.Any(size => string.Equals(path.Value, $"/app-icon-{size}.png", StringComparison.Ordinal));
+        || GetAppIconHandler.Sizes.Any(size =>
+            string.Equals(path.Value, "/" + GetAppIconHandler.FileName(size, maskable: false), StringComparison.Ordinal)
+            || string.Equals(path.Value, "/" + GetAppIconHandler.FileName(size, maskable: true), StringComparison.Ordinal));
 }

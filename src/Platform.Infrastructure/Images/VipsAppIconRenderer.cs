@@ -6,7 +6,7 @@ namespace Platform.Infrastructure.Images;
 
 /// <summary>
 /// App icons with libvips: the logo fitted onto a white square, or the initials in DejaVu Sans Bold (shipped in Images/Fonts) on the brand
-/// colour. Kept in a small in-memory cache per node; the key carries the tenant and the branding version, and the
+/// colour; a maskable icon draws them smaller, inside the safe zone (<see cref="AppIconSpec.ContentShare"/>). Kept in a small in-memory cache per node; the key carries the tenant and the branding version, and the
 /// icons are derived data, so losing the cache costs only time.
 /// </summary>
 public sealed class VipsAppIconRenderer : IAppIconRenderer, IDisposable
@@ -24,7 +24,7 @@ public sealed class VipsAppIconRenderer : IAppIconRenderer, IDisposable
         byte[] png;
         try
         {
-            png = logo is null ? FromText(spec) : FromLogo(logo, spec.Size);
+            png = logo is null ? FromText(spec) : FromLogo(logo, spec);
         }
         catch (VipsException)
         {
@@ -36,10 +36,12 @@ public sealed class VipsAppIconRenderer : IAppIconRenderer, IDisposable
         return png;
     }
 
-    private static byte[] FromLogo(byte[] logo, int size)
+    private static byte[] FromLogo(byte[] logo, AppIconSpec spec)
     {
-        // A margin of a tenth on each side, so that a logo that fills its image does not touch the icon's edge.
-        var inner = size * 8 / 10;
+        // A margin on each side, so that a logo that fills its image does not touch the icon's edge (or, maskable, the
+        // edge of the circle a phone may cut).
+        var size = spec.Size;
+        var inner = (int)(size * spec.ContentShare);
         using var thumbnail = Image.ThumbnailBuffer(logo, inner, height: inner, size: Enums.Size.Both, failOn: Enums.FailOn.Error);
         using var srgb = thumbnail.Colourspace(Enums.Interpretation.Srgb);
         using var opaque = srgb.HasAlpha() ? srgb.Flatten(background: VipsDrawing.White) : srgb.Copy();
@@ -57,8 +59,8 @@ public sealed class VipsAppIconRenderer : IAppIconRenderer, IDisposable
             VipsDrawing.Escape(spec.Text),
             fontfile: VipsDrawing.BoldFont,
             font: "DejaVu Sans Bold",
-            width: size * 7 / 10,
-            height: size * 45 / 100,
+            width: (int)(size * spec.ContentShare * 7 / 8),
+            height: (int)(size * spec.ContentShare * 45 / 80),
             align: Enums.Align.Centre);
         using var placed = mask.Gravity(Enums.CompassDirection.Centre, size, size);
         using var foreground = VipsDrawing.Solid(size, size, spec.Foreground);

@@ -23,7 +23,10 @@ public static class BrandingEndpoints
         endpoints.MapGet("/logo", GetLogo).ExcludeFromDescription();
         endpoints.MapGet("/branding-preview.css", GetPreviewStylesheet).ExcludeFromDescription();
         endpoints.MapGet("/manifest.webmanifest", GetManifest).ExcludeFromDescription();
-        endpoints.MapGet("/app-icon-{size:int}.png", GetAppIcon).ExcludeFromDescription();
+        endpoints.MapGet("/app-icon-{size:int}.png", (HttpContext context, ICurrentTenant currentTenant, IMediator mediator, int size, string? v) =>
+            GetAppIcon(context, currentTenant, mediator, size, maskable: false, v)).ExcludeFromDescription();
+        endpoints.MapGet("/app-icon-{size:int}-maskable.png", (HttpContext context, ICurrentTenant currentTenant, IMediator mediator, int size, string? v) =>
+            GetAppIcon(context, currentTenant, mediator, size, maskable: true, v)).ExcludeFromDescription();
         endpoints.MapPost("/verwaltung/logo", UploadLogo).RequireAuthorization(new AuthorizeAttribute { Roles = "TenantAdmin" }).ExcludeFromDescription();
         return endpoints;
     }
@@ -33,6 +36,8 @@ public static class BrandingEndpoints
             CultureInfo.InvariantCulture,
             $":root{{--brand-primary:{branding.PrimaryColor};--brand-on-primary:{ColorContrast.TextColorFor(branding.PrimaryColor)};"
             + $"--brand-accent:{branding.AccentColor};--brand-on-accent:{ColorContrast.TextColorFor(branding.AccentColor)};}}\n");
+
+    private static readonly bool[] IconPurposes = [false, true];
 
     /// <summary>The installable web app of one jobcenter: its name, colours and logo, starting inside the tenant.</summary>
     private static IResult GetManifest(HttpContext context, ICurrentTenant currentTenant)
@@ -45,9 +50,16 @@ public static class BrandingEndpoints
         var start = context.Request.PathBase.Add("/").Value!;
         var version = tenant.Branding.Version.ToString(CultureInfo.InvariantCulture);
         // PNGs of exactly the sizes they claim, drawn from the logo or the initials: browsers install an app only with
-        // a 192 px and a 512 px icon they can decode, so the logo itself (any size, maybe JPEG) is not one.
+        // a 192 px and a 512 px icon they can decode, so the logo itself (any size, maybe JPEG) is not one. Each size
+        // comes twice: as it is, and maskable for the launchers that cut icons to their own shape.
         var icons = GetAppIconHandler.Sizes
-            .Select(size => new { src = $"{start}app-icon-{size}.png?v={version}", sizes = $"{size}x{size}", type = "image/png", purpose = "any" })
+            .SelectMany(size => IconPurposes.Select(maskable => new
+            {
+                src = $"{start}{GetAppIconHandler.FileName(size, maskable)}?v={version}",
+                sizes = $"{size}x{size}",
+                type = "image/png",
+                purpose = maskable ? "maskable" : "any",
+            }))
             .ToArray();
         context.Response.Headers.CacheControl = "no-cache";
         return Results.Json(
@@ -116,9 +128,9 @@ public static class BrandingEndpoints
         return Results.File(logo.Content, logo.ContentType);
     }
 
-    private static async Task<IResult> GetAppIcon(HttpContext context, ICurrentTenant currentTenant, IMediator mediator, int size, string? v)
+    private static async Task<IResult> GetAppIcon(HttpContext context, ICurrentTenant currentTenant, IMediator mediator, int size, bool maskable, string? v)
     {
-        var icon = currentTenant.Tenant is null ? null : await mediator.Send(new GetAppIconQuery(size), context.RequestAborted);
+        var icon = currentTenant.Tenant is null ? null : await mediator.Send(new GetAppIconQuery(size, maskable), context.RequestAborted);
         if (icon is null)
         {
             return Results.NotFound();
