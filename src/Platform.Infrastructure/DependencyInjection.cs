@@ -13,6 +13,7 @@ using Platform.Application.ContactRequests;
 using Platform.Application.Posts;
 using Platform.Application.Reminders;
 using Platform.Application.Tenants;
+using Platform.Infrastructure.Cluster;
 using Platform.Infrastructure.Email;
 using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Images;
@@ -90,6 +91,7 @@ public static class DependencyInjection
 
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
         services.AddPlatformIdentity();
+        services.AddSharedDataProtection(configuration, environment);
         services.AddSingleton<TenantScopeRunner>();
         services.AddSingleton<ITenantScopeRunner>(sp => sp.GetRequiredService<TenantScopeRunner>());
         services.AddScoped<IAccountService, AccountService>();

@@ -61,6 +61,20 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public PlatformApp Restart() => new(this);
 
+    /// <summary>
+    /// A second node (not yet initialized) beside this one, on the same database and job storage, with its own content
+    /// root as on another machine, and <paramref name="settings"/> of its own. Dispose this one with
+    /// <see cref="KeepDatabase"/>; the second node removes the database when it is disposed.
+    /// </summary>
+    public PlatformApp SecondNode(string contentRoot, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(this) { ContentRoot = contentRoot, Settings = settings ?? new Dictionary<string, string?>() };
+
+    /// <summary>The host's content root; null: the platform's project folder, as for every test host.</summary>
+    public string? ContentRoot { get; init; }
+
+    /// <summary>Settings of this host on top of the tests' own (for example a Data Protection certificate).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     public DatabaseProvider Provider { get; }
 
     /// <summary>
@@ -183,7 +197,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
                 DbAdapter = Provider == DatabaseProvider.PostgreSql ? DbAdapter.Postgres : DbAdapter.Sqlite,
                 // The SQLite search index is kept in sync by triggers while Posts is emptied; its own tables must
                 // not be emptied directly (FTS5 keeps its format version in PostSearch_config).
-                TablesToIgnore = ["__EFMigrationsHistory", "PostSearch", "PostSearch_data", "PostSearch_idx", "PostSearch_docsize", "PostSearch_config"],
+                TablesToIgnore = ["__EFMigrationsHistory", "DataProtectionKeys", "PostSearch", "PostSearch_data", "PostSearch_idx", "PostSearch_docsize", "PostSearch_config"],
                 SchemasToExclude = Provider == DatabaseProvider.PostgreSql ? ["hangfire"] : [],
             });
             await _respawner.ResetAsync(connection);
@@ -233,6 +247,16 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (Clock is { } clock)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (ContentRoot is { } contentRoot)
+        {
+            builder.UseContentRoot(contentRoot);
         }
 
         ConfigureSettings(builder);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
@@ -19,7 +20,7 @@ namespace Platform.Infrastructure.Persistence;
 /// The one model of the platform. Each provider has a derived context that carries its own migrations
 /// (<see cref="SqliteDbContext"/>, <see cref="PostgreSqlDbContext"/>, <see cref="SqlServerDbContext"/>).
 /// </summary>
-public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, PlatformRole, Guid>, IAppDbContext
+public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, PlatformRole, Guid>, IAppDbContext, IDataProtectionKeyContext
 {
     private ICurrentTenant? _currentTenant;
 
@@ -90,6 +91,13 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
     public DbSet<LibraryCampaignOptIn> LibraryCampaignOptIns => Set<LibraryCampaignOptIn>();
 
     public DbSet<LibraryCampaignParticipation> LibraryCampaignParticipations => Set<LibraryCampaignParticipation>();
+
+    /// <summary>
+    /// The Data Protection key ring that every node shares (cookies, bearer tokens, antiforgery, unsubscribe links),
+    /// each key encrypted with the configured certificate in production (<see cref="Cluster.SharedDataProtection"/>).
+    /// Belongs to the platform, not to a tenant.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.
