@@ -10,11 +10,14 @@ infra/install-test-deps.sh
 
 work=$(mktemp -d /tmp/platform-test.XXXXXX)
 chmod 755 "$work"
-cleanup() { infra/postgres.sh stop "$work/pg" || true; rm -rf "$work"; }
+cleanup() { infra/postgres.sh stop "$work/pg" || true; infra/redis.sh stop "$work/redis" || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 port=$(infra/postgres.sh start "$work/pg" 55432)
 export PLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=postgres;Maximum Pool Size=50"
+redis_port=$(infra/redis.sh start "$work/redis" 56379)
+export PLATFORM_TEST_REDIS="127.0.0.1:$redis_port"
+echo "Redis on 127.0.0.1:$redis_port"
 echo "PostgreSQL on 127.0.0.1:$port"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Platform.Api.Endpoints;
 using Platform.Api.Endpoints.Accounts;
@@ -21,6 +22,7 @@ using Platform.Api.Tenancy;
 using Platform.Application;
 using Platform.Application.Common;
 using Platform.Infrastructure;
+using Platform.Infrastructure.Cluster;
 using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Notifications;
 using Platform.Infrastructure.Persistence;
@@ -149,9 +151,22 @@ app.UseTextInputGuard();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+// Ready means "can serve": a Degraded check takes the node out of the balancer too (ADR-029). The status page is for
+// operators: what is wrong without stopping the node, such as an overdue scheduled post or Redis away.
 app.MapHealthChecks("/health/ready", new HealthCheckOptions
 {
-    Predicate = check => check.Tags.Contains("ready"),
+    Predicate = check => check.Tags.Contains(HealthTags.Ready),
+    ResponseWriter = HealthResponse.WriteAsync,
+    ResultStatusCodes =
+    {
+        [HealthStatus.Healthy] = StatusCodes.Status200OK,
+        [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+        [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+    },
+});
+app.MapHealthChecks("/health/status", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains(HealthTags.Status),
     ResponseWriter = HealthResponse.WriteAsync,
 });
 

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
@@ -50,7 +51,8 @@ public static class DependencyInjection
         services.AddScoped<CurrentTenant>();
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
         services.AddScoped<ICurrentTenantSetter>(sp => sp.GetRequiredService<CurrentTenant>());
-        services.AddSingleton<ITenantCatalog, TenantCatalog>();
+        services.AddSingleton<TenantCatalog>();
+        services.AddSingleton<ITenantCatalog>(sp => sp.GetRequiredService<TenantCatalog>());
         services.AddSingleton<DatabaseInitializer>();
 
         switch (database.Provider)
@@ -92,6 +94,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
         services.AddPlatformIdentity();
         services.AddSharedDataProtection(configuration, environment);
+        services.AddSharedRedis(configuration);
         services.AddSingleton<TenantScopeRunner>();
         services.AddSingleton<ITenantScopeRunner>(sp => sp.GetRequiredService<TenantScopeRunner>());
         services.AddScoped<IAccountService, AccountService>();
@@ -125,10 +128,20 @@ public static class DependencyInjection
             });
         }
 
+        // Readiness is "can serve": the database and the job storage answer, each within a few seconds so that the
+        // probe itself never hangs. The status page adds what an operator watches but a balancer must not act on.
+        var checkTimeout = TimeSpan.FromSeconds(3);
         services.AddHealthChecks()
-            .AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"])
-            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"])
-            .AddCheck<OverduePostsHealthCheck>("scheduled-posts", tags: ["ready"]);
+            .AddDbContextCheck<PlatformDbContext>("database", tags: [HealthTags.Ready, HealthTags.Status])
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: [HealthTags.Ready, HealthTags.Status])
+            .AddCheck<OverduePostsHealthCheck>("scheduled-posts", tags: [HealthTags.Status]);
+        services.PostConfigure<HealthCheckServiceOptions>(o =>
+        {
+            foreach (var check in o.Registrations.Where(r => r.Timeout == Timeout.InfiniteTimeSpan))
+            {
+                check.Timeout = checkTimeout;
+            }
+        });
 
         return services;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
+using Platform.Infrastructure.Cluster;
 using Platform.Web;
 
 namespace Platform.Api.Security;
@@ -44,10 +45,12 @@ public static class RateLimits
     }
 
     /// <summary>A fixed window per tenant and client address; <paramref name="purpose"/> keeps the policies' counts apart.</summary>
+    /// <remarks>In a cluster with Redis the window is the cluster's, not each node's (ADR-029).</remarks>
     private static RateLimitPartition<string> PerTenantAndClient(HttpContext context, string purpose, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(
+        context.RequestServices.GetRequiredService<IRateLimitWindows>().FixedWindow(
             $"{context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id}|{context.Connection.RemoteIpAddress}|{purpose}",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            permits,
+            TimeSpan.FromMinutes(1));
 
     /// <summary>Only requests that send something count; showing a page (GET, HEAD) is never limited.</summary>
     private static RateLimitPartition<string> SendingOnly(HttpContext context, string purpose, int permits) =>

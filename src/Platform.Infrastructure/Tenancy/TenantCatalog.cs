@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common;
+using Platform.Infrastructure.Cluster;
 using Platform.Infrastructure.Persistence;
 
 namespace Platform.Infrastructure.Tenancy;
@@ -15,7 +16,7 @@ namespace Platform.Infrastructure.Tenancy;
 /// failed refresh. Only a catalog that never loaded has nothing to serve and throws.
 /// </summary>
 public sealed partial class TenantCatalog(
-    IServiceScopeFactory scopeFactory, IOptions<TenancyOptions> options, TimeProvider clock, ILogger<TenantCatalog> logger)
+    IServiceScopeFactory scopeFactory, IOptions<TenancyOptions> options, TimeProvider clock, IClusterSignals cluster, ILogger<TenantCatalog> logger)
     : ITenantCatalog, IDisposable
 {
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
@@ -56,8 +57,18 @@ public sealed partial class TenantCatalog(
     public async ValueTask<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken = default) =>
         (await GetSnapshotAsync(cancellationToken)).All;
 
-    /// <summary>The next lookup waits for a fresh read (this node's own change shows at once); the old snapshot stays as the fallback.</summary>
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    /// <summary>
+    /// The next lookup waits for a fresh read (this node's own change shows at once); the old snapshot stays as the
+    /// fallback. The other nodes of a cluster are told to do the same (ADR-029).
+    /// </summary>
+    public void Invalidate()
+    {
+        InvalidateLocally();
+        cluster.TenantCatalogChanged();
+    }
+
+    /// <summary>As <see cref="Invalidate"/>, on this node only: another node changed a tenant and said so.</summary>
+    public void InvalidateLocally() => Interlocked.Increment(ref _generation);
 
     public void Dispose() => _refreshLock.Dispose();
 

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.Infrastructure.Tenancy;
+using StackExchange.Redis;
+
+namespace Platform.Infrastructure.Cluster;
+
+/// <summary>What one node tells the others: a tenant was changed, so every node reads the tenant catalog anew.</summary>
+public interface IClusterSignals
+{
+    void TenantCatalogChanged();
+}
+
+/// <summary>One node, or no Redis: nobody to tell; the other nodes' catalogs refresh by their interval.</summary>
+public sealed class LocalClusterSignals : IClusterSignals
+{
+    public void TenantCatalogChanged()
+    {
+    }
+}
+
+/// <summary>The signals over Redis pub/sub (<see cref="RedisNamespace.TenantCatalogChannel"/>); the message is the sending node's id.</summary>
+public sealed partial class RedisClusterSignals(IConnectionMultiplexer redis, RedisNamespace keys, ILogger<RedisClusterSignals> logger) : IClusterSignals
+{
+    /// <summary>This node (this host, not this process: tests run several in one), so that it does not read its catalog twice for its own change.</summary>
+    public string NodeId { get; } = Guid.NewGuid().ToString("N");
+
+    public void TenantCatalogChanged()
+    {
+        try
+        {
+            redis.GetSubscriber().Publish(keys.TenantCatalogChannel, NodeId, CommandFlags.FireAndForget);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // The others refresh by their interval; nothing is lost but time.
+            LogNotSent(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The tenant catalog change could not be announced over Redis; other nodes see it after their refresh interval")]
+    private static partial void LogNotSent(ILogger logger, Exception exception);
+}
+
+/// <summary>
+/// Listens for the other nodes' tenant changes and drops this node's catalog snapshot. A message sent while this node
+/// was cut off from Redis is lost, so a restored connection drops the snapshot too.
+/// </summary>
+public sealed partial class TenantCatalogSubscriber(IConnectionMultiplexer redis, TenantCatalog catalog, RedisClusterSignals signals, RedisNamespace keys, ILogger<TenantCatalogSubscriber> logger)
+    : IHostedService
+{
+    private int _subscribed;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        redis.ConnectionRestored += OnConnectionRestored;
+        await SubscribeAsync();
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        redis.ConnectionRestored -= OnConnectionRestored;
+        if (Interlocked.Exchange(ref _subscribed, 0) == 1)
+        {
+            try
+            {
+                await redis.GetSubscriber().UnsubscribeAsync(keys.TenantCatalogChannel);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                // Going away anyway.
+            }
+        }
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        catalog.InvalidateLocally();
+        if (Volatile.Read(ref _subscribed) == 0)
+        {
+            _ = SubscribeAsync();
+        }
+    }
+
+    private async Task SubscribeAsync()
+    {
+        if (Interlocked.CompareExchange(ref _subscribed, 1, 0) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(keys.TenantCatalogChannel, (_, sender) =>
+            {
+                if (sender != signals.NodeId)
+                {
+                    catalog.InvalidateLocally();
+                }
+            });
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Volatile.Write(ref _subscribed, 0);
+            LogNotSubscribed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cannot be reached; tenant changes of other nodes show after the catalog's refresh interval until it can")]
+    private static partial void LogNotSubscribed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Platform.Infrastructure.Cluster;
+
+/// <summary>
+/// The distributed cache in Redis, and in this node's memory while Redis cannot be reached: what is cached there (the
+/// sign-in throttle's counts) then counts per node for a while, instead of every sign-in failing.
+/// </summary>
+public sealed partial class ResilientDistributedCache(IDistributedCache redis, IDistributedCache local, ILogger<ResilientDistributedCache> logger)
+    : IDistributedCache
+{
+    public byte[]? Get(string key) => Try(() => redis.Get(key), () => local.Get(key));
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
+        TryAsync(() => redis.GetAsync(key, token), () => local.GetAsync(key, token));
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
+        Try(() => Done(() => redis.Set(key, value, options)), () => Done(() => local.Set(key, value, options)));
+
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+        TryAsync(() => Done(redis.SetAsync(key, value, options, token)), () => Done(local.SetAsync(key, value, options, token)));
+
+    public void Refresh(string key) => Try(() => Done(() => redis.Refresh(key)), () => Done(() => local.Refresh(key)));
+
+    public Task RefreshAsync(string key, CancellationToken token = default) =>
+        TryAsync(() => Done(redis.RefreshAsync(key, token)), () => Done(local.RefreshAsync(key, token)));
+
+    public void Remove(string key) => Try(() => Done(() => redis.Remove(key)), () => Done(() => local.Remove(key)));
+
+    public Task RemoveAsync(string key, CancellationToken token = default) =>
+        TryAsync(() => Done(redis.RemoveAsync(key, token)), () => Done(local.RemoveAsync(key, token)));
+
+    private T Try<T>(Func<T> shared, Func<T> fallback)
+    {
+        try
+        {
+            return shared();
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogUnavailable(logger, e);
+            return fallback();
+        }
+    }
+
+    private async Task<T> TryAsync<T>(Func<Task<T>> shared, Func<Task<T>> fallback)
+    {
+        try
+        {
+            return await shared();
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogUnavailable(logger, e);
+            return await fallback();
+        }
+    }
+
+    private static bool Done(Action action)
+    {
+        action();
+        return true;
+    }
+
+    private static async Task<bool> Done(Task task)
+    {
+        await task;
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cannot be reached; the distributed cache falls back to this node's memory")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception);
+}
+
+/// <summary>
+/// The output cache in Redis; while Redis cannot be reached every request is a miss and is rendered, and nothing is
+/// stored: a cache must not turn into an outage. An eviction that cannot reach Redis is lost with nothing to evict
+/// against, since each entry expires by its short lifetime anyway.
+/// </summary>
+public sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis, ILogger<ResilientOutputCacheStore> logger) : IOutputCacheStore
+{
+    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await redis.GetAsync(key, cancellationToken);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogUnavailable(logger, e);
+            return null;
+        }
+    }
+
+    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.SetAsync(key, value, tags, validFor, cancellationToken);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogUnavailable(logger, e);
+        }
+    }
+
+    public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.EvictByTagAsync(tag, cancellationToken);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogUnavailable(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cannot be reached; the output cache is bypassed")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception);
+}
