@@ -197,7 +197,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
                 DbAdapter = Provider == DatabaseProvider.PostgreSql ? DbAdapter.Postgres : DbAdapter.Sqlite,
                 // The SQLite search index is kept in sync by triggers while Posts is emptied; its own tables must
                 // not be emptied directly (FTS5 keeps its format version in PostSearch_config).
-                TablesToIgnore = ["__EFMigrationsHistory", "DataProtectionKeys", "PostSearch", "PostSearch_data", "PostSearch_idx", "PostSearch_docsize", "PostSearch_config"],
+                TablesToIgnore = ["__EFMigrationsHistory", "DataProtectionKeys", "PlatformKeys", "PostSearch", "PostSearch_data", "PostSearch_idx", "PostSearch_docsize", "PostSearch_config"],
                 SchemasToExclude = Provider == DatabaseProvider.PostgreSql ? ["hangfire"] : [],
             });
             await _respawner.ResetAsync(connection);

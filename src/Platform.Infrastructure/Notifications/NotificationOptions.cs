@@ -29,11 +29,14 @@ public sealed class NotificationOptions
     /// <summary>VAPID subject: a mailto: or https: address of the operator.</summary>
     public string VapidSubject { get; set; } = "mailto:betrieb@plattform.localhost";
 
-    /// <summary>The VAPID key pair (base64url). When empty, a pair is generated once and kept in <see cref="KeyFolder"/>.</summary>
+    /// <summary>
+    /// The VAPID key pair (base64url). When empty, a pair is generated once for the platform and kept in its database
+    /// for every node (a pair an older installation kept in <see cref="KeyFolder"/> is taken over).
+    /// </summary>
     public string? VapidPublicKey { get; set; }
 
     public string? VapidPrivateKey { get; set; }
 
-    /// <summary>Where generated VAPID keys are kept; relative to the content root.</summary>
+    /// <summary>Where an installation from before kept its generated VAPID keys; relative to the content root. Read once, to take them over.</summary>
     public string KeyFolder { get; set; } = "data";
 }

@@ -3,10 +3,14 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Lib.Net.Http.WebPush;
 using Lib.Net.Http.WebPush.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Application.Reminders;
+using Platform.Infrastructure.Persistence;
 // Both the port and the web push library have a PushMessage.
 using PushMessage = Platform.Application.Reminders.PushMessage;
 using WebPushMessage = Lib.Net.Http.WebPush.PushMessage;
@@ -15,7 +19,8 @@ namespace Platform.Infrastructure.Notifications;
 
 /// <summary>
 /// Web push with VAPID through Lib.Net.Http.WebPush (aes128gcm payload encryption). The key pair comes from
-/// configuration or, on first use, is generated and kept in the data folder so that subscriptions survive restarts.
+/// configuration or, on first use, is generated once for the whole platform and kept in the database (protected with
+/// Data Protection), so that every node signs with the key the browsers subscribed to, across restarts (ADR-029).
 /// </summary>
 public sealed partial class WebPushSender : IPushSender, IDisposable
 {
@@ -25,12 +30,18 @@ public sealed partial class WebPushSender : IPushSender, IDisposable
     private readonly PushEndpointPolicy _policy;
     private readonly ILogger<WebPushSender> _logger;
 
-    public WebPushSender(IOptions<NotificationOptions> options, PushEndpointPolicy policy, IHostEnvironment environment, ILogger<WebPushSender> logger)
+    public WebPushSender(
+        IOptions<NotificationOptions> options,
+        PushEndpointPolicy policy,
+        IHostEnvironment environment,
+        IServiceScopeFactory scopes,
+        IDataProtectionProvider protection,
+        ILogger<WebPushSender> logger)
     {
         _logger = logger;
         _policy = policy;
         _http = new HttpClient(policy.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
-        _keys = new Lazy<VapidKeys>(() => VapidKeys.Load(options.Value, environment.ContentRootPath));
+        _keys = new Lazy<VapidKeys>(() => VapidKeys.Load(options.Value, environment.ContentRootPath, scopes, protection.CreateProtector("Platform.Notifications.Vapid")));
         _client = new Lazy<PushServiceClient>(() => new PushServiceClient(_http)
         {
             DefaultAuthentication = new VapidAuthentication(_keys.Value.PublicKey, _keys.Value.PrivateKey) { Subject = options.Value.VapidSubject },
@@ -86,29 +97,62 @@ public sealed partial class WebPushSender : IPushSender, IDisposable
     private sealed record VapidKeys(string PublicKey, string PrivateKey)
     {
         private const string FileName = "vapid-keys.json";
+        private const string KeyName = "web-push-vapid";
 
-        public static VapidKeys Load(NotificationOptions options, string contentRoot)
+        /// <summary>
+        /// Configured keys; else the platform's pair from the database; else the pair of an installation from before
+        /// (the key folder's file, which its subscriptions are bound to) or a new one, stored for every node. Two nodes
+        /// that store at the same moment: the first wins and the other reads it.
+        /// </summary>
+        public static VapidKeys Load(NotificationOptions options, string contentRoot, IServiceScopeFactory scopes, IDataProtector protector)
         {
             if (!string.IsNullOrWhiteSpace(options.VapidPublicKey) && !string.IsNullOrWhiteSpace(options.VapidPrivateKey))
             {
                 return new VapidKeys(options.VapidPublicKey, options.VapidPrivateKey);
             }
 
-            var folder = Path.IsPathRooted(options.KeyFolder) ? options.KeyFolder : Path.Combine(contentRoot, options.KeyFolder);
-            var file = Path.Combine(folder, FileName);
-            if (File.Exists(file))
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            if (Stored(db, protector) is { } stored)
             {
-                return JsonSerializer.Deserialize<VapidKeys>(File.ReadAllText(file)) ?? throw new InvalidOperationException($"{file} is empty.");
+                return stored;
             }
 
+            var folder = Path.IsPathRooted(options.KeyFolder) ? options.KeyFolder : Path.Combine(contentRoot, options.KeyFolder);
+            var file = Path.Combine(folder, FileName);
+            var keys = File.Exists(file)
+                ? JsonSerializer.Deserialize<VapidKeys>(File.ReadAllText(file)) ?? throw new InvalidOperationException($"{file} is empty.")
+                : Generate();
+            db.PlatformKeys.Add(new PlatformKey
+            {
+                Name = KeyName,
+                ProtectedValue = protector.Protect(JsonSerializer.Serialize(keys)),
+                CreatedAt = DateTime.UtcNow,
+            });
+            try
+            {
+                db.SaveChanges();
+                return keys;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                return Stored(db, protector) ?? throw new InvalidOperationException("The VAPID keys could be neither stored nor read.");
+            }
+        }
+
+        private static VapidKeys? Stored(PlatformDbContext db, IDataProtector protector) =>
+            db.PlatformKeys.AsNoTracking().SingleOrDefault(k => k.Name == KeyName) is { } row
+                ? JsonSerializer.Deserialize<VapidKeys>(protector.Unprotect(row.ProtectedValue))
+                : null;
+
+        private static VapidKeys Generate()
+        {
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var parameters = key.ExportParameters(includePrivateParameters: true);
-            var keys = new VapidKeys(
+            return new VapidKeys(
                 Base64Url([0x04, .. parameters.Q.X!, .. parameters.Q.Y!]),
                 Base64Url(parameters.D!));
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(file, JsonSerializer.Serialize(keys));
-            return keys;
         }
 
         private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -99,6 +99,9 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Keys of the platform that every node shares, such as the VAPID pair of web push; not a tenant's.</summary>
+    public DbSet<PlatformKey> PlatformKeys => Set<PlatformKey>();
+
     /// <summary>
     /// Read by the query filter on every query, and by <see cref="TenantSessionInterceptor"/> for the database's own wall.
     /// Without a tenant it is <see cref="Guid.Empty"/>, the platform's own scope: no tenant's rows match, only

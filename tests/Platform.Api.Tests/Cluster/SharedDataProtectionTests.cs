@@ -17,7 +17,7 @@ namespace Platform.Api.Tests.Cluster;
 
 /// <summary>
 /// Two nodes on one PostgreSQL database, each with a content root of its own as on two machines: what one node signs
-/// (a bearer token, a sign-in cookie, a form's antiforgery token, a mailed unsubscribe link) the other reads. Hosts of
+/// (a bearer token, a sign-in cookie, a form's antiforgery token, a mailed unsubscribe link, a web push) the other reads. Hosts of
 /// their own, no shared one: each test plays its own pair of machines.
 /// </summary>
 public sealed partial class TwoNodeDataProtectionTests
@@ -67,6 +67,17 @@ public sealed partial class TwoNodeDataProtectionTests
             using var anonymous = second.CreateTenantClient("gross-gerau");
             using var unsubscribed = await anonymous.PostAsJsonAsync("api/v1/notifications/unsubscribe", new { token = unsubscribe });
             Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
+
+            // Both sign web pushes with the one VAPID pair the browsers subscribed to.
+            var keys = new List<string>();
+            foreach (var node in new[] { one, two })
+            {
+                using var key = await node.GetAsync(new Uri("api/v1/notifications/push-key", UriKind.Relative));
+                keys.Add((await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("publicKey").GetString()!);
+            }
+
+            Assert.NotEmpty(keys[0]);
+            Assert.Equal(keys[0], keys[1]);
 
             // One key ring, in the database, not in either machine's home folder.
             Assert.NotEmpty(await KeyXmlAsync(first));
