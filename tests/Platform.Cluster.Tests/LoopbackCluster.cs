@@ -148,6 +148,9 @@ public sealed class LoopbackCluster : IAsyncLifetime
         start.Environment["Platform__Email__Port"] = Mail.Port.ToString(CultureInfo.InvariantCulture);
         start.Environment["Platform__Email__Security"] = "None";
         start.Environment["Platform__RateLimits__ContactPerMinute"] = "1000000";
+
+        // A dead node's claimed reminders are taken over after ten seconds instead of two minutes.
+        start.Environment["Platform__Notifications__Lease"] = "00:00:10";
         start.Environment["PLATFORM_CLUSTER_PORT"] = "58180";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
