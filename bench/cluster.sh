@@ -12,6 +12,7 @@ bench_init cluster-bench
 START_MARK='<!-- cluster-bench:start -->'
 END_MARK='<!-- cluster-bench:end -->'
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
+WARMUP=${BENCH_WARMUP:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 HOST_HEADER="Host: gross-gerau.localhost"
 command -v wrk >/dev/null || die "wrk is missing"
@@ -38,11 +39,12 @@ for n in 1 2 3; do
     dir="$WORK/cluster-$n-$mode"
     if [ "$mode" = cached ]; then url=$(cluster_up "$n" "$dir"); else url=$(cluster_up "$n" "$dir" Platform__OutputCache__Enabled=false); fi
     log "$n node(s), output cache $mode: $url"
-    run_wrk 5 "$url" /api/v1/posts >/dev/null
+    # Every node warms up (tiered JIT) on its share of the requests: more nodes, more warm-up.
+    run_wrk $((WARMUP * n)) "$url" /api/v1/posts >/dev/null
     api=$(run_wrk "$SECONDS_PER_RUN" "$url" /api/v1/posts)
     echo "$n $mode api $(rps "$api") $(errors "$api")" >>"$WORK/results.txt"
     if [ "$mode" = cached ]; then
-      run_wrk 3 "$url" / >/dev/null
+      run_wrk $((WARMUP * n)) "$url" / >/dev/null
       page=$(run_wrk "$SECONDS_PER_RUN" "$url" /)
       echo "$n $mode page $(rps "$page") $(errors "$page")" >>"$WORK/results.txt"
       rss=$(ps -o rss= -p "$(cat "$dir/node1/pid")" | awk '{ printf "%.0f", $1 / 1024 }')
@@ -93,7 +95,7 @@ section="$WORK/section.md"
   echo
   echo "Measured $(date -u '+%Y-%m-%d %H:%M') UTC on $(nproc) cores, $(haproxy -v | head -n 1 | cut -d' ' -f1-3), Redis $(redis-server --version | sed 's/.*v=\([^ ]*\).*/\1/'). Source: $source_desc."
   echo "Each row is a fresh \`infra/cluster.sh\` (PostgreSQL, Redis, N nodes in Production mode, HAProxy round-robin);"
-  echo "\`wrk -t1 -c$CONNECTIONS\` for ${SECONDS_PER_RUN} s through the balancer with \`$HOST_HEADER\`, after a warm-up."
+  echo "\`wrk -t1 -c$CONNECTIONS\` for ${SECONDS_PER_RUN} s through the balancer with \`$HOST_HEADER\`, after ${WARMUP} s of warm-up per node."
   echo "All nodes, PostgreSQL, Redis, HAProxy and wrk share the same $(nproc) cores: a ratio near 1× says that"
   echo "nothing serialises the nodes (more cores would show the gain), a ratio well below 1× would say something does."
   echo
@@ -110,7 +112,7 @@ section="$WORK/section.md"
   echo "- kill -9 of node 2 after 10 s of 30 s of load on the uncached feed page 2: $(awk '{ print $2 }' <<<"$kill_result") requests,"
   echo "  $(errors "$kill_result") failed; HAProxy had the node out of rotation $detected_ms ms after the kill (checks every 1 s, 2 failures)."
   echo "- PostgreSQL stopped for 20 s and started again: every node's \`/health/ready\` was 200 again after $recovery_ms ms, without a restart."
-  echo "- Resident memory of node 1 after its load: $(awk '{ printf "%s%s MB (%s node%s)", sep, $2, $1, ($1 == 1 ? "" : "s"); sep = ", " }' "$WORK/rss.txt")."
+  echo "- Resident memory of node 1 after its load: $(awk '{ printf "%s%s MB (%s node%s)", sep, $3, $1, ($1 == 1 ? "" : "s"); sep = ", " }' "$WORK/rss.txt")."
   echo "$END_MARK"
 } >"$section"
 bench_write_section "$section"

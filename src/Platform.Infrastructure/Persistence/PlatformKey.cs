@@ -1,3 +1,5 @@
+using Platform.Domain.Common;
+
 namespace Platform.Infrastructure.Persistence;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Platform.Infrastructure.Persistence;
 /// push, which the browsers' subscriptions are bound to. The value is protected with Data Protection, so it is
 /// encrypted at rest wherever the key ring is.
 /// </summary>
-public sealed class PlatformKey
+public sealed class PlatformKey : ISharedEntity
 {
     public const int NameLength = 100;
 

@@ -12,7 +12,8 @@ public sealed class ModelIsolationTests(TestApp app) : IClassFixture<TestApp>
     /// <summary>
     /// Identity's claim, login, token, passkey and role-link tables are the one exception: they are only ever read
     /// through their account (UserManager loads the account through the tenant filter first), so each must hang
-    /// on a required, cascading relationship to a tenant-owned or shared entity.
+    /// on a required, cascading relationship to a tenant-owned or shared entity. Data Protection's key ring is the other:
+    /// the platform's own, read by Data Protection alone (ADR-029), and a framework type that cannot be marked.
     /// </summary>
     [Fact]
     public void Every_entity_is_tenant_owned_shared_or_a_required_dependent_of_one()
@@ -24,7 +25,7 @@ public sealed class ModelIsolationTests(TestApp app) : IClassFixture<TestApp>
             typeof(ITenantOwned).IsAssignableFrom(t.ClrType) || typeof(ISharedEntity).IsAssignableFrom(t.ClrType);
 
         var undecided = db.Model.GetEntityTypes()
-            .Where(t => !t.IsOwned() && !Decided(t))
+            .Where(t => !t.IsOwned() && !Decided(t) && t.ClrType != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey))
             .Where(t => !(t.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true
                 && t.GetForeignKeys().Any(fk => fk.IsRequired && fk.DeleteBehavior == DeleteBehavior.Cascade && Decided(fk.PrincipalEntityType))))
             .Select(t => t.ClrType.Name)
