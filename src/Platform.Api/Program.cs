@@ -35,6 +35,7 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var roles = PlatformRoles.From(builder.Configuration);
+var management = builder.AddPlatformObservability();
 
 builder.Services.AddApplication();
 builder.Services.AddValidatorsFromAssemblyContaining<RegisterAccountRequestValidator>(ServiceLifetime.Singleton);
@@ -101,6 +102,10 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
+// First: the tenant in every log line of a request, and the management port answered before anything tenant-facing.
+app.UseTenantLogScope();
+app.UseManagementEndpoint(management);
+
 if (tenancy.TrustedProxies.Count > 0)
 {
     // X-Forwarded-* headers are read only on connections from a configured proxy; from anyone else they are ignored.
@@ -125,6 +130,7 @@ app.UseErrorStatusCodePages(servesPages: roles.Web, notFoundPage: "/not-found");
 app.UseSecurityHeaders();
 app.UseApiReferencePolicy();
 app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseTenantTelemetry();
 app.UseDotSegmentGuard();
 app.UseRouting();
 app.UseAuthentication();
