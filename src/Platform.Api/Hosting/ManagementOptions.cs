@@ -12,8 +12,9 @@ public sealed class ManagementOptions
     public int? Port { get; set; }
 
     /// <summary>
-    /// The address it binds to: loopback by default (a scraper on the same machine); in a cluster the pod's or node's
-    /// internal address, or <c>*</c> when the network keeps the port internal (Kubernetes: not listed in the Service).
+    /// The IP address it binds to: loopback by default (a scraper on the same machine); in a cluster the pod's or node's
+    /// internal address, or <c>*</c> (every address) when the network keeps the port internal (Kubernetes: the port is
+    /// not listed in the Service or Ingress).
     /// </summary>
     public string Address { get; set; } = "127.0.0.1";
 

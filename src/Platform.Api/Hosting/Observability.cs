@@ -142,9 +142,9 @@ public static class Observability
         management?.Port is { } port && context.Connection.LocalPort == port;
 
     /// <summary>
-    /// Adds the management port as a Kestrel endpoint of its own. Kestrel endpoints from configuration replace the
-    /// URLs (<c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>, the default <c>http://localhost:5000</c>), so unless
-    /// the operator configured endpoints, those URLs become endpoints beside it.
+    /// Adds the management port as a Kestrel endpoint of its own. Endpoints configured in code or in <c>Kestrel:Endpoints</c>
+    /// replace the URLs (<c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>, the default <c>http://localhost:5000</c>),
+    /// so unless the operator configured endpoints, those URLs become configured endpoints beside it.
     /// </summary>
     private static ManagementOptions? AddManagementListener(this WebApplicationBuilder builder)
     {
@@ -165,11 +165,12 @@ public static class Observability
             }
         }
 
-        var host = IPAddress.TryParse(management.Address, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
-            ? $"[{address}]"
-            : management.Address;
-        endpoints["Kestrel:Endpoints:Management:Url"] = $"http://{host}:{port}";
         configuration.AddInMemoryCollection(endpoints);
+
+        // The management endpoint itself is configured in code: code endpoints are bound beside configured ones and
+        // beside any a host adds in code (a test's Kestrel on port 0).
+        var address = management.Address is "*" or "+" ? IPAddress.IPv6Any : IPAddress.Parse(management.Address);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
         return management;
     }
 
