@@ -24,6 +24,7 @@ public sealed record CapturedLog(string Category, LogLevel Level, string Message
 public class LogCapture(string? file = null) : ILoggerProvider, ISupportExternalScope
 {
     private static readonly Lock FileLock = new();
+    private static readonly UTF8Encoding NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly ConcurrentQueue<CapturedLog> _lines = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
@@ -50,7 +51,7 @@ public class LogCapture(string? file = null) : ILoggerProvider, ISupportExternal
 
         lock (FileLock)
         {
-            File.AppendAllText(file, line.Level + " " + line.Text.ReplaceLineEndings(" ") + "\n", Encoding.UTF8);
+            File.AppendAllText(file, line.Level + " " + line.Text.ReplaceLineEndings(" ") + "\n", NoBom);
         }
     }
 
