@@ -7,9 +7,10 @@ using Platform.TestSupport;
 namespace Platform.Api.Tests.Hosting;
 
 /// <summary>
-/// The platform as its own process, started the way an operator starts it: public URLs from <c>ASPNETCORE_URLS</c> and
-/// the management port from <c>Platform__Management__Port</c> (ADR-030). A test host's Kestrel binds only the port the
-/// test factory gives it, so the binding of both ports is only real in a process of its own.
+/// The platform as its own process, started the way an operator starts it: public URLs from <c>ASPNETCORE_URLS</c>,
+/// the management port from <c>Platform__Management__Port</c> and OTLP export from the standard <c>OTEL_*</c> variables,
+/// to a collector stand-in (ADR-030). A test host's Kestrel binds only the port the test factory gives it, so the
+/// binding of both ports is only real in a process of its own.
 /// </summary>
 public sealed class PlatformProcess : IAsyncLifetime
 {
@@ -20,6 +21,9 @@ public sealed class PlatformProcess : IAsyncLifetime
     public int PublicPort { get; } = FreePort();
 
     public int ManagementPort { get; } = FreePort();
+
+    /// <summary>What the platform exported over OTLP/HTTP: the path (<c>/v1/traces</c>, <c>/v1/metrics</c>, <c>/v1/logs</c>) and the protobuf body.</summary>
+    public OtlpSink Collector { get; } = new(FreePort());
 
     public string Output
     {
@@ -47,7 +51,10 @@ public sealed class PlatformProcess : IAsyncLifetime
         start.Environment["Platform__Roles"] = "Web,Api";
         start.Environment["ConnectionStrings__Platform"] = $"Data Source={Path.Combine(_folder, "platform.db")}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        start.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Collector.Endpoint.ToString().TrimEnd('/');
+        start.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        start.Environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+        start.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -86,6 +93,7 @@ public sealed class PlatformProcess : IAsyncLifetime
         }
 
         _process?.Dispose();
+        Collector.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -119,6 +127,54 @@ public sealed class PlatformProcess : IAsyncLifetime
         lock (_output)
         {
             _output.AppendLine(line);
+        }
+    }
+}
+
+/// <summary>A stand-in for an OpenTelemetry collector: accepts every OTLP/HTTP export and keeps it.</summary>
+public sealed class OtlpSink : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Path, byte[] Body)> _exports = new();
+
+    public OtlpSink(int port)
+    {
+        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        _listener.Prefixes.Add(Endpoint.ToString());
+        _listener.Start();
+        _ = Task.Run(ServeAsync);
+    }
+
+    public Uri Endpoint { get; }
+
+    public IReadOnlyCollection<(string Path, byte[] Body)> Exports => _exports;
+
+    /// <summary>Whether some export to <paramref name="path"/> contains every one of <paramref name="texts"/> (protobuf keeps strings as UTF-8).</summary>
+    public bool Received(string path, params string[] texts) =>
+        _exports.Any(e => e.Path == path && texts.All(t => Encoding.UTF8.GetString(e.Body).Contains(t, StringComparison.Ordinal)));
+
+    public void Dispose() => _listener.Close();
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            using var body = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(body);
+            _exports.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/x-protobuf";
+            context.Response.Close();
         }
     }
 }
@@ -159,5 +215,22 @@ public sealed class ManagementPortTests(PlatformProcess platform) : IClassFixtur
         // Nothing of the platform itself on the management port, whatever host name a request gives.
         using var posts = await PlatformProcess.GetAsync(platform.ManagementPort, "gross-gerau.localhost", "api/v1/posts");
         Assert.Equal(HttpStatusCode.NotFound, posts.StatusCode);
+    }
+
+    [Fact]
+    public async Task Traces_and_metrics_go_to_the_collector_the_OTEL_variables_name()
+    {
+        using (var feed = await PlatformProcess.GetAsync(platform.PublicPort, "gross-gerau.localhost", "api/v1/posts?pageSize=3"))
+        {
+            Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        }
+
+        await Eventually.EventuallyAsync(
+            () => Task.FromResult(platform.Collector.Received("/v1/traces", "platform", "GET /api/v1/posts", "tenant.id")),
+            "the request's span at the collector");
+        await Eventually.EventuallyAsync(
+            () => Task.FromResult(platform.Collector.Received("/v1/metrics", "platform.requests", "tenant.id")),
+            "the platform meter at the collector");
+        Assert.All(platform.Collector.Exports, e => Assert.DoesNotContain("@gross-gerau.example", Encoding.UTF8.GetString(e.Body), StringComparison.Ordinal));
     }
 }
