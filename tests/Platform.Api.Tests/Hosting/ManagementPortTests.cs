@@ -47,7 +47,7 @@ public sealed class PlatformProcess : IAsyncLifetime
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{PublicPort}";
-        start.Environment["Platform__Management__Port"] = PublicPortText(ManagementPort);
+        start.Environment["Platform__Management__Port"] = PortText(ManagementPort);
         start.Environment["Platform__Roles"] = "Web,Api";
         start.Environment["ConnectionStrings__Platform"] = $"Data Source={Path.Combine(_folder, "platform.db")}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -113,7 +113,7 @@ public sealed class PlatformProcess : IAsyncLifetime
         return await client.SendAsync(request);
     }
 
-    private static string PublicPortText(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string PortText(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {
