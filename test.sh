@@ -21,6 +21,8 @@ echo "Redis on 127.0.0.1:$redis_port"
 echo "PostgreSQL on 127.0.0.1:$port"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Every test host appends its log (production's levels, the platform's own debug lines) here; scanned at the end.
+export PLATFORM_TEST_LOG_DIR="$work/logs"
 dotnet tool restore >/dev/null
 dotnet build Platform.sln -nologo -v q -clp:ErrorsOnly
 
@@ -55,5 +57,17 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
 print(passed, failed, skipped)
 PY
 )
+
+# No personal data in logs (ADR-030): the demo people's addresses must not appear anywhere in the run's log.
+leaks=0
+if [ -d "$PLATFORM_TEST_LOG_DIR" ]; then
+  leaks=$(cat "$PLATFORM_TEST_LOG_DIR"/*.log 2>/dev/null \
+    | grep -Eoi '(admin|redaktion|pruefung|jana|netzwerk)@[a-z0-9.-]+\.example' | sort | uniq -c | tee /dev/stderr | wc -l || true)
+  echo "Log scan: $(cat "$PLATFORM_TEST_LOG_DIR"/*.log 2>/dev/null | wc -l) lines, ${leaks} demo addresses found"
+fi
+if [ "$leaks" -ne 0 ]; then
+  echo "The test run's log contains demo people's e-mail addresses (listed above)" >&2
+  failed=$((failed + 1))
+fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

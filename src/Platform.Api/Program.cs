@@ -37,6 +37,7 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var roles = PlatformRoles.From(builder.Configuration);
+var management = builder.AddPlatformObservability();
 
 builder.Services.AddApplication();
 builder.Services.AddValidatorsFromAssemblyContaining<RegisterAccountRequestValidator>(ServiceLifetime.Singleton);
@@ -103,6 +104,10 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
+// First: the tenant in every log line of a request, and the management port answered before anything tenant-facing.
+app.UseTenantLogScope();
+app.UseManagementEndpoint(management);
+
 if (tenancy.TrustedProxies.Count > 0)
 {
     // X-Forwarded-* headers are read only on connections from a configured proxy; from anyone else they are ignored.
@@ -127,6 +132,7 @@ app.UseErrorStatusCodePages(servesPages: roles.Web, notFoundPage: "/not-found");
 app.UseSecurityHeaders();
 app.UseApiReferencePolicy();
 app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseTenantTelemetry();
 app.UseDotSegmentGuard();
 app.UseRouting();
 app.UseAuthentication();

@@ -168,6 +168,7 @@ public static class DependencyInjection
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section))
             .Validate(o => o.BatchSize is > 0 and <= 5000, "Platform:Notifications:BatchSize must be between 1 and 5000.")
             .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Platform:Notifications needs a positive Lease and PollInterval.")
+            .Validate(o => o.BacklogCountInterval > TimeSpan.Zero, "Platform:Notifications:BacklogCountInterval must be positive.")
             .ValidateOnStart();
         services.AddSingleton<IEmailBatchSender, SmtpEmailBatchSender>();
         services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section))
@@ -184,6 +185,11 @@ public static class DependencyInjection
         services.AddSingleton<INewPostNotifier, HangfireNewPostNotifier>();
         services.AddTransient<DeliverNotificationsJob>();
         services.AddTransient<NotifyFollowersJob>();
+
+        // The platform's own meter (ADR-030); the backlog gauge is fed by a count on every node.
+        services.AddMetrics();
+        services.AddSingleton<PlatformMetrics>();
+        services.AddHostedService<DueDeliveriesMonitor>();
     }
 
     /// <summary>
@@ -199,11 +205,19 @@ public static class DependencyInjection
         services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<ScopedPlatformDbContextLease<TContext>>().Context);
     }
 
-    private static IGlobalConfiguration Configure(IGlobalConfiguration configuration) =>
-        configuration
+    private static IGlobalConfiguration Configure(IGlobalConfiguration configuration)
+    {
+        // Hangfire's filters are process-wide: one activity filter however many hosts a process builds (the tests).
+        if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobActivityFilter))
+        {
+            configuration.UseFilter(new JobActivityFilter());
+        }
+
+        return configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings();
+    }
 
     private static void TryAddTimeProvider(this IServiceCollection services)
     {

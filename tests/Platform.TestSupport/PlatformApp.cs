@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Platform.Application.Common;
@@ -91,6 +92,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         return new FakeTimeProvider(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
     }
+
+    /// <summary>Every log line of the host at every level, with its scopes; null (the default): none kept.</summary>
+    public LogCapture? Logs { get; init; }
 
     /// <summary>The SMTP sink announces SMTPUTF8 (RFC 6531); without it, like many servers, it does not.</summary>
     protected bool OfferSmtpUtf8 { get; init; }
@@ -252,6 +256,23 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+        }
+
+        if (Environment.GetEnvironmentVariable(LogFileCapture.DirectoryVariable) is { Length: > 0 } logDirectory)
+        {
+            Directory.CreateDirectory(logDirectory);
+            var file = Path.Combine(logDirectory, $"platform-{Environment.ProcessId}.log");
+            builder.ConfigureLogging(logging => logging.AddProvider(new LogFileCapture(file))
+                .AddFilter<LogFileCapture>(null, LogLevel.Information)
+                .AddFilter<LogFileCapture>("Microsoft.AspNetCore", LogLevel.Warning)
+                .AddFilter<LogFileCapture>("Microsoft.EntityFrameworkCore", LogLevel.Warning)
+                .AddFilter<LogFileCapture>("Hangfire", LogLevel.Warning)
+                .AddFilter<LogFileCapture>("Platform", LogLevel.Debug));
         }
 
         if (ContentRoot is { } contentRoot)

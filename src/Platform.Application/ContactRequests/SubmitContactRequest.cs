@@ -56,7 +56,8 @@ public sealed class SubmitContactRequestValidator : AbstractValidator<SubmitCont
         ContactRequestTypes.TryParse(c.Type, out var parsed) && parsed == type;
 }
 
-public sealed class SubmitContactRequestHandler(IAppDbContext db, ICurrentTenant current, TimeProvider clock, IContactConfirmationQueue confirmations)
+public sealed class SubmitContactRequestHandler(
+    IAppDbContext db, ICurrentTenant current, TimeProvider clock, IContactConfirmationQueue confirmations, PlatformMetrics metrics)
     : ICommandHandler<SubmitContactRequestCommand, ContactRequestReceipt>
 {
     public async ValueTask<ContactRequestReceipt> Handle(SubmitContactRequestCommand command, CancellationToken cancellationToken)
@@ -67,6 +68,7 @@ public sealed class SubmitContactRequestHandler(IAppDbContext db, ICurrentTenant
             current.RequiredId, type, command.Name, command.Email, command.Phone, command.Message ?? "", command.Consent, clock.GetUtcNow().UtcDateTime);
         db.ContactRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
+        metrics.ContactRequestReceived(request.TenantId);
 
         // Only after the commit: the job reads the stored request.
         var mailed = request.Email.Length > 0;

@@ -15,7 +15,7 @@ namespace Platform.Application.Posts;
 public sealed record RecordPublicationFailureCommand(Guid PostId, string Reason, int Attempt, bool Final) : ICommand<bool>;
 
 public sealed class RecordPublicationFailureHandler(
-    IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, IAccountService accounts, IEmailSender email, ITenantLinks links)
+    IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, IAccountService accounts, IEmailSender email, ITenantLinks links, PlatformMetrics metrics)
     : ICommandHandler<RecordPublicationFailureCommand, bool>
 {
     public async ValueTask<bool> Handle(RecordPublicationFailureCommand command, CancellationToken cancellationToken)
@@ -39,6 +39,7 @@ public sealed class RecordPublicationFailureHandler(
         post.AttachPublicationJob(null);
         db.PostJobRuns.Add(PostJobRun.Record(post.TenantId, post.Id, scheduledFor, now, PostJobOutcome.Failed, $"Nach {command.Attempt} Versuchen aufgegeben: {command.Reason}"));
         await PostWorkflow.SaveAsync(db, cancellationToken);
+        metrics.PublicationFailed(post.TenantId);
 
         var author = post.AuthorId == Guid.Empty ? null : await accounts.GetDataAsync(post.AuthorId, cancellationToken);
         if (author is not null)

@@ -21,7 +21,8 @@ public sealed record PublishOutcome(bool Published, DateTime? DueAt = null)
 }
 
 /// <remarks><paramref name="followers"/> are told after the commit, so the followers of the post's topics hear of it once.</remarks>
-public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, INewPostNotifier followers)
+public sealed class PublishDuePostHandler(
+    IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, INewPostNotifier followers, PlatformMetrics metrics)
     : ICommandHandler<PublishDuePostCommand, PublishOutcome>
 {
     public async ValueTask<PublishOutcome> Handle(PublishDuePostCommand command, CancellationToken cancellationToken)
@@ -70,6 +71,7 @@ public sealed class PublishDuePostHandler(IAppDbContext db, ICurrentTenant tenan
             return PublishOutcome.Nothing;
         }
 
+        metrics.Published(post.TenantId, now - (scheduledFor ?? now));
         followers.PostPublished(post.TenantId, post.Id);
         return new PublishOutcome(true);
     }

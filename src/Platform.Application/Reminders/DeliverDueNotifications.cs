@@ -33,7 +33,8 @@ public sealed class DeliverDueNotificationsHandler(
     IPushSender push,
     IUnsubscribeTokens tokens,
     ITenantLinks links,
-    TimeProvider clock) : ICommandHandler<DeliverDueNotificationsCommand, DeliveryBatchResult>
+    TimeProvider clock,
+    PlatformMetrics metrics) : ICommandHandler<DeliverDueNotificationsCommand, DeliveryBatchResult>
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
 
@@ -69,7 +70,7 @@ public sealed class DeliverDueNotificationsHandler(
             .Where(p => userIds.Contains(p.UserId))
             .ToDictionaryAsync(p => p.UserId, cancellationToken);
 
-        var outcome = new Tally();
+        var outcome = new Tally(metrics, tenantInfo.Id);
         var emails = new List<(ReminderDelivery Delivery, Recipient Recipient)>();
         var pushes = new List<ReminderDelivery>();
         var inAppIds = deliveries.Where(d => d.Channel == NotificationChannel.InApp).Select(d => (Guid?)d.Id).ToList();
@@ -88,7 +89,7 @@ public sealed class DeliverDueNotificationsHandler(
             if (!allowed || (delivery.Channel == NotificationChannel.Email && recipient is not { EmailConfirmed: true }))
             {
                 delivery.MarkSkipped(now);
-                outcome.Skipped++;
+                outcome.Count(delivery, DeliveryOutcome.Skipped);
                 continue;
             }
 
@@ -101,7 +102,7 @@ public sealed class DeliverDueNotificationsHandler(
                     }
 
                     delivery.MarkSent(now);
-                    outcome.Sent++;
+                    outcome.Count(delivery, DeliveryOutcome.Sent);
                     break;
                 case NotificationChannel.Email:
                     emails.Add((delivery, recipient!));
@@ -112,7 +113,7 @@ public sealed class DeliverDueNotificationsHandler(
                     if (allowedAt > now)
                     {
                         delivery.MoveTo(allowedAt);
-                        outcome.Postponed++;
+                        outcome.Count(delivery, DeliveryOutcome.Postponed);
                     }
                     else
                     {
@@ -158,8 +159,12 @@ public sealed class DeliverDueNotificationsHandler(
         {
             // The mail server is down: all of them again in a minute.
             var retryAt = clock.GetUtcNow().UtcDateTime + RetryDelay;
-            emails.ForEach(e => e.Delivery.Retry(retryAt));
-            outcome.Retried += emails.Count;
+            foreach (var (delivery, _) in emails)
+            {
+                delivery.Retry(retryAt);
+                outcome.Count(delivery, DeliveryOutcome.Retried);
+            }
+
             return await TrySaveAsync(cancellationToken);
         }
 
@@ -219,7 +224,7 @@ public sealed class DeliverDueNotificationsHandler(
                     if (await previousMark)
                     {
                         delivery.Retry(clock.GetUtcNow().UtcDateTime + RetryDelay);
-                        outcome.Retried++;
+                        outcome.Count(delivery, DeliveryOutcome.Retried);
                         await TrySaveAsync(cancellationToken);
                     }
 
@@ -231,7 +236,7 @@ public sealed class DeliverDueNotificationsHandler(
                     return false;
                 }
 
-                outcome.Sent++;
+                outcome.Count(delivery, DeliveryOutcome.Sent);
                 previousMark = MarkSentAsync(delivery.Id, claimToken, cancellationToken);
             }
 
@@ -321,17 +326,17 @@ public sealed class DeliverDueNotificationsHandler(
             if (sent > 0)
             {
                 delivery.MarkSent(now);
-                outcome.Sent++;
+                outcome.Count(delivery, DeliveryOutcome.Sent);
             }
             else if (failed > 0 && targets.Any(t => !givenUp.Contains(t.Id)))
             {
                 delivery.Retry(now + RetryDelay);
-                outcome.Retried++;
+                outcome.Count(delivery, DeliveryOutcome.Retried);
             }
             else
             {
                 delivery.MarkSkipped(now);
-                outcome.Skipped++;
+                outcome.Count(delivery, DeliveryOutcome.Skipped);
             }
 
             if (!await TrySaveAsync(cancellationToken))
@@ -377,16 +382,22 @@ public sealed class DeliverDueNotificationsHandler(
         }
     }
 
-    private sealed class Tally
+    /// <summary>The batch's outcomes, each also counted on the platform's meter by channel.</summary>
+    private sealed class Tally(PlatformMetrics metrics, Guid tenantId)
     {
-        public int Sent { get; set; }
+        private readonly int[] _counts = new int[4];
 
-        public int Skipped { get; set; }
+        public void Count(ReminderDelivery delivery, DeliveryOutcome outcome)
+        {
+            _counts[(int)outcome]++;
+            metrics.Delivery(tenantId, delivery.Channel, outcome);
+        }
 
-        public int Retried { get; set; }
-
-        public int Postponed { get; set; }
-
-        public DeliveryBatchResult Result(int claimed) => new(claimed, Sent, Skipped, Retried, Postponed);
+        public DeliveryBatchResult Result(int claimed) => new(
+            claimed,
+            _counts[(int)DeliveryOutcome.Sent],
+            _counts[(int)DeliveryOutcome.Skipped],
+            _counts[(int)DeliveryOutcome.Retried],
+            _counts[(int)DeliveryOutcome.Postponed]);
     }
 }

@@ -33,9 +33,11 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The recipient's domain is enough to trace a problem; the full address is personal data.
-            LogSendFailed(logger, exception, settings.Host, settings.Port, DomainOf(message.To));
-            throw;
+            // The recipient's domain is enough to trace a problem; the full address is personal data, and so is the
+            // server's reply that often quotes it: neither reaches this line nor the job's own (ADR-030).
+            var reason = EmailSendException.Describe(exception);
+            LogSendFailed(logger, settings.Host, settings.Port, DomainOf(message.To), reason);
+            throw new EmailSendException(reason);
         }
     }
 
@@ -102,6 +104,6 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
         return domain.Length == 0 ? "plattform.localhost" : new IdnMapping().GetAscii(domain);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending an e-mail to a recipient at {Domain} through {Host}:{Port} failed")]
-    private static partial void LogSendFailed(ILogger logger, Exception exception, string host, int port, string domain);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending an e-mail to a recipient at {Domain} through {Host}:{Port} failed: {Reason}")]
+    private static partial void LogSendFailed(ILogger logger, string host, int port, string domain, string reason);
 }

@@ -26,6 +26,9 @@ public sealed class NotificationOptions
     /// </summary>
     public int Parallelism { get; set; } = 8;
 
+    /// <summary>How often each node counts the due deliveries for the <c>platform.reminder.due</c> gauge.</summary>
+    public TimeSpan BacklogCountInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>VAPID subject: a mailto: or https: address of the operator.</summary>
     public string VapidSubject { get; set; } = "mailto:betrieb@plattform.localhost";
 

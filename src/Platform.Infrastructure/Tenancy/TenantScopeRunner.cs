@@ -43,7 +43,7 @@ public sealed partial class TenantScopeRunner(IServiceScopeFactory scopeFactory,
         var tenant = await catalog.FindByIdAsync(tenantId, cancellationToken) ?? throw new UnknownTenantException(tenantId);
         await using var scope = scopeFactory.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ICurrentTenantSetter>().SetTenant(tenant);
-        using (logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenant.Id, ["Tenant"] = tenant.Slug }))
+        using (logger.BeginScope(TenantLogScope.For(tenant)))
         {
             return await work(scope.ServiceProvider, cancellationToken);
         }
