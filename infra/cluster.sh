@@ -47,7 +47,6 @@ start_node() { # index
     export Platform__Tenancy__TrustedProxies__0=127.0.0.1
     export Platform__PublicUrl__Scheme=http
     export Platform__PublicUrl__Port="$lb_port"
-    export Logging__Console__FormatterName=simple
     exec setsid dotnet Platform.Api.dll >"$node/log" 2>&1
   ) &
   echo $! >"$node/pid"
@@ -138,6 +137,14 @@ d
     done
     "$root/infra/redis.sh" stop "$dir/redis" || true
     "$root/infra/postgres.sh" stop "$dir/pg" || true
+    # Under ./test.sh the nodes' logs join the run's log, which is scanned for personal data (ADR-030).
+    if [ -n "${PLATFORM_TEST_LOG_DIR:-}" ]; then
+      mkdir -p "$PLATFORM_TEST_LOG_DIR"
+      for log in "$dir"/node*/log; do
+        [ -f "$log" ] || continue
+        cp "$log" "$PLATFORM_TEST_LOG_DIR/cluster-$(basename "$dir")-$(basename "$(dirname "$log")").log"
+      done
+    fi
     ;;
   *) echo "usage: $0 start|stop|kill|node-start|pg-stop|pg-start DIR [N|I]" >&2; exit 2 ;;
 esac

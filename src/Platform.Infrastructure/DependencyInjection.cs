@@ -134,6 +134,7 @@ public static class DependencyInjection
         services.AddHealthChecks()
             .AddDbContextCheck<PlatformDbContext>("database", tags: [HealthTags.Ready, HealthTags.Status])
             .AddCheck<JobStorageHealthCheck>("jobs", tags: [HealthTags.Ready, HealthTags.Status])
+            .AddCheck<JobServersHealthCheck>("job-servers", tags: [HealthTags.Status])
             .AddCheck<OverduePostsHealthCheck>("scheduled-posts", tags: [HealthTags.Status]);
         services.PostConfigure<HealthCheckServiceOptions>(o =>
         {
