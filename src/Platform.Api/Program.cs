@@ -35,7 +35,8 @@ using Platform.Web.Reminders;
 using Platform.Web.Tenants;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+var migrateOnly = MigrateOnly.Requested(args);
+var builder = WebApplication.CreateBuilder(MigrateOnly.WithoutSwitch(args));
 var roles = PlatformRoles.From(builder.Configuration);
 var management = builder.AddPlatformObservability();
 
@@ -45,7 +46,7 @@ builder.Services.AddPlatformRateLimits(builder.Configuration);
 builder.Services.AddPlatformPolicies();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
-builder.Services.AddInfrastructure(builder.Configuration, builder.Environment, runJobServer: roles.Jobs);
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment, runJobServer: roles.Jobs && !migrateOnly);
 builder.Services.AddPlatformWeb();
 
 builder.Services.AddProblemDetails();
@@ -101,6 +102,10 @@ foreach (var accepts in builder.Services.Where(d => d.ServiceType == typeof(Matc
 }
 
 var app = builder.Build();
+if (migrateOnly)
+{
+    return await MigrateOnly.RunAsync(app);
+}
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
@@ -239,6 +244,7 @@ if (roles.Jobs)
 
 app.Lifetime.ApplicationStarted.Register(() => PrintUrls(app));
 await app.RunAsync();
+return 0;
 
 static void PrintUrls(WebApplication app)
 {

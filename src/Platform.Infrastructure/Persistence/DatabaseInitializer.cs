@@ -31,7 +31,7 @@ public sealed partial class DatabaseInitializer(
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         if (options.Value.MigrateOnStartup)
         {
-            await MigrateAsync(cancellationToken);
+            _ = await MigrateAsync(cancellationToken);
         }
 
         await EnsureRolesAsync(scope.ServiceProvider);
@@ -43,9 +43,10 @@ public sealed partial class DatabaseInitializer(
 
     /// <summary>
     /// Migrates as the role that owns the schema (ADR-006), in a scope of its own so that the platform's work afterwards
-    /// uses the platform's connection again. On PostgreSQL Hangfire's schema is part of the migrations.
+    /// uses the platform's connection again. On PostgreSQL Hangfire's schema is part of the migrations. Returns how many
+    /// migrations were applied; <c>--migrate-only</c> calls it alone (ADR-028).
     /// </summary>
-    private async Task MigrateAsync(CancellationToken cancellationToken)
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
@@ -56,8 +57,10 @@ public sealed partial class DatabaseInitializer(
             db.Database.SetConnectionString(owner);
         }
 
+        int applied;
         try
         {
+            applied = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             await db.Database.MigrateAsync(cancellationToken);
         }
         finally
@@ -73,6 +76,8 @@ public sealed partial class DatabaseInitializer(
             _ = scope.ServiceProvider.GetRequiredService<JobStorage>();
             await PostgreSqlJobStorageSchema.PrepareAsync(owner, cancellationToken);
         }
+
+        return applied;
     }
 
     private static async Task EnsureRolesAsync(IServiceProvider services)
