@@ -222,11 +222,16 @@ public sealed partial class ClusterTests(LoopbackCluster cluster, ITestOutputHel
             await cluster.StartNodeAsync(3);
         }
 
-        output.WriteLine($"{claimedAtKill} deliveries were claimed and unsent when node 3 died.");
-
+        // None lost. A mail that node 3 handed to the SMTP server in the instant before it died, without marking it
+        // sent, goes out again after the lease: SMTP cannot be exactly-once across a crash, so the platform is
+        // at-least-once with a fixed Message-ID per delivery, which mail clients show as one message.
         var mails = cluster.Mail.To(Jana).Where(m => m.Subject.StartsWith("Cluster-Erinnerung ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(Batch, mails.Count);
+        var messages = mails.GroupBy(m => m.Message.MessageId).ToList();
+        output.WriteLine($"{claimedAtKill} deliveries were claimed and unsent when node 3 died; {mails.Count} mails for {Batch} reminders.");
+        Assert.Equal(Batch, messages.Count);
         Assert.Equal(Batch, mails.Select(m => m.Subject).Distinct().Count());
+        Assert.All(messages, m => Assert.Single(m.Select(mail => mail.Subject).Distinct()));
+        Assert.InRange(mails.Count - Batch, 0, 2);
     }
 
     [Fact]
