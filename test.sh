@@ -61,8 +61,11 @@ PY
 # No personal data in logs (ADR-030): the demo people's addresses must not appear anywhere in the run's log.
 leaks=0
 if [ -d "$PLATFORM_TEST_LOG_DIR" ]; then
-  leaks=$(cat "$PLATFORM_TEST_LOG_DIR"/*.log 2>/dev/null \
-    | grep -Eoi '(admin|redaktion|pruefung|jana|netzwerk)@[a-z0-9.-]+\.example' | sort | uniq -c | tee /dev/stderr | wc -l || true)
+  # Not `tee /dev/stderr`: when stderr is a file (a CI log), tee would reopen and truncate it.
+  found=$(cat "$PLATFORM_TEST_LOG_DIR"/*.log 2>/dev/null \
+    | grep -Eoi '(admin|redaktion|pruefung|jana|netzwerk)@[a-z0-9.-]+\.example' | sort | uniq -c || true)
+  [ -z "$found" ] || echo "$found" >&2
+  leaks=$(printf '%s' "$found" | grep -c . || true)
   echo "Log scan: $(cat "$PLATFORM_TEST_LOG_DIR"/*.log 2>/dev/null | wc -l) lines, ${leaks} demo addresses found"
 fi
 if [ "$leaks" -ne 0 ]; then
