@@ -107,28 +107,12 @@ public sealed class ObservabilityTests(ObservabilityApp app) : ApiTestBase<Obser
         Assert.InRange(lateness[1], 599.9, 600.1);
 
         // Reminder deliveries: the backlog gauge sees them due, the counter by channel sees them sent.
-        var token = await AccountMail.RegisterConfirmedAsync(App, client, "erinnert@example.org", Password, "Erin", confirmedAtLeast16: true);
-        using (var settings = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token, new { email = true, push = false, quietStart = "22:00", quietEnd = "07:00" }))
-        {
-            Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
-        }
-
-        using (var reminder = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new
-        {
-            kind = "BenefitRenewal",
-            dueAt = App.Clock!.GetUtcNow().AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            leadTimeMinutes = new[] { 1440 },
-            email = true,
-            push = false,
-        }))
-        {
-            Assert.Equal(HttpStatusCode.Created, reminder.StatusCode);
-        }
+        await SubscribeToAnEmailReminderAsync(client, "erinnert@example.org", "Erin");
 
         Assert.Equal(0, await meter.EventuallyGaugeAsync("platform.reminder.due", tenant, 0));
         await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries
             .Where(d => d.Status == DeliveryStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, App.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1))));
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, App.Clock!.GetUtcNow().UtcDateTime.AddSeconds(-1))));
         Assert.Equal(2, await meter.EventuallyGaugeAsync("platform.reminder.due", tenant, 2));
 
         await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
@@ -173,27 +157,11 @@ public sealed class ObservabilityTests(ObservabilityApp app) : ApiTestBase<Obser
         await App.Mail.WaitForMessageToAsync("jana@gross-gerau.example", count: 2);
 
         // Reminders: a new account subscribes to e-mail reminders and gets one.
-        var token = await AccountMail.RegisterConfirmedAsync(App, client, "erin.beispiel@example.org", Password, "Erin Beispielmann", confirmedAtLeast16: true);
-        using (var settings = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token, new { email = true, push = false, quietStart = "22:00", quietEnd = "07:00" }))
-        {
-            Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
-        }
-
-        using (var reminder = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new
-        {
-            kind = "BenefitRenewal",
-            dueAt = App.Clock!.GetUtcNow().AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            leadTimeMinutes = new[] { 1440 },
-            email = true,
-            push = false,
-        }))
-        {
-            Assert.Equal(HttpStatusCode.Created, reminder.StatusCode);
-        }
+        await SubscribeToAnEmailReminderAsync(client, "erin.beispiel@example.org", "Erin Beispielmann");
 
         await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries
             .Where(d => d.Status == DeliveryStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, App.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1))));
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, App.Clock!.GetUtcNow().UtcDateTime.AddSeconds(-1))));
         await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
         await App.Mail.WaitForMessageToAsync("erin.beispiel@example.org", count: 2);
         (await SendAsync(client, HttpMethod.Get, "api/v1/notifications", jana)).Dispose();
@@ -235,6 +203,26 @@ public sealed class ObservabilityTests(ObservabilityApp app) : ApiTestBase<Obser
         Assert.DoesNotContain("jana", description, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("SMTP 550", description, StringComparison.Ordinal);
         Assert.Contains("Recipient address rejected", description, StringComparison.Ordinal);
+    }
+
+    /// <summary>A new, confirmed account switches e-mail reminders on and sets one, due in three days.</summary>
+    private async Task SubscribeToAnEmailReminderAsync(HttpClient client, string email, string name)
+    {
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, email, Password, name, confirmedAtLeast16: true);
+        using (var settings = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token, new { email = true, push = false, quietStart = "22:00", quietEnd = "07:00" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        }
+
+        using var reminder = await SendAsync(client, HttpMethod.Post, "api/v1/reminders", token, new
+        {
+            kind = "BenefitRenewal",
+            dueAt = App.Clock!.GetUtcNow().AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            leadTimeMinutes = new[] { 1440 },
+            email = true,
+            push = false,
+        });
+        Assert.Equal(HttpStatusCode.Created, reminder.StatusCode);
     }
 
     private Task<Guid> TenantIdAsync(string slug) =>
