@@ -133,8 +133,8 @@ public static class DependencyInjection
         var checkTimeout = TimeSpan.FromSeconds(3);
         services.AddHealthChecks()
             .AddDbContextCheck<PlatformDbContext>("database", tags: [HealthTags.Ready, HealthTags.Status])
-            .AddCheck<JobStorageHealthCheck>("jobs", tags: [HealthTags.Ready, HealthTags.Status])
-            .AddCheck<JobServersHealthCheck>("job-servers", tags: [HealthTags.Status])
+            .AddTypeActivatedCheck<JobStorageHealthCheck>("jobs", null, [HealthTags.Ready, HealthTags.Status], false)
+            .AddTypeActivatedCheck<JobStorageHealthCheck>("job-servers", null, [HealthTags.Status], true)
             .AddCheck<OverduePostsHealthCheck>("scheduled-posts", tags: [HealthTags.Status]);
         services.PostConfigure<HealthCheckServiceOptions>(o =>
         {

@@ -48,7 +48,8 @@ public static class RateLimits
     /// <remarks>In a cluster with Redis the window is the cluster's, not each node's (ADR-029).</remarks>
     private static RateLimitPartition<string> PerTenantAndClient(HttpContext context, string purpose, int permits) =>
         context.RequestServices.GetRequiredService<IRateLimitWindows>().FixedWindow(
-            $"{context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id}|{context.Connection.RemoteIpAddress}|{purpose}",
+            context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id,
+            $"{context.Connection.RemoteIpAddress}|{purpose}",
             permits,
             TimeSpan.FromMinutes(1));
 

@@ -13,13 +13,14 @@ namespace Platform.Infrastructure.Cluster;
 /// </summary>
 public interface IRateLimitWindows
 {
-    RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window);
+    /// <summary>The window of <paramref name="key"/> (for example client and purpose) in the tenant's own space; null: the platform's.</summary>
+    RateLimitPartition<string> FixedWindow(Guid? tenantId, string key, int permits, TimeSpan window);
 }
 
 public sealed class LocalRateLimitWindows : IRateLimitWindows
 {
-    public RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => Options(permits, window));
+    public RateLimitPartition<string> FixedWindow(Guid? tenantId, string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter($"{tenantId}|{key}", _ => Options(permits, window));
 
     internal static FixedWindowRateLimiterOptions Options(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0 };
@@ -27,8 +28,8 @@ public sealed class LocalRateLimitWindows : IRateLimitWindows
 
 /// <summary>
 /// The windows in Redis: one counter per key and window (<c>INCR</c>, expiring with the window), its time to live as
-/// the <c>Retry-After</c>. The key holds a hash of the caller's key (it names a client address). While Redis cannot be
-/// reached each node counts alone, as without Redis.
+/// the <c>Retry-After</c>. The Redis key starts with the tenant, then a hash of the caller's key (it names a client
+/// address): <c>{prefix}rate-limit:{tenant}:{hash}</c>. While Redis cannot be reached each node counts alone, as without Redis.
 /// </summary>
 public sealed partial class RedisRateLimitWindows(IConnectionMultiplexer redis, RedisNamespace keys, ILogger<RedisRateLimitWindows> logger) : IRateLimitWindows
 {
@@ -39,11 +40,14 @@ public sealed partial class RedisRateLimitWindows(IConnectionMultiplexer redis, 
     private static readonly LuaScript Count = LuaScript.Prepare(
         "local n = redis.call('INCR', @key) if n == 1 then redis.call('PEXPIRE', @key, @window) end return { n, redis.call('PTTL', @key) }");
 
-    public RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>
-        RateLimitPartition.Get(key, k => new Limiter(this, Key(k), permits, window));
+    public RateLimitPartition<string> FixedWindow(Guid? tenantId, string key, int permits, TimeSpan window)
+    {
+        var tenant = tenantId?.ToString("N") ?? "platform";
+        return RateLimitPartition.Get($"{tenant}|{key}", _ => new Limiter(this, Key(tenant, key), permits, window));
+    }
 
-    private RedisKey Key(string key) =>
-        keys.Key("rate-limit:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))));
+    private RedisKey Key(string tenant, string key) =>
+        keys.Key($"rate-limit:{tenant}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))}");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cannot be reached; rate limits count per node")]
     private static partial void LogUnavailable(ILogger logger, Exception exception);

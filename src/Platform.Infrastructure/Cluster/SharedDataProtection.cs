@@ -12,7 +12,7 @@ namespace Platform.Infrastructure.Cluster;
 /// One Data Protection key ring for every node (ADR-029): the keys live in the platform's database, under one
 /// application name, so that a sign-in cookie, a bearer token, a form's antiforgery token or a mailed unsubscribe link
 /// made by one node is read by every other. In production each key is encrypted at rest with the configured
-/// certificate, and the platform refuses to start without one.
+/// certificate, and the platform refuses to start without one (a certificate named but unreadable stops it at once).
 /// </summary>
 public static class SharedDataProtection
 {
@@ -24,16 +24,18 @@ public static class SharedDataProtection
             .SetApplicationName(DataProtectionSettings.ApplicationName)
             .PersistKeysToDbContext<PlatformDbContext>();
 
+        // Production without a certificate is refused when the host starts, not here: `--migrate-only` builds the
+        // same services but never starts the host, and migrating needs no key (ADR-028).
+        services.AddOptions<DataProtectionSettings>()
+            .Bind(configuration.GetSection(DataProtectionSettings.Section))
+            .Validate(
+                s => !environment.IsProduction() || !string.IsNullOrWhiteSpace(s.CertificatePath),
+                $"{DataProtectionSettings.Section}:CertificatePath is required in production: the Data Protection keys that protect "
+                + "sign-ins, forms and unsubscribe links are stored in the database and must be encrypted with a certificate "
+                + "(a PKCS#12 file with CertificatePassword, or a PEM file with CertificateKeyPath). See docs/operations.md.")
+            .ValidateOnStart();
         if (string.IsNullOrWhiteSpace(settings.CertificatePath))
         {
-            if (environment.IsProduction())
-            {
-                throw new InvalidOperationException(
-                    $"{DataProtectionSettings.Section}:CertificatePath is required in production: the Data Protection keys that protect "
-                    + "sign-ins, forms and unsubscribe links are stored in the database and must be encrypted with a certificate "
-                    + "(a PKCS#12 file with CertificatePassword, or a PEM file with CertificateKeyPath). See docs/operations.md.");
-            }
-
             return services;
         }
 

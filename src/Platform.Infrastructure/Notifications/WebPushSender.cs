@@ -41,13 +41,17 @@ public sealed partial class WebPushSender : IPushSender, IDisposable
         _logger = logger;
         _policy = policy;
         _http = new HttpClient(policy.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
-        _keys = new Lazy<VapidKeys>(() => VapidKeys.Load(options.Value, environment.ContentRootPath, scopes, protection.CreateProtector("Platform.Notifications.Vapid")));
+        // Read from the database on first use: a failure there (the database away) is not kept, the next use tries
+        // again (so neither Lazy caches an exception).
+        _keys = new Lazy<VapidKeys>(
+            () => VapidKeys.Load(options.Value, environment.ContentRootPath, scopes, protection.CreateProtector("Platform.Notifications.Vapid")),
+            LazyThreadSafetyMode.PublicationOnly);
         _client = new Lazy<PushServiceClient>(() => new PushServiceClient(_http)
         {
             DefaultAuthentication = new VapidAuthentication(_keys.Value.PublicKey, _keys.Value.PrivateKey) { Subject = options.Value.VapidSubject },
             DefaultAuthenticationScheme = VapidAuthenticationScheme.Vapid,
             DefaultTimeToLive = (int)TimeSpan.FromDays(1).TotalSeconds,
-        });
+        }, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public string PublicKey => _keys.Value.PublicKey;

@@ -93,6 +93,14 @@ public sealed class RedisSharedLayerTests(TwoNodesWithRedis nodes) : IClassFixtu
         Assert.Equal(HttpStatusCode.TooManyRequests, alsoRefused.StatusCode);
         var retryAfter = refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero;
         Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+
+        // The count is the tenant's: under its id in Redis, and another jobcenter's sign-in is not refused for it.
+        var offenbach = (await nodes.First.Services.GetRequiredService<Platform.Application.Common.ITenantCatalog>().FindBySlugAsync("offenbach"))!;
+        var server = nodes.Redis.GetServers().Single();
+        Assert.NotEmpty(server.Keys(pattern: $"{nodes.Prefix}rate-limit:{offenbach.Id:N}:*"));
+        using var otherTenant = nodes.Second.CreateTenantClient("gross-gerau");
+        using var elsewhere = await WrongPasswordAsync(otherTenant);
+        Assert.Equal(HttpStatusCode.Unauthorized, elsewhere.StatusCode);
     }
 
     [Fact]

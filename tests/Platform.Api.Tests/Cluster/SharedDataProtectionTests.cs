@@ -216,16 +216,22 @@ public sealed class DataProtectionCertificateTests
         Assert.Contains("Platform:DataProtection:CertificatePath is required in production", message, StringComparison.Ordinal);
     }
 
-    /// <summary>Starts the app, expects it to fail, and returns the messages of the exception and its causes.</summary>
+    /// <summary>Starts the app, expects it to fail, and returns the messages of the exception and all its causes (start-up validation aggregates them).</summary>
     private static async Task<string> StartFailureAsync(PlatformApp app)
     {
         try
         {
             var failure = await Assert.ThrowsAnyAsync<Exception>(app.InitializeAsync);
             var messages = new List<string>();
-            for (Exception? e = failure; e is not null; e = e.InnerException)
+            var causes = new Stack<Exception>([failure]);
+            while (causes.TryPop(out var e))
             {
                 messages.Add(e.Message);
+                IEnumerable<Exception> inner = e is AggregateException all ? all.InnerExceptions : e.InnerException is { } one ? [one] : [];
+                foreach (var cause in inner)
+                {
+                    causes.Push(cause);
+                }
             }
 
             return string.Join(" | ", messages);

@@ -114,6 +114,9 @@ public sealed class DatabaseOutageTests(OutageApp app) : ApiTestBase<OutageApp>(
                 using var ready = await bare.GetAsync(new Uri("health/ready", UriKind.Relative));
                 using var unknown = await unknownHost.GetAsync(new Uri("api/v1/posts", UriKind.Relative));
 
+                // The web push key is read from the database on first use; that read fails now, and is tried again later.
+                using var pushKey = await tenant.GetAsync(new Uri("api/v1/notifications/push-key", UriKind.Relative));
+
                 Assert.True(api.StatusCode == HttpStatusCode.ServiceUnavailable, $"api: {(int)api.StatusCode} {await api.Content.ReadAsStringAsync()}");
                 Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
                 Assert.NotNull(api.Headers.RetryAfter);
@@ -122,6 +125,7 @@ public sealed class DatabaseOutageTests(OutageApp app) : ApiTestBase<OutageApp>(
                 Assert.NotNull(page.Headers.RetryAfter);
                 Assert.True(live.StatusCode == HttpStatusCode.OK, $"live: {(int)live.StatusCode} {await live.Content.ReadAsStringAsync()}");
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+                Assert.True(pushKey.StatusCode == HttpStatusCode.ServiceUnavailable, $"push key: {(int)pushKey.StatusCode} {await pushKey.Content.ReadAsStringAsync()}");
 
                 // The catalog's last snapshot still knows which jobcenters exist: an unknown host stays a plain 404.
                 Assert.True(unknown.StatusCode == HttpStatusCode.NotFound, $"unknown host: {(int)unknown.StatusCode} {await unknown.Content.ReadAsStringAsync()}");
@@ -139,9 +143,11 @@ public sealed class DatabaseOutageTests(OutageApp app) : ApiTestBase<OutageApp>(
                 using var api = await tenant.GetAsync(new Uri("api/v1/posts", UriKind.Relative));
                 using var page = await GetPageAsync(tenant, "");
                 using var ready = await bare.GetAsync(new Uri("health/ready", UriKind.Relative));
-                return api.StatusCode == HttpStatusCode.OK && page.StatusCode == HttpStatusCode.OK && ready.StatusCode == HttpStatusCode.OK;
+                using var pushKey = await tenant.GetAsync(new Uri("api/v1/notifications/push-key", UriKind.Relative));
+                return api.StatusCode == HttpStatusCode.OK && page.StatusCode == HttpStatusCode.OK && ready.StatusCode == HttpStatusCode.OK
+                    && pushKey.StatusCode == HttpStatusCode.OK;
             },
-            "api, page and readiness all answer 200 again");
+            "api, page, readiness and the push key all answer 200 again");
     }
 
     private static Task<HttpResponseMessage> GetPageAsync(HttpClient client, string url)

@@ -1,15 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Data.Sqlite;
 
 namespace Platform.Api.Tests.Hosting;
 
 /// <summary>
-/// <c>--migrate-only</c> as a deployment runs it (ADR-028): the built host as its own process, in Production, with a
-/// Data Protection certificate as production requires.
+/// <c>--migrate-only</c> as a deployment runs it (ADR-028): the built host as its own process, in Production. Without a
+/// Data Protection certificate, which the nodes need and a migration does not: the migration Job gets no key secret.
 /// </summary>
 public sealed class MigrateOnlyTests : IDisposable
 {
@@ -52,15 +50,6 @@ public sealed class MigrateOnlyTests : IDisposable
 
     private async Task<(int ExitCode, string Output)> RunAsync(params (string Name, string Value)[] environment)
     {
-        var certificate = Path.Combine(_dir, "data-protection.pfx");
-        if (!File.Exists(certificate))
-        {
-            using var rsa = RSA.Create(2048);
-            var request = new CertificateRequest("CN=Platform Data Protection (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var created = request.CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
-            await File.WriteAllBytesAsync(certificate, created.Export(X509ContentType.Pkcs12, "test"));
-        }
-
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Platform.Api.dll"), "--migrate-only" },
@@ -70,8 +59,6 @@ public sealed class MigrateOnlyTests : IDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Platform__DataProtection__CertificatePath"] = certificate;
-        start.Environment["Platform__DataProtection__CertificatePassword"] = "test";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
