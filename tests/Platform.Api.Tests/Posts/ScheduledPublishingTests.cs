@@ -189,7 +189,12 @@ public abstract class ScheduledPublishingTests<TApp>(TApp app) : ApiTestBase<TAp
         Assert.Equal("Degraded", stuck.GetProperty("status").GetString());
         var check = stuck.GetProperty("checks").GetProperty("scheduled-posts");
         Assert.Equal("Degraded", check.GetProperty("status").GetString());
-        Assert.Contains("offenbach (1)", check.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("1 overdue scheduled post(s) in 1 jobcenter(s).", check.GetProperty("description").GetString());
+
+        // Answered on every host, so it names no jobcenter: not on another jobcenter's host either.
+        using var elsewhere = App.CreateTenantClient("gross-gerau");
+        var seenElsewhere = await elsewhere.GetStringAsync(new Uri("health/status", UriKind.Relative));
+        Assert.DoesNotContain("offenbach", seenElsewhere, StringComparison.OrdinalIgnoreCase);
 
         // A stuck post is for the monitor; the node can still serve, so the balancer keeps it.
         using var ready = await bare.GetAsync(new Uri("health/ready", UriKind.Relative));
