@@ -35,6 +35,7 @@ public sealed partial class RedisRateLimitWindows(IConnectionMultiplexer redis, 
 {
     private readonly IConnectionMultiplexer _redis = redis;
     private readonly ILogger _logger = logger;
+    private readonly OncePerInterval _warning = new(TimeSpan.FromSeconds(30));
 
     // One round trip, atomic: count, start the window on the first request, say how long it still runs.
     private static readonly LuaScript Count = LuaScript.Prepare(
@@ -77,7 +78,11 @@ public sealed partial class RedisRateLimitWindows(IConnectionMultiplexer redis, 
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
-                LogUnavailable(owner._logger, e);
+                if (owner._warning.Take())
+                {
+                    LogUnavailable(owner._logger, e);
+                }
+
                 return await _fallback.AcquireAsync(permitCount, cancellationToken);
             }
         }

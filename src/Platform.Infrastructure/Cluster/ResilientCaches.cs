@@ -12,6 +12,8 @@ namespace Platform.Infrastructure.Cluster;
 public sealed partial class ResilientDistributedCache(IDistributedCache redis, IDistributedCache local, ILogger<ResilientDistributedCache> logger)
     : IDistributedCache
 {
+    private readonly OncePerInterval _warning = new(TimeSpan.FromSeconds(30));
+
     public byte[]? Get(string key) => Try(() => redis.Get(key), () => local.Get(key));
 
     public Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
@@ -41,7 +43,7 @@ public sealed partial class ResilientDistributedCache(IDistributedCache redis, I
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            LogUnavailable(logger, e);
+            Warn(e);
             return fallback();
         }
     }
@@ -54,7 +56,7 @@ public sealed partial class ResilientDistributedCache(IDistributedCache redis, I
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            LogUnavailable(logger, e);
+            Warn(e);
             return await fallback();
         }
     }
@@ -71,6 +73,14 @@ public sealed partial class ResilientDistributedCache(IDistributedCache redis, I
         return true;
     }
 
+    private void Warn(Exception e)
+    {
+        if (_warning.Take())
+        {
+            LogUnavailable(logger, e);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cannot be reached; the distributed cache falls back to this node's memory")]
     private static partial void LogUnavailable(ILogger logger, Exception exception);
 }
@@ -82,6 +92,8 @@ public sealed partial class ResilientDistributedCache(IDistributedCache redis, I
 /// </summary>
 public sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis, ILogger<ResilientOutputCacheStore> logger) : IOutputCacheStore
 {
+    private readonly OncePerInterval _warning = new(TimeSpan.FromSeconds(30));
+
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
         try
@@ -90,7 +102,7 @@ public sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis, I
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            LogUnavailable(logger, e);
+            Warn(e);
             return null;
         }
     }
@@ -103,7 +115,7 @@ public sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis, I
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            LogUnavailable(logger, e);
+            Warn(e);
         }
     }
 
@@ -114,6 +126,14 @@ public sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis, I
             await redis.EvictByTagAsync(tag, cancellationToken);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Warn(e);
+        }
+    }
+
+    private void Warn(Exception e)
+    {
+        if (_warning.Take())
         {
             LogUnavailable(logger, e);
         }
