@@ -20,20 +20,20 @@ public sealed partial class ResilientDistributedCache(IDistributedCache redis, I
         TryAsync(() => redis.GetAsync(key, token), () => local.GetAsync(key, token));
 
     public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
-        Try(() => Done(() => redis.Set(key, value, options)), () => Done(() => local.Set(key, value, options)));
+        Try(() => redis.Set(key, value, options), () => local.Set(key, value, options));
 
     public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
-        TryAsync(() => Done(redis.SetAsync(key, value, options, token)), () => Done(local.SetAsync(key, value, options, token)));
+        TryAsync(() => redis.SetAsync(key, value, options, token), () => local.SetAsync(key, value, options, token));
 
-    public void Refresh(string key) => Try(() => Done(() => redis.Refresh(key)), () => Done(() => local.Refresh(key)));
+    public void Refresh(string key) => Try(() => redis.Refresh(key), () => local.Refresh(key));
 
     public Task RefreshAsync(string key, CancellationToken token = default) =>
-        TryAsync(() => Done(redis.RefreshAsync(key, token)), () => Done(local.RefreshAsync(key, token)));
+        TryAsync(() => redis.RefreshAsync(key, token), () => local.RefreshAsync(key, token));
 
-    public void Remove(string key) => Try(() => Done(() => redis.Remove(key)), () => Done(() => local.Remove(key)));
+    public void Remove(string key) => Try(() => redis.Remove(key), () => local.Remove(key));
 
     public Task RemoveAsync(string key, CancellationToken token = default) =>
-        TryAsync(() => Done(redis.RemoveAsync(key, token)), () => Done(local.RemoveAsync(key, token)));
+        TryAsync(() => redis.RemoveAsync(key, token), () => local.RemoveAsync(key, token));
 
     private T Try<T>(Func<T> shared, Func<T> fallback)
     {
@@ -61,17 +61,29 @@ public sealed partial class ResilientDistributedCache(IDistributedCache redis, I
         }
     }
 
-    private static bool Done(Action action)
-    {
-        action();
-        return true;
-    }
+    private void Try(Action shared, Action fallback) => Try(
+        () =>
+        {
+            shared();
+            return true;
+        },
+        () =>
+        {
+            fallback();
+            return true;
+        });
 
-    private static async Task<bool> Done(Task task)
-    {
-        await task;
-        return true;
-    }
+    private Task<bool> TryAsync(Func<Task> shared, Func<Task> fallback) => TryAsync(
+        async () =>
+        {
+            await shared();
+            return true;
+        },
+        async () =>
+        {
+            await fallback();
+            return true;
+        });
 
     private void Warn(Exception e)
     {
