@@ -15,6 +15,8 @@
 # Targets, each loaded by wrk with the tenant's Host header:
 #   API uncached / API cached   GET /api/v1/posts
 #   feed page                   GET /                (HTML of the tenant's feed)
+#   link page, Atom, RSS        GET /links, /feed.atom, /feed.rss (issue 11: what Instagram's bio link and the
+#                               jobcenter's homepage fetch), on the cached host
 #   bare endpoint               GET /api/v1/ping if the host has it, else GET /health/live (small JSON, no database)
 #   baseline API / baseline bare  GET /api/v1/posts and GET /bare on bench/FeedBaseline
 # Every target is warmed up first (BENCH_WARMUP s each: the tiered JIT needs >10 s under load on 2 cores to settle),
@@ -108,7 +110,10 @@ wait_ready() { # name port path
   die "$name did not answer $path within 120 s"
 }
 
-product_env=(Platform__Database__Provider=PostgreSql)
+# Production encrypts the Data Protection key ring with a certificate and refuses to start without one.
+"$ROOT/infra/dataprotection-cert.sh" "$WORK/dataprotection.pfx" bench
+product_env=(Platform__Database__Provider=PostgreSql "Platform__DataProtection__CertificatePath=$WORK/dataprotection.pfx"
+  Platform__DataProtection__CertificatePassword=bench)
 # The cached host starts first and alone: it migrates the database and seeds the demo tenants.
 start_process cached "$WORK/app" Platform.Api.dll "$PORT_CACHED" "${product_env[@]}" Platform__OutputCache__Enabled=true
 wait_ready cached "$PORT_CACHED" /health/live
@@ -154,6 +159,11 @@ page_bytes=$(wc -c <"$WORK/b")
 page_cached=no
 served_from_cache "$PORT_CACHED" / && page_cached=yes
 
+for path in /links /feed.atom /feed.rss; do
+  [ "$(get "$PORT_CACHED" "$path")" = 200 ] || die "GET $path on the cached host: not 200"
+done
+grep -qi '^content-type: application/rss+xml' "$WORK/h" || die "GET /feed.rss did not return RSS"
+
 if [ "$(get "$PORT_CACHED" /api/v1/ping)" = 200 ] && grep -qi '^content-type: application/json' "$WORK/h"; then
   BARE_PATH=/api/v1/ping
 else
@@ -173,6 +183,9 @@ TARGETS=(
   "cached|(a) Feed API, cached (output cache, 1 s)|$PORT_CACHED|/api/v1/posts"
   "bare|(c) Bare endpoint of the host|$PORT_CACHED|$BARE_PATH"
   "page|(b) Feed page (HTML)|$PORT_CACHED|/"
+  "links|Link page for an Instagram bio (HTML)|$PORT_CACHED|/links"
+  "atom|Atom feed for homepages and feed readers|$PORT_CACHED|/feed.atom"
+  "rss|RSS feed|$PORT_CACHED|/feed.rss"
   "rawbare|Reference: constant JSON on a bare minimal API (bench/FeedBaseline)|$PORT_BASELINE|/bare"
 )
 
@@ -226,6 +239,9 @@ r_page=$(ratio "${RPS[page]}" "${RPS[bare]}")
 r_bare=$(ratio "${RPS[bare]}" "${RPS[rawbare]}")
 r_cache_gain=$(ratio "${RPS[cached]}" "${RPS[uncached]}")
 r_page_api=$(ratio "${RPS[page]}" "${RPS[uncached]}")
+r_links=$(ratio "${RPS[links]}" "${RPS[bare]}")
+r_atom=$(ratio "${RPS[atom]}" "${RPS[bare]}")
+r_rss=$(ratio "${RPS[rss]}" "${RPS[bare]}")
 
 # ---------------------------------------------------------------------------------------------------------------
 # 5. docs/benchmarks.md: only the section between the markers is rewritten.
@@ -285,6 +301,9 @@ section=$WORK/section.md
   echo "| Uncached feed API vs raw-Npgsql baseline | $(pct "$r_uncached") | ≥ 80 % | $(met "$r_uncached" 0.8) |"
   echo "| Cached feed API vs bare endpoint | $(pct "$r_cached") | ≥ 70 % | $(met "$r_cached" 0.7) |"
   echo "| Feed page vs bare endpoint | $(pct "$r_page") | ≥ 50 % | $(met "$r_page" 0.5) |"
+  echo "| Link page vs bare endpoint | $(pct "$r_links") | ≥ 70 % | $(met "$r_links" 0.7) |"
+  echo "| Atom feed vs bare endpoint | $(pct "$r_atom") | ≥ 70 % | $(met "$r_atom" 0.7) |"
+  echo "| RSS feed vs bare endpoint | $(pct "$r_rss") | ≥ 70 % | $(met "$r_rss" 0.7) |"
   echo
   echo "Other ratios: cached vs uncached feed API $(awk -v r="$r_cache_gain" 'BEGIN { printf "%.1f", r }')×;"
   echo "feed page vs uncached feed API $(pct "$r_page_api"); bare endpoint vs a constant JSON on a bare minimal API $(pct "$r_bare")."

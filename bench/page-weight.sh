@@ -30,8 +30,10 @@ dotnet publish "$ROOT/src/Platform.Api" -c Release -o "$WORK/app" -nologo >"$WOR
   || die "dotnet publish failed (log: $WORK/publish.log)"
 
 log "starting it on 127.0.0.1:$PORT (SQLite in $WORK)"
+"$ROOT/infra/dataprotection-cert.sh" "$WORK/dataprotection.pfx" bench
 (cd "$WORK/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production \
   Logging__LogLevel__Default=Warning "ConnectionStrings__Platform=Data Source=$WORK/platform.db" \
+  "Platform__DataProtection__CertificatePath=$WORK/dataprotection.pfx" Platform__DataProtection__CertificatePassword=bench \
   dotnet Platform.Api.dll) >"$WORK/host.log" 2>&1 &
 PID=$!
 for _ in $(seq 120); do

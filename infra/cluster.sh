@@ -79,12 +79,7 @@ SQL
     echo "$redis_port" >"$dir/redis.port"
 
     # One Data Protection certificate for the key ring of every node (in production: a secret of the deployment).
-    [ -f "$dir/dataprotection.pfx" ] || {
-      openssl req -x509 -newkey rsa:2048 -nodes -days 365 -subj "/CN=Jobcenter-Plattform Data Protection" \
-        -keyout "$dir/dataprotection.key" -out "$dir/dataprotection.crt" 2>/dev/null
-      openssl pkcs12 -export -inkey "$dir/dataprotection.key" -in "$dir/dataprotection.crt" \
-        -passout pass:cluster -out "$dir/dataprotection.pfx"
-    }
+    "$root/infra/dataprotection-cert.sh" "$dir/dataprotection.pfx" cluster
 
     lb_port=$(next_free $((redis_port + 1)))
     echo "$lb_port" >"$dir/lb.port"

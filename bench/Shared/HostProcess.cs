@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 /// <summary>
 /// The published host (Platform.Api.dll) as a child process of a benchmark driver: roles Api and Jobs on PostgreSQL,
@@ -6,7 +8,24 @@ using System.Diagnostics;
 /// </summary>
 internal sealed class HostProcess(string appDir, string workDir, int port, string connectionString, IReadOnlyDictionary<string, string> extra)
 {
+    private const string CertificatePassword = "bench";
+
     private Process? _process;
+
+    /// <summary>A self-signed certificate for the key ring in the work folder (made once; the restarted host finds the same one).</summary>
+    private static string DataProtectionCertificate(string workDir)
+    {
+        var path = Path.Combine(workDir, "dataprotection.pfx");
+        if (!File.Exists(path))
+        {
+            using var rsa = RSA.Create(2048);
+            var request = new CertificateRequest("CN=Jobcenter-Plattform Data Protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, CertificatePassword));
+        }
+
+        return path;
+    }
 
     public async Task StartAsync(string logName)
     {
@@ -27,6 +46,9 @@ internal sealed class HostProcess(string appDir, string workDir, int port, strin
             ["ConnectionStrings__Platform"] = connectionString,
             ["Platform__Tenancy__CatalogRefreshInterval"] = "00:00:01",
             ["Platform__Notifications__KeyFolder"] = workDir,
+            // Production encrypts the Data Protection key ring with a certificate and refuses to start without one.
+            ["Platform__DataProtection__CertificatePath"] = DataProtectionCertificate(workDir),
+            ["Platform__DataProtection__CertificatePassword"] = CertificatePassword,
         };
         foreach (var (key, value) in settings)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
@@ -80,9 +79,9 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
     options.KnownIPNetworks.Clear();
     options.KnownProxies.Clear();
-    foreach (var proxy in tenancy.TrustedProxies)
+    foreach (var network in tenancy.TrustedProxyNetworks())
     {
-        options.KnownProxies.Add(IPAddress.Parse(proxy));
+        options.KnownIPNetworks.Add(network);
     }
 });
 
@@ -113,13 +112,12 @@ await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 app.UseTenantLogScope();
 app.UseManagementEndpoint(management);
 
-if (tenancy.TrustedProxies.Count > 0)
+if (tenancy.TrustedProxyNetworks() is { Count: > 0 } trusted)
 {
     // X-Forwarded-* headers are read only on connections from a configured proxy; from anyone else they are ignored.
-    var trusted = tenancy.TrustedProxies.Select(IPAddress.Parse).ToHashSet();
     app.UseWhen(
         context => context.Connection.RemoteIpAddress is { } remote
-            && trusted.Contains(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote),
+            && trusted.Any(network => network.Contains(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)),
         proxied => proxied.UseForwardedHeaders());
 }
 

@@ -32,7 +32,11 @@ public static class DependencyInjection
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, bool runJobServer)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
-        services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section));
+        services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section))
+            .Validate(
+                o => o.TrustedProxies.All(entry => TenancyOptions.TryParseProxy(entry, out _)),
+                "Platform:Tenancy:TrustedProxies: every entry is an IP address (10.0.0.2) or a network in CIDR notation (10.42.0.0/16).")
+            .ValidateOnStart();
         services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.Section));
         services.AddSingleton<ITenantLinks, TenantLinks>();
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));

@@ -169,6 +169,35 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Starts the app, expects the start to fail, disposes it, and returns the messages of the exception and all its
+    /// causes (start-up validation aggregates them), joined by <c> | </c>.
+    /// </summary>
+    public async Task<string> StartFailureAsync()
+    {
+        try
+        {
+            var failure = await Assert.ThrowsAnyAsync<Exception>(InitializeAsync);
+            var messages = new List<string>();
+            var causes = new Stack<Exception>([failure]);
+            while (causes.TryPop(out var e))
+            {
+                messages.Add(e.Message);
+                IEnumerable<Exception> inner = e is AggregateException all ? all.InnerExceptions : e.InnerException is { } one ? [one] : [];
+                foreach (var cause in inner)
+                {
+                    causes.Push(cause);
+                }
+            }
+
+            return string.Join(" | ", messages);
+        }
+        finally
+        {
+            await DisposeAsync();
+        }
+    }
+
     /// <summary>Client for a tenant by host name: <c>http://{slug}.localhost/</c>.</summary>
     public HttpClient CreateClientForHost(string host) =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/"), AllowAutoRedirect = false });

@@ -197,7 +197,7 @@ public sealed class DataProtectionCertificateTests
             Settings = new Dictionary<string, string?> { ["Platform:DataProtection:CertificatePath"] = "/nirgends/schluessel.pfx" },
         };
 
-        var message = await StartFailureAsync(app);
+        var message = await app.StartFailureAsync();
 
         Assert.Contains("Platform:DataProtection:CertificatePath", message, StringComparison.Ordinal);
         Assert.Contains("/nirgends/schluessel.pfx", message, StringComparison.Ordinal);
@@ -211,35 +211,9 @@ public sealed class DataProtectionCertificateTests
             Settings = new Dictionary<string, string?> { ["environment"] = "Production" },
         };
 
-        var message = await StartFailureAsync(app);
+        var message = await app.StartFailureAsync();
 
         Assert.Contains("Platform:DataProtection:CertificatePath is required in production", message, StringComparison.Ordinal);
-    }
-
-    /// <summary>Starts the app, expects it to fail, and returns the messages of the exception and all its causes (start-up validation aggregates them).</summary>
-    private static async Task<string> StartFailureAsync(PlatformApp app)
-    {
-        try
-        {
-            var failure = await Assert.ThrowsAnyAsync<Exception>(app.InitializeAsync);
-            var messages = new List<string>();
-            var causes = new Stack<Exception>([failure]);
-            while (causes.TryPop(out var e))
-            {
-                messages.Add(e.Message);
-                IEnumerable<Exception> inner = e is AggregateException all ? all.InnerExceptions : e.InnerException is { } one ? [one] : [];
-                foreach (var cause in inner)
-                {
-                    causes.Push(cause);
-                }
-            }
-
-            return string.Join(" | ", messages);
-        }
-        finally
-        {
-            await app.DisposeAsync();
-        }
     }
 
     private static string WriteCertificate(string folder, string name)

@@ -216,12 +216,15 @@ public sealed class UntrustedProxyTests(OtherProxyApp app) : ApiTestBase<OtherPr
     }
 }
 
-/// <summary>The host behind a proxy on loopback; every request arrives as from 127.0.0.1, as through that proxy.</summary>
+/// <summary>
+/// The host behind proxies somewhere on loopback's network (as an ingress controller's pods in a pod network); every
+/// request arrives as from 127.0.0.1, as through one of them.
+/// </summary>
 public sealed class LoopbackProxyApp() : PlatformApp(DatabaseProvider.Sqlite)
 {
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
-        builder.UseSetting("Platform:Tenancy:TrustedProxies:0", "127.0.0.1");
+        builder.UseSetting("Platform:Tenancy:TrustedProxies:0", "127.0.0.0/8");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, FromLoopback>());
     }
 
@@ -253,5 +256,21 @@ public sealed class TrustedProxyTests(LoopbackProxyApp app) : ApiTestBase<Loopba
         var ids = Ids(await GetJsonAsync(client, "api/v1/posts?pageSize=50")).ToHashSet();
 
         Assert.Equal(offenbachIds, ids);
+    }
+}
+
+public sealed class TrustedProxySettingTests
+{
+    [Fact]
+    public async Task A_trusted_proxy_that_is_neither_an_address_nor_a_network_stops_the_start_and_names_the_setting()
+    {
+        var app = new PlatformApp(DatabaseProvider.Sqlite)
+        {
+            Settings = new Dictionary<string, string?> { ["Platform:Tenancy:TrustedProxies:0"] = "haproxy.intern" },
+        };
+
+        var message = await app.StartFailureAsync();
+
+        Assert.Contains("Platform:Tenancy:TrustedProxies", message, StringComparison.Ordinal);
     }
 }
