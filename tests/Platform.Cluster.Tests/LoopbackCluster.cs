@@ -24,7 +24,7 @@ public sealed class LoopbackCluster : IAsyncLifetime
     /// <summary>The balancer, for example <c>http://127.0.0.1:58082</c>.</summary>
     public Uri Balancer { get; private set; } = null!;
 
-    public string Root { get; } = FindRoot();
+    public string Root { get; } = Repository.Root;
 
     public int NodePort(int node) => int.Parse(File.ReadAllText(Path.Combine(_dir, $"node{node}", "port")).Trim(), CultureInfo.InvariantCulture);
 
@@ -163,18 +163,5 @@ public sealed class LoopbackCluster : IAsyncLifetime
         }
 
         return await stdout;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "infra", "cluster.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new FileNotFoundException("infra/cluster.sh not found above " + AppContext.BaseDirectory);
     }
 }
