@@ -131,7 +131,7 @@ import re, sys
 doc, result = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().rstrip() + "\n"
 text = open(doc, encoding="utf-8").read()
 pattern = re.compile(r"## Page weight of a first visit \(bench/page-weight\.sh\)\n.*?(?=\n## |\Z)", re.S)
-text = pattern.sub(lambda m: result.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + result
+text = pattern.sub(lambda m: result.rstrip("\n") + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + result
 open(doc, "w", encoding="utf-8").write(text)
 PY
 log "written to docs/benchmarks.md"
