@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -108,20 +109,46 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
     private sealed record FeedRow(
         Guid Id, string Title, string Summary, Topics Topics, DateTime? PublishedAt, bool HasCoverImage, string? CoverImageAlt, int ContentVersion);
 
+    /// <remarks>
+    /// Two of each statement: without a topic the filter is the tenant and the status alone, which the index
+    /// (TenantId, Status, PublishedAt) answers by itself (an index-only count, a page read in index order); a
+    /// <c>Topics &amp; 0 = 0</c> that matches every row would make the database read every row to check it (issue 13).
+    /// </remarks>
     private sealed class FeedQueries
     {
-        public Func<DbContext, Topics, Task<int>> Count { get; } = EF.CompileAsyncQuery(
+        // One projection for both pages; an expression, so that EF Core translates it inside the compiled queries.
+        private static readonly Expression<Func<Post, FeedRow>> Row = p => new FeedRow(
+            p.Id, p.Content.Title, p.Content.Summary, p.Content.Topics, p.PublishedAt, p.Content.HasCoverImage, p.Content.CoverImageAlt, p.ContentVersion);
+
+        private readonly Func<DbContext, Task<int>> _countAll = EF.CompileAsyncQuery(
+            (DbContext context) => context.Set<Post>().Count(p => p.Status == PostStatus.Published));
+
+        private readonly Func<DbContext, Topics, Task<int>> _countOfTopic = EF.CompileAsyncQuery(
             (DbContext context, Topics topic) => context.Set<Post>()
                 .Count(p => p.Status == PostStatus.Published && (p.Content.Topics & topic) == topic));
 
-        public Func<DbContext, Topics, int, int, IAsyncEnumerable<FeedRow>> Page { get; } = EF.CompileAsyncQuery(
+        private readonly Func<DbContext, int, int, IAsyncEnumerable<FeedRow>> _pageAll = EF.CompileAsyncQuery(
+            (DbContext context, int skip, int take) => context.Set<Post>().AsNoTracking()
+                .Where(p => p.Status == PostStatus.Published)
+                .OrderByDescending(p => p.PublishedAt)
+                .ThenByDescending(p => p.Id)
+                .Skip(skip)
+                .Take(take)
+                .Select(Row));
+
+        private readonly Func<DbContext, Topics, int, int, IAsyncEnumerable<FeedRow>> _pageOfTopic = EF.CompileAsyncQuery(
             (DbContext context, Topics topic, int skip, int take) => context.Set<Post>().AsNoTracking()
                 .Where(p => p.Status == PostStatus.Published && (p.Content.Topics & topic) == topic)
                 .OrderByDescending(p => p.PublishedAt)
                 .ThenByDescending(p => p.Id)
                 .Skip(skip)
                 .Take(take)
-                .Select(p => new FeedRow(
-                    p.Id, p.Content.Title, p.Content.Summary, p.Content.Topics, p.PublishedAt, p.Content.HasCoverImage, p.Content.CoverImageAlt, p.ContentVersion)));
+                .Select(Row));
+
+        public Task<int> Count(DbContext context, Topics topic) =>
+            topic == Topics.None ? _countAll(context) : _countOfTopic(context, topic);
+
+        public IAsyncEnumerable<FeedRow> Page(DbContext context, Topics topic, int skip, int take) =>
+            topic == Topics.None ? _pageAll(context, skip, take) : _pageOfTopic(context, topic, skip, take);
     }
 }
