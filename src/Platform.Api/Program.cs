@@ -61,7 +61,7 @@ builder.Services.AddOutputCache(options =>
     // Short enough that a newly published post shows within a second, long enough to absorb a burst of readers.
     options.AddPolicy(CachePolicies.Feed, policy => PerTenantAndLanguage(policy
         .Expire(CachePolicies.FeedDuration)
-        .SetVaryByQuery("page", "pageSize", "topic", "suche")));
+        .SetVaryByQuery("page", "pageSize", "topic", "after", "suche")));
     options.AddPolicy(CachePolicies.Compact, policy => PerTenantAndLanguage(policy
         .Expire(CachePolicies.FeedDuration)
         .SetVaryByQuery("topic", "count")

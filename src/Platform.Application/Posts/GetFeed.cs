@@ -9,15 +9,25 @@ using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
 
-/// <summary>One page of the current tenant's published posts, newest first, optionally of one topic.</summary>
-public sealed record GetFeedQuery(int Page = 1, int PageSize = GetFeedQuery.DefaultPageSize, string? Topic = null)
+/// <summary>
+/// One page of the current tenant's published posts, newest first, optionally of one topic: by number (offset), or
+/// after a <see cref="FeedCursor"/> (<paramref name="After"/>, a page's <see cref="FeedPage.NextCursor"/>), which costs
+/// the same on every page. With a cursor, <paramref name="Page"/> is only echoed, for a client that counts pages.
+/// </summary>
+public sealed record GetFeedQuery(int Page = 1, int PageSize = GetFeedQuery.DefaultPageSize, string? Topic = null, string? After = null)
     : IQuery<FeedPage>
 {
     public const int DefaultPageSize = 12;
     public const int MaxPageSize = 50;
 }
 
-public sealed record FeedPage(IReadOnlyList<PostSummary> Items, int Page, int PageSize, int TotalCount)
+/// <summary>A page of the feed.</summary>
+/// <param name="Items">The page's posts, newest first.</param>
+/// <param name="Page">The page's number, as the request named it.</param>
+/// <param name="PageSize">How many posts a page holds.</param>
+/// <param name="TotalCount">How many published posts (of the topic) the jobcenter has.</param>
+/// <param name="NextCursor">Where the next page starts (<c>after=</c>); null on the last page.</param>
+public sealed record FeedPage(IReadOnlyList<PostSummary> Items, int Page, int PageSize, int TotalCount, string? NextCursor = null)
 {
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
 }
@@ -48,6 +58,9 @@ public sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
         RuleFor(q => q.Topic)
             .Must(t => t is null || TopicNames.TryParse(t, out _) || TenantTopic.IsValidSlug(t))
             .WithMessage(_ => ValidationMessages.Format("Feed.UnknownTopic", string.Join(", ", TopicNames.All)));
+        RuleFor(q => q.After)
+            .Must(a => a is null || FeedCursor.TryParse(a, out _))
+            .WithMessage(_ => ValidationMessages.Get("Feed.CursorInvalid"));
     }
 }
 
@@ -78,10 +91,21 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
         {
             var total = await queries.Count(context, topic);
             var items = new List<PostSummary>(query.PageSize);
-            var rows = new List<FeedRow>(query.PageSize);
-            await foreach (var r in queries.Page(context, topic, Paging.Offset(query.Page, query.PageSize), query.PageSize).WithCancellation(cancellationToken))
+            var rows = new List<FeedRow>(query.PageSize + 1);
+
+            // One row more than the page shows: whether there is a next page, without counting.
+            var page = FeedCursor.TryParse(query.After, out var after)
+                ? queries.PageAfter(context, topic, after, query.PageSize + 1)
+                : queries.Page(context, topic, Paging.Offset(query.Page, query.PageSize), query.PageSize + 1);
+            await foreach (var r in page.WithCancellation(cancellationToken))
             {
                 rows.Add(r);
+            }
+
+            var next = rows.Count > query.PageSize ? rows[query.PageSize - 1] : null;
+            if (next is not null)
+            {
+                rows.RemoveAt(query.PageSize);
             }
 
             // Sizes of the page's covers in one small query, only when there are covers at all.
@@ -98,7 +122,7 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
                     r.Id, r.Title, r.Summary, set.ToNames(r.Topics), r.PublishedAt!.Value, r.HasCoverImage ? r.CoverImageAlt : null, covers.GetValueOrDefault(r.Id), r.ContentVersion));
             }
 
-            return new FeedPage(items, query.Page, query.PageSize, total);
+            return new FeedPage(items, query.Page, query.PageSize, total, next is null ? null : new FeedCursor(next.PublishedAt!.Value, next.Id).ToString());
         }
         finally
         {
@@ -144,6 +168,28 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
                 .Skip(skip)
                 .Take(take)
                 .Select(Row));
+
+        private readonly Func<DbContext, DateTime, Guid, int, IAsyncEnumerable<FeedRow>> _pageAllAfter = EF.CompileAsyncQuery(
+            (DbContext context, DateTime at, Guid id, int take) => context.Set<Post>().AsNoTracking()
+                .Where(p => p.Status == PostStatus.Published && (p.PublishedAt < at || (p.PublishedAt == at && p.Id.CompareTo(id) < 0)))
+                .OrderByDescending(p => p.PublishedAt)
+                .ThenByDescending(p => p.Id)
+                .Take(take)
+                .Select(Row));
+
+        private readonly Func<DbContext, Topics, DateTime, Guid, int, IAsyncEnumerable<FeedRow>> _pageOfTopicAfter = EF.CompileAsyncQuery(
+            (DbContext context, Topics topic, DateTime at, Guid id, int take) => context.Set<Post>().AsNoTracking()
+                .Where(p => p.Status == PostStatus.Published && (p.Content.Topics & topic) == topic
+                    && (p.PublishedAt < at || (p.PublishedAt == at && p.Id.CompareTo(id) < 0)))
+                .OrderByDescending(p => p.PublishedAt)
+                .ThenByDescending(p => p.Id)
+                .Take(take)
+                .Select(Row));
+
+        public IAsyncEnumerable<FeedRow> PageAfter(DbContext context, Topics topic, FeedCursor after, int take) =>
+            topic == Topics.None
+                ? _pageAllAfter(context, after.PublishedAt, after.Id, take)
+                : _pageOfTopicAfter(context, topic, after.PublishedAt, after.Id, take);
 
         public Task<int> Count(DbContext context, Topics topic) =>
             topic == Topics.None ? _countAll(context) : _countOfTopic(context, topic);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 
@@ -59,6 +60,35 @@ public abstract class GetFeedTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Empty(beyond.GetProperty("items").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("&topic=wohnen")]
+    public async Task Following_next_cursors_gives_every_post_once_in_feed_order_even_when_several_share_their_time(string topic)
+    {
+        // Four posts in the same instant: the cursor's tie-break (the id) must neither skip nor repeat one of them.
+        var ties = await PublishedPosts.AtTheSameTimeAsync(
+            App, "gross-gerau", DateTime.UtcNow.AddMinutes(-30), "Gleichzeitig 1", "Gleichzeitig 2", "Gleichzeitig 3", "Gleichzeitig 4");
+        using var client = App.CreateTenantClient("gross-gerau");
+        var whole = await GetJsonAsync(client, $"api/v1/posts?pageSize=50{topic}");
+
+        var walked = new List<Guid>();
+        var page = await GetJsonAsync(client, $"api/v1/posts?pageSize=3{topic}");
+        var pages = 1;
+        while (page.GetProperty("nextCursor").GetString() is { } next)
+        {
+            Assert.Equal(3, page.GetProperty("items").GetArrayLength());
+            walked.AddRange(Ids(page));
+            page = await GetJsonAsync(client, $"api/v1/posts?pageSize=3{topic}&after={Uri.EscapeDataString(next)}");
+            pages++;
+        }
+
+        walked.AddRange(Ids(page));
+        Assert.Equal(Ids(whole), walked);
+        Assert.Superset(ties.ToHashSet(), walked.ToHashSet());
+        Assert.Equal((whole.GetProperty("totalCount").GetInt32() + 2) / 3, pages);
+        Assert.Equal(JsonValueKind.Null, whole.GetProperty("nextCursor").ValueKind);
+    }
+
     [Fact]
     public async Task Topic_filter_returns_only_posts_of_that_topic()
     {
@@ -80,6 +110,8 @@ public abstract class GetFeedTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     [InlineData("api/v1/posts?page=-3", "page")]
     [InlineData("api/v1/posts?topic=Urlaub", "topic")]
     [InlineData("api/v1/posts?page=abc", "page")]
+    [InlineData("api/v1/posts?after=kaputt", "after")]
+    [InlineData("api/v1/posts?after=AAAA", "after")]
     [InlineData("api/v1/posts?pageSize=99999999999", "pageSize")]
     [InlineData("api/v1/posts/not-a-guid", "id")]
     public async Task Bad_input_is_a_400_problem_naming_the_field(string url, string field)

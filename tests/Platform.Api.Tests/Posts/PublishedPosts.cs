@@ -27,4 +27,24 @@ public static class PublishedPosts
             await db.SaveChangesAsync();
             return post.Id;
         });
+
+    /// <summary>Published posts of the tenant with <paramref name="slug"/>, all at the same instant (as a batch of scheduled posts due in the same second).</summary>
+    public static Task<IReadOnlyList<Guid>> AtTheSameTimeAsync(PlatformApp app, string slug, DateTime publishedAt, params string[] titles) =>
+        app.InTenantAsync(slug, async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var tenantId = sp.GetRequiredService<ICurrentTenant>().RequiredId;
+            var ids = new List<Guid>();
+            foreach (var title in titles)
+            {
+                var post = Post.Create(
+                    tenantId, new PostContent { Title = title, Summary = "Kurz", BodyMarkdown = "Text", Topics = Topics.Wohnen }, PostActor.System, publishedAt);
+                post.PublishNow(PostActor.System, publishedAt, fourEyesRule: false);
+                db.Posts.Add(post);
+                ids.Add(post.Id);
+            }
+
+            await db.SaveChangesAsync();
+            return (IReadOnlyList<Guid>)ids;
+        });
 }

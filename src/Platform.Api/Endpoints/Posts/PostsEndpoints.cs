@@ -15,6 +15,7 @@ public static class PostsEndpoints
         var posts = api.MapGroup("/posts").WithTags("Posts");
         posts.MapGet("/", GetFeed)
             .WithSummary("Published posts of the current jobcenter, newest first")
+            .WithDescription("By page number (`page`), or after the `nextCursor` of the previous page (`after`), which costs the same however deep the page is.")
             .CacheOutput(CachePolicies.Feed);
         posts.MapGet("/search", SearchPosts)
             .WithSummary("Full-text search over the published posts, best match first, matches marked with <mark>");
@@ -35,8 +36,9 @@ public static class PostsEndpoints
         CancellationToken cancellationToken,
         int page = 1,
         int pageSize = GetFeedQuery.DefaultPageSize,
-        string? topic = null) =>
-        TypedResults.Ok(await mediator.Send(new GetFeedQuery(page, pageSize, topic), cancellationToken));
+        string? topic = null,
+        string? after = null) =>
+        TypedResults.Ok(await mediator.Send(new GetFeedQuery(page, pageSize, topic, after), cancellationToken));
 
     public static async Task<Ok<SearchPage>> SearchPosts(
         IMediator mediator,
