@@ -2,7 +2,8 @@
 # Installs what the tests need on Debian (as root): PostgreSQL server, Chromium, wrk, an SMTP sink, Java (for the Nu
 # Html Checker), a font (for the generated app icons), and from npm, into the git-ignored .test-tools/ of the
 # repository, axe-core for the accessibility checks of the browser tests, vnu-jar for the HTML validity checks and
-# Redocly's CLI for the OpenAPI lint.
+# Redocly's CLI for the OpenAPI lint. For the Helm chart's test: yamllint, and Go with Debian's packaged Sprig and YAML
+# sources, from which infra/helm/render.sh builds its renderer offline.
 # Does nothing for what is already there, so it is cheap to run every time.
 set -euo pipefail
 
@@ -16,6 +17,10 @@ command -v npm >/dev/null 2>&1 || need+=(npm)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v haproxy >/dev/null 2>&1 || need+=(haproxy)
+command -v yamllint >/dev/null 2>&1 || need+=(yamllint)
+command -v go >/dev/null 2>&1 || need+=(golang-go)
+[ -d /usr/share/gocode/src/github.com/Masterminds/sprig ] || need+=(golang-github-masterminds-sprig-dev)
+[ -d /usr/share/gocode/src/gopkg.in/yaml.v3 ] || need+=(golang-gopkg-yaml.v3-dev)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
