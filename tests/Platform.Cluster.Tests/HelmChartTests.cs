@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using YamlDotNet.RepresentationModel;
@@ -20,9 +19,9 @@ public sealed class HelmChartTests
     private const string AppConnection = "Host=db;Database=platform;Username=platform_node;Password=" + AppPassword;
     private const string OwnerConnection = "Host=db;Database=platform;Username=platform_owner;Password=" + OwnerPassword;
 
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
     private static readonly string Chart = Path.Combine(Root, "infra", "helm", "platform");
-    private static readonly string LintConfig = Path.Combine(Root, "infra", "helm", ".yamllint.yaml");
+    private static readonly string LintConfig = Repository.PathOf(".yamllint.yaml");
 
     /// <summary>What every installation must give: the base host, the two connection strings, the certificate.</summary>
     private static readonly string[] Minimum =
@@ -39,7 +38,7 @@ public sealed class HelmChartTests
     [Fact]
     public async Task Chart_yaml_and_values_pass_yamllint()
     {
-        var lint = await RunAsync("yamllint", "-s", "-c", LintConfig, Path.Combine(Chart, "Chart.yaml"), Path.Combine(Chart, "values.yaml"), LintConfig);
+        var lint = await Repository.RunAsync("yamllint", ["-s", "-c", LintConfig, Path.Combine(Chart, "Chart.yaml"), Path.Combine(Chart, "values.yaml"), LintConfig]);
         Assert.True(lint.ExitCode == 0, "yamllint: " + lint.Stdout + lint.Stderr);
     }
 
@@ -278,7 +277,7 @@ public sealed class HelmChartTests
     [InlineData("replicaCount", "--set", "replicaCount=1")]
     public async Task A_missing_required_value_fails_the_render_naming_it(string value, string flag, string set)
     {
-        var render = await RunAsync(Path.Combine(Root, "infra", "helm", "render.sh"), [.. Minimum, flag, set]);
+        var render = await Repository.RunAsync(Path.Combine(Root, "infra", "helm", "render.sh"), [.. Minimum, flag, set]);
 
         Assert.NotEqual(0, render.ExitCode);
         Assert.Equal("", render.Stdout);
@@ -305,7 +304,7 @@ public sealed class HelmChartTests
 
     private static async Task<string> RenderAsync(params string[] arguments)
     {
-        var render = await RunAsync(Path.Combine(Root, "infra", "helm", "render.sh"), arguments);
+        var render = await Repository.RunAsync(Path.Combine(Root, "infra", "helm", "render.sh"), arguments);
         Assert.True(render.ExitCode == 0, $"render.sh exited {render.ExitCode}: {render.Stderr}");
         Assert.StartsWith("---\n# Source: platform/templates/", render.Stdout, StringComparison.Ordinal);
         return render.Stdout;
@@ -317,7 +316,7 @@ public sealed class HelmChartTests
         await File.WriteAllTextAsync(file, rendered);
         try
         {
-            var lint = await RunAsync("yamllint", "-s", "-c", LintConfig, file);
+            var lint = await Repository.RunAsync("yamllint", ["-s", "-c", LintConfig, file]);
             Assert.True(lint.ExitCode == 0, "yamllint of the rendered manifests: " + lint.Stdout + lint.Stderr);
         }
         finally
@@ -364,40 +363,6 @@ public sealed class HelmChartTests
     /// <summary>The entries of <paramref name="labels"/> that <paramref name="selector"/> names, to compare with it.</summary>
     private static Dictionary<string, string> Subset(Dictionary<string, string> labels, Dictionary<string, string> selector) =>
         labels.Where(l => selector.ContainsKey(l.Key)).ToDictionary();
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Root,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // A missing tool throws here (Win32Exception), which fails the test: nothing is skipped.
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "infra", "helm", "render.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new FileNotFoundException("infra/helm/render.sh not found above " + AppContext.BaseDirectory);
-    }
 
     private sealed record Manifest(YamlMappingNode Root)
     {
