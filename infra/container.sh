@@ -21,8 +21,16 @@ mirror=${PLATFORM_CONTAINER_MIRROR:-http://deb.debian.org/debian}
 base_name=jobcenter-plattform-base
 image_name=jobcenter-plattform
 app_uid=1654
-# crun 1.8 (bookworm) fails to start containers here; runc works. File descriptors: the platform holds many sockets.
-podman_run=(podman run --runtime runc --ulimit nofile=65536:65536)
+# What the ASP.NET Core runtime needs beyond minbase: certificates (TLS to SMTP, OTLP, push services), ICU
+# (globalisation is on: German and Arabic UI), OpenSSL, time zones (publication times are the jobcenters' local times),
+# GSSAPI (Npgsql asks PostgreSQL for GSS encryption first and logs an error on every connection without it). The fonts
+# cards and icons are drawn with ship in the app (Images/Fonts): no font package.
+base_packages=ca-certificates,libicu72,libssl3,tzdata,libgssapi-krb5-2
+# crun 1.8 (bookworm) refuses hosts with cgroups in hybrid mode; runc works. Podman's default limits (a million files,
+# the host's processes) may be above what a sandboxed host lets a container set: ask for less than the hard limits.
+limit() { local hard; hard=$(ulimit -H "$1"); if [ "$hard" = unlimited ] || [ "$hard" -gt "$2" ]; then echo "$2"; else echo $((hard / 2)); fi; }
+nofile=$(limit -n 16384); nproc=$(limit -u 8192)
+podman_run=(podman run --runtime runc --ulimit "nofile=$nofile:$nofile" --ulimit "nproc=$nproc:$nproc")
 
 log() { echo "container.sh: $*" >&2; }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -94,12 +102,14 @@ registry_stop() {
   rm -f "$work/registry/pid"
 }
 
-# The base in podman (imported from the tarball) and in the registry (pushed), each only when missing.
+# The base in podman (imported from the tarball, again when the tarball changed) and in the registry (pushed after an
+# import, or when the registry does not have it).
 base_publish() {
-  local version=$1 tarball=$2 port
-  if ! podman image exists "localhost/$base_name:$version"; then
-    log "importing $tarball as localhost/$base_name:$version"
-    podman import \
+  local version=$1 tarball=$2 port imported=0 ref="localhost/$base_name:$1"
+  if [ "$(podman image inspect --format '{{index .Labels "net.jobcenter-plattform.base"}}' "$ref" 2>/dev/null)" \
+    != "$(basename "$tarball")" ]; then
+    log "importing $tarball as $ref"
+    podman import -q \
       --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
       --change "ENV DOTNET_ROOT=/usr/share/dotnet" \
       --change "ENV DOTNET_RUNNING_IN_CONTAINER=true" \
@@ -107,35 +117,37 @@ base_publish() {
       --change "ENV ASPNET_VERSION=$version" \
       --change "ENV APP_UID=$app_uid" \
       --change "ENV ASPNETCORE_HTTP_PORTS=8080" \
+      --change "LABEL net.jobcenter-plattform.base=$(basename "$tarball")" \
       --change "USER $app_uid" \
       --change "WORKDIR /app" \
       --message "Debian bookworm (debootstrap minbase) with ASP.NET Core $version" \
-      "$tarball" "localhost/$base_name:$version" >/dev/null
+      "$tarball" "$ref" >/dev/null
+    imported=1
   fi
   registry_start
   port=$(cat "$work/registry/port")
-  if ! curl -fs "http://127.0.0.1:$port/v2/$base_name/tags/list" | grep -q "\"$version\""; then
+  if [ "$imported" = 1 ] || ! curl -fs "http://127.0.0.1:$port/v2/$base_name/tags/list" | grep -q "\"$version\""; then
     log "pushing the base into the loopback registry 127.0.0.1:$port"
-    podman push -q --tls-verify=false "localhost/$base_name:$version" "127.0.0.1:$port/$base_name:$version"
+    podman push -q --tls-verify=false "$ref" "127.0.0.1:$port/$base_name:$version"
   fi
 }
+
+# The tarball's name carries the runtime version and a digest of the package list: a change to either builds anew.
+base_tarball() { echo "$work/$base_name-bookworm-$1-$(echo "$base_packages" | sha256sum | cut -c 1-8).tar"; }
 
 base() {
   local version tarball rootfs dn
   version=$(runtime_version)
   dn=$(dotnet_dir)
   mkdir -p "$work"
-  tarball="$work/$base_name-bookworm-$version.tar"
+  tarball=$(base_tarball "$version")
   if [ -f "$tarball" ]; then
     log "base tarball exists: $tarball (delete it to debootstrap again)"
   else
     rootfs="$work/rootfs"
     rm -rf "$rootfs"
     log "debootstrap bookworm (minbase) into $rootfs"
-    # What the ASP.NET Core runtime needs beyond minbase: certificates (TLS to SMTP, OTLP, push services), ICU
-    # (globalisation is on: German and Arabic UI), OpenSSL, time zones (publication times are the jobcenters' local
-    # times). The fonts cards and icons are drawn with ship in the app (Images/Fonts): no font package.
-    debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3,tzdata \
+    debootstrap --variant=minbase --include="$base_packages" \
       bookworm "$rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 \
       || { tail -n 20 "$work/debootstrap.log" >&2; exit 1; }
 
@@ -172,7 +184,7 @@ base() {
 build() {
   local version tarball port
   version=$(runtime_version)
-  tarball="$work/$base_name-bookworm-$version.tar"
+  tarball=$(base_tarball "$version")
   [ -f "$tarball" ] || { log "no base tarball: run infra/container.sh base first"; exit 1; }
   base_publish "$version" "$tarball"
   port=$(cat "$work/registry/port")
@@ -184,18 +196,21 @@ build() {
     dotnet publish "$root/src/Platform.Api" -c Release -nologo -v q -clp:ErrorsOnly /t:PublishContainer \
     -p:ContainerBaseImage="127.0.0.1:$port/$base_name:$version" -p:LocalRegistry=Podman
   # An image name without a registry may also reach podman as docker.io/localhost/…: keep localhost/ only.
-  podman images --format '{{.Repository}}:{{.Tag}}' | grep "^docker.io/localhost/$image_name:" | while read -r ref; do
-    podman untag "$ref" "$ref" >/dev/null 2>&1 || true
+  local ref
+  for ref in $(podman images --format '{{.Repository}}:{{.Tag}}' | grep "^docker.io/localhost/$image_name:" || true); do
+    podman untag "$ref" "$ref" >/dev/null
   done
   podman images --filter "reference=localhost/$image_name" >&2
 }
 
 smoke() {
-  local image=localhost/$image_name:latest s="$work/smoke" pg_port http_port mgmt_port name started ready_ms code
+  local image=localhost/$image_name:latest pg_port http_port mgmt_port started ready_ms code
+  # Globals: the clean-up on exit runs after this function has returned.
+  s="$work/smoke"; name="$image_name-smoke-$$"
   podman image exists "$image" || { log "no image $image: run infra/container.sh build first"; exit 1; }
   rm -rf "$s"; mkdir -p "$s"
-  name="$image_name-smoke-$$"
   smoke_cleanup() {
+    podman logs "$name" >"$s/server.log" 2>&1 || true
     podman rm -f -t 5 "$name" >/dev/null 2>&1 || true
     "$root/infra/postgres.sh" stop "$s/pg" || true
   }
