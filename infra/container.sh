@@ -102,13 +102,21 @@ registry_stop() {
   rm -f "$work/registry/pid"
 }
 
+# An image this script replaced, unless something else still names or uses it.
+drop_if_untagged() {
+  [ -n "$1" ] || return 0
+  [ "$(podman image inspect --format '{{len .RepoTags}}' "$1" 2>/dev/null || echo 1)" = 0 ] || return 0
+  podman rmi "$1" >/dev/null 2>&1 || true
+}
+
 # The base in podman (imported from the tarball, again when the tarball changed) and in the registry (pushed after an
 # import, or when the registry does not have it).
 base_publish() {
-  local version=$1 tarball=$2 port imported=0 ref="localhost/$base_name:$1"
+  local version=$1 tarball=$2 port imported=0 ref="localhost/$base_name:$1" previous
   if [ "$(podman image inspect --format '{{index .Labels "net.jobcenter-plattform.base"}}' "$ref" 2>/dev/null)" \
     != "$(basename "$tarball")" ]; then
     log "importing $tarball as $ref"
+    previous=$(podman image inspect --format '{{.Id}}' "$ref" 2>/dev/null || true)
     podman import -q \
       --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
       --change "ENV DOTNET_ROOT=/usr/share/dotnet" \
@@ -123,6 +131,7 @@ base_publish() {
       --message "Debian bookworm (debootstrap minbase) with ASP.NET Core $version" \
       "$tarball" "$ref" >/dev/null
     imported=1
+    drop_if_untagged "$previous"
   fi
   registry_start
   port=$(cat "$work/registry/port")
@@ -132,8 +141,9 @@ base_publish() {
   fi
 }
 
-# The tarball's name carries the runtime version and a digest of the package list: a change to either builds anew.
-base_tarball() { echo "$work/$base_name-bookworm-$1-$(echo "$base_packages" | sha256sum | cut -c 1-8).tar"; }
+# The tarball's name carries the runtime version and a digest of the package list and of how the root file system is
+# made: a change to either builds anew.
+base_tarball() { echo "$work/$base_name-bookworm-$1-$({ echo "$base_packages"; declare -f base; } | sha256sum | cut -c 1-8).tar"; }
 
 base() {
   local version tarball rootfs dn
@@ -162,6 +172,11 @@ base() {
     done
     # Only the host of the runtime's own version (the SDK's machine may have several).
     find "$rootfs/usr/share/dotnet/host/fxr" -mindepth 1 -maxdepth 1 ! -name "$version" -exec rm -rf {} +
+    # libvips' fontconfig reads /etc/fonts/fonts.conf and says on stderr when there is none. The platform names its
+    # own font files; no system fonts, and no cache on the read-only root.
+    mkdir -p "$rootfs/etc/fonts"
+    printf '%s\n' '<?xml version="1.0"?>' '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">' \
+      '<fontconfig><cachedir>/tmp/fontconfig</cachedir></fontconfig>' >"$rootfs/etc/fonts/fonts.conf"
     ln -sf /usr/share/dotnet/dotnet "$rootfs/usr/bin/dotnet"
     echo /usr/share/dotnet >"$rootfs/etc/dotnet/install_location"
 
@@ -182,13 +197,14 @@ base() {
 }
 
 build() {
-  local version tarball port
+  local version tarball port previous
   version=$(runtime_version)
   tarball=$(base_tarball "$version")
   [ -f "$tarball" ] || { log "no base tarball: run infra/container.sh base first"; exit 1; }
   base_publish "$version" "$tarball"
   port=$(cat "$work/registry/port")
   trap registry_stop EXIT
+  previous=$(podman image inspect --format '{{.Id}}' "localhost/$image_name:latest" 2>/dev/null || true)
   log "dotnet publish /t:PublishContainer onto 127.0.0.1:$port/$base_name:$version"
   # No ContainerRegistry: the SDK hands the image to the local podman (LocalRegistry). The loopback registry speaks
   # plain HTTP, which the SDK accepts only for the registries DOTNET_CONTAINER_INSECURE_REGISTRIES names.
@@ -200,6 +216,7 @@ build() {
   for ref in $(podman images --format '{{.Repository}}:{{.Tag}}' | grep "^docker.io/localhost/$image_name:" || true); do
     podman untag "$ref" "$ref" >/dev/null
   done
+  drop_if_untagged "$previous"
   podman images --filter "reference=localhost/$image_name" >&2
 }
 
@@ -210,7 +227,6 @@ smoke() {
   podman image exists "$image" || { log "no image $image: run infra/container.sh build first"; exit 1; }
   rm -rf "$s"; mkdir -p "$s"
   smoke_cleanup() {
-    podman logs "$name" >"$s/server.log" 2>&1 || true
     podman rm -f -t 5 "$name" >/dev/null 2>&1 || true
     "$root/infra/postgres.sh" stop "$s/pg" || true
   }
@@ -284,6 +300,7 @@ SQL
     log "the root file system is writable"; exit 1; fi
   [ "$(podman exec "$name" id -u)" = "$app_uid" ] || { log "the process does not run as uid $app_uid"; exit 1; }
 
+  podman logs "$name" >"$s/server.log" 2>&1
   podman stop -t 30 "$name" >/dev/null
   local size base_size version
   version=$(runtime_version)
