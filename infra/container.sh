@@ -242,7 +242,7 @@ CREATE DATABASE platform OWNER platform_owner;
 SQL
   local owner="Host=127.0.0.1;Port=$pg_port;Username=platform_owner;Password=platform;Database=platform"
   local node="Host=127.0.0.1;Port=$pg_port;Username=platform_node;Password=platform;Database=platform;Timeout=3;Command Timeout=10"
-  local common=(--rm --read-only --tmpfs /tmp:rw,size=64m,mode=1777 --user "$app_uid:$app_uid" --network host
+  local common=(--rm --read-only --tmpfs "/tmp:rw,size=64m,mode=1777" --user "$app_uid:$app_uid" --network host
     --cap-drop ALL --security-opt no-new-privileges
     -e ASPNETCORE_ENVIRONMENT=Production -e Platform__Database__Provider=PostgreSql)
 
