@@ -24,6 +24,8 @@ public sealed partial class PostViewFlusher(
     PostViewBuffer buffer, ITenantScopeRunner scopes, IOptions<PostViewOptions> options, TimeProvider clock, ILogger<PostViewFlusher> logger)
     : BackgroundService
 {
+    // Never disposed: the host may stop the service again after disposing it (WebApplicationFactory does), and a
+    // SemaphoreSlim whose wait handle is never asked for holds nothing to release.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,12 +53,6 @@ public sealed partial class PostViewFlusher(
         {
             LogLostAtShutdown(logger, flush.Kept);
         }
-    }
-
-    public override void Dispose()
-    {
-        _gate.Dispose();
-        base.Dispose();
     }
 
     /// <summary>Writes everything the buffer holds now; one flush at a time. Never throws.</summary>
