@@ -238,6 +238,11 @@ if (roles.Jobs)
     recurring.Trigger(DeliverNotificationsJob.RecurringJobId);
     recurring.AddOrUpdate<DeleteExpiredContactRequestsJob>(
         DeleteExpiredContactRequestsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.ContactRetentionCron);
+    if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite)
+    {
+        recurring.AddOrUpdate<OptimizeSqliteJob>(
+            OptimizeSqliteJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.SqliteOptimizeCron);
+    }
 }
 
 app.Lifetime.ApplicationStarted.Register(() => PrintUrls(app));

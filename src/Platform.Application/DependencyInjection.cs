@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<ITopicCatalog, TopicCatalog>();
         services.AddScoped<InstagramKitSource>();
         services.AddScoped<InvitationMailer>();
+        services.AddSingleton<PostViewBuffer>();
         return services;
     }
 }

@@ -63,7 +63,8 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, environment);
-                services.AddPooledPlatformDbContext<SqliteDbContext>(o => o.UseSqlite(sqlite));
+                services.AddPooledPlatformDbContext<SqliteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteTuning.Instance));
+                services.AddTransient<OptimizeSqliteJob>();
                 services.AddScoped<IPostSearch, SqlitePostSearch>();
                 var hangfireFile = Path.ChangeExtension(new SqliteConnectionStringBuilder(sqlite).DataSource, ".jobs.db");
                 services.AddHangfire(c => Configure(c).UseSQLiteStorage(hangfireFile, new SQLiteStorageOptions
@@ -112,6 +113,12 @@ public static class DependencyInjection
         services.AddTransient<SendContactConfirmationJob>();
         services.AddScoped<IContactConfirmationQueue, ContactConfirmationQueue>();
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();
+        services.AddOptions<PostViewOptions>().Bind(configuration.GetSection(PostViewOptions.Section))
+            .Validate(o => o.FlushInterval > TimeSpan.Zero && o.FlushInterval <= TimeSpan.FromMinutes(1), "Platform:PostViews:FlushInterval must be positive and at most a minute.")
+            .Validate(o => o.MaxPendingKeys > 0, "Platform:PostViews:MaxPendingKeys must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<PostViewFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostViewFlusher>());
         services.AddEmail(configuration);
         services.AddNotifications(configuration);
 

@@ -25,7 +25,11 @@ public sealed class GetPostViewsValidator : AbstractValidator<GetPostViewsQuery>
     }
 }
 
-public sealed class GetPostViewsHandler(IAppDbContext db, TimeProvider clock) : IQueryHandler<GetPostViewsQuery, PostViews>
+/// <remarks>
+/// The figures are the table's plus the readings this node has not written yet; readings on other nodes of a cluster
+/// show once those nodes flush, at most one <see cref="PostViewOptions.FlushInterval"/> later (ADR-031).
+/// </remarks>
+public sealed class GetPostViewsHandler(IAppDbContext db, ICurrentTenant tenant, PostViewBuffer buffer, TimeProvider clock) : IQueryHandler<GetPostViewsQuery, PostViews>
 {
     public const int Window = 30;
 
@@ -41,6 +45,8 @@ public sealed class GetPostViewsHandler(IAppDbContext db, TimeProvider clock) : 
             .Where(v => v.PostId == query.PostId)
             .Select(v => new PostViewCount(v.Day, v.Count))
             .ToListAsync(cancellationToken);
+        rows = [.. rows.Concat(buffer.Pending(tenant.RequiredId, query.PostId).Select(p => new PostViewCount(p.Day, p.Count)))
+            .GroupBy(r => r.Day, (day, counts) => new PostViewCount(day, counts.Sum(c => c.Count)))];
         var recent = rows.Where(r => r.Day >= since).OrderByDescending(r => r.Day).ToList();
         return new PostViews(query.PostId, rows.Sum(r => r.Count), Window, recent);
     }

@@ -23,7 +23,10 @@ public sealed class PostViewDay : ITenantOwned
     /// <summary>The day of an instant as the jobcenter's readers live it.</summary>
     public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(BerlinTime.ToLocal(utc));
 
-    /// <summary>The first view of a post on a day.</summary>
-    public static PostViewDay First(Guid tenantId, Guid postId, DateOnly day) =>
-        new() { TenantId = tenantId, PostId = postId, Day = day, Count = 1 };
+    /// <summary>The first row of a post's day, holding the readings of that day counted so far.</summary>
+    public static PostViewDay First(Guid tenantId, Guid postId, DateOnly day, int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return new() { TenantId = tenantId, PostId = postId, Day = day, Count = count };
+    }
 }

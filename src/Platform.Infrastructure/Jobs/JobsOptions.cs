@@ -17,6 +17,9 @@ public sealed class JobsOptions
     /// <summary>Cron expression of the job that deletes contact requests past their tenant's retention period (daily).</summary>
     public string ContactRetentionCron { get; set; } = "17 3 * * *";
 
+    /// <summary>Cron expression of <c>PRAGMA optimize</c> on the SQLite provider (every six hours).</summary>
+    public string SqliteOptimizeCron { get; set; } = "41 */6 * * *";
+
     public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
 
     /// <summary>How many times a publication is tried before the post ends in the Failed state.</summary>

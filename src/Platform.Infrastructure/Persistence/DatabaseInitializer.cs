@@ -29,6 +29,12 @@ public sealed partial class DatabaseInitializer(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var sqlite = options.Value.Provider == DatabaseProvider.Sqlite;
+        if (sqlite)
+        {
+            await SqliteTuning.UseWriteAheadLogAsync(db, cancellationToken);
+        }
+
         if (options.Value.MigrateOnStartup)
         {
             _ = await MigrateAsync(cancellationToken);
@@ -38,6 +44,11 @@ public sealed partial class DatabaseInitializer(
         if (options.Value.SeedDemoData && !await db.Tenants.AnyAsync(cancellationToken))
         {
             await SeedAsync(scope.ServiceProvider, cancellationToken);
+        }
+
+        if (sqlite)
+        {
+            await SqliteTuning.OptimizeAsync(db, cancellationToken);
         }
     }
 

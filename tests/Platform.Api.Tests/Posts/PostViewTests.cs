@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Common;
 using Platform.Domain.Posts;
+using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 
@@ -62,6 +63,8 @@ public abstract class PostViewTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             a.Dispose();
         }
 
+        // Counted in the node's memory; one flush writes them (ADR-031).
+        await App.Services.GetRequiredService<PostViewFlusher>().FlushAsync(CancellationToken.None);
         var counts = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PostViewDays
             .Where(v => v.PostId == post).Select(v => v.Count).ToListAsync());
         Assert.Equal(50, Assert.Single(counts));
@@ -85,6 +88,7 @@ public abstract class PostViewTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         }
 
+        await App.Services.GetRequiredService<PostViewFlusher>().FlushAsync(CancellationToken.None);
         Assert.Equal(0, await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().PostViewDays.CountAsync()));
     }
 
