@@ -59,7 +59,7 @@ public sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
             .Must(t => t is null || TopicNames.TryParse(t, out _) || TenantTopic.IsValidSlug(t))
             .WithMessage(_ => ValidationMessages.Format("Feed.UnknownTopic", string.Join(", ", TopicNames.All)));
         RuleFor(q => q.After)
-            .Must(a => a is null || FeedCursor.TryParse(a, out _))
+            .Must(a => string.IsNullOrEmpty(a) || FeedCursor.TryParse(a, out _))
             .WithMessage(_ => ValidationMessages.Get("Feed.CursorInvalid"));
     }
 }

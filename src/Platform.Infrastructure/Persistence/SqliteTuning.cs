@@ -20,7 +20,7 @@ public sealed class SqliteTuning : DbConnectionInterceptor
     /// </summary>
     public const string Optimize = "PRAGMA optimize=0x10002;";
 
-    private const string EveryOpen = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+    private const string FirstOpen = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; " + Optimize;
 
     private static readonly object Seen = new();
 
@@ -37,28 +37,33 @@ public sealed class SqliteTuning : DbConnectionInterceptor
     public static async Task OptimizeAsync(DbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync(Optimize, cancellationToken);
 
+    // All three are settings of the native connection, which keeps them while the pool lends it out again: they run
+    // on its first open only, not once per request.
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = CreateCommand(connection);
-        command.ExecuteNonQuery();
+        using var command = FirstOpenCommand(connection);
+        command?.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = CreateCommand(connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var command = FirstOpenCommand(connection);
+        if (command is not null)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
-    private DbCommand CreateCommand(DbConnection connection)
+    private DbCommand? FirstOpenCommand(DbConnection connection)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = EveryOpen;
-        if (connection is SqliteConnection { Handle: { } handle } && !_opened.TryGetValue(handle, out _))
+        if (connection is not SqliteConnection { Handle: { } handle } || _opened.TryGetValue(handle, out _))
         {
-            _opened.AddOrUpdate(handle, Seen);
-            command.CommandText += Optimize;
+            return null;
         }
 
+        _opened.AddOrUpdate(handle, Seen);
+        var command = connection.CreateCommand();
+        command.CommandText = FirstOpen;
         return command;
     }
 }

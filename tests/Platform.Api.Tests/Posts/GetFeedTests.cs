@@ -90,6 +90,17 @@ public abstract class GetFeedTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     [Fact]
+    public async Task An_empty_cursor_is_the_first_page()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+
+        var first = await GetJsonAsync(client, "api/v1/posts?pageSize=5");
+        var empty = await GetJsonAsync(client, "api/v1/posts?pageSize=5&after=");
+
+        Assert.Equal(Ids(first), Ids(empty));
+    }
+
+    [Fact]
     public async Task Topic_filter_returns_only_posts_of_that_topic()
     {
         using var client = App.CreateTenantClient("gross-gerau");
