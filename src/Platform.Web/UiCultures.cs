@@ -17,7 +17,8 @@ public static class UiCultures
     public const string Default = "de";
 
     /// <summary>Each language with its name in its own language, as the switcher shows it.</summary>
-    public static readonly IReadOnlyList<(string Code, string Name)> Languages = [("de", "Deutsch"), ("en", "English"), ("ar", "العربية")];
+    public static readonly IReadOnlyList<(string Code, string Name)> Languages =
+        [("de", "Deutsch"), ("en", "English"), ("ar", "العربية"), ("fa", "فارسی")];
 
     public static RequestLocalizationOptions RequestLocalizationOptions()
     {
