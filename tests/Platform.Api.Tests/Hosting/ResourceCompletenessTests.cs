@@ -120,7 +120,7 @@ public sealed partial class ResourceCompletenessTests
         // SatelliteResourceLanguages (Directory.Build.props) must name the language, or its texts never ship.
         var manager = new ResourceManager($"Platform.Web.Resources.{baseName}", typeof(UiText).Assembly);
         var compiled = manager.GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false);
-        Assert.True(compiled is not null, $"No satellite assembly for {baseName}.{culture}: add '{culture}' to SatelliteResourceLanguages.");
+        Assert.True(compiled is not null, $"No satellite assembly for {baseName}.{culture}: is '{culture}' in SatelliteResourceLanguages (Directory.Build.props), and is the build current?");
         Assert.Equal(translation.Entries.First().Value.Text, compiled.GetString(translation.Entries.First().Key));
     }
 
