@@ -57,12 +57,16 @@ public sealed class VideoCheckTests(BrowserApp app, FakeMediaChromiumFixture chr
         await page.GetByRole(AriaRole.Button, new() { Name = "Aufnahme starten" }).ClickAsync();
         await Expect(page.Locator("#video-aufnahme-status")).ToContainTextAsync("noch 60 Sekunden");
         // The recorder hands over its first second of data before the answer is stopped.
-        await page.WaitForFunctionAsync("() => document.getElementById('video-pegel').dataset.moved === 'true'");
+        await Expect(page.Locator("#video-aufnahme-status[data-chunks]")).ToBeAttachedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Aufnahme beenden" }).ClickAsync();
         await Expect(page.Locator("#video-aufnahme-status")).ToContainTextAsync("nur auf diesem Gerät");
         var playback = page.Locator("#video-wiedergabe");
         await Expect(playback).ToBeVisibleAsync();
         Assert.StartsWith("blob:", await playback.GetAttributeAsync("src"), StringComparison.Ordinal);
+        var size = int.Parse((await page.Locator("#video-wiedergabe-bereich").GetAttributeAsync("data-bytes"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(size > 0);
+        await page.WaitForFunctionAsync("() => { const v = document.getElementById('video-wiedergabe'); return v.readyState >= 1 || v.error; }");
+        Assert.Null(await playback.EvaluateAsync<string?>("v => v.error ? v.error.code + ' ' + v.error.message : null"));
         await playback.EvaluateAsync("v => { v.muted = true; return v.play(); }");
         await page.WaitForFunctionAsync("() => document.getElementById('video-wiedergabe').currentTime > 0");
 

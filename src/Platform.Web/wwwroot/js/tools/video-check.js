@@ -260,16 +260,19 @@
     }
     forget();
     const chunks = [];
+    delete recordStatus.dataset.chunks;
     const type = ['video/webm;codecs=vp8,opus', 'video/webm', 'video/mp4'].find((m) => MediaRecorder.isTypeSupported(m));
     recorder = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
     recorder.addEventListener('dataavailable', (event) => {
       if (event.data && event.data.size) {
         chunks.push(event.data);
+        recordStatus.dataset.chunks = String(chunks.length);
       }
     });
     recorder.addEventListener('stop', () => {
       window.clearInterval(countdown);
       const blob = new Blob(chunks, { type: recorder.mimeType || 'video/webm' });
+      playbackArea.dataset.bytes = String(blob.size);
       recordingUrl = URL.createObjectURL(blob);
       playback.src = recordingUrl;
       playbackArea.hidden = false;
