@@ -283,7 +283,7 @@
     download.hidden = false;
     download.textContent = t('Mappe.Js.Download', name);
     download.dataset.bytes = String(bytes.length);
-    result.textContent = t('Mappe.Js.Ready', count, megabytes(bytes.length), megabytes(limit));
+    result.textContent = t(count === 1 ? 'Mappe.Js.ReadyOne' : 'Mappe.Js.Ready', count, megabytes(bytes.length), megabytes(limit));
     result.dataset.state = bytes.length <= limit ? 'fits' : 'too-big';
     if (bytes.length > limit) {
       result.textContent += ' ' + t('Mappe.Js.TooBig');
