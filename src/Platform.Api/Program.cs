@@ -32,6 +32,7 @@ using Platform.Web.Components;
 using Platform.Web.Posts;
 using Platform.Web.Reminders;
 using Platform.Web.Tenants;
+using Platform.Web.Tools;
 using Scalar.AspNetCore;
 
 var migrateOnly = MigrateOnly.Requested(args);
@@ -218,6 +219,7 @@ if (roles.Web)
     app.MapLanguageSwitch();
     app.MapPasskeyEndpoints();
     app.MapNotificationScripts();
+    app.MapNetworkCheck();
     app.MapRazorComponents<App>();
 }
 

@@ -4,14 +4,18 @@ namespace Platform.Web.Tests;
 
 /// <summary>
 /// One headless Debian Chromium per test class, driven by Playwright's bundled driver. Nothing is downloaded: the
-/// browser is the system's <c>/usr/bin/chromium</c>.
+/// browser is the system's <c>/usr/bin/chromium</c>. A derived fixture adds command-line switches
+/// (<see cref="ExtraArguments"/>), for example fake media devices.
 /// </summary>
-public sealed class ChromiumFixture : IAsyncLifetime
+public class ChromiumFixture : IAsyncLifetime
 {
     private const string ExecutablePath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    /// <summary>Further Chromium switches of a derived fixture.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not been started.");
 
@@ -35,6 +39,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
                 "--disable-sync",
                 "--no-first-run",
                 "--disable-quic",
+                .. ExtraArguments,
             ],
         });
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Platform.Application.Common;
+using Platform.Web.Components.Tools;
 using Platform.Web.Posts;
 
 namespace Platform.Api.Security;
@@ -29,6 +30,13 @@ public static partial class SecurityHeaders
         + "microphone=(), midi=(), payment=(), usb=(), browsing-topics=(), "
         + "publickey-credentials-create=(self), publickey-credentials-get=(self)";
 
+    // The Video-Check (a MediaPage) alone may ask for this page's own camera and microphone, start its muted preview and
+    // play back its recording from a blob: address; the media never leave the page (connect-src stays 'self').
+    private const string MediaPermissions =
+        "accelerometer=(), autoplay=(self), camera=(self), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        + "microphone=(self), midi=(), payment=(), usb=(), browsing-topics=(), "
+        + "publickey-credentials-create=(self), publickey-credentials-get=(self)";
+
     // One year; no includeSubDomains, because a jobcenter's own host names need not all be served over HTTPS by us.
     private const string TransportSecurity = "max-age=31536000";
 
@@ -40,7 +48,8 @@ public static partial class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers["Permissions-Policy"] = Permissions;
+                var media = context.GetEndpoint()?.Metadata.GetMetadata<MediaPageAttribute>() is not null;
+                headers["Permissions-Policy"] = media ? MediaPermissions : Permissions;
 
                 // IsHttps reflects X-Forwarded-Proto only when the forwarded headers came from a configured proxy.
                 if (context.Request.IsHttps)
@@ -57,7 +66,9 @@ public static partial class SecurityHeaders
                     && !context.Request.Path.StartsWithSegments("/jobs")
                     && !context.Request.Path.StartsWithSegments("/scalar"))
                 {
-                    headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<EmbeddablePage>() is null
+                    headers.ContentSecurityPolicy = media
+                        ? Policy.Replace("img-src 'self' data:;", "img-src 'self' data:; media-src 'self' blob:;", StringComparison.Ordinal)
+                        : context.GetEndpoint()?.Metadata.GetMetadata<EmbeddablePage>() is null
                         ? Policy
                         : EmbeddablePolicy(context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.EmbedOrigins ?? []);
                 }

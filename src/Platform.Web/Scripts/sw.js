@@ -28,8 +28,12 @@ self.addEventListener('notificationclick', (event) => {
 
 // Offline reading: the feed and the posts a person opened stay readable without a connection. Network first (so
 // nothing is ever shown stale while online), the copy only when the network fails; account pages are never kept.
+// The tools (Bewerbungsmappe, Video-Check) work in the browser alone: their pages, stylesheets and scripts (pdf-lib
+// among them) are kept the same way, so they open offline after the first visit. Never the person's documents: they
+// are never requested.
 const PAGES = 'lesen-v1';
-const MAX_PAGES = 30;
+const MAX_PAGES = 40;
+const TOOLS = ['bewerbungsmappe', 'video-check'];
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -40,7 +44,7 @@ const readingPage = (url) => {
     return false;
   }
   const path = url.pathname.slice(scope.pathname.length);
-  return path === '' || path.startsWith('posts/');
+  return path === '' || path.startsWith('posts/') || TOOLS.includes(path);
 };
 
 const keep = async (request, response) => {
@@ -63,7 +67,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   const page = request.mode === 'navigate' && readingPage(url);
-  const style = request.destination === 'style' && url.origin === self.location.origin;
+  const style = (request.destination === 'style' || request.destination === 'script') && url.origin === self.location.origin;
   if (request.method !== 'GET' || (!page && !style)) {
     return;
   }

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The tools (issue 15): publishes the host in Release, starts it on SQLite in a temporary folder and drives the
+# Bewerbungsmappe in headless Chromium (bench/tools-pdf.js): the time to build a 12-page PDF from a 2-page PDF and 10
+# photos of 12 MP at the default 5 MB target, the resulting size, and the bytes the tool pages load beyond the feed.
+# Writes a section of docs/benchmarks.md. Usage: bench/tools.sh [--keep]
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+KEEP=0; [ "${1:-}" = "--keep" ] && KEEP=1
+log() { echo "[tools] $*" >&2; }
+die() { log "$*"; exit 1; }
+command -v dotnet >/dev/null || die "dotnet is missing"
+command -v curl >/dev/null || die "curl is missing"
+
+WORK=$(mktemp -d /tmp/tools-bench.XXXXXX)
+PID=""
+cleanup() {
+  local status=$?
+  [ -n "$PID" ] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+  if [ "$KEEP" = 1 ] || [ "$status" != 0 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=57390; while ! port_free "$PORT"; do PORT=$((PORT + 1)); done
+
+log "publishing the host (Release)"
+dotnet publish "$ROOT/src/Platform.Api" -c Release -o "$WORK/app" -nologo >"$WORK/publish.log" 2>&1 \
+  || die "dotnet publish failed (log: $WORK/publish.log)"
+
+log "starting it on 127.0.0.1:$PORT (SQLite in $WORK)"
+"$ROOT/infra/dataprotection-cert.sh" "$WORK/dataprotection.pfx" bench
+(cd "$WORK/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production \
+  Logging__LogLevel__Default=Warning "ConnectionStrings__Platform=Data Source=$WORK/platform.db" \
+  "Platform__DataProtection__CertificatePath=$WORK/dataprotection.pfx" Platform__DataProtection__CertificatePassword=bench \
+  dotnet Platform.Api.dll) >"$WORK/host.log" 2>&1 &
+PID=$!
+for _ in $(seq 120); do
+  curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$PID" 2>/dev/null || die "the host stopped (log: $WORK/host.log)"
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$PORT/health/live" >/dev/null || die "the host did not come up (log: $WORK/host.log)"
+
+BASE="http://127.0.0.1:$PORT/t/gross-gerau/"
+PLAYWRIGHT_DIR=$(ls -d "$ROOT"/tests/Platform.Web.Tests/bin/*/net10.0/.playwright 2>/dev/null | head -n 1 || true)
+if [ -z "$PLAYWRIGHT_DIR" ]; then
+  log "building the browser tests for Playwright's driver"
+  dotnet build "$ROOT/tests/Platform.Web.Tests" -c Release -nologo -v q >"$WORK/build-web-tests.log" 2>&1 || die "build failed (log: $WORK/build-web-tests.log)"
+  PLAYWRIGHT_DIR=$(ls -d "$ROOT"/tests/Platform.Web.Tests/bin/Release/net10.0/.playwright)
+fi
+log "driving the Bewerbungsmappe in Chromium"
+JSON=$("$PLAYWRIGHT_DIR/node/linux-x64/node" "$ROOT/bench/tools-pdf.js" "$PLAYWRIGHT_DIR/package" "$BASE") || die "the browser run failed"
+log "$JSON"
+RESULT="$WORK/result.md"
+python3 - "$JSON" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" "$(nproc)" >"$RESULT" <<'PY'
+import json, sys
+r, when, commit, cores = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+kb = lambda b: f"{b / 1024:.1f}"
+feed = r["feed"]
+print("<!-- tools-bench:start -->")
+print("## Bewerbungsmappe and Video-Check (`bench/tools.sh`)")
+print()
+print(f"Measured {when} on {commit}, {cores} cores: Release build, SQLite, Groß-Gerau by path, headless Debian Chromium")
+print("through Playwright's Node driver (`bench/tools-pdf.js`); bytes as transferred (compressed), headers and images excluded.")
+print()
+b = r["build"]
+print(f"- Build: a 2-page PDF and 10 photos of 4000 × 3000 px (12 MP, {b['photoBytes'] / 1048576:.1f} MB of JPEG) become a")
+print(f"  12-page PDF in **{b['seconds']:.1f} s**, from choosing the files to the download being ready; the file is")
+print(f"  **{b['bytes'] / 1048576:.2f} MB** (target 5 MB: {'met' if b['state'] == 'fits' else 'NOT met'}).")
+print()
+print("| page | HTML (KB) | stylesheets (KB) | scripts (KB) | total (KB) | beyond the feed (KB) |")
+print("|---|---:|---:|---:|---:|---:|")
+tot = lambda t: t["document"] + t["stylesheet"] + t["script"] + t["other"]
+for name, key in [("feed (first page)", "feed"), ("bewerbungsmappe", "mappe"), ("video-check", "video")]:
+    t = r[key]
+    print(f"| {name} | {kb(t['document'])} | {kb(t['stylesheet'])} | {kb(t['script'])} | {kb(tot(t))} | {kb(tot(t) - tot(feed)) if key != 'feed' else '–'} |")
+print()
+print("pdf-lib (about 513 KB minified, served compressed) is linked only from the Bewerbungsmappe; the feed loads none of it.")
+print("<!-- tools-bench:end -->")
+PY
+cat "$RESULT"
+DOC="$ROOT/docs/benchmarks.md"
+python3 - "$DOC" "$RESULT" <<'PY'
+import re, sys
+doc, result = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().rstrip() + "\n"
+text = open(doc, encoding="utf-8").read()
+pattern = re.compile(r"<!-- tools-bench:start -->.*?<!-- tools-bench:end -->\n?", re.S)
+text = pattern.sub(lambda m: result, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + result
+open(doc, "w", encoding="utf-8").write(text)
+PY
+log "written to docs/benchmarks.md"
