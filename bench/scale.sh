@@ -32,6 +32,7 @@
 # Settings: BENCH_SIZES="10x1000 10x10000 100x10000" BENCH_DBS="postgresql sqlite" BENCH_DURATION=8 BENCH_WARMUP=4
 #   BENCH_CONNECTIONS=8 BENCH_PORT_BASE=5941 BENCH_PG_PORT=55541 BENCH_CACHE=bench/.scale-cache BENCH_KEEP=0
 set -euo pipefail
+{ # The whole script is read before it runs: editing it during a (long) run cannot change that run.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SIZES=${BENCH_SIZES:-10x1000 10x10000 100x10000}
@@ -78,9 +79,13 @@ log "publishing Platform.Api and bench/ScaleData (Release) from $source_desc"
 bench_publish "$SRC/src/Platform.Api" "$WORK/app"
 bench_publish "$SRC/bench/ScaleData" "$WORK/gen"
 
-# The cache key: what decides the content of a generated database.
-schema_key=$(cd "$SRC" && find src/Platform.Infrastructure/Persistence bench/ScaleData -type f \( -name '*.cs' -o -name '*.csproj' \) \
-  -not -path '*/obj/*' -not -path '*/bin/*' | sort | xargs sha1sum | sha1sum | cut -c1-12)
+# The cache key: what decides the content of a generated database (the schema: migrations and the SQL they call,
+# entity configurations; the demo seeding the tenants are copied from; the generator), not the queries.
+schema_key=$(cd "$SRC" && find src/Platform.Infrastructure/Persistence/Migrations src/Platform.Infrastructure/Persistence/Configurations \
+  src/Platform.Infrastructure/Persistence/*Migrations.cs src/Platform.Infrastructure/Persistence/*RowLevelSecurity.cs \
+  src/Platform.Infrastructure/Persistence/DemoContent.cs src/Platform.Infrastructure/Persistence/DatabaseInitializer.cs \
+  bench/ScaleData -type f \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/obj/*' -not -path '*/bin/*' |
+  sort | xargs sha1sum | sha1sum | cut -c1-12)
 mkdir -p "$CACHE"
 log "schema key $schema_key; cache $CACHE"
 
@@ -309,8 +314,8 @@ measure() { # db size
 }
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-for db in $DBS; do
-  for size in $SIZES; do
+for size in $SIZES; do
+  for db in $DBS; do
     measure "$db" "$size"
   done
 done
@@ -419,3 +424,5 @@ bench_write_section "$section"
 } >"$PLANS_DOC"
 log "done in ${elapsed} s; wrote $(realpath --relative-to="$ROOT" "$DOC") and $(realpath --relative-to="$ROOT" "$PLANS_DOC")"
 sed -n "/$START_MARK/,/$END_MARK/p" "$section" >&2
+exit 0
+}
