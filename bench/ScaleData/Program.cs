@@ -14,8 +14,10 @@ using NpgsqlTypes;
 // Texts are German words from a fixed list; "Bewerbung" is in ~35 % of the posts (CommonShare), "Zweiradmechatroniker"
 // in one post per 10,000 of each tenant (at least one per tenant). One post in ten is an event starting 1–8 weeks after
 // its publication. Publication times are spread evenly over the last five years, newest last.
-// Search indexes are filled the way the product fills them: by the database itself (PostgreSQL's generated tsvector
-// column, SQLite's FTS triggers). The Posts table's secondary indexes are dropped before and recreated after the load.
+// Search indexes are filled the way the product fills them: by the database itself (PostgreSQL's generated column or
+// trigger-kept index table, SQLite's FTS triggers) or, for SQLite's per-tenant FTS tables of tenants made here, by the
+// product's next start (bench/scale.sh starts it once more). The secondary indexes of Posts (and on PostgreSQL of the
+// PostSearch* tables) are dropped before and recreated after the load.
 if (args.Length != 4)
 {
     Console.Error.WriteLine("usage: ScaleData postgresql|sqlite CONNECTION_STRING TENANTS POSTS_PER_TENANT");
@@ -36,7 +38,7 @@ if (provider == "postgresql")
     var columns = await Db.ColumnsAsync(connection,
         """SELECT column_name, is_nullable = 'YES' FROM information_schema.columns WHERE table_name = 'Posts' AND is_generated = 'NEVER' ORDER BY ordinal_position""");
     var indexes = await Db.StringsAsync(connection,
-        """SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'Posts' AND indexname NOT IN (SELECT conname FROM pg_constraint)""");
+        """SELECT indexname, indexdef FROM pg_indexes WHERE (tablename = 'Posts' OR tablename LIKE 'PostSearch%') AND schemaname = 'public' AND indexname NOT IN (SELECT conname FROM pg_constraint)""");
     for (var i = 0; i < indexes.Count; i += 2)
     {
         await Db.ExecAsync(connection, $"""DROP INDEX "{indexes[i]}" """);
