@@ -66,6 +66,7 @@ public static class DependencyInjection
                 services.AddPooledPlatformDbContext<SqliteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteTuning.Instance));
                 services.AddTransient<OptimizeSqliteJob>();
                 services.AddScoped<IPostSearch, SqlitePostSearch>();
+                services.AddSingleton<SqliteTenantSearchIndex>();
                 var hangfireFile = Path.ChangeExtension(new SqliteConnectionStringBuilder(sqlite).DataSource, ".jobs.db");
                 services.AddHangfire(c => Configure(c).UseSQLiteStorage(hangfireFile, new SQLiteStorageOptions
                 {

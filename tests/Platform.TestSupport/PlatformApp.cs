@@ -15,6 +15,7 @@ using Npgsql;
 using Platform.Application.Common;
 using Platform.Infrastructure.Persistence;
 using Respawn;
+using Respawn.Graph;
 using Xunit;
 
 namespace Platform.TestSupport;
@@ -228,9 +229,10 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
             _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
             {
                 DbAdapter = Provider == DatabaseProvider.PostgreSql ? DbAdapter.Postgres : DbAdapter.Sqlite,
-                // The SQLite search index is kept in sync by triggers while Posts is emptied; its own tables must
-                // not be emptied directly (FTS5 keeps its format version in PostSearch_config).
-                TablesToIgnore = ["__EFMigrationsHistory", "DataProtectionKeys", "PlatformKeys", "PostSearch", "PostSearch_data", "PostSearch_idx", "PostSearch_docsize", "PostSearch_config"],
+                // SQLite's per-tenant search tables are kept in sync by triggers while Posts is emptied, and the start
+                // drops those of the tenants that are gone; their own tables must not be emptied directly (FTS5 keeps
+                // its format version in PostSearch_…_config). Tables made after this point are not in Respawn's list.
+                TablesToIgnore = ["__EFMigrationsHistory", "DataProtectionKeys", "PlatformKeys", .. await SearchTablesAsync(connection)],
                 SchemasToExclude = Provider == DatabaseProvider.PostgreSql ? ["hangfire"] : [],
             });
             await _respawner.ResetAsync(connection);
@@ -239,6 +241,25 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         Services.GetRequiredService<ITenantCatalog>().Invalidate();
         await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         Services.GetRequiredService<ITenantCatalog>().Invalidate();
+    }
+
+    private async Task<Table[]> SearchTablesAsync(DbConnection connection)
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return [];
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'PostSearch%'";
+        var tables = new List<Table>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return [.. tables];
     }
 
     /// <summary>

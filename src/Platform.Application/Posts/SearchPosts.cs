@@ -18,9 +18,20 @@ public sealed record SearchPostsQuery(string? Q, int Page = 1, int PageSize = Se
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;
     public const int MaxQueryLength = 200;
+
+    /// <summary>
+    /// How many of the tenant's newest matches are ranked and counted (ADR-010): a word found more often shows
+    /// "über 1.000 Treffer" and the best matches among the newest 1,000, so a search costs the same however large the
+    /// tenant's archive grows.
+    /// </summary>
+    public const int RankedMatches = 1000;
 }
 
-public sealed record SearchPage(string Query, IReadOnlyList<SearchHit> Items, int Page, int PageSize, int TotalCount)
+/// <remarks>
+/// <para><paramref name="TotalCount"/>: the number of hits, at most <see cref="SearchPostsQuery.RankedMatches"/>.</para>
+/// <para><paramref name="TotalCountCapped"/>: there are more hits than that ("über 1.000 Treffer").</para>
+/// </remarks>
+public sealed record SearchPage(string Query, IReadOnlyList<SearchHit> Items, int Page, int PageSize, int TotalCount, bool TotalCountCapped = false)
 {
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
 }
@@ -68,7 +79,8 @@ public sealed class SearchPostsHandler(IPostSearch search) : IQueryHandler<Searc
                 r.PublishedAt))],
             query.Page,
             query.PageSize,
-            result.TotalCount);
+            Math.Min(result.TotalCount, SearchPostsQuery.RankedMatches),
+            result.TotalCount > SearchPostsQuery.RankedMatches);
     }
 }
 
@@ -82,6 +94,7 @@ public interface IPostSearch
     Task<PostSearchResult> SearchAsync(IReadOnlyList<string> terms, int skip, int take, CancellationToken cancellationToken);
 }
 
+/// <remarks><paramref name="TotalCount"/>: the number of matches, counted up to one more than <see cref="SearchPostsQuery.RankedMatches"/>.</remarks>
 public sealed record PostSearchResult(int TotalCount, IReadOnlyList<PostSearchRow> Rows);
 
 public sealed record PostSearchRow(Guid Id, string MarkedTitle, string MarkedSnippet, Topics Topics, DateTime PublishedAt);

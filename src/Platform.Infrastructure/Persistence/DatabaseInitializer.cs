@@ -13,6 +13,8 @@ using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Tenancy;
 
+using Platform.Infrastructure.Persistence.Search;
+
 namespace Platform.Infrastructure.Persistence;
 
 /// <summary>Migrates the database at start-up and seeds the demo tenants and posts into an empty one.</summary>
@@ -48,6 +50,7 @@ public sealed partial class DatabaseInitializer(
 
         if (sqlite)
         {
+            await scope.ServiceProvider.GetRequiredService<SqliteTenantSearchIndex>().SynchronizeAsync(db, cancellationToken);
             await SqliteTuning.OptimizeAsync(db, cancellationToken);
         }
     }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore.Migrations;
+using Platform.Application.Posts;
+using Platform.Domain.Posts;
 
 namespace Platform.Infrastructure.Persistence;
 
@@ -9,11 +11,23 @@ namespace Platform.Infrastructure.Persistence;
 /// <remarks>
 /// On SQLite, a later migration that rebuilds the Posts table (EF does so for some column changes) drops the triggers
 /// and changes rowids: it must call <see cref="CreateSqliteIndex"/> again afterwards (after <see cref="DropSqliteIndex"/>).
-/// The search tests fail while the triggers are missing.
+/// The search tests fail while the triggers are missing. (Since issue 13 the per-tenant tables of
+/// <see cref="Search.SqliteTenantSearchIndex"/> replace the shared one, with triggers of their own that the start of the
+/// platform creates again if a rebuild of Posts dropped them.)
 /// </remarks>
 public static class PostSearchMigrations
 {
+    /// <summary>The shared FTS5 table of the first search migration; since issue 13 one table per tenant (<see cref="Search.SqliteTenantSearchIndex"/>).</summary>
     public const string SqliteTable = "PostSearch";
+
+    /// <summary>PostgreSQL: the tenant-first index table (<see cref="CreatePostgreSqlTenantIndex"/>).</summary>
+    public const string PostgreSqlIndexTable = "PostSearchIndex";
+
+    public const string PostgreSqlSearchFunction = "search_published_posts";
+
+    public const string PostgreSqlCountFunction = "count_published_posts_matching";
+
+    private const int RankedMatches = SearchPostsQuery.RankedMatches;
 
     public static void CreatePostgreSqlIndex(MigrationBuilder migrationBuilder)
     {
@@ -65,4 +79,109 @@ public static class PostSearchMigrations
         migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "Posts_search_insert";""");
         migrationBuilder.Sql($"""DROP TABLE IF EXISTS "{SqliteTable}";""");
     }
+
+    /// <summary>
+    /// Search is tenant-first (issue 13): the full-text index of the published posts lives in <c>PostSearchIndex</c>,
+    /// one row per published post with its tenant, and the composite GIN index over (tenant, vector) (btree_gin) finds a
+    /// tenant's matches without touching other tenants' entries. The table has row-level security without FORCE and the
+    /// platform's role has no privileges on it: it is read only through <see cref="PostgreSqlSearchFunction"/> and
+    /// <see cref="PostgreSqlCountFunction"/>, security-definer functions owned by the schema's owner that always filter
+    /// by the connection's tenant (<c>app.tenant_id</c>), so the planner may use the index (under a forced policy the
+    /// <c>@@</c> match is not leakproof and would only be applied after the policy, to every row of the tenant).
+    /// A trigger on Posts keeps the table in step, in the same transaction as the write.
+    /// </summary>
+    public static void CreatePostgreSqlTenantIndex(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS btree_gin;");
+        migrationBuilder.Sql($"""
+            CREATE TABLE "{PostgreSqlIndexTable}" (
+                "PostId" uuid PRIMARY KEY REFERENCES "Posts" ("Id") ON DELETE CASCADE,
+                "TenantId" uuid NOT NULL,
+                "PublishedAt" timestamp with time zone,
+                "SearchVector" tsvector NOT NULL);
+            CREATE INDEX "IX_{PostgreSqlIndexTable}_TenantId_SearchVector" ON "{PostgreSqlIndexTable}" USING GIN ("TenantId", "SearchVector");
+            ALTER TABLE "{PostgreSqlIndexTable}" ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY {PostgreSqlRowLevelSecurity.PolicyName} ON "{PostgreSqlIndexTable}"
+                USING ("TenantId" = NULLIF(current_setting('{PostgreSqlRowLevelSecurity.TenantSetting}', true), '')::uuid);
+            REVOKE ALL ON "{PostgreSqlIndexTable}" FROM PUBLIC, {PostgreSqlRowLevelSecurity.AppRole};
+            """);
+        migrationBuilder.Sql($$"""
+            CREATE FUNCTION "{{PostgreSqlIndexTable}}_sync"() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+            BEGIN
+                IF NEW."Status" = {{(int)PostStatus.Published}} THEN
+                    INSERT INTO public."{{PostgreSqlIndexTable}}" ("PostId", "TenantId", "PublishedAt", "SearchVector")
+                    VALUES (NEW."Id", NEW."TenantId", NEW."PublishedAt", {{Vector("NEW.")}})
+                    ON CONFLICT ("PostId") DO UPDATE
+                        SET "PublishedAt" = EXCLUDED."PublishedAt", "SearchVector" = EXCLUDED."SearchVector";
+                ELSIF TG_OP = 'UPDATE' THEN
+                    DELETE FROM public."{{PostgreSqlIndexTable}}" WHERE "PostId" = NEW."Id";
+                END IF;
+                RETURN NULL;
+            END
+            $$;
+            REVOKE ALL ON FUNCTION "{{PostgreSqlIndexTable}}_sync"() FROM PUBLIC;
+            CREATE TRIGGER "Posts_search_sync" AFTER INSERT OR UPDATE OF "Title", "Summary", "BodyMarkdown", "Status", "PublishedAt"
+                ON "Posts" FOR EACH ROW EXECUTE FUNCTION "{{PostgreSqlIndexTable}}_sync"();
+            """);
+        migrationBuilder.Sql($"""
+            INSERT INTO "{PostgreSqlIndexTable}" ("PostId", "TenantId", "PublishedAt", "SearchVector")
+            SELECT p."Id", p."TenantId", p."PublishedAt", {Vector("p.")} FROM "Posts" p WHERE p."Status" = {(int)PostStatus.Published};
+            """);
+        migrationBuilder.Sql($$"""
+            CREATE FUNCTION {{PostgreSqlSearchFunction}}(query tsquery, skip integer, take integer)
+            RETURNS TABLE ("Id" uuid, "Rank" real, "PublishedAt" timestamp with time zone)
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+            {{PostgreSqlSearchStatement}}
+            $$;
+            CREATE FUNCTION {{PostgreSqlCountFunction}}(query tsquery, cap integer) RETURNS integer
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+            {{PostgreSqlCountStatement}}
+            $$;
+            REVOKE ALL ON FUNCTION {{PostgreSqlSearchFunction}}(tsquery, integer, integer) FROM PUBLIC;
+            REVOKE ALL ON FUNCTION {{PostgreSqlCountFunction}}(tsquery, integer) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION {{PostgreSqlSearchFunction}}(tsquery, integer, integer) TO {{PostgreSqlRowLevelSecurity.AppRole}};
+            GRANT EXECUTE ON FUNCTION {{PostgreSqlCountFunction}}(tsquery, integer) TO {{PostgreSqlRowLevelSecurity.AppRole}};
+            """);
+        DropPostgreSqlIndex(migrationBuilder);
+    }
+
+    public static void DropPostgreSqlTenantIndex(MigrationBuilder migrationBuilder)
+    {
+        CreatePostgreSqlIndex(migrationBuilder);
+        migrationBuilder.Sql($"""
+            DROP FUNCTION IF EXISTS {PostgreSqlSearchFunction}(tsquery, integer, integer);
+            DROP FUNCTION IF EXISTS {PostgreSqlCountFunction}(tsquery, integer);
+            DROP TRIGGER IF EXISTS "Posts_search_sync" ON "Posts";
+            DROP FUNCTION IF EXISTS "{PostgreSqlIndexTable}_sync"();
+            DROP TABLE IF EXISTS "{PostgreSqlIndexTable}";
+            """);
+    }
+
+    /// <summary>
+    /// The body of <see cref="PostgreSqlSearchFunction"/>: the tenant's newest <see cref="RankedMatches"/> matches, ranked,
+    /// one page of them. Public so that a test can ask the planner how it runs (<c>$1</c> query, <c>$2</c> skip,
+    /// <c>$3</c> take).
+    /// </summary>
+    public static readonly string PostgreSqlSearchStatement = $"""
+        SELECT m."PostId", ts_rank(m."SearchVector", $1) AS rank, m."PublishedAt"
+        FROM (SELECT s."PostId", s."SearchVector", s."PublishedAt" FROM public."{PostgreSqlIndexTable}" s
+              WHERE s."TenantId" = NULLIF(current_setting('{PostgreSqlRowLevelSecurity.TenantSetting}', true), '')::uuid AND s."SearchVector" @@ $1
+              ORDER BY s."PublishedAt" DESC NULLS LAST, s."PostId" DESC LIMIT {RankedMatches}) m
+        ORDER BY rank DESC, m."PublishedAt" DESC NULLS LAST, m."PostId" DESC
+        LIMIT $3 OFFSET $2
+        """;
+
+    /// <summary>The body of <see cref="PostgreSqlCountFunction"/>: the tenant's matches, counted up to <c>$2</c>.</summary>
+    public const string PostgreSqlCountStatement = $"""
+        SELECT count(*)::integer FROM (SELECT 1 FROM public."{PostgreSqlIndexTable}" s
+              WHERE s."TenantId" = NULLIF(current_setting('{PostgreSqlRowLevelSecurity.TenantSetting}', true), '')::uuid AND s."SearchVector" @@ $1
+              LIMIT $2) m
+        """;
+
+    private static string Vector(string row) => $"""
+        setweight(to_tsvector('german', coalesce({row}"Title", '')), 'A') ||
+        setweight(to_tsvector('german', coalesce({row}"Summary", '')), 'B') ||
+        setweight(to_tsvector('german', coalesce({row}"BodyMarkdown", '')), 'C')
+        """;
 }

@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common;
 using Platform.Application.Posts;
 using Platform.Domain.Posts;
 
 namespace Platform.Infrastructure.Persistence.Search;
 
 /// <summary>
-/// PostgreSQL full-text search with the 'german' configuration (ADR-010): the stored, generated column
-/// <c>Posts.SearchVector</c> (title A, summary B, body C) with a GIN index, <c>ts_rank</c> for the order and
-/// <c>ts_headline</c> for the marked title and snippet. Each term is stemmed and matched as a prefix, so
-/// "Wohnungen" finds "Wohnung" and "Bewerb" finds "Bewerbungstraining".
+/// PostgreSQL full-text search with the 'german' configuration (ADR-010), tenant-first: the table
+/// <c>PostSearchIndex</c> holds each published post's tsvector (title A, summary B, body C) with its tenant under a
+/// composite GIN index, read through two security-definer functions that filter by the connection's tenant
+/// (<see cref="PostSearchMigrations.CreatePostgreSqlTenantIndex"/>). The tenant's newest
+/// <see cref="SearchPostsQuery.RankedMatches"/> matches are ordered by <c>ts_rank</c>; <c>ts_headline</c> marks the
+/// title and snippet of the rows shown. Each term is stemmed and matched as a prefix, so "Wohnungen" finds "Wohnung"
+/// and "Bewerb" finds "Bewerbungstraining".
 /// </summary>
-public sealed class PostgreSqlPostSearch(PlatformDbContext db, ICurrentTenant tenant) : IPostSearch
+public sealed class PostgreSqlPostSearch(PlatformDbContext db) : IPostSearch
 {
     private static readonly string TitleOptions = $"HighlightAll=true, StartSel={SearchHighlight.StartMarker}, StopSel={SearchHighlight.EndMarker}";
 
@@ -22,35 +24,29 @@ public sealed class PostgreSqlPostSearch(PlatformDbContext db, ICurrentTenant te
     {
         // Terms are letters and digits only (SearchTerms), so this tsquery text has no syntax of the user's in it.
         var query = string.Join(" & ", terms.Select(t => t + ":*"));
-        var tenantId = tenant.RequiredId;
-        var published = (int)PostStatus.Published;
+        var counted = SearchPostsQuery.RankedMatches + 1;
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var total = await db.Database.SqlQuery<int>($"""
-                SELECT count(*)::int AS "Value" FROM "Posts" p
-                WHERE p."TenantId" = {tenantId} AND p."Status" = {published} AND p."SearchVector" @@ to_tsquery('german', {query})
+                SELECT count_published_posts_matching(to_tsquery('german', {query}), {counted}) AS "Value"
                 """).SingleAsync(cancellationToken);
             if (total == 0)
             {
                 return new PostSearchResult(0, []);
             }
 
-            // Ranked and cut to the page first; headlines (the expensive part) only for the rows shown.
+            // The function ranks and cuts to the page; headlines (the expensive part) only for the rows shown. Posts is
+            // read under row-level security as always.
             var rows = await db.Database.SqlQuery<Row>($"""
                 SELECT p."Id", p."Topics", p."PublishedAt",
-                       ts_headline('german', p."Title", ranked.q, {TitleOptions}) AS "MarkedTitle",
-                       ts_headline('german', p."Summary" || E'\n' || p."BodyMarkdown", ranked.q, {SnippetOptions}) AS "MarkedSnippet"
-                FROM (
-                    SELECT p."Id", q.q, ts_rank(p."SearchVector", q.q) AS rank
-                    FROM "Posts" p, (SELECT to_tsquery('german', {query}) AS q) q
-                    WHERE p."TenantId" = {tenantId} AND p."Status" = {published} AND p."SearchVector" @@ q.q
-                    ORDER BY rank DESC, p."PublishedAt" DESC, p."Id"
-                    LIMIT {take} OFFSET {skip}
-                ) ranked
+                       ts_headline('german', p."Title", q.q, {TitleOptions}) AS "MarkedTitle",
+                       ts_headline('german', p."Summary" || E'\n' || p."BodyMarkdown", q.q, {SnippetOptions}) AS "MarkedSnippet"
+                FROM (SELECT to_tsquery('german', {query}) AS q) q
+                CROSS JOIN LATERAL search_published_posts(q.q, {skip}, {take}) ranked
                 JOIN "Posts" p ON p."Id" = ranked."Id"
-                ORDER BY ranked.rank DESC, p."PublishedAt" DESC, p."Id"
+                ORDER BY ranked."Rank" DESC, ranked."PublishedAt" DESC NULLS LAST, ranked."Id" DESC
                 """).ToListAsync(cancellationToken);
             return new PostSearchResult(total, [.. rows.Select(r => r.ToResult())]);
         }

@@ -6,12 +6,13 @@ using Platform.Domain.Posts;
 namespace Platform.Infrastructure.Persistence.Search;
 
 /// <summary>
-/// SQLite FTS5 (ADR-010): the external-content table <c>PostSearch</c> over Posts (title, summary, body), kept in sync
-/// by triggers, with the unicode61 tokenizer folding case and diacritics. FTS5 has no German stemmer, so every term is
-/// matched as a prefix after a light suffix strip ("Wohnungen" → "Wohnung*", "Bewerbung" → "Bewerbung*"), ordered
-/// by bm25 with the title weighted above summary and body.
+/// SQLite FTS5 (ADR-010): the tenant's own external-content table over its published posts (title, summary, body;
+/// <see cref="SqliteTenantSearchIndex"/>), with the unicode61 tokenizer folding case and diacritics. FTS5 has no German
+/// stemmer, so every term is matched as a prefix after a light suffix strip ("Wohnungen" → "Wohnung*", "Bewerbung" →
+/// "Bewerbung*"). The tenant's newest <see cref="SearchPostsQuery.RankedMatches"/> matches are ordered by bm25 with the
+/// title weighted above summary and body; the count stops one above that.
 /// </summary>
-public sealed class SqlitePostSearch(PlatformDbContext db, ICurrentTenant tenant) : IPostSearch
+public sealed class SqlitePostSearch(PlatformDbContext db, ICurrentTenant tenant, SqliteTenantSearchIndex index) : IPostSearch
 {
     private static readonly string Start = SearchHighlight.StartMarker.ToString();
     private static readonly string End = SearchHighlight.EndMarker.ToString();
@@ -21,29 +22,37 @@ public sealed class SqlitePostSearch(PlatformDbContext db, ICurrentTenant tenant
         // Each term is quoted (letters and digits only, see SearchTerms), so FTS5 reads none of it as an operator.
         var match = string.Join(" ", terms.Select(t => $"\"{GermanPrefix(t)}\"*"));
         var tenantId = tenant.RequiredId;
-        var published = (int)PostStatus.Published;
+        var table = SqliteTenantSearchIndex.TableName(tenantId);
+        var counted = SearchPostsQuery.RankedMatches + 1;
+        var ranked = SearchPostsQuery.RankedMatches;
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var total = await db.Database.SqlQuery<int>($"""
-                SELECT count(*) AS "Value" FROM "PostSearch" s JOIN "Posts" p ON p.rowid = s.rowid
-                WHERE "PostSearch" MATCH {match} AND p."TenantId" = {tenantId} AND p."Status" = {published}
-                """).SingleAsync(cancellationToken);
+            await index.EnsureAsync(db, tenantId, cancellationToken);
+#pragma warning disable EF1002 // The table name is made from the tenant's Guid (hex digits only); the match is a parameter.
+            var total = await db.Database.SqlQueryRaw<int>($$"""
+                SELECT count(*) AS "Value" FROM (SELECT 1 FROM "{{table}}" WHERE "{{table}}" MATCH {0} ORDER BY rowid DESC LIMIT {{counted}})
+                """, match).SingleAsync(cancellationToken);
             if (total == 0)
             {
                 return new PostSearchResult(0, []);
             }
 
-            var rows = await db.Database.SqlQuery<Row>($"""
+            // Ranked among the newest matches and cut to the page first; highlight and snippet only for the rows shown.
+            var rows = await db.Database.SqlQueryRaw<Row>($$"""
+                WITH ranked AS (
+                    SELECT rowid AS r, bm25("{{table}}", 10.0, 4.0, 1.0) AS b FROM "{{table}}" WHERE "{{table}}" MATCH {0}
+                    ORDER BY rowid DESC LIMIT {{ranked}}),
+                page AS (SELECT r, b FROM ranked ORDER BY b, r DESC LIMIT {1} OFFSET {2})
                 SELECT p."Id", p."Topics", p."PublishedAt",
-                       highlight("PostSearch", 0, {Start}, {End}) AS "MarkedTitle",
-                       snippet("PostSearch", -1, {Start}, {End}, '…', 24) AS "MarkedSnippet"
-                FROM "PostSearch" s JOIN "Posts" p ON p.rowid = s.rowid
-                WHERE "PostSearch" MATCH {match} AND p."TenantId" = {tenantId} AND p."Status" = {published}
-                ORDER BY bm25("PostSearch", 10.0, 4.0, 1.0), p."PublishedAt" DESC, p."Id"
-                LIMIT {take} OFFSET {skip}
-                """).ToListAsync(cancellationToken);
+                       highlight("{{table}}", 0, {3}, {4}) AS "MarkedTitle",
+                       snippet("{{table}}", -1, {3}, {4}, '…', 24) AS "MarkedSnippet"
+                FROM page JOIN "{{table}}" s ON s.rowid = page.r JOIN "Posts" p ON p.rowid = page.r
+                WHERE "{{table}}" MATCH {0}
+                ORDER BY page.b, page.r DESC
+                """, match, take, skip, Start, End).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
             return new PostSearchResult(total, [.. rows.Select(r => r.ToResult())]);
         }
         finally
