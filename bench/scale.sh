@@ -32,7 +32,8 @@
 # Settings: BENCH_SIZES="10x1000 10x10000 100x10000" BENCH_DBS="postgresql sqlite" BENCH_DURATION=8 BENCH_WARMUP=4
 #   BENCH_CONNECTIONS=8 BENCH_PORT_BASE=5941 BENCH_PG_PORT=55541 BENCH_CACHE=bench/.scale-cache BENCH_KEEP=0
 #   BENCH_BEFORE=bench/.scale-cache/results-….txt (an earlier run's raw results, which every run leaves in the cache:
-#   adds a before/after table to the section)
+#   adds a before/after table to the section) BENCH_REPORT_FROM=DIR (no build, no measuring: writes the section from
+#   the raw files of a run kept with BENCH_KEEP=1, i.e. its results.txt, facts.txt, plans.md, source, load)
 set -euo pipefail
 { # The whole script is read before it runs: editing it during a (long) run cannot change that run.
 
@@ -48,6 +49,7 @@ CACHE=${BENCH_CACHE:-$ROOT/bench/.scale-cache}
 REF=${BENCH_REF:-}
 FROM=${BENCH_SRC:-}
 BEFORE=${BENCH_BEFORE:-}
+REPORT_FROM=${BENCH_REPORT_FROM:-}
 TENANT=scale-000
 HOST_HEADER="Host: $TENANT.localhost"
 START_MARK='<!-- scale-bench:start -->'
@@ -60,6 +62,13 @@ command -v sqlite3 >/dev/null || die "sqlite3 is missing"
 command -v jq >/dev/null || die "jq is missing"
 PLANS_DOC=$(dirname "$DOC")/benchmarks-scale-plans.md
 
+if [ -n "$REPORT_FROM" ]; then
+  # Only the report, from the raw files of an earlier run (results.txt, facts.txt, plans.md; source and load optional).
+  for f in results.txt facts.txt plans.md; do cp "$REPORT_FROM/$f" "$WORK/$f"; done
+  source_desc=$(cat "$REPORT_FROM/source" 2>/dev/null || echo "see $REPORT_FROM")
+  read -r load_start load_end <<<"$(cat "$REPORT_FROM/load" 2>/dev/null || echo "? ?")"
+  month=$(date -u +%Y-%m)
+else
 # ---------------------------------------------------------------------------------------------------------------
 # 1. Sources and build (as bench/feed.sh); the generator always comes from this checkout's bench/.
 # ---------------------------------------------------------------------------------------------------------------
@@ -330,6 +339,9 @@ for size in $SIZES; do
   done
 done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+printf '%s\n' "$source_desc" >"$WORK/source"
+printf '%s %s\n' "${load_start// /,}" "${load_end// /,}" >"$WORK/load"
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
 # 4. docs/benchmarks.md (the section between the markers) and docs/benchmarks-scale-plans.md.
@@ -337,8 +349,10 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 # results.txt: db size key RESULT requests duration_us p50_us p99_us socket_errors status_errors bytes
 val() { # db size key field(rps|p50|p99|err); reads $RESULTS (this run's results by default)
   awk -v d="$1" -v s="$2" -v k="$3" -v f="$4" '$1 == d && $2 == s && $3 == k {
-      if (f == "rps") printf "%.0f", $5 / ($6 / 1e6); else if (f == "p50") printf "%.1f", $7 / 1000;
-      else if (f == "p99") printf "%.1f", $8 / 1000; else printf "%d", $9 + $10; found = 1 }
+      found = 1
+      if (f == "rps") printf "%.0f", $5 / ($6 / 1e6); else if (f == "err") printf "%d", $9 + $10;
+      else if ($5 == 0) printf "> %d s", $6 / 1e6;  # no request finished within the run: no latency to show
+      else if (f == "p50") printf "%.1f ms", $7 / 1000; else printf "%.1f ms", $8 / 1000 }
     END { if (!found) printf "–" }' "${RESULTS:-$WORK/results.txt}"
 }
 fact() { awk -v d="$1" -v s="$2" -v k="$3" '$1 == d && $2 == s && $3 == k { v = $4 } END { printf "%s", (v == "" ? "–" : v) }' "$WORK/facts.txt"; }
@@ -372,7 +386,7 @@ section=$WORK/section.md
   echo "(tenants copied from the demo tenant, all posts published, interleaved by tenant on disk, ~35 % contain"
   echo "\"Bewerbung\", one per 10,000 per tenant \"Zweiradmechatroniker\", one in ten an event). Load: \`wrk -t2 -c$CONNECTIONS\`"
   echo "per target, ${WARMUP} s warm-up then ${DURATION} s, tenant \`$TENANT\`. Load averages $load_start at the start, $load_end"
-  echo "at the end. Whole script: ${elapsed} s. Query plans: [benchmarks-scale-plans.md](benchmarks-scale-plans.md)."
+  echo "at the end. $([ -n "$REPORT_FROM" ] && echo "Written from the raw files of that run." || echo "Whole script: ${elapsed} s.") Query plans: [benchmarks-scale-plans.md](benchmarks-scale-plans.md)."
   for db in $DBS; do
     echo
     echo "### $( [ "$db" = postgresql ] && echo PostgreSQL || echo SQLite )"
@@ -386,7 +400,7 @@ section=$WORK/section.md
       row="| $(label "$k") |"
       for s in "${SIZE_LIST[@]}"; do
         e=$(val "$db" "$s" "$k" err)
-        row="$row $(val "$db" "$s" "$k" rps)$([ "$e" != 0 ] && [ "$e" != – ] && echo " ($e errors)") | $(val "$db" "$s" "$k" p50) ms | $(val "$db" "$s" "$k" p99) ms |"
+        row="$row $(val "$db" "$s" "$k" rps)$([ "$e" != 0 ] && [ "$e" != – ] && echo " ($e errors)") | $(val "$db" "$s" "$k" p50) | $(val "$db" "$s" "$k" p99) |"
       done
       if [ -n "$small" ] && [ -n "$big" ]; then
         r=$(awk -v a="$(val "$db" "$big" "$k" rps)" -v b="$(val "$db" "$small" "$k" rps)" 'BEGIN { if (b + 0 == 0) print "–"; else printf "%.0f %% %s", 100 * a / b, (a / b >= 0.5 ? "✅" : "❌") }')
@@ -416,7 +430,11 @@ section=$WORK/section.md
     echo "| Every request at $big vs its own throughput at $small, lowest | $(worst postgresql) | $(worst sqlite) | ≥ 50 % |"
   fi
   largest=${SIZE_LIST[${#SIZE_LIST[@]}-1]}
-  p50goal() { local v; v=$(val "$1" "$largest" common p50); [ "$v" = – ] && echo "–" || awk -v v="$v" 'BEGIN { printf "%s ms %s", v, (v <= 20 ? "✅" : "❌") }'; }
+  p50goal() {
+    local v
+    v=$(val "$1" "$largest" common p50)
+    case $v in –) echo "–" ;; ">"*) echo "$v ❌" ;; *) awk -v v="$v" 'BEGIN { printf "%s %s", v, (v + 0 <= 20 ? "✅" : "❌") }' ;; esac
+  }
   echo "| Search, common word at $largest: p50 at $CONNECTIONS connections | $(p50goal postgresql) | $(p50goal sqlite) | ≤ 20 ms |"
   echo "| Uncached feed API vs raw-Npgsql baseline | see the feed section (\`bench/feed.sh\`) | – | ≥ 80 % |"
   if [ -n "$BEFORE" ]; then
@@ -428,12 +446,13 @@ section=$WORK/section.md
     echo
     echo "| Database | Size | Request | Before req/s | p50 | After req/s | p50 | After / before |"
     echo "|---|---|---|---:|---:|---:|---:|---:|"
+    read -r -a before_sizes <<<"$(awk '!/^#/ { print $2 }' "$BEFORE" | sort -t x -k1,1n -k2,2n -u | tr '\n' ' ')"
     for db in $DBS; do
-      for s in "${SIZE_LIST[@]}"; do
+      for s in "${before_sizes[@]}"; do
         for k in "${KEYS[@]}"; do
           b=$(RESULTS=$BEFORE val "$db" "$s" "$k" rps); a=$(val "$db" "$s" "$k" rps)
           [ "$b" = – ] && continue
-          echo "| $db | $s | $(label "$k") | $b | $(RESULTS=$BEFORE val "$db" "$s" "$k" p50) ms | $a | $(val "$db" "$s" "$k" p50) ms | $(awk -v a="$a" -v b="$b" 'BEGIN { if (b + 0 == 0 || a == "–") print "–"; else printf "%.2f×", a / b }') |"
+          echo "| $db | $s | $(label "$k") | $b | $(RESULTS=$BEFORE val "$db" "$s" "$k" p50) | $a | $(val "$db" "$s" "$k" p50) | $(awk -v a="$a" -v b="$b" 'BEGIN { if (a == "–") print "–"; else if (b + 0 == 0) print (a + 0 > 0 ? "from 0" : "–"); else printf "%.2f×", a / b }') |"
         done
       done
     done
