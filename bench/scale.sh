@@ -444,15 +444,18 @@ section=$WORK/section.md
     echo "Requests/s and p50 of the run recorded in \`$(basename "$BEFORE")\` (an earlier run of this script, other load on"
     echo "the machine: compare the ratios between requests rather than absolute numbers) and of this run."
     echo
-    echo "| Database | Size | Request | Before req/s | p50 | After req/s | p50 | After / before |"
-    echo "|---|---|---|---:|---:|---:|---:|---:|"
+    echo "The last column divides each request's after/before factor by that of feed page 1 in the same runs (a"
+    echo "request whose code did not change stays near 1.00×, whatever the machine's load did between the runs)."
+    echo
+    echo "| Database | Size | Request | Before req/s | p50 | After req/s | p50 | After / before | Relative to feed page 1 |"
+    echo "|---|---|---|---:|---:|---:|---:|---:|---:|"
     read -r -a before_sizes <<<"$(awk '!/^#/ { print $2 }' "$BEFORE" | sort -t x -k1,1n -k2,2n -u | tr '\n' ' ')"
     for db in $DBS; do
       for s in "${before_sizes[@]}"; do
         for k in "${KEYS[@]}"; do
           b=$(RESULTS=$BEFORE val "$db" "$s" "$k" rps); a=$(val "$db" "$s" "$k" rps)
           [ "$b" = – ] && continue
-          echo "| $db | $s | $(label "$k") | $b | $(RESULTS=$BEFORE val "$db" "$s" "$k" p50) | $a | $(val "$db" "$s" "$k" p50) | $(awk -v a="$a" -v b="$b" 'BEGIN { if (a == "–") print "–"; else if (b + 0 == 0) print (a + 0 > 0 ? "from 0" : "–"); else printf "%.2f×", a / b }') |"
+          echo "| $db | $s | $(label "$k") | $b | $(RESULTS=$BEFORE val "$db" "$s" "$k" p50) | $a | $(val "$db" "$s" "$k" p50) | $(awk -v a="$a" -v b="$b" 'BEGIN { if (a == "–") print "–"; else if (b + 0 == 0) print (a + 0 > 0 ? "from 0" : "–"); else printf "%.2f×", a / b }') | $(awk -v a="$a" -v b="$b" -v fa="$(val "$db" "$s" feed rps)" -v fb="$(RESULTS=$BEFORE val "$db" "$s" feed rps)" 'BEGIN { if (a == "–" || fa == "–" || b + 0 == 0 || fa + 0 == 0 || fb + 0 == 0) print "–"; else printf "%.2f×", (a / b) / (fa / fb) }') |"
         done
       done
     done
