@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<InstagramKitSource>();
         services.AddScoped<InvitationMailer>();
         services.AddSingleton<PostViewBuffer>();
+        services.AddSingleton<FeedCounts>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Platform.Application.Accounts;
@@ -213,7 +214,12 @@ public static class DependencyInjection
     private static void AddPooledPlatformDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : PlatformDbContext
     {
-        services.AddPooledDbContextFactory<TContext>(configure);
+        services.TryAddSingleton<FeedCountInvalidation>();
+        services.AddPooledDbContextFactory<TContext>((sp, o) =>
+        {
+            configure(o);
+            o.AddInterceptors(sp.GetRequiredService<FeedCountInvalidation>());
+        });
         services.AddScoped<ScopedPlatformDbContextLease<TContext>>();
         services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<ScopedPlatformDbContextLease<TContext>>().Context);
     }

@@ -16,8 +16,17 @@ public static class UiCultures
 {
     public const string Default = "de";
 
-    /// <summary>Each language with its name in its own language, as the switcher shows it.</summary>
-    public static readonly IReadOnlyList<(string Code, string Name)> Languages = [("de", "Deutsch"), ("en", "English"), ("ar", "العربية")];
+    /// <summary>Each language with its name in its own language, as the switcher shows it, in the order of issue 14.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> Languages =
+    [
+        ("de", "Deutsch"),
+        ("en", "English"),
+        ("ar", "العربية"),
+        ("uk", "Українська"),
+        ("tr", "Türkçe"),
+        ("ru", "Русский"),
+        ("fa", "فارسی"),
+    ];
 
     public static RequestLocalizationOptions RequestLocalizationOptions()
     {

@@ -64,7 +64,7 @@ public sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
     }
 }
 
-public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQueryHandler<GetFeedQuery, FeedPage>
+public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog, ICurrentTenant tenant, FeedCounts counts) : IQueryHandler<GetFeedQuery, FeedPage>
 {
     // The feed is the hottest query of the platform: compiled, so a request skips LINQ translation. The tenant filter
     // still applies (it reads the context's current tenant at execution). Topics.None matches every post. A compiled
@@ -89,7 +89,7 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
         await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var total = await queries.Count(context, topic);
+            var total = await counts.GetAsync(tenant.RequiredId, topic, () => queries.Count(context, topic));
             var items = new List<PostSummary>(query.PageSize);
             var rows = new List<FeedRow>(query.PageSize + 1);
 

@@ -1,20 +1,30 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Application.Posts;
 using Platform.Infrastructure.Tenancy;
 using StackExchange.Redis;
 
 namespace Platform.Infrastructure.Cluster;
 
-/// <summary>What one node tells the others: a tenant was changed, so every node reads the tenant catalog anew.</summary>
+/// <summary>
+/// What one node tells the others: a tenant was changed, so every node reads the tenant catalog anew; a tenant's posts
+/// changed, so every node drops its feed counts (<see cref="FeedCounts"/>).
+/// </summary>
 public interface IClusterSignals
 {
     void TenantCatalogChanged();
+
+    void FeedCountsChanged(Guid tenantId);
 }
 
-/// <summary>One node, or no Redis: nobody to tell; the other nodes' catalogs refresh by their interval.</summary>
+/// <summary>One node, or no Redis: nobody to tell; the other nodes' catalogs and counts refresh by their interval.</summary>
 public sealed class LocalClusterSignals : IClusterSignals
 {
     public void TenantCatalogChanged()
+    {
+    }
+
+    public void FeedCountsChanged(Guid tenantId)
     {
     }
 }
@@ -25,28 +35,42 @@ public sealed partial class RedisClusterSignals(IConnectionMultiplexer redis, Re
     /// <summary>This node (this host, not this process: tests run several in one), so that it does not read its catalog twice for its own change.</summary>
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
-    public void TenantCatalogChanged()
+    public void TenantCatalogChanged() => Send(keys.TenantCatalogChannel, NodeId);
+
+    public void FeedCountsChanged(Guid tenantId) => Send(keys.FeedCountsChannel, NodeId + ":" + tenantId.ToString("N"));
+
+    /// <summary>Reads a <see cref="FeedCountsChanged"/> message of another node; false for this node's own.</summary>
+    public bool TryReadFeedCountsChange(string? message, out Guid tenantId)
+    {
+        tenantId = Guid.Empty;
+        var parts = message?.Split(':');
+        return parts is [var sender, var tenant] && sender != NodeId && Guid.TryParseExact(tenant, "N", out tenantId);
+    }
+
+    private void Send(RedisChannel channel, string message)
     {
         try
         {
-            redis.GetSubscriber().Publish(keys.TenantCatalogChannel, NodeId, CommandFlags.FireAndForget);
+            redis.GetSubscriber().Publish(channel, message, CommandFlags.FireAndForget);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             // The others refresh by their interval; nothing is lost but time.
-            LogNotSent(logger, e);
+            LogNotSent(logger, channel.ToString(), e);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The tenant catalog change could not be announced over Redis; other nodes see it after their refresh interval")]
-    private static partial void LogNotSent(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A change could not be announced over Redis ({Channel}); other nodes see it after their refresh interval")]
+    private static partial void LogNotSent(ILogger logger, string channel, Exception exception);
 }
 
 /// <summary>
-/// Listens for the other nodes' tenant changes and drops this node's catalog snapshot. A message sent while this node
-/// was cut off from Redis is lost, so a restored connection drops the snapshot too.
+/// Listens for the other nodes' tenant changes and drops this node's catalog snapshot, and for their post changes and
+/// drops the tenant's feed counts. A message sent while this node was cut off from Redis is lost, so a restored
+/// connection drops the snapshot and all counts too.
 /// </summary>
-public sealed partial class TenantCatalogSubscriber(IConnectionMultiplexer redis, TenantCatalog catalog, RedisClusterSignals signals, RedisNamespace keys, ILogger<TenantCatalogSubscriber> logger)
+public sealed partial class TenantCatalogSubscriber(
+    IConnectionMultiplexer redis, TenantCatalog catalog, FeedCounts counts, RedisClusterSignals signals, RedisNamespace keys, ILogger<TenantCatalogSubscriber> logger)
     : IHostedService
 {
     private int _subscribed;
@@ -65,6 +89,7 @@ public sealed partial class TenantCatalogSubscriber(IConnectionMultiplexer redis
             try
             {
                 await redis.GetSubscriber().UnsubscribeAsync(keys.TenantCatalogChannel);
+                await redis.GetSubscriber().UnsubscribeAsync(keys.FeedCountsChannel);
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
@@ -76,6 +101,7 @@ public sealed partial class TenantCatalogSubscriber(IConnectionMultiplexer redis
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
     {
         catalog.InvalidateLocally();
+        counts.InvalidateAll();
         if (Volatile.Read(ref _subscribed) == 0)
         {
             _ = SubscribeAsync();
@@ -96,6 +122,13 @@ public sealed partial class TenantCatalogSubscriber(IConnectionMultiplexer redis
                 if (sender != signals.NodeId)
                 {
                     catalog.InvalidateLocally();
+                }
+            });
+            await redis.GetSubscriber().SubscribeAsync(keys.FeedCountsChannel, (_, message) =>
+            {
+                if (signals.TryReadFeedCountsChange(message, out var tenantId))
+                {
+                    counts.Invalidate(tenantId);
                 }
             });
         }

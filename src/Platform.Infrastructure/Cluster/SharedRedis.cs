@@ -94,5 +94,8 @@ public sealed record RedisNamespace(string Prefix)
 {
     public RedisChannel TenantCatalogChannel => RedisChannel.Literal(Prefix + "tenant-catalog");
 
+    /// <summary>A tenant's posts changed, so its feed counts are stale (message: the sending node's id, a colon, the tenant id).</summary>
+    public RedisChannel FeedCountsChannel => RedisChannel.Literal(Prefix + "feed-counts");
+
     public RedisKey Key(string name) => Prefix + name;
 }

@@ -4,10 +4,10 @@ using System.Resources;
 namespace Platform.Web.Resources;
 
 /// <summary>
-/// The texts of the user interface: <c>UiText.resx</c> (German, the neutral and default language), <c>UiText.en.resx</c>
-/// (English, complete for everything young people and anonymous readers see) and <c>UiText.ar.resx</c> (Arabic, layout
-/// and navigation; the rest falls back to German). Razor components use the injected <c>T["Key"]</c>
-/// (<c>IStringLocalizer&lt;UiText&gt;</c>, see _Imports.razor); plain C# helpers use <see cref="Get"/> (ADR-016).
+/// The texts of the user interface: <c>UiText.resx</c> (German, the neutral and default language) and one
+/// <c>UiText.xx.resx</c> per language of <see cref="UiCultures.Languages"/>, each complete (ResourceCompletenessTests).
+/// Razor components use the injected <c>T["Key"]</c> (<c>IStringLocalizer&lt;UiText&gt;</c>, see _Imports.razor); plain
+/// C# helpers use <see cref="Get"/> (ADR-016).
 /// </summary>
 public sealed class UiText
 {

@@ -4,7 +4,7 @@ using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Hosting;
 
-/// <summary>The UI language (ADR-016): German by default, English or Arabic by link (<c>?culture=</c>) or by the switcher's cookie.</summary>
+/// <summary>The UI language (ADR-016): German by default, English, Arabic or Farsi by link (<c>?culture=</c>) or by the switcher's cookie.</summary>
 public abstract class UiLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     where TApp : PlatformApp
 {
@@ -47,6 +47,21 @@ public abstract class UiLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Contains("aria-label=\"التنقل الرئيسي\"", html, StringComparison.Ordinal);
         Assert.Contains(">الفعاليات</span></a>", html, StringComparison.Ordinal);
         Assert.Contains(">تواصل معنا</span></a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Culture_fa_renders_the_feed_in_farsi_right_to_left()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+
+        var html = await GetHtmlAsync(client, "?culture=fa");
+
+        Assert.Contains("<html lang=\"fa\" dir=\"rtl\">", html, StringComparison.Ordinal);
+        Assert.Contains(">اخبار برای تو</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"ناوبری اصلی\"", html, StringComparison.Ordinal);
+        Assert.Contains(">رویدادها</span></a>", html, StringComparison.Ordinal);
+        Assert.Contains("hreflang=\"fa\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Neuigkeiten für dich", html, StringComparison.Ordinal);
     }
 
     [Fact]

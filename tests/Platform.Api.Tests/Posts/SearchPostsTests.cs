@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Common;
 using Platform.Domain.Posts;
+using Platform.Infrastructure.Persistence;
+using Platform.Infrastructure.Persistence.Search;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Posts;
@@ -141,6 +143,119 @@ public abstract class SearchPostsTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Contains("höchstens 200 Zeichen", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("Oder stöbere in einem Thema", empty, StringComparison.Ordinal);
         Assert.Contains("Oder stöbere in einem Thema", odd, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_word_another_jobcenter_has_50000_times_finds_nothing_here_and_is_capped_there()
+    {
+        var template = await AddPostAsync("offenbach", "Der Quallenkurs", "Alles zum Quallenkurs.", "Der Quallenkurs im Haus.");
+        await CopyPostAsync(template, 50_000 - 1);
+
+        var here = await SearchAsync("gross-gerau", "Quallenkurs");
+        var there = await SearchAsync("offenbach", "Quallenkurs");
+        var lastPage = await SearchAsync("offenbach", "Quallenkurs", page: 20, pageSize: 50);
+        using var client = App.CreateTenantClient("offenbach");
+        var html = await client.GetStringAsync(new Uri("suche?q=Quallenkurs", UriKind.Relative));
+
+        Assert.Empty(here.GetProperty("items").EnumerateArray());
+        Assert.Equal(0, here.GetProperty("totalCount").GetInt32());
+        Assert.False(here.GetProperty("totalCountCapped").GetBoolean());
+        Assert.Equal(10, there.GetProperty("items").GetArrayLength());
+        Assert.Equal(1000, there.GetProperty("totalCount").GetInt32());
+        Assert.True(there.GetProperty("totalCountCapped").GetBoolean());
+        Assert.Equal(50, lastPage.GetProperty("items").GetArrayLength());
+        Assert.Contains("Über 1.000 Treffer für „Quallenkurs“", html, StringComparison.Ordinal);
+        Assert.Contains("Seite 1 von 100", html, StringComparison.Ordinal);
+        await AssertTheIndexIsTenantFirstAsync();
+    }
+
+    /// <summary>
+    /// What makes the search cost what the tenant holds, not what all tenants hold: on SQLite the tenant's own FTS5
+    /// table holds only its published posts (one row each in its <c>_docsize</c> table; a scan of the table itself would
+    /// read its external content, all of Posts); on PostgreSQL the planner reads the composite (tenant, vector) GIN index.
+    /// </summary>
+    private async Task AssertTheIndexIsTenantFirstAsync()
+    {
+        var grossGerau = await App.InTenantAsync("gross-gerau", sp => Task.FromResult(sp.GetRequiredService<ICurrentTenant>().RequiredId));
+        await using var connection = App.OpenConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        if (App.Provider == DatabaseProvider.Sqlite)
+        {
+            command.CommandText = $"""
+                SELECT (SELECT count(*) FROM "{SqliteTenantSearchIndex.TableName(grossGerau)}_docsize"),
+                       (SELECT count(*) FROM "Posts" WHERE "TenantId" = '{grossGerau.ToString().ToUpperInvariant()}' AND "Status" = {(int)PostStatus.Published})
+                """;
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(reader.GetInt64(1), reader.GetInt64(0));
+            Assert.InRange(reader.GetInt64(0), 1, 100);
+            return;
+        }
+
+        var offenbach = await App.InTenantAsync("offenbach", sp => Task.FromResult(sp.GetRequiredService<ICurrentTenant>().RequiredId));
+        command.CommandText = $"""
+            ANALYZE "{PostSearchMigrations.PostgreSqlIndexTable}";
+            SELECT set_config('{PostgreSqlRowLevelSecurity.TenantSetting}', '{offenbach}', false);
+            PREPARE search(tsquery, integer, integer) AS {PostSearchMigrations.PostgreSqlSearchStatement};
+            EXPLAIN EXECUTE search(to_tsquery('german', 'quallenkurs:*'), 0, 10);
+            """;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            do
+            {
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetValue(0).ToString()!);
+                }
+            }
+            while (await reader.NextResultAsync());
+        }
+
+        Assert.Contains(plan, line => line.Contains($"IX_{PostSearchMigrations.PostgreSqlIndexTable}_TenantId_SearchVector", StringComparison.Ordinal));
+    }
+
+    /// <summary>Copies a post <paramref name="count"/> times in one statement (the search index triggers fire for each copy).</summary>
+    private async Task CopyPostAsync(Guid template, int count)
+    {
+        await using var connection = App.OpenConnection();
+        await connection.OpenAsync();
+        var postgres = App.Provider == DatabaseProvider.PostgreSql;
+        var columns = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = postgres
+                ? "SELECT column_name FROM information_schema.columns WHERE table_name = 'Posts' AND table_schema = 'public' AND is_generated = 'NEVER'"
+                : "SELECT name FROM pragma_table_info('Posts')";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        var others = string.Join(", ", columns.Where(c => c != "Id").Select(c => $"\"{c}\""));
+        await using var copy = connection.CreateCommand();
+        copy.CommandText = postgres
+            ? $"""
+              INSERT INTO "Posts" ("Id", {others})
+              SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, {others}
+              FROM "Posts", generate_series(1, {count}) AS i WHERE "Id" = '{template}'
+              """
+            : $"""
+              WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
+              INSERT INTO "Posts" ("Id", {others})
+              SELECT printf('00000000-0000-4000-8000-%012X', i), {others}
+              FROM "Posts", n WHERE "Id" = '{template.ToString().ToUpperInvariant()}'
+              """;
+        Assert.Equal(count, await copy.ExecuteNonQueryAsync());
+    }
+
+    private async Task<JsonElement> SearchAsync(string slug, string q, int page, int pageSize)
+    {
+        using var client = App.CreateTenantClient(slug);
+        return await GetJsonAsync(client, $"api/v1/posts/search?q={Uri.EscapeDataString(q)}&page={page}&pageSize={pageSize}");
     }
 
     private async Task<JsonElement> SearchAsync(string slug, string q)

@@ -24,6 +24,11 @@ public sealed class ReflowTests(BrowserApp app, ChromiumFixture chromium) : Brow
     [InlineData("kontakt?culture=ar")]
     [InlineData("suche?q=Wohnungen&culture=ar")]
     [InlineData("veranstaltungen?culture=ar")]
+    [InlineData("?culture=fa")]
+    [InlineData("kontakt?culture=fa")]
+    [InlineData("barrierefreiheit?culture=fa")]
+    [InlineData("veranstaltungen?ansicht=kalender&culture=fa")]
+    [InlineData("registrieren?culture=fa")]
     [InlineData("?culture=en")]
     public async Task A_public_page_reflows_to_320_css_pixels_without_sideways_scrolling(string path)
     {
@@ -51,6 +56,8 @@ public sealed class ReflowTests(BrowserApp app, ChromiumFixture chromium) : Brow
     [InlineData("merkliste")]
     [InlineData("themen-abonnieren")]
     [InlineData("meine-daten?culture=ar")]
+    [InlineData("konto/sicherheit?culture=fa")]
+    [InlineData("erinnerungen?culture=fa")]
     public async Task A_signed_in_young_persons_page_reflows_to_320_css_pixels_without_sideways_scrolling(string path)
     {
         var site = App.TenantByHost("gross-gerau");

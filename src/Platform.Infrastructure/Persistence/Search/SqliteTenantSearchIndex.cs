@@ -63,11 +63,19 @@ public sealed class SqliteTenantSearchIndex
     private static async Task CreateAsync(PlatformDbContext db, Guid tenantId, CancellationToken cancellationToken)
     {
         var table = TableName(tenantId);
-        var exists = await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM sqlite_master WHERE name = {table}""")
-            .SingleAsync(cancellationToken);
-        if (exists > 0)
+        var objects = await db.Database.SqlQuery<int>($"""
+            SELECT count(*) AS "Value" FROM sqlite_master
+            WHERE name IN ({table}, {table + "_insert"}, {table + "_delete"}, {table + "_update"})
+            """).SingleAsync(cancellationToken);
+        if (objects == 4)
         {
             return;
+        }
+
+        if (objects > 0)
+        {
+            // A migration that rebuilt Posts dropped the triggers (and may have renumbered the rowids): start afresh.
+            await DropAsync(db, table, cancellationToken);
         }
 
         // EF Core stores a Guid in SQLite as upper-case text; the triggers compare with upper() all the same.

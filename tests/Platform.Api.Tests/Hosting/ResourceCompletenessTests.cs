@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Platform.Web;
+using Platform.Web.Resources;
+
+namespace Platform.Api.Tests.Hosting;
+
+/// <summary>
+/// Every UI language is complete (issue 14, ADR-016): for every resource of the Web project
+/// (<c>src/Platform.Web/Resources/*.resx</c>, found on disk) and every language of <see cref="UiCultures.Languages"/>,
+/// the language's file has exactly the German keys, no empty value, the same placeholders, and no German text left
+/// in it, unless the German entry allows that with <c>&lt;comment&gt;identical&lt;/comment&gt;</c> (every language:
+/// punctuation, format patterns, brand names) or <c>&lt;comment&gt;identical: en, tr&lt;/comment&gt;</c> (only those).
+/// The files are read as XML, so a missing or stray file, or a language without its satellite assembly, shows too.
+/// </summary>
+public sealed partial class ResourceCompletenessTests
+{
+    private static readonly string ResourceDirectory = Path.Combine(RepositoryRoot(), "src", "Platform.Web", "Resources");
+
+    private static IEnumerable<string> Translations => UiCultures.Languages.Select(l => l.Code).Where(c => c != UiCultures.Default);
+
+    public static TheoryData<string> BaseNames => [.. ResourceBaseNames()];
+
+    public static TheoryData<string, string> ResourcesAndLanguages
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var baseName in ResourceBaseNames())
+            {
+                foreach (var culture in Translations)
+                {
+                    data.Add(baseName, culture);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Fact]
+    public void The_web_project_has_ui_text_resources()
+    {
+        Assert.Contains("UiText", ResourceBaseNames());
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseNames))]
+    public void Every_resource_file_is_german_or_a_language_the_switcher_offers(string baseName)
+    {
+        var offered = UiCultures.Languages.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
+        var stray = Directory.GetFiles(ResourceDirectory, baseName + ".*.resx")
+            .Select(f => Path.GetFileName(f)[(baseName.Length + 1)..^".resx".Length])
+            .Where(culture => !offered.Contains(culture))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Empty(stray);
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseNames))]
+    public void The_german_texts_are_not_empty_and_carry_a_review_date(string baseName)
+    {
+        var german = Load(baseName, culture: null);
+
+        Assert.NotEmpty(german.Entries);
+        Assert.Empty(german.Entries.Where(e => string.IsNullOrWhiteSpace(e.Value.Text)).Select(e => e.Key));
+        Assert.True(german.ReviewedOn is not null, $"{german.FileName} has no header comment 'Last reviewed: yyyy-MM-dd'.");
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourcesAndLanguages))]
+    public void Every_language_has_every_german_key_and_no_other(string baseName, string culture)
+    {
+        var german = Load(baseName, culture: null);
+        var translation = Load(baseName, culture);
+
+        Assert.Equal([], german.Entries.Keys.Except(translation.Entries.Keys).Order(StringComparer.Ordinal));
+        Assert.Equal([], translation.Entries.Keys.Except(german.Entries.Keys).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourcesAndLanguages))]
+    public void No_text_is_empty_or_left_in_german(string baseName, string culture)
+    {
+        var german = Load(baseName, culture: null);
+        var translation = Load(baseName, culture);
+
+        Assert.Empty(translation.Entries.Where(e => string.IsNullOrWhiteSpace(e.Value.Text)).Select(e => e.Key));
+        var leftInGerman = translation.Entries
+            .Where(e => german.Entries.TryGetValue(e.Key, out var source)
+                && string.Equals(source.Text, e.Value.Text, StringComparison.Ordinal)
+                && !MayStayIdentical(source.Comment, culture))
+            .Select(e => $"{e.Key}: '{e.Value.Text}'");
+        Assert.Empty(leftInGerman);
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourcesAndLanguages))]
+    public void Placeholders_are_the_same_as_in_german(string baseName, string culture)
+    {
+        var german = Load(baseName, culture: null);
+        var translation = Load(baseName, culture);
+
+        var different = translation.Entries
+            .Where(e => german.Entries.TryGetValue(e.Key, out var source) && !Placeholders(source.Text).SetEquals(Placeholders(e.Value.Text)))
+            .Select(e => $"{e.Key}: '{e.Value.Text}' vs '{german.Entries[e.Key].Text}'");
+        Assert.Empty(different);
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourcesAndLanguages))]
+    public void Every_language_carries_a_review_date_and_is_compiled(string baseName, string culture)
+    {
+        var translation = Load(baseName, culture);
+        Assert.True(translation.ReviewedOn is not null, $"{translation.FileName} has no header comment 'Last reviewed: yyyy-MM-dd'.");
+
+        // SatelliteResourceLanguages (Directory.Build.props) must name the language, or its texts never ship.
+        var manager = new ResourceManager($"Platform.Web.Resources.{baseName}", typeof(UiText).Assembly);
+        var compiled = manager.GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false);
+        Assert.True(compiled is not null, $"No satellite assembly for {baseName}.{culture}: is '{culture}' in SatelliteResourceLanguages (Directory.Build.props), and is the build current?");
+        Assert.Equal(translation.Entries.First().Value.Text, compiled.GetString(translation.Entries.First().Key));
+    }
+
+    [Theory]
+    [InlineData("identical", "fa", true)]
+    [InlineData("identical: en", "en", true)]
+    [InlineData("identical: en, tr", "tr", true)]
+    [InlineData("identical: en", "ar", false)]
+    [InlineData(null, "en", false)]
+    [InlineData("a note for translators", "en", false)]
+    public void The_identical_mark_allows_only_the_languages_it_names(string? comment, string culture, bool allowed)
+    {
+        Assert.Equal(allowed, MayStayIdentical(comment, culture));
+    }
+
+    private static bool MayStayIdentical(string? comment, string culture)
+    {
+        var match = IdenticalMark().Match(comment ?? "");
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var languages = match.Groups["languages"];
+        return !languages.Success
+            || languages.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(culture, StringComparer.Ordinal);
+    }
+
+    // {0}, {1:N0}, {2,5}: compared with their format, as a translation must not change how a value is shown.
+    private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
+
+    private static IEnumerable<string> ResourceBaseNames() =>
+        Directory.GetFiles(ResourceDirectory, "*.resx")
+            .Select(f => Path.GetFileNameWithoutExtension(f))
+            .Where(name => !name.Contains('.', StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    private static ResourceFile Load(string baseName, string? culture)
+    {
+        var fileName = culture is null ? $"{baseName}.resx" : $"{baseName}.{culture}.resx";
+        var path = Path.Combine(ResourceDirectory, fileName);
+        Assert.True(File.Exists(path), $"{fileName} is missing in src/Platform.Web/Resources.");
+
+        var document = XDocument.Load(path);
+        var entries = new Dictionary<string, (string Text, string? Comment)>(StringComparer.Ordinal);
+        foreach (var data in document.Root!.Elements("data"))
+        {
+            var key = (string)data.Attribute("name")!;
+            Assert.True(entries.TryAdd(key, ((string?)data.Element("value") ?? "", (string?)data.Element("comment"))), $"{fileName}: '{key}' twice.");
+        }
+
+        var reviewed = document.Nodes().Concat(document.Root.Nodes()).OfType<XComment>()
+            .Select(c => ReviewDate().Match(c.Value))
+            .FirstOrDefault(m => m.Success);
+        DateOnly? reviewedOn = reviewed is null
+            ? null
+            : DateOnly.ParseExact(reviewed.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new ResourceFile(fileName, entries, reviewedOn);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("No Platform.sln above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex(@"^\s*identical\s*(?::\s*(?<languages>[a-z, ]+))?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdenticalMark();
+
+    [GeneratedRegex(@"\{\d+(?:,-?\d+)?(?::[^}]*)?\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"Last reviewed: (?<date>\d{4}-\d{2}-\d{2})", RegexOptions.CultureInvariant)]
+    private static partial Regex ReviewDate();
+
+    private sealed record ResourceFile(string FileName, Dictionary<string, (string Text, string? Comment)> Entries, DateOnly? ReviewedOn);
+}
