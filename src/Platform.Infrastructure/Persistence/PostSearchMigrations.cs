@@ -130,7 +130,7 @@ public static class PostSearchMigrations
             """);
         migrationBuilder.Sql($$"""
             CREATE FUNCTION {{PostgreSqlSearchFunction}}(query tsquery, skip integer, take integer)
-            RETURNS TABLE ("Id" uuid, "Rank" real, "PublishedAt" timestamp with time zone)
+            RETURNS TABLE ("Id" uuid, "Rank" real, "PublishedAt" timestamp with time zone, "Total" integer)
             LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
             {{PostgreSqlSearchStatement}}
             $$;
@@ -160,12 +160,13 @@ public static class PostSearchMigrations
 
     /// <summary>
     /// The body of <see cref="PostgreSqlSearchFunction"/>: the tenant's newest <see cref="RankedMatches"/> matches, ranked,
-    /// one page of them. Public so that a test can ask the planner how it runs (<c>$1</c> query, <c>$2</c> skip,
+    /// one page of them, each row with the number of all matches (the sort reads every match anyway, so the count costs
+    /// no second index scan). Public so that a test can ask the planner how it runs (<c>$1</c> query, <c>$2</c> skip,
     /// <c>$3</c> take).
     /// </summary>
     public static readonly string PostgreSqlSearchStatement = $"""
-        SELECT m."PostId", ts_rank(m."SearchVector", $1) AS rank, m."PublishedAt"
-        FROM (SELECT s."PostId", s."SearchVector", s."PublishedAt" FROM public."{PostgreSqlIndexTable}" s
+        SELECT m."PostId", ts_rank(m."SearchVector", $1) AS rank, m."PublishedAt", m.total
+        FROM (SELECT s."PostId", s."SearchVector", s."PublishedAt", count(*) OVER ()::integer AS total FROM public."{PostgreSqlIndexTable}" s
               WHERE s."TenantId" = NULLIF(current_setting('{PostgreSqlRowLevelSecurity.TenantSetting}', true), '')::uuid AND s."SearchVector" @@ $1
               ORDER BY s."PublishedAt" DESC NULLS LAST, s."PostId" DESC LIMIT {RankedMatches}) m
         ORDER BY rank DESC, m."PublishedAt" DESC NULLS LAST, m."PostId" DESC

@@ -29,18 +29,10 @@ public sealed class PostgreSqlPostSearch(PlatformDbContext db) : IPostSearch
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var total = await db.Database.SqlQuery<int>($"""
-                SELECT count_published_posts_matching(to_tsquery('german', {query}), {counted}) AS "Value"
-                """).SingleAsync(cancellationToken);
-            if (total == 0)
-            {
-                return new PostSearchResult(0, []);
-            }
-
-            // The function ranks and cuts to the page; headlines (the expensive part) only for the rows shown. Posts is
-            // read under row-level security as always.
+            // The function ranks and cuts to the page and counts the matches on the way; headlines (the expensive
+            // part) only for the rows shown. Posts is read under row-level security as always.
             var rows = await db.Database.SqlQuery<Row>($"""
-                SELECT p."Id", p."Topics", p."PublishedAt",
+                SELECT p."Id", p."Topics", p."PublishedAt", ranked."Total",
                        ts_headline('german', p."Title", q.q, {TitleOptions}) AS "MarkedTitle",
                        ts_headline('german', p."Summary" || E'\n' || p."BodyMarkdown", q.q, {SnippetOptions}) AS "MarkedSnippet"
                 FROM (SELECT to_tsquery('german', {query}) AS q) q
@@ -48,6 +40,13 @@ public sealed class PostgreSqlPostSearch(PlatformDbContext db) : IPostSearch
                 JOIN "Posts" p ON p."Id" = ranked."Id"
                 ORDER BY ranked."Rank" DESC, ranked."PublishedAt" DESC NULLS LAST, ranked."Id" DESC
                 """).ToListAsync(cancellationToken);
+
+            // A page past the last one has no row to carry the count: only then is it asked for on its own.
+            var total = rows.Count > 0
+                ? rows[0].Total
+                : skip == 0 ? 0 : await db.Database.SqlQuery<int>($"""
+                    SELECT count_published_posts_matching(to_tsquery('german', {query}), {counted}) AS "Value"
+                    """).SingleAsync(cancellationToken);
             return new PostSearchResult(total, [.. rows.Select(r => r.ToResult())]);
         }
         finally
@@ -56,7 +55,7 @@ public sealed class PostgreSqlPostSearch(PlatformDbContext db) : IPostSearch
         }
     }
 
-    private sealed record Row(Guid Id, int Topics, DateTime PublishedAt, string MarkedTitle, string MarkedSnippet)
+    private sealed record Row(Guid Id, int Topics, DateTime PublishedAt, int Total, string MarkedTitle, string MarkedSnippet)
     {
         public PostSearchRow ToResult() =>
             new(Id, MarkedTitle, MarkedSnippet, (Topics)Topics, DateTime.SpecifyKind(PublishedAt, DateTimeKind.Utc));
