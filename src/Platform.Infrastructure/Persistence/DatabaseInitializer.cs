@@ -11,9 +11,8 @@ using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Jobs;
-using Platform.Infrastructure.Tenancy;
-
 using Platform.Infrastructure.Persistence.Search;
+using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure.Persistence;
 
