@@ -65,6 +65,25 @@ bench_copy_working_tree() {
   tar -C "$ROOT" --exclude=bin --exclude=obj -cf - src "$@" "${top_files[@]}" | tar -C "$SRC" -xf -
 }
 
+# The sources a bench measures, in $WORK/src: the tree in FROM (BENCH_SRC), the commit REF (BENCH_REF), or this working
+# tree; plus the bench's own project bench/$1, always from this checkout. Sets SRC and source_desc.
+bench_sources() {
+  SRC=$WORK/src
+  mkdir -p "$SRC/bench"
+  bench_top_files
+  if [ -n "${FROM:-}" ]; then
+    [ -d "$FROM/src" ] || die "BENCH_SRC=$FROM has no src/ folder"
+    source_desc="the tree in $FROM (not this checkout)"
+    tar -C "$FROM" --exclude=bin --exclude=obj -cf - src "${top_files[@]}" | tar -C "$SRC" -xf -
+  elif [ -n "${REF:-}" ]; then
+    source_desc="commit $(git -C "$ROOT" rev-parse --short "$REF")"
+    git -C "$ROOT" archive "$REF" src "${top_files[@]}" | tar -C "$SRC" -xf -
+  else
+    bench_copy_working_tree
+  fi
+  tar -C "$ROOT" --exclude=bin --exclude=obj -cf - "bench/$1" | tar -C "$SRC" -xf -
+}
+
 # dotnet publish PROJECT in Release to OUT; on failure shows the errors and stops.
 bench_publish() {
   local build_log

@@ -72,20 +72,7 @@ else
 # ---------------------------------------------------------------------------------------------------------------
 # 1. Sources and build (as bench/feed.sh); the generator always comes from this checkout's bench/.
 # ---------------------------------------------------------------------------------------------------------------
-SRC=$WORK/src
-mkdir -p "$SRC/bench"
-bench_top_files
-if [ -n "$FROM" ]; then
-  [ -d "$FROM/src" ] || die "BENCH_SRC=$FROM has no src/ folder"
-  source_desc="the tree in $FROM (not this checkout)"
-  tar -C "$FROM" --exclude=bin --exclude=obj -cf - src "${top_files[@]}" | tar -C "$SRC" -xf -
-elif [ -n "$REF" ]; then
-  source_desc="commit $(git -C "$ROOT" rev-parse --short "$REF")"
-  git -C "$ROOT" archive "$REF" src "${top_files[@]}" | tar -C "$SRC" -xf -
-else
-  bench_copy_working_tree
-fi
-tar -C "$ROOT" --exclude=bin --exclude=obj -cf - bench/ScaleData | tar -C "$SRC" -xf -
+bench_sources ScaleData
 
 log "publishing Platform.Api and bench/ScaleData (Release) from $source_desc"
 bench_publish "$SRC/src/Platform.Api" "$WORK/app"

@@ -8,40 +8,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 KEEP=0; [ "${1:-}" = "--keep" ] && KEEP=1
 log() { echo "[tools] $*" >&2; }
 die() { log "$*"; exit 1; }
-command -v dotnet >/dev/null || die "dotnet is missing"
-command -v curl >/dev/null || die "curl is missing"
-
-WORK=$(mktemp -d /tmp/tools-bench.XXXXXX)
-PID=""
-cleanup() {
-  local status=$?
-  [ -n "$PID" ] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
-  if [ "$KEEP" = 1 ] || [ "$status" != 0 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT=57390; while ! port_free "$PORT"; do PORT=$((PORT + 1)); done
-
-log "publishing the host (Release)"
-dotnet publish "$ROOT/src/Platform.Api" -c Release -o "$WORK/app" -nologo >"$WORK/publish.log" 2>&1 \
-  || die "dotnet publish failed (log: $WORK/publish.log)"
-
-log "starting it on 127.0.0.1:$PORT (SQLite in $WORK)"
-"$ROOT/infra/dataprotection-cert.sh" "$WORK/dataprotection.pfx" bench
-(cd "$WORK/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production \
-  Logging__LogLevel__Default=Warning "ConnectionStrings__Platform=Data Source=$WORK/platform.db" \
-  "Platform__DataProtection__CertificatePath=$WORK/dataprotection.pfx" Platform__DataProtection__CertificatePassword=bench \
-  dotnet Platform.Api.dll) >"$WORK/host.log" 2>&1 &
-PID=$!
-for _ in $(seq 120); do
-  curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$PID" 2>/dev/null || die "the host stopped (log: $WORK/host.log)"
-  sleep 0.5
-done
-curl -fsS "http://127.0.0.1:$PORT/health/live" >/dev/null || die "the host did not come up (log: $WORK/host.log)"
-
-BASE="http://127.0.0.1:$PORT/t/gross-gerau/"
+. "$ROOT/bench/single-host.sh"
+single_host_start tools-bench 57390
 PLAYWRIGHT_DIR=$(ls -d "$ROOT"/tests/Platform.Web.Tests/bin/*/net10.0/.playwright 2>/dev/null | head -n 1 || true)
 if [ -z "$PLAYWRIGHT_DIR" ]; then
   log "building the browser tests for Playwright's driver"
