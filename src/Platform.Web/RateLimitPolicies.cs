@@ -11,4 +11,11 @@ public static class RateLimitPolicies
     /// the web forms are no side door around the API's limit. Showing a page is never limited.
     /// </summary>
     public const string SignIn = "sign-in";
+
+    /// <summary>
+    /// The Video-Check's download measurements (<c>netzcheck?bytes=</c>), per tenant and client address
+    /// (<c>NetworkCheckPerMinute</c>): each is up to 2 MB, so nobody can pull the platform's bandwidth through it. The empty
+    /// round-trip answers are not counted.
+    /// </summary>
+    public const string NetworkCheck = "network-check";
 }

@@ -7,7 +7,7 @@ using Platform.Web;
 
 namespace Platform.Api.Security;
 
-/// <summary>Rate limits on sign-in and registration, per tenant and client address (<c>Platform:RateLimits</c>).</summary>
+/// <summary>Rate limits on sign-in, registration, the contact form and the network check's downloads, per tenant and client address (<c>Platform:RateLimits</c>).</summary>
 public static class RateLimits
 {
     /// <summary>Sign-in, registration and the other account calls of the API, and the sign-in and registration pages' form posts.</summary>
@@ -20,6 +20,7 @@ public static class RateLimits
     {
         var permits = configuration.GetValue("Platform:RateLimits:SignInPerMinute", 10);
         var contactPermits = configuration.GetValue("Platform:RateLimits:ContactPerMinute", 5);
+        var networkCheckPermits = configuration.GetValue("Platform:RateLimits:NetworkCheckPerMinute", 10);
         services.AddRateLimiter(options =>
         {
             // The API's calls under it are all POSTs; the pages' GETs show the form and are not counted.
@@ -31,6 +32,11 @@ public static class RateLimits
             // The account pages that send mail or check codes: their form posts count like API sign-in requests; showing
             // the page does not.
             options.AddPolicy(AccountPages.FormRateLimit, context => SendingOnly(context, "forms", permits));
+
+            // The Video-Check's downloads (one per check) count; its empty round trips do not.
+            options.AddPolicy(RateLimitPolicies.NetworkCheck, context => context.Request.Query.ContainsKey("bytes")
+                ? PerTenantAndClient(context, "network-check", networkCheckPermits)
+                : RateLimitPartition.GetNoLimiter("ping"));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

@@ -19,23 +19,27 @@ namespace Platform.Api.Security;
 /// </summary>
 public static partial class SecurityHeaders
 {
-    private const string Policy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; "
+    private const string PolicyAfterImages =
+        "style-src 'self'; script-src 'self'; font-src 'self'; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private const string Policy = "default-src 'self'; img-src 'self' data:; " + PolicyAfterImages;
+
+    // The Video-Check (a MediaPage) alone plays back its recording from a blob: address; connect-src stays 'self', so
+    // the media cannot leave the page.
+    private const string MediaPolicy = "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; " + PolicyAfterImages;
+
+    private const string OtherPermissions =
+        "accelerometer=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        + "midi=(), payment=(), usb=(), browsing-topics=(), "
+        + "publickey-credentials-create=(self), publickey-credentials-get=(self)";
 
     // Passkeys are the one powerful feature the platform uses, and only on its own pages; nothing may ask for the
     // camera, microphone, location, payment or sensors, not even an embedded frame.
-    private const string Permissions =
-        "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
-        + "microphone=(), midi=(), payment=(), usb=(), browsing-topics=(), "
-        + "publickey-credentials-create=(self), publickey-credentials-get=(self)";
+    private const string Permissions = "autoplay=(), camera=(), microphone=(), " + OtherPermissions;
 
-    // The Video-Check (a MediaPage) alone may ask for this page's own camera and microphone, start its muted preview and
-    // play back its recording from a blob: address; the media never leave the page (connect-src stays 'self').
-    private const string MediaPermissions =
-        "accelerometer=(), autoplay=(self), camera=(self), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
-        + "microphone=(self), midi=(), payment=(), usb=(), browsing-topics=(), "
-        + "publickey-credentials-create=(self), publickey-credentials-get=(self)";
+    // The Video-Check alone may ask for this page's own camera and microphone and start its muted preview.
+    private const string MediaPermissions = "autoplay=(self), camera=(self), microphone=(self), " + OtherPermissions;
 
     // One year; no includeSubDomains, because a jobcenter's own host names need not all be served over HTTPS by us.
     private const string TransportSecurity = "max-age=31536000";
@@ -67,7 +71,7 @@ public static partial class SecurityHeaders
                     && !context.Request.Path.StartsWithSegments("/scalar"))
                 {
                     headers.ContentSecurityPolicy = media
-                        ? Policy.Replace("img-src 'self' data:;", "img-src 'self' data:; media-src 'self' blob:;", StringComparison.Ordinal)
+                        ? MediaPolicy
                         : context.GetEndpoint()?.Metadata.GetMetadata<EmbeddablePage>() is null
                         ? Policy
                         : EmbeddablePolicy(context.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.EmbedOrigins ?? []);

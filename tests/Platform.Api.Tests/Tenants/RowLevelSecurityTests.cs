@@ -223,6 +223,54 @@ public sealed class RowLevelSecurityTests(PostgresApp app) : ApiTestBase<Postgre
         Assert.Single(backends);
     }
 
+    /// <summary>
+    /// The search index lives outside the model and outside the forced policies (ADR-010): the platform's role may not
+    /// read it at all, and the two functions it may call answer with the connection's tenant's posts only, and with
+    /// nothing while no tenant is set.
+    /// </summary>
+    [Fact]
+    public async Task The_search_index_is_read_only_through_functions_that_keep_to_the_connections_tenant()
+    {
+        var grossGerau = await TenantAsync("gross-gerau");
+        var postsByTenant = (await SuperuserQueryAsync(
+            $"""SELECT "PostId", "TenantId" FROM "{PostSearchMigrations.PostgreSqlIndexTable}" """,
+            r => (Post: r.GetGuid(0), Tenant: r.GetGuid(1)))).ToDictionary(x => x.Post, x => x.Tenant);
+        Assert.True(postsByTenant.Values.Distinct().Count() > 1, "Both demo jobcenters have published posts in the index.");
+
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+
+        // Words that the demo posts of both jobcenters contain, stemmed as the platform's search does.
+        var query = "SELECT \"Id\" FROM search_published_posts(to_tsquery('german', 'jobcenter:* | bewerbung:* | wohnung:* | geld:*'), 0, 1000)";
+        var untenanted = await ReadIdsAsync(connection, query);
+        await using (var set = new NpgsqlCommand($"SELECT set_config('{PostgreSqlRowLevelSecurity.TenantSetting}', '{grossGerau.Id}', false)", connection))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
+        var found = await ReadIdsAsync(connection, query);
+        var direct = await Assert.ThrowsAsync<PostgresException>(() =>
+            ReadIdsAsync(connection, $"""SELECT "PostId" FROM "{PostSearchMigrations.PostgreSqlIndexTable}" """));
+
+        Assert.Empty(untenanted);
+        Assert.NotEmpty(found);
+        Assert.All(found, id => Assert.Equal(grossGerau.Id, postsByTenant[id]));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, direct.SqlState);
+    }
+
+    private static async Task<List<Guid>> ReadIdsAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
     private static Task<int> InsertPostAsync(PlatformDbContext db, Guid tenantId) =>
         db.Database.ExecuteSqlAsync(
             $"""

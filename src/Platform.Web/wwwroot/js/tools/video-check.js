@@ -226,6 +226,7 @@
       const bytes = 1024 * 1024;
       const began = performance.now();
       const answer = await fetch(`netzcheck?bytes=${bytes}`, { cache: 'no-store', credentials: 'omit' });
+      if (!answer.ok) throw new Error(`netzcheck ${answer.status}`);
       const received = (await answer.arrayBuffer()).byteLength;
       const seconds = Math.max(0.001, (performance.now() - began - rtt) / 1000);
       const mbit = (received * 8) / seconds / 1e6;
