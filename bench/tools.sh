@@ -5,9 +5,11 @@
 # Writes a section of docs/benchmarks.md. Usage: bench/tools.sh [--keep]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-KEEP=0; [ "${1:-}" = "--keep" ] && KEEP=1
-log() { echo "[tools] $*" >&2; }
-die() { log "$*"; exit 1; }
+BENCH_NAME=tools
+. "$ROOT/bench/lib.sh"
+[ "${1:-}" = "--keep" ] && KEEP=1
+START_MARK='<!-- tools-bench:start -->'
+END_MARK='<!-- tools-bench:end -->'
 . "$ROOT/bench/single-host.sh"
 single_host_start tools-bench 57390
 PLAYWRIGHT_DIR=$(ls -d "$ROOT"/tests/Platform.Web.Tests/bin/*/net10.0/.playwright 2>/dev/null | head -n 1 || true)
@@ -47,13 +49,5 @@ print("pdf-lib (about 513 KB minified, served compressed) is linked only from th
 print("<!-- tools-bench:end -->")
 PY
 cat "$RESULT"
-DOC="$ROOT/docs/benchmarks.md"
-python3 - "$DOC" "$RESULT" <<'PY'
-import re, sys
-doc, result = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().rstrip() + "\n"
-text = open(doc, encoding="utf-8").read()
-pattern = re.compile(r"<!-- tools-bench:start -->.*?<!-- tools-bench:end -->\n?", re.S)
-text = pattern.sub(lambda m: result, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + result
-open(doc, "w", encoding="utf-8").write(text)
-PY
+bench_write_section "$RESULT"
 log "written to docs/benchmarks.md"
