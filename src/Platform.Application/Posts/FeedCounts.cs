@@ -8,7 +8,8 @@ namespace Platform.Application.Posts;
 /// memory (issue 13): counting on every feed request cost what the tenant's whole archive holds. A count is dropped
 /// when a post of the tenant is saved with a change that can move it (<see cref="Invalidate"/>: this node at once,
 /// the others over the cluster's signal), and lives at most <see cref="Lifetime"/> in any case, the fallback for a
-/// signal lost while Redis was away and for writes that bypass the change tracker. No personal data: counts only.
+/// signal lost while Redis was away, for writes that bypass the change tracker and for a save inside an explicit
+/// transaction (announced before its commit; the platform writes posts without one). No personal data: counts only.
 /// </summary>
 public sealed class FeedCounts(TimeProvider clock)
 {

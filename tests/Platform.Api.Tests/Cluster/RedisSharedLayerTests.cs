@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Common;
 using Platform.Application.Tenants;
+using Platform.Domain.Posts;
 using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 using StackExchange.Redis;
@@ -117,6 +120,29 @@ public sealed class RedisSharedLayerTests(TwoNodesWithRedis nodes) : IClassFixtu
         Assert.NotEmpty(keys);
         Assert.Contains(keys, k => k.Contains(tenant.Id.ToString(), StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task A_post_published_through_one_node_is_counted_on_the_other_at_once()
+    {
+        using var second = nodes.Second.CreateTenantClient("offenbach");
+        var before = await FeedTotalAsync(second);
+
+        await nodes.First.InTenantAsync("offenbach", async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var post = Post.CreateDraft(sp.GetRequiredService<ICurrentTenant>().RequiredId, "Neu auf Knoten 1", "Kurz.", "Text.", Topics.Geld, DateTime.UtcNow);
+            post.Publish(DateTime.UtcNow);
+            db.Posts.Add(post);
+            await db.SaveChangesAsync();
+        });
+
+        // Node 2 keeps its count for a minute (FeedCounts.Lifetime), longer than this wait: only the message over Redis
+        // can bring the new count this soon.
+        await EventuallyAsync(async () => await FeedTotalAsync(second) == before + 1, "node 2 counts the new post");
+    }
+
+    private static async Task<int> FeedTotalAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>(new Uri("api/v1/posts", UriKind.Relative))).GetProperty("totalCount").GetInt32();
 
     private static async Task<string> PageAsync(HttpClient client)
     {
