@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Platform.Infrastructure.Persistence;
@@ -23,11 +24,11 @@ public static class EventIndexes
     public static void Drop(MigrationBuilder migrationBuilder)
     {
         var (open, close) = Quotes(migrationBuilder);
-        migrationBuilder.Sql(migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.SqlServer"
+        migrationBuilder.Sql(migrationBuilder.IsSqlServer()
             ? $"DROP INDEX {open}{Name}{close} ON {open}Posts{close};"
             : $"DROP INDEX IF EXISTS {open}{Name}{close};");
     }
 
     private static (string Open, string Close) Quotes(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.SqlServer" ? ("[", "]") : ("\"", "\"");
+        migrationBuilder.IsSqlServer() ? ("[", "]") : ("\"", "\"");
 }
