@@ -53,9 +53,9 @@ public sealed partial class RedisClusterSignals(IConnectionMultiplexer redis, Re
         {
             redis.GetSubscriber().Publish(channel, message, CommandFlags.FireAndForget);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
-            // The others refresh by their interval; nothing is lost but time.
+            // The others refresh by their interval; nothing is lost but time (also for a save while this node shuts down).
             LogNotSent(logger, channel.ToString(), e);
         }
     }
@@ -88,12 +88,12 @@ public sealed partial class TenantCatalogSubscriber(
         {
             try
             {
-                await redis.GetSubscriber().UnsubscribeAsync(keys.TenantCatalogChannel);
-                await redis.GetSubscriber().UnsubscribeAsync(keys.FeedCountsChannel);
+                var subscriber = redis.GetSubscriber();
+                await Task.WhenAll(subscriber.UnsubscribeAsync(keys.TenantCatalogChannel), subscriber.UnsubscribeAsync(keys.FeedCountsChannel));
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
             {
-                // Going away anyway.
+                // Going away anyway; at shutdown the shared connection may already be closed by the caches that use it.
             }
         }
     }
