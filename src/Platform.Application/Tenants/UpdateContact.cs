@@ -11,7 +11,8 @@ namespace Platform.Application.Tenants;
 /// <summary>
 /// Contact data, links and the postcodes the jobcenter serves; optionally how many days contact requests are kept
 /// (7 to 365; unchanged when left out). Impressum, Datenschutzerklärung and the accessibility statement's notes are
-/// unchanged when left out: they belong to <see cref="UpdateLegalTextsCommand"/>.
+/// unchanged when left out: they belong to <see cref="UpdateLegalTextsCommand"/>. The Video-Check's hint and link for the
+/// jobcenter's video-consultation tool are unchanged when left out (null) and removed when empty.
 /// </summary>
 public sealed record UpdateContactCommand(
     string? Phone,
@@ -24,7 +25,9 @@ public sealed record UpdateContactCommand(
     string? PrivacyUrl,
     string? AccessibilityStatement,
     IReadOnlyList<string>? Postcodes,
-    int? ContactRetentionDays = null) : ICommand;
+    int? ContactRetentionDays = null,
+    string? VideoConsultationHint = null,
+    string? VideoConsultationUrl = null) : ICommand;
 
 public sealed class UpdateContactValidator : AbstractValidator<UpdateContactCommand>
 {
@@ -37,6 +40,9 @@ public sealed class UpdateContactValidator : AbstractValidator<UpdateContactComm
         RuleFor(c => c.AccessibilityStatement).MaximumLength(20_000);
         RuleFor(c => c.AppointmentUrl).Must(BeHttpsUrl).WithMessage(UrlMessage);
         RuleFor(c => c.OnlineApplicationUrl).Must(BeHttpsUrl).WithMessage(UrlMessage);
+        RuleFor(c => c.VideoConsultationUrl).Must(BeHttpsUrl).WithMessage(UrlMessage);
+        RuleFor(c => c.VideoConsultationHint).MaximumLength(TenantContact.VideoConsultationHintMaxLength)
+            .WithMessage($"Der Hinweis zum Video-Termin hat höchstens {TenantContact.VideoConsultationHintMaxLength} Zeichen.");
         RuleFor(c => c.ImprintUrl).Must(BeHttpsUrl).WithMessage(UrlMessage);
         RuleFor(c => c.PrivacyUrl).Must(BeHttpsUrl).WithMessage(UrlMessage);
         RuleFor(c => c.ContactRetentionDays)
@@ -65,6 +71,8 @@ public sealed class UpdateContactHandler(IAppDbContext db, ICurrentTenant curren
                 Address = c.Address?.Trim() ?? "",
                 OpeningHours = c.OpeningHours?.Trim() ?? "",
                 AppointmentUrl = c.AppointmentUrl?.Trim() ?? "",
+                VideoConsultationHint = c.VideoConsultationHint?.Trim() ?? tenant.Contact.VideoConsultationHint,
+                VideoConsultationUrl = c.VideoConsultationUrl?.Trim() ?? tenant.Contact.VideoConsultationUrl,
             },
             tenant.Links with
             {

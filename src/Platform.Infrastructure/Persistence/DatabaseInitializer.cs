@@ -149,6 +149,9 @@ public sealed partial class DatabaseInitializer(
                     Address = "Musterstraße 1, 64521 Groß-Gerau",
                     OpeningHours = "Mo–Fr 8–12 Uhr, Do 14–17 Uhr",
                     AppointmentUrl = "https://jobcenter-gross-gerau.example/termin",
+                    VideoConsultationHint = "Für Video-Termine nutzen wir einen Videodienst im Browser: Du brauchst keine App und kein Konto.\n\n"
+                        + "Den Link bekommst du mit der Einladung per E-Mail oder SMS. Öffne ihn fünf Minuten vor dem Termin.",
+                    VideoConsultationUrl = "https://jobcenter-gross-gerau.example/video-termin",
                 },
                 now,
                 postcodes: ["64521", "64546", "65428"]),

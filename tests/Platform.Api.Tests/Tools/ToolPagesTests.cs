@@ -88,6 +88,107 @@ public abstract class ToolPagesTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.True(refused.Headers.RetryAfter is not null, "Retry-After");
         Assert.Equal(HttpStatusCode.NoContent, ping.StatusCode);
     }
+
+    [Fact]
+    public async Task The_video_check_shows_the_hint_and_link_the_jobcenters_admin_wrote_and_no_other_jobcenters()
+    {
+        using var grossGerau = App.CreateTenantClient("gross-gerau");
+        using var offenbach = App.CreatePrefixClient("offenbach");
+
+        // The demo: Groß-Gerau has a hint and a link, Offenbach none, so its Video-Check points to its contact page.
+        var seeded = await grossGerau.GetStringAsync(new Uri("video-check", UriKind.Relative));
+        Assert.Contains("einen Videodienst im Browser", seeded, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://jobcenter-gross-gerau.example/video-termin\"", seeded, StringComparison.Ordinal);
+        await AssertNoJobcenterToolAsync(offenbach);
+
+        var admin = await SignInAsync(grossGerau, "admin@gross-gerau.example");
+        var body = await ContactBodyAsync(grossGerau, admin);
+        body["videoConsultationHint"] = "  Wir treffen uns in <b>Jobcenter Video</b>.\n\nDen Link schicken wir dir per E-Mail.  ";
+        body["videoConsultationUrl"] = "https://video.gross-gerau.example/anleitung";
+        using (var saved = await SendAsync(grossGerau, HttpMethod.Put, "api/v1/tenant/contact", admin, body))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        }
+
+        var page = await grossGerau.GetStringAsync(new Uri("video-check", UriKind.Relative));
+        Assert.Contains("<p>Wir treffen uns in &lt;b&gt;Jobcenter Video&lt;/b&gt;.</p>", page, StringComparison.Ordinal);
+        Assert.Contains("<p>Den Link schicken wir dir per E-Mail.</p>", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://video.gross-gerau.example/anleitung\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("einen Videodienst im Browser", page, StringComparison.Ordinal);
+        var contact = (await GetJsonAsync(grossGerau, admin, "api/v1/tenant/settings")).GetProperty("contact");
+        Assert.Equal("Wir treffen uns in <b>Jobcenter Video</b>.\n\nDen Link schicken wir dir per E-Mail.", contact.GetProperty("videoConsultationHint").GetString());
+        await AssertNoJobcenterToolAsync(offenbach);
+        using var offenbachByHost = App.CreateTenantClient("offenbach");
+        await AssertNoJobcenterToolAsync(offenbachByHost);
+
+        // A client that does not know the two fields leaves them as they are; empty ones remove them.
+        body.Remove("videoConsultationHint");
+        body.Remove("videoConsultationUrl");
+        using (var without = await SendAsync(grossGerau, HttpMethod.Put, "api/v1/tenant/contact", admin, body))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, without.StatusCode);
+        }
+
+        Assert.Contains("https://video.gross-gerau.example/anleitung", await grossGerau.GetStringAsync(new Uri("video-check", UriKind.Relative)), StringComparison.Ordinal);
+        body["videoConsultationHint"] = "";
+        body["videoConsultationUrl"] = "";
+        using (var emptied = await SendAsync(grossGerau, HttpMethod.Put, "api/v1/tenant/contact", admin, body))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, emptied.StatusCode);
+        }
+
+        await AssertNoJobcenterToolAsync(grossGerau);
+    }
+
+    [Theory]
+    [InlineData("videoConsultationUrl", "http://video.gross-gerau.example/")]
+    [InlineData("videoConsultationUrl", "javascript:alert(1)")]
+    [InlineData("videoConsultationUrl", "video.gross-gerau.example")]
+    [InlineData("videoConsultationHint", null)]
+    public async Task A_video_hint_too_long_or_a_link_that_is_not_https_is_a_400_naming_it_and_nothing_changes(string field, string? value)
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var admin = await SignInAsync(client, "admin@gross-gerau.example");
+        var body = await ContactBodyAsync(client, admin);
+        body["phone"] = "06152 999-999";
+        body[field] = value ?? new string('x', 1001);
+
+        using var response = await SendAsync(client, HttpMethod.Put, "api/v1/tenant/contact", admin, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await ReadJsonAsync(response)).GetProperty("errors").TryGetProperty(field, out _), field);
+        var contact = (await GetJsonAsync(client, admin, "api/v1/tenant/settings")).GetProperty("contact");
+        Assert.Equal("06152 000-100", contact.GetProperty("phone").GetString());
+        Assert.Equal("https://jobcenter-gross-gerau.example/video-termin", contact.GetProperty("videoConsultationUrl").GetString());
+    }
+
+    /// <summary>The body of <c>PUT api/v1/tenant/contact</c> with the tenant's current values.</summary>
+    private static async Task<Dictionary<string, object?>> ContactBodyAsync(HttpClient client, string token)
+    {
+        var settings = await GetJsonAsync(client, token, "api/v1/tenant/settings");
+        var contact = settings.GetProperty("contact");
+        var links = settings.GetProperty("links");
+        return new Dictionary<string, object?>
+        {
+            ["phone"] = contact.GetProperty("phone").GetString(),
+            ["email"] = contact.GetProperty("email").GetString(),
+            ["address"] = contact.GetProperty("address").GetString(),
+            ["openingHours"] = contact.GetProperty("openingHours").GetString(),
+            ["appointmentUrl"] = contact.GetProperty("appointmentUrl").GetString(),
+            ["onlineApplicationUrl"] = links.GetProperty("onlineApplicationUrl").GetString(),
+            ["postcodes"] = settings.GetProperty("postcodes").EnumerateArray().Select(p => p.GetString()).ToList(),
+        };
+    }
+
+    /// <summary>The Video-Check without a hint of the jobcenter's own: the contact page instead.</summary>
+    private static async Task AssertNoJobcenterToolAsync(HttpClient client)
+    {
+        var page = await client.GetStringAsync(new Uri("video-check", UriKind.Relative));
+        Assert.DoesNotContain("video-jobcenter", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("gross-gerau.example/video", page, StringComparison.Ordinal);
+        Assert.Contains("Frag uns nach einem Termin. <a href=\"kontakt\">Kontakt zum Jobcenter</a>", page, StringComparison.Ordinal);
+    }
 }
 
 public sealed class SqliteToolPagesTests(SqliteApp app) : ToolPagesTests<SqliteApp>(app);

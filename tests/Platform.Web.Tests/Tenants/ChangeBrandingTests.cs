@@ -4,7 +4,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Web.Tests.Tenants;
 
-/// <summary>A jobcenter's TenantAdmin changes its colours on <c>verwaltung</c>; only readable colours are taken.</summary>
+/// <summary>
+/// A jobcenter's TenantAdmin changes its colours on <c>verwaltung</c> (only readable colours are taken) and what its
+/// Video-Check says about its own video-consultation tool.
+/// </summary>
 public abstract class ChangeBrandingTests<TApp>(TApp app, ChromiumFixture chromium) : BrowserTest<TApp>(app, chromium)
     where TApp : BrowserApp
 {
@@ -76,6 +79,34 @@ public abstract class ChangeBrandingTests<TApp>(TApp app, ChromiumFixture chromi
 
         await ExpectPublicHeaderAsync(site, GrossGerauBlue);
         await ExpectPublicHeaderAsync(App.TenantByPrefix("offenbach"), OffenbachRed);
+    }
+
+    [Fact]
+    public async Task The_admin_writes_the_video_check_hint_and_link_and_only_her_jobcenters_video_check_shows_them()
+    {
+        var site = App.TenantByHost("gross-gerau");
+        var requests = new RequestRecorder(Context);
+        await OpenAdministrationAsync(site);
+
+        var contact = Page.Locator("section[aria-labelledby=kontakt]");
+        await contact.GetByLabel("Hinweis: welches Programm ihr nutzt").FillAsync("Wir treffen uns in „Jobcenter Video“.\n\nDen Link schicken wir dir per E-Mail.");
+        await contact.GetByLabel("Link zur Anleitung oder zum Programm").FillAsync("https://video.gross-gerau.example/anleitung");
+        await contact.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Die Kontaktdaten sind gespeichert.");
+        requests.AssertAllOnOriginOf(site);
+
+        var visitor = await NewAnonymousPageAsync();
+        await visitor.GotoAsync(new Uri(site, "video-check").ToString());
+        var jobcenter = visitor.GetByRole(AriaRole.Region, new() { Name = "Video-Termine bei deinem Jobcenter" });
+        await Expect(jobcenter.Locator("p").First).ToHaveTextAsync("Wir treffen uns in „Jobcenter Video“.");
+        await Expect(jobcenter.Locator("p").Nth(1)).ToHaveTextAsync("Den Link schicken wir dir per E-Mail.");
+        await Expect(jobcenter.GetByRole(AriaRole.Link, new() { Name = "Zur Anleitung für den Video-Termin" }))
+            .ToHaveAttributeAsync("href", "https://video.gross-gerau.example/anleitung");
+
+        var elsewhere = await NewAnonymousPageAsync();
+        await elsewhere.GotoAsync(new Uri(App.TenantByPrefix("offenbach"), "video-check").ToString());
+        await Expect(elsewhere.GetByRole(AriaRole.Link, new() { Name = "Kontakt zum Jobcenter" })).ToBeVisibleAsync();
+        await Expect(elsewhere.GetByRole(AriaRole.Region, new() { Name = "Video-Termine bei deinem Jobcenter" })).ToHaveCountAsync(0);
     }
 
     private async Task OpenAdministrationAsync(Uri site)

@@ -36,6 +36,9 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
             c.Property(x => x.Address).HasColumnName("ContactAddress").HasMaxLength(300).IsRequired();
             c.Property(x => x.OpeningHours).HasColumnName("ContactOpeningHours").HasMaxLength(300).IsRequired();
             c.Property(x => x.AppointmentUrl).HasColumnName("ContactAppointmentUrl").HasMaxLength(500).IsRequired();
+            c.Property(x => x.VideoConsultationHint).HasColumnName("ContactVideoHint")
+                .HasMaxLength(TenantContact.VideoConsultationHintMaxLength).IsRequired();
+            c.Property(x => x.VideoConsultationUrl).HasColumnName("ContactVideoUrl").HasMaxLength(500).IsRequired();
         });
         builder.Navigation(t => t.Contact).IsRequired();
         builder.OwnsOne(t => t.Links, l =>

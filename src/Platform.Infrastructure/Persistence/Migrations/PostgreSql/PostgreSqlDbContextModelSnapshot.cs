@@ -2162,6 +2162,18 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                                 .HasColumnType("character varying(40)")
                                 .HasColumnName("ContactPhone");
 
+                            b1.Property<string>("VideoConsultationHint")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("ContactVideoHint");
+
+                            b1.Property<string>("VideoConsultationUrl")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("ContactVideoUrl");
+
                             b1.HasKey("TenantId");
 
                             b1.ToTable("Tenants");

@@ -2165,6 +2165,18 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnType("nvarchar(40)")
                                 .HasColumnName("ContactPhone");
 
+                            b1.Property<string>("VideoConsultationHint")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("ContactVideoHint");
+
+                            b1.Property<string>("VideoConsultationUrl")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("ContactVideoUrl");
+
                             b1.HasKey("TenantId");
 
                             b1.ToTable("Tenants");

@@ -2151,6 +2151,18 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ContactPhone");
 
+                            b1.Property<string>("VideoConsultationHint")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactVideoHint");
+
+                            b1.Property<string>("VideoConsultationUrl")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactVideoUrl");
+
                             b1.HasKey("TenantId");
 
                             b1.ToTable("Tenants");
