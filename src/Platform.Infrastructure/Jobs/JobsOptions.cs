@@ -22,12 +22,6 @@ public sealed class JobsOptions
 
     public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
 
-    /// <summary>
-    /// How many overdue posts of a tenant the catch-up publishes at once (each in its own scope and connection): a
-    /// thousand posts that fell due during an outage go out in a quarter of the time one at a time would take.
-    /// </summary>
-    public int CatchUpParallelism { get; set; } = 4;
-
     /// <summary>How many times a publication is tried before the post ends in the Failed state.</summary>
     public int PublishAttempts { get; set; } = 3;
 

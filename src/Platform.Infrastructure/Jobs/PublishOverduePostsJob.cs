@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Platform.Application.Common;
 using Platform.Application.Posts;
 
@@ -8,11 +7,9 @@ namespace Platform.Infrastructure.Jobs;
 
 /// <summary>
 /// The recurring catch-up: publishes every overdue scheduled post of every tenant (after downtime or a lost job) and
-/// unpublishes posts whose expiry has passed. One tenant's failure does not stop the others. A tenant's overdue posts
-/// go out <see cref="JobsOptions.CatchUpParallelism"/> at a time; each publication is idempotent and has its own scope.
+/// unpublishes posts whose expiry has passed. One tenant's failure does not stop the others.
 /// </summary>
-public sealed partial class PublishOverduePostsJob(
-    ITenantScopeRunner tenants, PostPublisher publisher, IOptions<JobsOptions> options, ILogger<PublishOverduePostsJob> logger)
+public sealed partial class PublishOverduePostsJob(ITenantScopeRunner tenants, PostPublisher publisher, ILogger<PublishOverduePostsJob> logger)
 {
     public const string RecurringJobId = "publish-overdue-posts";
 
@@ -28,8 +25,10 @@ public sealed partial class PublishOverduePostsJob(
                 LogExpired(logger, expired, tenant.Slug);
             }
 
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.CatchUpParallelism), CancellationToken = ct };
-            await Parallel.ForEachAsync(overdue, parallel, async (postId, token) => await publisher.PublishAsync(tenant.Id, postId, token));
+            foreach (var postId in overdue)
+            {
+                await publisher.PublishAsync(tenant.Id, postId, ct);
+            }
 
             if (overdue.Count > 0)
             {
