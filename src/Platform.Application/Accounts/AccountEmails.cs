@@ -1,50 +1,54 @@
 using System.Globalization;
 using Platform.Application.Common;
+using Platform.Application.Resources;
 
 namespace Platform.Application.Accounts;
 
-/// <summary>The e-mails of the account flows, in German and in the tenant's name.</summary>
+/// <summary>
+/// The e-mails of the account flows, in the tenant's name and in the account's language (<see cref="EmailText"/>). The
+/// invitation goes to jobcenter staff who have no account yet, and is German.
+/// </summary>
 public static class AccountEmails
 {
-    public static EmailMessage ConfirmEmail(TenantInfo? tenant, string to, string displayName, Uri confirmationLink, TimeSpan validFor)
+    public static EmailMessage ConfirmEmail(TenantInfo? tenant, string to, string displayName, Uri confirmationLink, TimeSpan validFor, CultureInfo culture)
     {
         var name = tenant?.DisplayName ?? BrandedEmail.PlatformName;
-        return BrandedEmail.Compose(tenant, to, $"Bitte bestätige deine E-Mail-Adresse – {name}",
+        return BrandedEmail.Compose(tenant, to, EmailText.Format("Confirm.Subject", culture, name),
         [
-            new EmailParagraph($"Hallo {displayName},"),
-            new EmailParagraph($"du hast ein Konto bei {name} angelegt. Bitte bestätige deine E-Mail-Adresse, damit du dich anmelden kannst."),
-            new EmailButton("E-Mail-Adresse bestätigen", confirmationLink),
-            new EmailParagraph($"Der Link gilt {Duration(validFor)}. Wenn du kein Konto angelegt hast, kannst du diese E-Mail einfach löschen."),
-        ]);
+            new EmailParagraph(EmailText.Format("Email.Greeting", culture, displayName)),
+            new EmailParagraph(EmailText.Format("Confirm.Text", culture, name)),
+            new EmailButton(EmailText.Get("Confirm.Button", culture), confirmationLink),
+            new EmailParagraph(EmailText.Format("Confirm.Validity", culture, Duration(validFor, culture))),
+        ], culture);
     }
 
-    public static EmailMessage ResetPassword(TenantInfo? tenant, string to, string displayName, string code, Uri resetLink, TimeSpan validFor)
+    public static EmailMessage ResetPassword(TenantInfo? tenant, string to, string displayName, string code, Uri resetLink, TimeSpan validFor, CultureInfo culture)
     {
         var name = tenant?.DisplayName ?? BrandedEmail.PlatformName;
-        return BrandedEmail.Compose(tenant, to, $"Dein Code für ein neues Passwort – {name}",
+        return BrandedEmail.Compose(tenant, to, EmailText.Format("Reset.Subject", culture, name),
         [
-            new EmailParagraph($"Hallo {displayName},"),
-            new EmailParagraph($"jemand – hoffentlich du – möchte das Passwort für dein Konto bei {name} neu setzen. Das geht über diesen Link:"),
-            new EmailButton("Neues Passwort setzen", resetLink),
-            new EmailParagraph("Oder gib diesen Code zusammen mit deinem neuen Passwort ein:"),
+            new EmailParagraph(EmailText.Format("Email.Greeting", culture, displayName)),
+            new EmailParagraph(EmailText.Format("Reset.Text", culture, name)),
+            new EmailButton(EmailText.Get("Reset.Button", culture), resetLink),
+            new EmailParagraph(EmailText.Get("Reset.CodeIntro", culture)),
             new EmailCode(code),
-            new EmailParagraph($"Link und Code gelten {Duration(validFor)} und nur einmal."),
-            new EmailParagraph("Wenn du das nicht warst, lösche diese E-Mail einfach. Dein Passwort bleibt dann, wie es ist."),
-        ]);
+            new EmailParagraph(EmailText.Format("Reset.Validity", culture, Duration(validFor, culture))),
+            new EmailParagraph(EmailText.Get("Reset.NotYou", culture)),
+        ], culture);
     }
 
-    public static EmailMessage AlreadyRegistered(TenantInfo? tenant, string to, string displayName, Uri signInLink, Uri resetLink, TimeSpan validFor)
+    public static EmailMessage AlreadyRegistered(TenantInfo? tenant, string to, string displayName, Uri signInLink, Uri resetLink, TimeSpan validFor, CultureInfo culture)
     {
         var name = tenant?.DisplayName ?? BrandedEmail.PlatformName;
-        return BrandedEmail.Compose(tenant, to, $"Du hast schon ein Konto – {name}",
+        return BrandedEmail.Compose(tenant, to, EmailText.Format("Registered.Subject", culture, name),
         [
-            new EmailParagraph($"Hallo {displayName},"),
-            new EmailParagraph($"jemand – hoffentlich du – wollte mit deiner E-Mail-Adresse ein Konto bei {name} anlegen. Du hast dort schon eins; ein zweites gibt es nicht."),
-            new EmailButton("Anmelden", signInLink),
-            new EmailParagraph("Passwort vergessen? Hier kannst du ein neues setzen:"),
-            new EmailButton("Neues Passwort setzen", resetLink),
-            new EmailParagraph($"Der Link gilt {Duration(validFor)} und nur einmal. Wenn du das nicht warst, lösche diese E-Mail einfach. An deinem Konto hat sich nichts geändert."),
-        ]);
+            new EmailParagraph(EmailText.Format("Email.Greeting", culture, displayName)),
+            new EmailParagraph(EmailText.Format("Registered.Text", culture, name)),
+            new EmailButton(EmailText.Get("Registered.SignIn", culture), signInLink),
+            new EmailParagraph(EmailText.Get("Registered.Forgot", culture)),
+            new EmailButton(EmailText.Get("Reset.Button", culture), resetLink),
+            new EmailParagraph(EmailText.Format("Registered.Validity", culture, Duration(validFor, culture))),
+        ], culture);
     }
 
     public static EmailMessage Invitation(TenantInfo? tenant, string to, string role, Uri invitationLink, TimeSpan validFor)
@@ -68,11 +72,15 @@ public static class AccountEmails
         _ => role,
     };
 
-    /// <summary>"24 Stunden", "90 Minuten", "3 Tage".</summary>
-    public static string Duration(TimeSpan span) => span switch
+    /// <summary>"24 Stunden", "90 Minuten", "3 Tage"; in German unless another culture is given.</summary>
+    public static string Duration(TimeSpan span, CultureInfo? culture = null)
     {
-        { TotalMinutes: < 120 } => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(span.TotalMinutes)} Minuten"),
-        { TotalHours: <= 48 } => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(span.TotalHours)} Stunden"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(span.TotalDays)} Tage"),
-    };
+        culture ??= EmailText.Culture(EmailText.DefaultLanguage);
+        return span switch
+        {
+            { TotalMinutes: < 120 } => EmailText.Format("Duration.Minutes", culture, Math.Round(span.TotalMinutes)),
+            { TotalHours: <= 48 } => EmailText.Format("Duration.Hours", culture, Math.Round(span.TotalHours)),
+            _ => EmailText.Format("Duration.Days", culture, Math.Round(span.TotalDays)),
+        };
+    }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Platform.Application.Resources;
 
 namespace Platform.Application.Common;
 
@@ -14,17 +16,20 @@ public static partial class BrandedEmail
 
     private const string DefaultColor = "#1d4ed8";
 
-    public static EmailMessage Compose(TenantInfo? tenant, string to, string subject, IReadOnlyList<EmailBlock> blocks)
+    /// <summary>The mail; <paramref name="culture"/> is the language of its own words (greeting, footer, <c>lang</c> and <c>dir</c>), German when left out.</summary>
+    public static EmailMessage Compose(TenantInfo? tenant, string to, string subject, IReadOnlyList<EmailBlock> blocks, CultureInfo? culture = null)
     {
+        culture ??= EmailText.Culture(EmailText.DefaultLanguage);
+        var direction = culture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
         var name = tenant?.DisplayName ?? PlatformName;
         var color = tenant is not null && HexColor().IsMatch(tenant.Branding.PrimaryColor) ? tenant.Branding.PrimaryColor : DefaultColor;
-        var footer = FooterLines(tenant);
+        var footer = FooterLines(tenant, culture);
 
         var text = new StringBuilder();
         var html = new StringBuilder();
         html.Append(CultureInvariant($"""
             <!DOCTYPE html>
-            <html lang="de"><head><meta charset="utf-8"><title>{Encode(subject)}</title></head>
+            <html lang="{culture.TwoLetterISOLanguageName}" dir="{direction}"><head><meta charset="utf-8"><title>{Encode(subject)}</title></head>
             <body style="margin:0;padding:0;background:#f3f4f6;font-family:Arial,Helvetica,sans-serif;color:#111827;">
             <div style="max-width:560px;margin:0 auto;background:#ffffff;">
             <div style="background:{color};color:#ffffff;padding:16px 24px;font-size:20px;font-weight:bold;">{Encode(name)}</div>
@@ -43,7 +48,7 @@ public static partial class BrandedEmail
                     text.Append(button.Label).Append(":\n").Append(button.Url.AbsoluteUri).Append("\n\n");
                     html.Append(CultureInvariant($"""
                         <p style="margin:24px 0;"><a href="{Encode(button.Url.AbsoluteUri)}" style="display:inline-block;background:{color};color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold;">{Encode(button.Label)}</a></p>
-                        <p style="margin:0 0 16px 0;font-size:13px;color:#4b5563;">Falls der Knopf nicht geht, kopiere diesen Link in deinen Browser:<br><span style="word-break:break-all;">{Encode(button.Url.AbsoluteUri)}</span></p>
+                        <p style="margin:0 0 16px 0;font-size:13px;color:#4b5563;">{Encode(EmailText.Get("Email.ButtonFallback", culture))}<br><span style="word-break:break-all;">{Encode(button.Url.AbsoluteUri)}</span></p>
                         """));
                     break;
                 case EmailCode code:
@@ -56,8 +61,9 @@ public static partial class BrandedEmail
             }
         }
 
-        text.Append("Viele Grüße\n").Append(name).Append('\n');
-        html.Append(CultureInvariant($"""<p style="margin:24px 0 0 0;">Viele Grüße<br>{Encode(name)}</p></div>"""));
+        var regards = EmailText.Get("Email.Regards", culture);
+        text.Append(regards).Append('\n').Append(name).Append('\n');
+        html.Append(CultureInvariant($"""<p style="margin:24px 0 0 0;">{Encode(regards)}<br>{Encode(name)}</p></div>"""));
         if (footer.Count > 0)
         {
             text.Append("\n--\n").AppendJoin('\n', footer).Append('\n');
@@ -71,7 +77,7 @@ public static partial class BrandedEmail
         return new EmailMessage(to, subject, text.ToString(), html.ToString(), name, replyTo);
     }
 
-    private static List<string> FooterLines(TenantInfo? tenant)
+    private static List<string> FooterLines(TenantInfo? tenant, CultureInfo culture)
     {
         if (tenant is null)
         {
@@ -87,17 +93,17 @@ public static partial class BrandedEmail
 
         if (!string.IsNullOrWhiteSpace(contact.Phone))
         {
-            lines.Add("Telefon: " + contact.Phone);
+            lines.Add(EmailText.Format("Email.Phone", culture, contact.Phone));
         }
 
         if (!string.IsNullOrWhiteSpace(contact.Email))
         {
-            lines.Add("E-Mail: " + contact.Email);
+            lines.Add(EmailText.Format("Email.Email", culture, contact.Email));
         }
 
         if (!string.IsNullOrWhiteSpace(contact.OpeningHours))
         {
-            lines.Add("Öffnungszeiten: " + contact.OpeningHours);
+            lines.Add(EmailText.Format("Email.OpeningHours", culture, contact.OpeningHours));
         }
 
         return lines;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
+using Platform.Application.Resources;
 using Platform.Infrastructure.Persistence;
 
 namespace Platform.Infrastructure.Identity;
@@ -63,6 +64,7 @@ public sealed class AccountService(
             ConfirmedAtLeast16 = account.ConfirmedAtLeast16,
             ConfirmedAtLeast16At = account.ConfirmedAtLeast16 ? now : null,
             CreatedAt = now,
+            Language = EmailText.Current(),
         };
         var created = await users.CreateAsync(user, account.Password);
         if (!created.Succeeded)
@@ -162,7 +164,8 @@ public sealed class AccountService(
             [.. logins.Select(l => l.ProviderDisplayName ?? l.LoginProvider)],
             [.. claims.Select(c => $"{c.Type}: {c.Value}")],
             tokens,
-            await users.HasPasswordAsync(user));
+            await users.HasPasswordAsync(user),
+            EmailText.Normalize(user.Language));
     }
 
     public async Task<bool> ConfirmAtLeast16Async(Guid accountId, DateTime at, CancellationToken cancellationToken)

@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Platform.Application.Resources;
 
 namespace Platform.Infrastructure.Identity;
 
@@ -27,6 +30,25 @@ public sealed class PlatformSignInManager(
     private static readonly PlatformUser DummyUser = new() { UserName = "dummy", DisplayName = "dummy" };
     private static readonly Lock DummyLock = new();
     private static string? _dummyHash;
+
+    /// <summary>
+    /// Every completed sign-in (password, second factor, passkey): the account's e-mails follow the language the person
+    /// chose on this device (switcher cookie or <c>?culture=</c>). A request that chose none, such as an app that does
+    /// not send one, leaves the stored language as it is.
+    /// </summary>
+    public override async Task SignInWithClaimsAsync(PlatformUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (Context.Features.Get<IRequestCultureFeature>() is { Provider: not null } chosen
+            && EmailText.Normalize(chosen.RequestCulture.UICulture.Name) is var language
+            && !string.Equals(user.Language, language, StringComparison.Ordinal))
+        {
+            user.Language = language;
+            await UserManager.UpdateAsync(user);
+        }
+
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+    }
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Platform.Application.Resources;
 using Platform.Domain.Common;
 
 namespace Platform.Infrastructure.Identity;
@@ -25,4 +26,11 @@ public sealed class PlatformUser : IdentityUser<Guid>, ITenantOwned
 
     [PersonalData]
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// The language of the person's e-mails: the UI language they registered in, and then the one they last signed in
+    /// with (<see cref="PlatformSignInManager"/>). A mail someone else triggers (a reset request) keeps to it.
+    /// </summary>
+    [PersonalData]
+    public string Language { get; set; } = EmailText.DefaultLanguage;
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
+using Platform.Application.Resources;
 using Platform.Infrastructure.Tenancy;
 
 namespace Platform.Infrastructure.Identity;
@@ -34,7 +35,7 @@ public sealed partial class SendAccountEmailJob(
                 ["userId"] = user.Id.ToString("D", CultureInfo.InvariantCulture),
                 ["code"] = code,
             });
-            return AccountEmails.ConfirmEmail(CurrentTenant(services), user.Email!, user.DisplayName, new Uri(link), tokens.Value.TokenLifespan);
+            return AccountEmails.ConfirmEmail(CurrentTenant(services), user.Email!, user.DisplayName, new Uri(link), tokens.Value.TokenLifespan, EmailText.Culture(user.Language));
         }, cancellationToken);
 
     /// <summary>Mails a password reset code and a link to the page <see cref="AccountPages.ResetPassword"/> with it, to confirmed addresses only.</summary>
@@ -47,7 +48,7 @@ public sealed partial class SendAccountEmailJob(
             }
 
             var (code, link) = await ResetCodeAsync(services, user);
-            return AccountEmails.ResetPassword(CurrentTenant(services), user.Email!, user.DisplayName, code, link, tokens.Value.TokenLifespan);
+            return AccountEmails.ResetPassword(CurrentTenant(services), user.Email!, user.DisplayName, code, link, tokens.Value.TokenLifespan, EmailText.Culture(user.Language));
         }, cancellationToken);
 
     /// <summary>
@@ -64,7 +65,7 @@ public sealed partial class SendAccountEmailJob(
 
             var (_, link) = await ResetCodeAsync(services, user);
             return AccountEmails.AlreadyRegistered(
-                CurrentTenant(services), user.Email!, user.DisplayName, new Uri(PageOf(services, AccountPages.SignIn)), link, tokens.Value.TokenLifespan);
+                CurrentTenant(services), user.Email!, user.DisplayName, new Uri(PageOf(services, AccountPages.SignIn)), link, tokens.Value.TokenLifespan, EmailText.Culture(user.Language));
         }, cancellationToken);
 
     /// <summary>A fresh password reset code, and the reset page with the address and that code filled in.</summary>

@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Platform.Application.Resources;
 using Platform.Web;
 using Platform.Web.Resources;
 
 namespace Platform.Api.Tests.Hosting;
 
 /// <summary>
-/// Every UI language is complete (issue 14, ADR-016): for every resource of the Web project
-/// (<c>src/Platform.Web/Resources/*.resx</c>, found on disk) and every language of <see cref="UiCultures.Languages"/>,
+/// Every UI language is complete (issue 14, ADR-016): for every resource of the Web project's and the Application
+/// project's <c>Resources</c> folders (<c>*.resx</c>, found on disk: the pages, the tools, the e-mails) and every language
+/// of <see cref="UiCultures.Languages"/>,
 /// the language's file has exactly the German keys, no empty value, the same placeholders, and no German text left
 /// in it, unless the German entry allows that with <c>&lt;comment&gt;identical&lt;/comment&gt;</c> (every language:
 /// punctuation, format patterns, brand names) or <c>&lt;comment&gt;identical: en, tr&lt;/comment&gt;</c> (only those).
@@ -17,7 +19,12 @@ namespace Platform.Api.Tests.Hosting;
 /// </summary>
 public sealed partial class ResourceCompletenessTests
 {
-    private static readonly string ResourceDirectory = Path.Combine(RepositoryRoot(), "src", "Platform.Web", "Resources");
+    /// <summary>Where resources live: folder, the namespace they compile into, and their assembly.</summary>
+    private static readonly (string Project, string Namespace, System.Reflection.Assembly Assembly)[] Locations =
+    [
+        ("Platform.Web", "Platform.Web.Resources", typeof(UiText).Assembly),
+        ("Platform.Application", "Platform.Application.Resources", typeof(EmailText).Assembly),
+    ];
 
     private static IEnumerable<string> Translations => UiCultures.Languages.Select(l => l.Code).Where(c => c != UiCultures.Default);
 
@@ -41,9 +48,10 @@ public sealed partial class ResourceCompletenessTests
     }
 
     [Fact]
-    public void The_web_project_has_ui_text_resources()
+    public void The_pages_and_the_e_mails_have_text_resources()
     {
-        Assert.Contains("UiText", ResourceBaseNames());
+        Assert.Contains("Platform.Web.Resources.UiText", ResourceBaseNames());
+        Assert.Contains("Platform.Application.Resources.EmailText", ResourceBaseNames());
     }
 
     [Theory]
@@ -51,8 +59,9 @@ public sealed partial class ResourceCompletenessTests
     public void Every_resource_file_is_german_or_a_language_the_switcher_offers(string baseName)
     {
         var offered = UiCultures.Languages.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
-        var stray = Directory.GetFiles(ResourceDirectory, baseName + ".*.resx")
-            .Select(f => Path.GetFileName(f)[(baseName.Length + 1)..^".resx".Length])
+        var (directory, name, _) = Locate(baseName);
+        var stray = Directory.GetFiles(directory, name + ".*.resx")
+            .Select(f => Path.GetFileName(f)[(name.Length + 1)..^".resx".Length])
             .Where(culture => !offered.Contains(culture))
             .Order(StringComparer.Ordinal);
 
@@ -118,7 +127,7 @@ public sealed partial class ResourceCompletenessTests
         Assert.True(translation.ReviewedOn is not null, $"{translation.FileName} has no header comment 'Last reviewed: yyyy-MM-dd'.");
 
         // SatelliteResourceLanguages (Directory.Build.props) must name the language, or its texts never ship.
-        var manager = new ResourceManager($"Platform.Web.Resources.{baseName}", typeof(UiText).Assembly);
+        var manager = new ResourceManager(baseName, Locate(baseName).Assembly);
         var compiled = manager.GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false);
         Assert.True(compiled is not null, $"No satellite assembly for {baseName}.{culture}: is '{culture}' in SatelliteResourceLanguages (Directory.Build.props), and is the build current?");
         Assert.Equal(translation.Entries.First().Value.Text, compiled.GetString(translation.Entries.First().Key));
@@ -152,17 +161,28 @@ public sealed partial class ResourceCompletenessTests
     // {0}, {1:N0}, {2,5}: compared with their format, as a translation must not change how a value is shown.
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 
+    /// <summary>Every German resource by its full name, for example <c>Platform.Web.Resources.UiText</c>.</summary>
     private static IEnumerable<string> ResourceBaseNames() =>
-        Directory.GetFiles(ResourceDirectory, "*.resx")
-            .Select(f => Path.GetFileNameWithoutExtension(f))
-            .Where(name => !name.Contains('.', StringComparison.Ordinal))
+        Locations
+            .SelectMany(l => Directory.GetFiles(Path.Combine(RepositoryRoot(), "src", l.Project, "Resources"), "*.resx")
+                .Select(f => Path.GetFileNameWithoutExtension(f))
+                .Where(name => !name.Contains('.', StringComparison.Ordinal))
+                .Select(name => $"{l.Namespace}.{name}"))
             .Order(StringComparer.Ordinal);
+
+    /// <summary>The folder, file name and assembly of a resource's full name.</summary>
+    private static (string Directory, string Name, System.Reflection.Assembly Assembly) Locate(string baseName)
+    {
+        var location = Locations.Single(l => baseName.StartsWith(l.Namespace + ".", StringComparison.Ordinal));
+        return (Path.Combine(RepositoryRoot(), "src", location.Project, "Resources"), baseName[(location.Namespace.Length + 1)..], location.Assembly);
+    }
 
     private static ResourceFile Load(string baseName, string? culture)
     {
-        var fileName = culture is null ? $"{baseName}.resx" : $"{baseName}.{culture}.resx";
-        var path = Path.Combine(ResourceDirectory, fileName);
-        Assert.True(File.Exists(path), $"{fileName} is missing in src/Platform.Web/Resources.");
+        var (directory, name, _) = Locate(baseName);
+        var fileName = culture is null ? $"{name}.resx" : $"{name}.{culture}.resx";
+        var path = Path.Combine(directory, fileName);
+        Assert.True(File.Exists(path), $"{fileName} is missing in {directory}.");
 
         var document = XDocument.Load(path);
         var entries = new Dictionary<string, (string Text, string? Comment)>(StringComparer.Ordinal);

@@ -16,5 +16,6 @@ public sealed class PlatformUserConfiguration : IEntityTypeConfiguration<Platfor
         builder.HasIndex(u => new { u.TenantId, u.NormalizedUserName }).HasDatabaseName("UserNameIndex").IsUnique();
         builder.HasIndex(u => new { u.TenantId, u.NormalizedEmail }).HasDatabaseName("EmailIndex");
         builder.Property(u => u.DisplayName).HasMaxLength(60).IsRequired();
+        builder.Property(u => u.Language).HasMaxLength(8).IsRequired();
     }
 }
