@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Application.Events;
+using Platform.Application.Reminders;
 using Platform.Domain.Events;
 
 namespace Platform.Application.Accounts;
@@ -21,7 +22,7 @@ public sealed record DeleteMyAccountCommand(string? Password, string? Confirm) :
 }
 
 public sealed class DeleteMyAccountHandler(
-    IAccountService accounts, IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, IJobHistoryEraser jobs, TimeProvider clock)
+    IAccountService accounts, IAppDbContext db, IRecipientDirectory directory, ICurrentUser user, ICurrentTenant tenant, IJobHistoryEraser jobs, TimeProvider clock)
     : ICommandHandler<DeleteMyAccountCommand>
 {
     public async ValueTask<Unit> Handle(DeleteMyAccountCommand command, CancellationToken cancellationToken)
@@ -100,7 +101,7 @@ public sealed class DeleteMyAccountHandler(
             await EventSeatLock.RunAsync(db, tenant.RequiredId, postId, async _ =>
             {
                 await db.EventRegistrations.Where(r => r.PostId == postId && r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-                return await EventSeatLock.PromoteWaitingAsync(db, postId, capacity, clock.GetUtcNow().UtcDateTime, cancellationToken);
+                return await EventSeatLock.PromoteWaitingAsync(db, directory, postId, capacity, clock.GetUtcNow().UtcDateTime, cancellationToken);
             }, cancellationToken);
         }
 

@@ -8,7 +8,7 @@ namespace Platform.Application.ContactRequests;
 public sealed record ListContactRequestsQuery(bool IncludeDone = true) : IQuery<IReadOnlyList<ContactRequestItem>>;
 
 public sealed record ContactRequestItem(
-    Guid Id, string Type, string TypeName, string Name, string Email, string Phone, string Message, DateTime CreatedAt, DateTime? DoneAt, string DoneBy);
+    Guid Id, string Type, string TypeName, string Name, string Email, string Phone, string Message, DateTime CreatedAt, DateTime? DoneAt, string DoneBy, string Language = "de");
 
 public sealed class ListContactRequestsHandler(IAppDbContext db) : IQueryHandler<ListContactRequestsQuery, IReadOnlyList<ContactRequestItem>>
 {
@@ -23,6 +23,6 @@ public sealed class ListContactRequestsHandler(IAppDbContext db) : IQueryHandler
             .Take(Limit)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new ContactRequestItem(
-            r.Id, ContactRequestTypes.Name(r.Type), ContactRequestTypes.GermanName(r.Type), r.Name, r.Email, r.Phone, r.Message, r.CreatedAt, r.DoneAt, r.DoneBy))];
+            r.Id, ContactRequestTypes.Name(r.Type), ContactRequestTypes.GermanName(r.Type), r.Name, r.Email, r.Phone, r.Message, r.CreatedAt, r.DoneAt, r.DoneBy, r.Language))];
     }
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Resources;
 
 namespace Platform.Application.ContactRequests;
 
@@ -21,7 +22,7 @@ public sealed class SendContactConfirmationHandler(IAppDbContext db, ICurrentTen
             return false;
         }
 
-        await email.SendAsync(ContactConfirmationEmail.Compose(tenant.Tenant, request.Email, request.Type), cancellationToken);
+        await email.SendAsync(ContactConfirmationEmail.Compose(tenant.Tenant, request.Email, request.Type, EmailText.Culture(request.Language)), cancellationToken);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
+using Platform.Application.Resources;
 using Platform.Domain.ContactRequests;
 
 namespace Platform.Application.ContactRequests;
@@ -65,7 +66,7 @@ public sealed class SubmitContactRequestHandler(
         // The validator has already refused an unknown type.
         var type = ContactRequestTypes.TryParse(command.Type, out var parsed) ? parsed : ContactRequestType.Question;
         var request = ContactRequest.Submit(
-            current.RequiredId, type, command.Name, command.Email, command.Phone, command.Message ?? "", command.Consent, clock.GetUtcNow().UtcDateTime);
+            current.RequiredId, type, command.Name, command.Email, command.Phone, command.Message ?? "", command.Consent, clock.GetUtcNow().UtcDateTime, EmailText.Current());
         db.ContactRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         metrics.ContactRequestReceived(request.TenantId);

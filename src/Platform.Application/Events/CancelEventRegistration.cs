@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Reminders;
 using Platform.Domain.Events;
 
 namespace Platform.Application.Events;
@@ -17,7 +18,7 @@ public sealed class CancelEventRegistrationValidator : AbstractValidator<CancelE
     }
 }
 
-public sealed class CancelEventRegistrationHandler(IAppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)
+public sealed class CancelEventRegistrationHandler(IAppDbContext db, IRecipientDirectory directory, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock)
     : ICommandHandler<CancelEventRegistrationCommand, RegistrationResult>
 {
     public async ValueTask<RegistrationResult> Handle(CancelEventRegistrationCommand command, CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ public sealed class CancelEventRegistrationHandler(IAppDbContext db, ICurrentUse
             Guid? promoted = null;
             if (freesSeat)
             {
-                promoted = await EventSeatLock.PromoteWaitingAsync(db, command.PostId, ev.Capacity, now, cancellationToken);
+                promoted = await EventSeatLock.PromoteWaitingAsync(db, directory, command.PostId, ev.Capacity, now, cancellationToken);
             }
 
             return new RegistrationResult(command.PostId, EventQueries.StatusName(RegistrationStatus.Cancelled), null, promoted);

@@ -1,6 +1,8 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Reminders;
+using Platform.Application.Resources;
 using Platform.Domain.Events;
 using Platform.Domain.Reminders;
 
@@ -28,7 +30,7 @@ public static class EventSeatLock
     }
 
     /// <summary>Gives free seats to the waiting list in order; returns the first person moved up. Call under the lock.</summary>
-    public static async Task<Guid?> PromoteWaitingAsync(IAppDbContext db, Guid postId, int? capacity, DateTime now, CancellationToken cancellationToken)
+    public static async Task<Guid?> PromoteWaitingAsync(IAppDbContext db, IRecipientDirectory directory, Guid postId, int? capacity, DateTime now, CancellationToken cancellationToken)
     {
         var confirmed = await db.EventRegistrations.CountAsync(r => r.PostId == postId && r.Status == RegistrationStatus.Confirmed, cancellationToken);
         var free = capacity is { } c ? c - confirmed : int.MaxValue;
@@ -47,7 +49,7 @@ public static class EventSeatLock
             r.Promote(now);
         }
 
-        await NotifyPromotedAsync(db, postId, next, now, cancellationToken);
+        await NotifyPromotedAsync(db, directory, postId, next, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return next.Count > 0 ? next[0].UserId : null;
     }
@@ -57,7 +59,7 @@ public static class EventSeatLock
     /// their consent, push outside their quiet hours; the delivery engine checks consent again when sending). The rows
     /// are saved in the same transaction as the promotion, so a promotion that happened is told exactly once.
     /// </summary>
-    private static async Task NotifyPromotedAsync(IAppDbContext db, Guid postId, List<EventRegistration> promoted, DateTime now, CancellationToken cancellationToken)
+    private static async Task NotifyPromotedAsync(IAppDbContext db, IRecipientDirectory directory, Guid postId, List<EventRegistration> promoted, DateTime now, CancellationToken cancellationToken)
     {
         if (promoted.Count == 0)
         {
@@ -72,10 +74,12 @@ public static class EventSeatLock
         var preferences = await db.NotificationPreferences.AsNoTracking()
             .Where(p => userIds.Contains(p.UserId))
             .ToDictionaryAsync(p => p.UserId, cancellationToken);
+        var recipients = await directory.FindAsync(userIds, cancellationToken);
         foreach (var registration in promoted)
         {
             var starts = ev.EventStartsAt ?? now;
-            db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.InApp, now));
+            var wording = NotificationTexts.For(recipients.GetValueOrDefault(registration.UserId)?.Language);
+            db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.InApp, now, wording));
             if (preferences.GetValueOrDefault(registration.UserId) is not { } preference)
             {
                 continue;
@@ -83,12 +87,12 @@ public static class EventSeatLock
 
             if (preference.EmailEnabled)
             {
-                db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.Email, now));
+                db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.Email, now, wording));
             }
 
             if (preference.PushEnabled)
             {
-                db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.Push, preference.QuietHours.Delay(now)));
+                db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.Push, preference.QuietHours.Delay(now), wording));
             }
         }
     }

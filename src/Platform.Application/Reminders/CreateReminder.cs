@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Resources;
 using Platform.Domain.Common;
 using Platform.Domain.Reminders;
 
@@ -77,7 +78,7 @@ public sealed class CreateReminderHandler(IAppDbContext db, ICurrentUser user, I
             | (command.Push ? NotificationChannels.Push : NotificationChannels.None);
         var (reminder, deliveries) = Reminder.Create(
             tenant.RequiredId, userId, command.Kind, command.Title, command.PostId, dueAt,
-            [.. command.LeadTimeMinutes.Select(m => TimeSpan.FromMinutes(m))], channels, now);
+            [.. command.LeadTimeMinutes.Select(m => TimeSpan.FromMinutes(m))], channels, now, NotificationTexts.For(EmailText.Current()));
 
         var quiet = await db.NotificationPreferences.AsNoTracking()
             .Where(p => p.UserId == userId)

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Resources;
 using Platform.Domain.Reminders;
 using Platform.Domain.Tenants;
 
@@ -203,12 +204,18 @@ public sealed class DeliverDueNotificationsHandler(
                 remaining--;
                 var unsubscribeToken = tokens.Create(tenantInfo.Id, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null, delivery.Kind));
                 var unsubscribe = UnsubscribePage(tenantInfo, unsubscribeToken);
-                var message = BrandedEmail.Compose(tenantInfo, recipient.Email, delivery.Title, [
-                    new EmailParagraph(delivery.Text),
-                    new EmailButton("In der App ansehen", links.Link(tenantInfo, delivery.Link)),
-                    new EmailParagraph(UnsubscribeNote(delivery.Kind)),
-                    new EmailButton(UnsubscribeLabel(delivery.Kind), unsubscribe),
-                ]) with
+                var culture = EmailText.Culture(delivery.Language);
+                var message = BrandedEmail.Compose(
+                    tenantInfo,
+                    recipient.Email,
+                    delivery.Title,
+                    [
+                        new EmailParagraph(delivery.Text),
+                        new EmailButton(EmailText.Get("Notify.OpenInApp", culture), links.Link(tenantInfo, delivery.Link)),
+                        new EmailParagraph(EmailText.Get("Notify.UnsubscribeNote." + delivery.Kind, culture)),
+                        new EmailButton(EmailText.Get("Notify.Unsubscribe." + delivery.Kind, culture), unsubscribe),
+                    ],
+                    culture) with
                 {
                     UnsubscribeUrl = unsubscribe,
                     OneClickUnsubscribeUrl = links.Link(tenantInfo, "/api/v1/notifications/unsubscribe/one-click?token=" + Uri.EscapeDataString(unsubscribeToken)),
@@ -350,20 +357,6 @@ public sealed class DeliverDueNotificationsHandler(
             await PushSubscriptionRemoval.RemoveAsync(db, subscriptionId, cancellationToken);
         }
     }
-
-    private static string UnsubscribeNote(NotificationKind kind) => kind switch
-    {
-        NotificationKind.NewPost => "Du bekommst diese E-Mail, weil du Themen folgst und E-Mails zu neuen Beiträgen eingeschaltet hast. Mit einem Klick bestellst du nur diese E-Mails ab, Erinnerungen bleiben:",
-        NotificationKind.Promotion => "Du bekommst diese E-Mail, weil du auf der Warteliste einer Veranstaltung standest. Mit einem Klick bestellst du nur diese E-Mails ab:",
-        _ => "Du bekommst diese E-Mail, weil du E-Mail-Erinnerungen eingeschaltet hast. Mit einem Klick bestellst du nur die Erinnerungen ab:",
-    };
-
-    private static string UnsubscribeLabel(NotificationKind kind) => kind switch
-    {
-        NotificationKind.NewPost => "E-Mails zu neuen Beiträgen abbestellen",
-        NotificationKind.Promotion => "E-Mails zur Warteliste abbestellen",
-        _ => "E-Mail-Erinnerungen abbestellen",
-    };
 
     private Uri UnsubscribePage(TenantInfo tenantInfo, string token) =>
         links.Link(tenantInfo, "/abmelden-benachrichtigung?token=" + Uri.EscapeDataString(token));

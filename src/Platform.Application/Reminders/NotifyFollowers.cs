@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Resources;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 
@@ -12,7 +13,7 @@ namespace Platform.Application.Reminders;
 /// </summary>
 public sealed record NotifyFollowersCommand(Guid PostId) : ICommand<int>;
 
-public sealed class NotifyFollowersHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock) : ICommandHandler<NotifyFollowersCommand, int>
+public sealed class NotifyFollowersHandler(IAppDbContext db, IRecipientDirectory directory, ICurrentTenant tenant, TimeProvider clock) : ICommandHandler<NotifyFollowersCommand, int>
 {
     public async ValueTask<int> Handle(NotifyFollowersCommand command, CancellationToken cancellationToken)
     {
@@ -38,26 +39,28 @@ public sealed class NotifyFollowersHandler(IAppDbContext db, ICurrentTenant tena
         var followers = await db.NotificationPreferences.AsNoTracking()
             .Where(p => (p.FollowedTopics & topics) != 0)
             .ToListAsync(cancellationToken);
+        var recipients = await directory.FindAsync([.. followers.Select(f => f.UserId)], cancellationToken);
         foreach (var follower in followers)
         {
-            deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.InApp, now));
+            var wording = NotificationTexts.For(recipients.GetValueOrDefault(follower.UserId)?.Language);
+            deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.InApp, now, wording));
             if (follower.EmailEnabled && !follower.IsMuted(NotificationChannel.Email, NotificationKind.NewPost))
             {
-                deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.Email, now));
+                deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.Email, now, wording));
             }
 
             if (follower.PushEnabled && !follower.IsMuted(NotificationChannel.Push, NotificationKind.NewPost))
             {
-                deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.Push, follower.QuietHours.Delay(now)));
+                deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.Push, follower.QuietHours.Delay(now), wording));
             }
         }
 
         var anonymous = await db.PushSubscriptions.AsNoTracking()
             .Where(s => s.UserId == null && (s.Topics & topics) != 0)
-            .Select(s => s.Id)
+            .Select(s => new { s.Id, s.Language })
             .ToListAsync(cancellationToken);
-        deliveries.AddRange(anonymous.Select(id =>
-            ReminderDelivery.ForPost(tenantId, post.Id, post.Title, null, id, NotificationChannel.Push, QuietHours.Default.Delay(now))));
+        deliveries.AddRange(anonymous.Select(s =>
+            ReminderDelivery.ForPost(tenantId, post.Id, post.Title, null, s.Id, NotificationChannel.Push, QuietHours.Default.Delay(now), NotificationTexts.For(s.Language))));
 
         var fresh = deliveries.Where(d => !existing.Contains(d.Key)).ToList();
         db.ReminderDeliveries.AddRange(fresh);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Resources;
 using Platform.Domain.Reminders;
 
 namespace Platform.Application.Reminders;
@@ -27,7 +28,7 @@ public sealed class SubscribePushHandler(IAppDbContext db, ICurrentUser user, IC
         }
 
         var subscription = PushSubscription.Create(
-            tenant.RequiredId, userId, command.Endpoint, command.P256dh, command.Auth, 0, clock.GetUtcNow().UtcDateTime);
+            tenant.RequiredId, userId, command.Endpoint, command.P256dh, command.Auth, 0, clock.GetUtcNow().UtcDateTime, EmailText.Current());
         db.PushSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
         return subscription.Id;

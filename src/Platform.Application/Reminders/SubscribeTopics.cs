@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
+using Platform.Application.Resources;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 
@@ -32,7 +33,7 @@ public sealed class SubscribeTopicsHandler(IAppDbContext db, ICurrentTenant tena
         var flags = NotificationSettingsRules.Topics(command.Topics);
 
         var subscription = PushSubscription.Create(
-            tenant.RequiredId, null, command.Endpoint, command.P256dh, command.Auth, (int)flags, clock.GetUtcNow().UtcDateTime);
+            tenant.RequiredId, null, command.Endpoint, command.P256dh, command.Auth, (int)flags, clock.GetUtcNow().UtcDateTime, EmailText.Current());
         db.PushSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
         return new TopicSubscription(subscription.Id, TopicNames.ToNames(flags));

@@ -43,8 +43,11 @@ public sealed class ContactRequest : ITenantOwned
 
     public string DoneBy { get; private set; } = "";
 
+    /// <summary>The language the person wrote in (the page's), so the confirmation and the team's answer can use it.</summary>
+    public string Language { get; private set; } = "de";
+
     public static ContactRequest Submit(
-        Guid tenantId, ContactRequestType type, string? name, string? email, string? phone, string message, bool consent, DateTime now)
+        Guid tenantId, ContactRequestType type, string? name, string? email, string? phone, string message, bool consent, DateTime now, string language = "de")
     {
         if (!consent)
         {
@@ -76,6 +79,7 @@ public sealed class ContactRequest : ITenantOwned
             Phone = phone?.Trim() ?? "",
             Message = message.Trim(),
             CreatedAt = now,
+            Language = language,
         };
     }
 

@@ -37,7 +37,10 @@ public sealed class PushSubscription : ITenantOwned
     /// <summary>Delivery passes in a row in which the push service could not be reached or refused; reset by a success.</summary>
     public int FailedAttempts { get; private set; }
 
-    public static PushSubscription Create(Guid tenantId, Guid? userId, string endpoint, string p256dh, string auth, int topics, DateTime now)
+    /// <summary>The language the messages of an anonymous subscription are written in (an account's own language wins).</summary>
+    public string Language { get; private set; } = "de";
+
+    public static PushSubscription Create(Guid tenantId, Guid? userId, string endpoint, string p256dh, string auth, int topics, DateTime now, string language)
     {
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
@@ -54,6 +57,7 @@ public sealed class PushSubscription : ITenantOwned
             Auth = auth,
             Topics = topics,
             CreatedAt = now,
+            Language = language,
         };
     }
 

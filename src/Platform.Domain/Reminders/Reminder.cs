@@ -46,13 +46,6 @@ public sealed class Reminder : ITenantOwned
     public IReadOnlyList<TimeSpan> LeadTimeList =>
         [.. LeadTimes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => TimeSpan.FromMinutes(int.Parse(m, CultureInfo.InvariantCulture)))];
 
-    public static string DefaultTitle(ReminderKind kind) => kind switch
-    {
-        ReminderKind.BenefitRenewal => "Weiterbewilligungsantrag",
-        ReminderKind.JobcenterAppointment => "Termin im Jobcenter",
-        _ => "Veranstaltung",
-    };
-
     /// <summary>
     /// Creates the reminder and its deliveries: one per lead time and channel, each due at the date minus the lead
     /// time. A lead time whose moment has already passed is refused (it would be a reminder that never comes); in-app is
@@ -67,7 +60,8 @@ public sealed class Reminder : ITenantOwned
         DateTime dueAtUtc,
         IReadOnlyCollection<TimeSpan> leadTimes,
         NotificationChannels channels,
-        DateTime now)
+        DateTime now,
+        NotificationWording wording)
     {
         if (dueAtUtc.Kind != DateTimeKind.Utc)
         {
@@ -89,7 +83,7 @@ public sealed class Reminder : ITenantOwned
             throw new DomainException("reminder.leadPassed", "Mindestens einer der gewählten Zeitpunkte ist schon vorbei.");
         }
 
-        var text = string.IsNullOrWhiteSpace(title) ? DefaultTitle(kind) : title.Trim();
+        var text = string.IsNullOrWhiteSpace(title) ? wording.ReminderKinds[kind] : title.Trim();
         if (text.Length > MaxTitleLength)
         {
             throw new DomainException("reminder.title", $"Der Titel darf höchstens {MaxTitleLength} Zeichen lang sein.");
@@ -115,7 +109,7 @@ public sealed class Reminder : ITenantOwned
             var sendAt = dueAtUtc - lead;
             foreach (var channel in reminder.Channels.Each())
             {
-                deliveries.Add(ReminderDelivery.ForReminder(reminder, lead, channel, sendAt));
+                deliveries.Add(ReminderDelivery.ForReminder(reminder, lead, channel, sendAt, wording));
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Platform.Domain.Common;
 using Platform.Domain.Events;
 
@@ -48,6 +47,9 @@ public sealed class ReminderDelivery : ITenantOwned
 
     public string Title { get; private set; } = "";
 
+    /// <summary>The language <see cref="Title"/> and <see cref="Text"/> are written in, and the e-mail around them.</summary>
+    public string Language { get; private set; } = "de";
+
     public string Text { get; private set; } = "";
 
     /// <summary>Path inside the tenant, for example <c>/erinnerungen</c>.</summary>
@@ -64,7 +66,7 @@ public sealed class ReminderDelivery : ITenantOwned
 
     public int Attempts { get; private set; }
 
-    public static ReminderDelivery ForReminder(Reminder reminder, TimeSpan lead, NotificationChannel channel, DateTime dueAt) => new()
+    public static ReminderDelivery ForReminder(Reminder reminder, TimeSpan lead, NotificationChannel channel, DateTime dueAt, NotificationWording wording) => new()
     {
         Id = Guid.CreateVersion7(),
         TenantId = reminder.TenantId,
@@ -73,14 +75,15 @@ public sealed class ReminderDelivery : ITenantOwned
         UserId = reminder.UserId,
         Channel = channel,
         DueAt = dueAt,
-        Title = $"Erinnerung: {reminder.Title}",
-        Text = ReminderText(reminder, lead),
+        Title = Shorten(wording.Reminder(reminder.Title), 200),
+        Text = wording.ReminderSentence(reminder.Title, lead, reminder.DueAt),
+        Language = wording.Language,
         Link = "/erinnerungen",
     };
 
     /// <summary>A new post for a follower of its topics (an account or an anonymous push subscription).</summary>
     public static ReminderDelivery ForPost(
-        Guid tenantId, Guid postId, string postTitle, Guid? userId, Guid? pushSubscriptionId, NotificationChannel channel, DateTime dueAt)
+        Guid tenantId, Guid postId, string postTitle, Guid? userId, Guid? pushSubscriptionId, NotificationChannel channel, DateTime dueAt, NotificationWording wording)
     {
         var subscriber = userId ?? pushSubscriptionId ?? throw new ArgumentException("A follower is an account or a subscription.");
         return new()
@@ -92,8 +95,9 @@ public sealed class ReminderDelivery : ITenantOwned
             PushSubscriptionId = pushSubscriptionId,
             Channel = channel,
             DueAt = dueAt,
-            Title = "Neuer Beitrag",
+            Title = wording.NewPostTitle,
             Text = postTitle.Length > 200 ? postTitle[..200] : postTitle,
+            Language = wording.Language,
             Link = $"/posts/{postId}",
         };
     }
@@ -104,10 +108,9 @@ public sealed class ReminderDelivery : ITenantOwned
     /// later sign-up that moves up again gives its own.
     /// </summary>
     public static ReminderDelivery ForPromotion(
-        EventRegistration registration, string eventTitle, DateTime eventStartsAt, NotificationChannel channel, DateTime dueAt)
+        EventRegistration registration, string eventTitle, DateTime eventStartsAt, NotificationChannel channel, DateTime dueAt, NotificationWording wording)
     {
         var title = eventTitle.Length > 150 ? eventTitle[..150] + "…" : eventTitle;
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(eventStartsAt, DateTimeKind.Utc), BerlinTime.Zone);
         return new()
         {
             Id = Guid.CreateVersion7(),
@@ -116,25 +119,14 @@ public sealed class ReminderDelivery : ITenantOwned
             UserId = registration.UserId,
             Channel = channel,
             DueAt = dueAt,
-            Title = "Du hast einen Platz bekommen",
-            Text = string.Create(
-                CultureInfo.GetCultureInfo("de-DE"),
-                $"Ein Platz ist frei geworden: Du bist jetzt fest angemeldet für „{title}“ am {local:dddd, d. MMMM yyyy} um {local:HH:mm} Uhr. Wenn du nicht kommen kannst, melde dich bitte wieder ab."),
+            Title = wording.PromotionTitle,
+            Text = Shorten(wording.Promotion(title, eventStartsAt), 500),
+            Language = wording.Language,
             Link = $"/posts/{registration.PostId}",
         };
     }
 
-    /// <summary>The German sentence of a reminder; the date itself is shown in Europe/Berlin.</summary>
-    public static string ReminderText(Reminder reminder, TimeSpan lead)
-    {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(reminder.DueAt, BerlinTime.Zone);
-        var when = lead.TotalDays >= 1
-            ? $"in {(int)lead.TotalDays} {((int)lead.TotalDays == 1 ? "Tag" : "Tagen")}"
-            : $"in {(int)lead.TotalHours} {((int)lead.TotalHours == 1 ? "Stunde" : "Stunden")}";
-        return string.Create(
-            CultureInfo.GetCultureInfo("de-DE"),
-            $"{reminder.Title} – {when}, am {local:dddd, d. MMMM yyyy} um {local:HH:mm} Uhr.");
-    }
+    private static string Shorten(string text, int length) => text.Length > length ? text[..(length - 1)] + "…" : text;
 
     /// <summary>Moves a push out of the quiet hours and gives up any claim, so it is picked up again at that time.</summary>
     public void MoveTo(DateTime dueAt)

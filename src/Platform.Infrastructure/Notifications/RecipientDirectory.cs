@@ -16,7 +16,7 @@ public sealed class RecipientDirectory(PlatformDbContext db) : IRecipientDirecto
 
         return await db.Users.AsNoTracking()
             .Where(u => accountIds.Contains(u.Id))
-            .Select(u => new Recipient(u.Id, u.Email ?? "", u.EmailConfirmed, u.ConfirmedAtLeast16))
+            .Select(u => new Recipient(u.Id, u.Email ?? "", u.EmailConfirmed, u.ConfirmedAtLeast16, u.Language))
             .ToDictionaryAsync(r => r.Id, cancellationToken);
     }
 }

@@ -65,7 +65,7 @@ public abstract class MyDataTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         {
             var db = sp.GetRequiredService<IAppDbContext>();
             db.PushSubscriptions.Add(PushSubscription.Create(
-                sp.GetRequiredService<ICurrentTenant>().RequiredId, id, "https://push.example.org/send/abc", "p256dh", "auth", 0, DateTime.UtcNow));
+                sp.GetRequiredService<ICurrentTenant>().RequiredId, id, "https://push.example.org/send/abc", "p256dh", "auth", 0, DateTime.UtcNow, "de"));
             await db.SaveChangesAsync();
         });
         using (var contact = await client.PostAsJsonAsync("api/v1/contact", new { type = "question", name = "Alex", email = "Alles@Example.org", phone = "06152 1234", message = "Wie beantrage ich Wohngeld?", consent = true }))

@@ -278,7 +278,7 @@ public abstract class WebPushTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         {
             var db = sp.GetRequiredService<IAppDbContext>();
             var good = await db.PushSubscriptions.SingleAsync();
-            var stored = PushSubscription.Create(good.TenantId, good.UserId, service.Endpoint.AbsoluteUri + "-alt", "BAAA", "AAAA", 0, DateTime.UtcNow);
+            var stored = PushSubscription.Create(good.TenantId, good.UserId, service.Endpoint.AbsoluteUri + "-alt", "BAAA", "AAAA", 0, DateTime.UtcNow, "de");
             db.PushSubscriptions.Add(stored);
             await db.SaveChangesAsync();
             return stored.Id;

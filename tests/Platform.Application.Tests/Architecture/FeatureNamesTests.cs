@@ -16,7 +16,7 @@ public sealed class FeatureNamesTests
     private static readonly (string Path, string[] NotFeatures)[] Layers =
     [
         ("src/Platform.Domain", ["Common"]),
-        ("src/Platform.Application", ["Common"]),
+        ("src/Platform.Application", ["Common", "Resources"]),
         ("src/Platform.Infrastructure/Persistence/Configurations", []),
         ("src/Platform.Api/Endpoints", []),
         ("src/Platform.Web", ["Components", "Resources", "Scripts", "wwwroot"]),

@@ -75,7 +75,7 @@ public sealed class ReminderTests
         var due = Now.AddDays(10);
         var (reminder, deliveries) = Reminder.Create(
             Guid.NewGuid(), Guid.NewGuid(), ReminderKind.BenefitRenewal, null, null, due,
-            [TimeSpan.FromDays(7), TimeSpan.FromHours(2)], NotificationChannels.Email, Now);
+            [TimeSpan.FromDays(7), TimeSpan.FromHours(2)], NotificationChannels.Email, Now, NotificationWordingTests.German);
 
         // 7 days and 2 hours before, each in-app and by e-mail.
         Assert.Equal(4, deliveries.Count);
@@ -90,7 +90,7 @@ public sealed class ReminderTests
     {
         var error = Assert.Throws<DomainException>(() => Reminder.Create(
             Guid.NewGuid(), Guid.NewGuid(), ReminderKind.BenefitRenewal, null, null, Now.AddDays(10),
-            [TimeSpan.FromDays(7), TimeSpan.FromDays(14)], NotificationChannels.Email, Now));
+            [TimeSpan.FromDays(7), TimeSpan.FromDays(14)], NotificationChannels.Email, Now, NotificationWordingTests.German));
         Assert.Equal("reminder.leadPassed", error.Code);
     }
 
@@ -98,7 +98,7 @@ public sealed class ReminderTests
     public void A_reminder_in_the_past_is_refused()
     {
         var error = Assert.Throws<DomainException>(() => Reminder.Create(
-            Guid.NewGuid(), Guid.NewGuid(), ReminderKind.JobcenterAppointment, null, null, Now.AddMinutes(-1), [TimeSpan.FromDays(1)], NotificationChannels.InApp, Now));
+            Guid.NewGuid(), Guid.NewGuid(), ReminderKind.JobcenterAppointment, null, null, Now.AddMinutes(-1), [TimeSpan.FromDays(1)], NotificationChannels.InApp, Now, NotificationWordingTests.German));
         Assert.Equal("reminder.past", error.Code);
     }
 

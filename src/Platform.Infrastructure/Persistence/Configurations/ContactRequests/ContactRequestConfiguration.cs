@@ -19,6 +19,7 @@ public sealed class ContactRequestConfiguration : IEntityTypeConfiguration<Conta
         builder.Property(r => r.Phone).HasMaxLength(40).IsRequired();
         builder.Property(r => r.Message).HasMaxLength(ContactRequest.MaxMessageLength).IsRequired();
         builder.Property(r => r.DoneBy).HasMaxLength(120).IsRequired();
+        builder.Property(r => r.Language).HasMaxLength(8).IsRequired();
 
         // The inbox (one tenant's, newest first) and the retention job (older than a cut-off).
         builder.HasIndex(r => new { r.TenantId, r.CreatedAt });

@@ -17,6 +17,7 @@ public sealed class PushSubscriptionConfiguration : IEntityTypeConfiguration<Pus
         builder.HasOne<PlatformUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.Endpoint).HasMaxLength(PushSubscription.MaxEndpointLength).IsRequired();
         builder.Property(s => s.P256dh).HasMaxLength(200).IsRequired();
+        builder.Property(s => s.Language).HasMaxLength(8).IsRequired();
         builder.Property(s => s.Auth).HasMaxLength(100).IsRequired();
         builder.HasIndex(s => new { s.TenantId, s.UserId });
         builder.HasIndex(s => new { s.TenantId, s.Topics });

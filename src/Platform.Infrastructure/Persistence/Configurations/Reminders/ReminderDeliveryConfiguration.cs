@@ -19,6 +19,7 @@ public sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<Rem
         builder.HasOne<PushSubscription>().WithMany().HasForeignKey(d => d.PushSubscriptionId).OnDelete(DeleteBehavior.NoAction);
         builder.Property(d => d.Key).HasMaxLength(120).IsRequired();
         builder.Property(d => d.Title).HasMaxLength(200).IsRequired();
+        builder.Property(d => d.Language).HasMaxLength(8).IsRequired();
         builder.Property(d => d.Text).HasMaxLength(500).IsRequired();
         builder.Property(d => d.Link).HasMaxLength(300).IsRequired();
         builder.HasIndex(d => new { d.TenantId, d.Key }).IsUnique();

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Tests.Accounts;
+using Platform.Application.Common;
+using Platform.Application.Reminders;
+using Platform.Application.Resources;
+using Platform.Domain.Posts;
+using Platform.Domain.Reminders;
+using Platform.Infrastructure.Jobs;
+using Platform.TestSupport;
+
+namespace Platform.Api.Tests.Reminders;
+
+/// <summary>
+/// What the platform sends a young person is in the language they chose (issue 14): a reminder in the language it was
+/// set in, a new post in the follower's account language or the anonymous subscription's, the contact confirmation in
+/// the language of the page the person wrote on; e-mails of right-to-left languages are right to left.
+/// </summary>
+public abstract class NotificationLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
+    where TApp : PlatformApp
+{
+    private const string Password = "Ein langer Satz als Passwort";
+
+    [Fact]
+    public void Every_language_words_every_reminder_kind_lead_time_and_unsubscribe_note()
+    {
+        foreach (var language in EmailText.Languages)
+        {
+            var wording = NotificationTexts.For(language);
+            var culture = EmailText.Culture(language);
+            Assert.Equal(language, wording.Language);
+            Assert.All(Enum.GetValues<ReminderKind>(), kind => Assert.False(wording.ReminderKinds[kind].StartsWith("Notify.", StringComparison.Ordinal)));
+            Assert.All(Reminder.AllowedLeadTimes, lead => Assert.DoesNotContain("Notify.", wording.ReminderSentence("X", lead, DateTime.UtcNow), StringComparison.Ordinal));
+            Assert.All(Enum.GetValues<NotificationKind>(), kind =>
+            {
+                Assert.NotEqual("Notify.UnsubscribeNote." + kind, EmailText.Get("Notify.UnsubscribeNote." + kind, culture));
+                Assert.NotEqual("Notify.Unsubscribe." + kind, EmailText.Get("Notify.Unsubscribe." + kind, culture));
+            });
+        }
+
+        // An unknown language is German, never an error.
+        Assert.Equal("de", NotificationTexts.For("xx").Language);
+    }
+
+    [Fact]
+    public async Task A_reminder_set_on_an_arabic_page_comes_in_arabic_right_to_left_by_email_and_in_the_app()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, "amal@example.org", Password, "Amal", confirmedAtLeast16: true);
+        await SettingsAsync(client, token, email: true);
+        using (var created = await SendAsync(client, HttpMethod.Post, "api/v1/reminders?culture=ar", token, new
+        {
+            kind = "JobcenterAppointment",
+            dueAt = new DateTime(2031, 3, 4, 9, 30, 0).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            leadTimeMinutes = new[] { 1440 },
+            email = true,
+        }))
+        {
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+
+        await DeliverAllAsync("gross-gerau");
+
+        var mail = await App.Mail.WaitForMessageToAsync("amal@example.org", count: 2);
+        Assert.Equal("تذكير: موعد في الجوب سنتر (Jobcenter)", mail.Subject);
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("موعد في الجوب سنتر (Jobcenter) – بعد يوم واحد، يوم الثلاثاء، 4 مارس 2031 الساعة 09:30.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("عرض في التطبيق", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("إلغاء التذكيرات بالبريد الإلكتروني", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Erinnerung", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("abbestellen", mail.Text, StringComparison.Ordinal);
+
+        // The mail's unsubscribe link is the tenant's page and opens.
+        var unsubscribe = System.Text.RegularExpressions.Regex.Match(mail.Text, @"http://gross-gerau\.localhost/abmelden-benachrichtigung\?token=\S+").Value;
+        using (var anonymous = App.CreateTenantClient("gross-gerau"))
+        using (var page = await anonymous.GetAsync(new Uri(unsubscribe).PathAndQuery))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+
+        var item = Assert.Single((await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").EnumerateArray());
+        Assert.Equal("تذكير: موعد في الجوب سنتر (Jobcenter)", item.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_new_post_reaches_each_follower_in_their_own_language_and_an_anonymous_push_in_the_language_it_was_subscribed_in()
+    {
+        await using var service = PushService.Start();
+        using var browser = new BrowserKeys();
+        using var client = App.CreateTenantClient("offenbach");
+        var german = await AccountMail.RegisterConfirmedAsync(App, client, "deniz@example.org", Password, "Deniz", confirmedAtLeast16: true);
+        await SettingsAsync(client, german, email: true, topics: ["Geld"]);
+        using (var turkish = await client.PostAsJsonAsync("api/v1/auth/register?culture=tr",
+            new { email = "emre@example.org", password = Password, displayName = "Emre", confirmedAtLeast16 = true }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, turkish.StatusCode);
+        }
+
+        await AccountMail.ConfirmAsync(App, client, "emre@example.org");
+        var emre = await SignInAsync(client, "emre@example.org", Password);
+        await SettingsAsync(client, emre, email: true, topics: ["Geld"]);
+        using (var subscribed = await client.PostAsJsonAsync("api/v1/notifications/topic-subscriptions?culture=ru", new
+        {
+            endpoint = service.Endpoint.AbsoluteUri,
+            p256dh = browser.PublicKey,
+            auth = browser.Auth,
+            topics = new[] { "Geld" },
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+        }
+
+        await PublishInGeldAsync("offenbach", "Neu: Kindergeld");
+        await DeliverAllAsync("offenbach");
+
+        Assert.Equal("Neuer Beitrag", (await App.Mail.WaitForMessageToAsync("deniz@example.org", count: 2)).Subject);
+        var turkishMail = await App.Mail.WaitForMessageToAsync("emre@example.org", count: 2);
+        Assert.Equal("Yeni gönderi", turkishMail.Subject);
+        Assert.Contains("<html lang=\"tr\" dir=\"ltr\">", turkishMail.Html, StringComparison.Ordinal);
+        Assert.Contains("Yeni gönderi e-postalarından çık", turkishMail.Text, StringComparison.Ordinal);
+        Assert.Equal("Yeni gönderi", (await GetJsonAsync(client, emre, "api/v1/notifications")).GetProperty("items")[0].GetProperty("title").GetString());
+        await Eventually.EventuallyAsync(() => Task.FromResult(service.Requests.Count == 1), "the anonymous push is sent");
+        var payload = JsonDocument.Parse(browser.Decrypt(service.Requests[0].Body)).RootElement;
+        Assert.Equal("Новая публикация", payload.GetProperty("title").GetString());
+        Assert.Equal("Neu: Kindergeld", payload.GetProperty("body").GetString());
+    }
+
+    [Fact]
+    public async Task The_contact_confirmation_comes_in_the_language_of_the_page_and_staff_see_that_language()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        using var sent = await client.PostAsJsonAsync("api/v1/contact?culture=uk", new
+        {
+            type = "callback",
+            email = "olena@example.org",
+            phone = "06152 12345",
+            message = "Будь ласка, передзвоніть мені.",
+            consent = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var id = (await ReadJsonAsync(sent)).GetProperty("id").GetGuid();
+
+        var mail = await App.Mail.WaitForMessageToAsync("olena@example.org");
+        Assert.Equal("Твоє повідомлення надійшло", mail.Subject);
+        Assert.Contains("Ми отримали твоє прохання передзвонити.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"uk\" dir=\"ltr\">", mail.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rückruf", mail.Text, StringComparison.Ordinal);
+
+        var admin = await SignInAsync(client, "admin@gross-gerau.example");
+        var item = (await GetJsonAsync(client, admin, "api/v1/tenant/contact-requests")).EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == id);
+        Assert.Equal("uk", item.GetProperty("language").GetString());
+    }
+
+    private static async Task SettingsAsync(HttpClient client, string token, bool email, string[]? topics = null)
+    {
+        using var response = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token,
+            new { email, push = false, quietStart = "22:00", quietEnd = "07:00", followedTopics = topics ?? [] });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    private Task PublishInGeldAsync(string slug, string title) =>
+        App.InTenantAsync(slug, async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var content = new PostContent { Title = title, Summary = "Kurz", BodyMarkdown = "Text", Topics = Topics.Geld };
+            var post = Post.Create(sp.GetRequiredService<ICurrentTenant>().RequiredId, content, PostActor.System, DateTime.UtcNow.AddMinutes(-1));
+            post.Publish(DateTime.UtcNow);
+            db.Posts.Add(post);
+            await db.SaveChangesAsync();
+            await sp.GetRequiredService<IMediator>().Send(new NotifyFollowersCommand(post.Id));
+        });
+
+    /// <summary>Time passes: every pending message of the tenant falls due, and the engine runs.</summary>
+    private async Task DeliverAllAsync(string slug)
+    {
+        await App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries
+            .Where(d => d.Status == DeliveryStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, DateTime.UtcNow.AddSeconds(-1))));
+        await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+    }
+}
+
+public sealed class SqliteNotificationLanguageTests(SqliteApp app) : NotificationLanguageTests<SqliteApp>(app);
+
+public sealed class PostgresNotificationLanguageTests(PostgresApp app) : NotificationLanguageTests<PostgresApp>(app);
