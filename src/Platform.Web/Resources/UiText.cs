@@ -20,6 +20,9 @@ public sealed class UiText
     /// <summary>The text for <paramref name="key"/> in the current UI culture (falls back to German, then to the key).</summary>
     public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 
+    /// <summary>The text for <paramref name="key"/> in <paramref name="culture"/>, for what is built outside a request's culture.</summary>
+    public static string InCulture(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;
+
     /// <summary>A text with placeholders ({0}, {1} …) filled in the current culture.</summary>
     public static string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, Get(key), args);
 }

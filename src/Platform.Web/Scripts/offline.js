@@ -7,5 +7,7 @@
     return;
   }
   const scope = new URL('./', document.baseURI);
-  navigator.serviceWorker.register(new URL('sw.js', scope).href, { scope: scope.pathname }).catch(() => { });
+  // The same address as the push buttons' (data-push-worker), so that every page keeps the one worker of its language.
+  const worker = new URL('sw.js?lang=' + encodeURIComponent(document.documentElement.lang || 'de'), scope);
+  navigator.serviceWorker.register(worker.href, { scope: scope.pathname }).catch(() => { });
 })();

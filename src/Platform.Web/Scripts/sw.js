@@ -56,10 +56,14 @@ const keep = async (request, response) => {
   }
 };
 
+// The offline page's words in the language of the page that registered this worker (sw.js?lang=ar): the server puts
+// them here, HTML-escaped, in place of the German ones.
+const OFFLINE = {"lang":"de","dir":"ltr","title":"Offline","heading":"Du bist offline","text":"Diese Seite hast du noch nicht gelesen, darum ist sie ohne Verbindung nicht da. Beiträge, die du schon geöffnet hast, kannst du weiter lesen."};
+
 const offlinePage = () => new Response(
-  '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-  '<title>Offline</title></head><body><main><h1>Du bist offline</h1>' +
-  '<p>Diese Seite hast du noch nicht gelesen, darum ist sie ohne Verbindung nicht da. Beiträge, die du schon geöffnet hast, kannst du weiter lesen.</p>' +
+  '<!DOCTYPE html><html lang="' + OFFLINE.lang + '" dir="' + OFFLINE.dir + '"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<title>' + OFFLINE.title + '</title></head><body><main><h1>' + OFFLINE.heading + '</h1>' +
+  '<p>' + OFFLINE.text + '</p>' +
   '</main></body></html>',
   { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 

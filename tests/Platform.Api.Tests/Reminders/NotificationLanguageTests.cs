@@ -156,6 +156,26 @@ public abstract class NotificationLanguageTests<TApp>(TApp app) : ApiTestBase<TA
         Assert.Equal("uk", item.GetProperty("language").GetString());
     }
 
+    [Theory]
+    [InlineData("sw.js?lang=fa", "\"lang\":\"fa\",\"dir\":\"rtl\"", "تو آفلاین هستی")]
+    [InlineData("sw.js?lang=uk", "\"lang\":\"uk\",\"dir\":\"ltr\"", "Ти офлайн")]
+    [InlineData("sw.js?lang=xx", "\"lang\":\"de\",\"dir\":\"ltr\"", "Du bist offline")]
+    [InlineData("sw.js", "\"lang\":\"de\",\"dir\":\"ltr\"", "Du bist offline")]
+    public async Task The_service_workers_offline_page_is_in_the_language_it_was_registered_in(string path, string language, string heading)
+    {
+        using var client = App.CreatePrefixClient("gross-gerau");
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var script = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        var words = System.Text.RegularExpressions.Regex.Match(script, "const OFFLINE = (\\{[^\\n]*\\});").Groups[1].Value;
+        Assert.Contains(language, words, StringComparison.Ordinal);
+        Assert.Equal(heading, JsonDocument.Parse(words).RootElement.GetProperty("heading").GetString());
+        Assert.Contains("self.addEventListener('fetch'", script, StringComparison.Ordinal);
+    }
+
     private static async Task SettingsAsync(HttpClient client, string token, bool email, string[]? topics = null)
     {
         using var response = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token,

@@ -40,4 +40,27 @@ public sealed class OfflineReadingTests(BrowserApp app, ChromiumFixture chromium
             await Context.SetOfflineAsync(false);
         }
     }
+
+    [Fact]
+    public async Task The_offline_page_is_in_the_language_the_person_reads_in_right_to_left_for_arabic()
+    {
+        var feed = App.Tenant("gross-gerau", TenantAddressing.Host);
+        await Page.GotoAsync(new Uri(feed, "?culture=ar").ToString());
+        await Page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null");
+        Assert.EndsWith("sw.js?lang=ar", await Page.EvaluateAsync<string>("navigator.serviceWorker.controller.scriptURL"), StringComparison.Ordinal);
+        var unread = (await Page.Locator("ul.feed > li > article.post-card h2 a").Nth(1).GetAttributeAsync("href"))!;
+
+        await Context.SetOfflineAsync(true);
+        try
+        {
+            await Page.GotoAsync(new Uri(feed, unread).ToString());
+            await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "أنت غير متصل بالإنترنت", Level = 1 })).ToBeVisibleAsync();
+            await Expect(Page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+            await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        }
+        finally
+        {
+            await Context.SetOfflineAsync(false);
+        }
+    }
 }
