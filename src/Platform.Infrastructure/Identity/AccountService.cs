@@ -43,7 +43,7 @@ public sealed class AccountService(
         return created.Errors;
     }
 
-    /// <summary>Identity's duplicate-address errors, replaced by this marker so <see cref="RegisterAsync"/> can tell them from others.</summary>
+    /// <summary>Identity's duplicate-address errors (<see cref="LocalizedIdentityErrors"/>), the marker by which <see cref="RegisterAsync"/> tells them from others.</summary>
     internal static string TakenMessage => ValidationMessages.Get("Accounts.EmailTaken");
 
     public async Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken)
@@ -191,13 +191,7 @@ internal static class IdentityErrors
 {
     /// <summary>Maps Identity's error codes to the request field they are about.</summary>
     public static Dictionary<string, string[]> ByField(IEnumerable<IdentityError> errors) =>
-        errors.GroupBy(FieldOf).ToDictionary(g => g.Key, g => g.Select(Describe).Distinct(StringComparer.Ordinal).ToArray());
-
-    /// <summary>Identity's own texts are English ("Username '…' is already taken"); the duplicates get one German one.</summary>
-    private static string Describe(IdentityError error) =>
-        error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)
-            ? AccountService.TakenMessage
-            : error.Description;
+        errors.GroupBy(FieldOf).ToDictionary(g => g.Key, g => g.Select(e => e.Description).Distinct(StringComparer.Ordinal).ToArray());
 
     public static string FieldOf(IdentityError error) => error.Code switch
     {

@@ -43,6 +43,8 @@ public static class IdentityServiceCollectionExtensions
             .AddClaimsPrincipalFactory<PlatformClaimsFactory>()
             .AddSignInManager<PlatformSignInManager>()
             .AddPasswordValidator<PasswordRules>()
+            // Identity's own texts are English; these are in the request's UI language (issue 14).
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             // Replaces Identity's authenticator provider of the same name: the same codes, but each is accepted once.
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 

@@ -8,12 +8,12 @@ namespace Platform.Api.Tests.Hosting;
 
 /// <summary>
 /// The form messages of the Application project are complete in English, and dates follow the UI language in Berlin
-/// time. The Web project's UI texts in every language: <see cref="ResourceCompletenessTests"/>.
+/// time. Every resource (UI texts, e-mails, form messages) in every language: <see cref="ResourceCompletenessTests"/>.
 /// </summary>
 public sealed class UiTextResourceTests
 {
     private static readonly ResourceManager Messages =
-        new("Platform.Application.Common.ValidationMessages", typeof(ValidationMessages).Assembly);
+        new("Platform.Application.Resources.ValidationMessages", typeof(ValidationMessages).Assembly);
 
     [Fact]
     public void Every_german_form_message_has_an_english_one()

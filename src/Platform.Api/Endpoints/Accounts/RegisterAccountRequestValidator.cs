@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Application.Common;
 
 namespace Platform.Api.Endpoints.Accounts;
 
@@ -6,11 +7,9 @@ public sealed class RegisterAccountRequestValidator : AbstractValidator<Register
 {
     public RegisterAccountRequestValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().WithMessage("Bitte gib deine E-Mail-Adresse an.")
-            .EmailAddress().WithMessage("Das ist keine gültige E-Mail-Adresse.")
-            .MaximumLength(254);
+        RuleFor(r => r.Email).AccountEmail();
         RuleFor(r => r.Password).PlatformPassword();
-        RuleFor(r => r.DisplayName).NotEmpty().WithMessage("Bitte gib einen Namen an, mit dem wir dich ansprechen dürfen.")
-            .MaximumLength(60).WithMessage("Der Name darf höchstens 60 Zeichen lang sein.");
+        RuleFor(r => r.DisplayName).NotEmpty().WithMessage(_ => ValidationMessages.Get("Accounts.NameRequired"))
+            .MaximumLength(60).WithMessage(_ => ValidationMessages.Format("Accounts.NameTooLong", 60));
     }
 }

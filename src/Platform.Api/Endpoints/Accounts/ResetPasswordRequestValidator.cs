@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Application.Common;
 
 namespace Platform.Api.Endpoints.Accounts;
 
@@ -6,9 +7,9 @@ public sealed class ResetPasswordRequestValidator : AbstractValidator<ResetPassw
 {
     public ResetPasswordRequestValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().WithMessage("Bitte gib deine E-Mail-Adresse an.")
-            .EmailAddress().WithMessage("Das ist keine gültige E-Mail-Adresse.");
-        RuleFor(r => r.Code).NotEmpty().WithMessage("Bitte gib den Code aus der E-Mail ein.");
+        RuleFor(r => r.Email).NotEmpty().WithMessage(_ => ValidationMessages.Get("Accounts.EmailRequired"))
+            .EmailAddress().WithMessage(_ => ValidationMessages.Get("Accounts.EmailInvalid"));
+        RuleFor(r => r.Code).NotEmpty().WithMessage(_ => ValidationMessages.Get("Accounts.CodeRequired"));
         RuleFor(r => r.NewPassword).PlatformPassword();
     }
 }
