@@ -13,12 +13,22 @@ namespace Platform.Application.Accounts;
 /// Deletes the signed-in person's account and personal data at once: every row that names them, the contact requests
 /// sent from their address, invitations to it, and the jobs whose arguments carry their id or address. The request has
 /// to say so explicitly: the account's password, or for an account without one (passkeys only)
-/// <see cref="Confirmation"/> in <paramref name="Confirm"/>, so that no stray call deletes an account.
+/// <see cref="Confirmation"/> in <paramref name="Confirm"/> (or the same words in the page's language,
+/// <see cref="LocalConfirmation"/>), so that no stray call deletes an account.
 /// </summary>
 public sealed record DeleteMyAccountCommand(string? Password, string? Confirm) : ICommand
 {
     /// <summary>What an account without a password types to confirm the deletion.</summary>
     public const string Confirmation = "KONTO LÖSCHEN";
+
+    /// <summary>The words to type in the current UI language ("HESABI SİL"); <see cref="Confirmation"/> always counts too.</summary>
+    public static string LocalConfirmation => ValidationMessages.Get("Accounts.DeleteConfirmation");
+
+    public static bool IsConfirmed(string? typed)
+    {
+        var words = typed?.Trim();
+        return string.Equals(words, Confirmation, StringComparison.Ordinal) || string.Equals(words, LocalConfirmation, StringComparison.Ordinal);
+    }
 }
 
 public sealed class DeleteMyAccountHandler(
@@ -79,9 +89,9 @@ public sealed class DeleteMyAccountHandler(
                 throw Refused(nameof(command.Password), ValidationMessages.Get("Accounts.DeletePasswordWrong"));
             }
         }
-        else if (!string.Equals(command.Confirm?.Trim(), DeleteMyAccountCommand.Confirmation, StringComparison.Ordinal))
+        else if (!DeleteMyAccountCommand.IsConfirmed(command.Confirm))
         {
-            throw Refused(nameof(command.Confirm), ValidationMessages.Format("Accounts.DeleteConfirmRequired", DeleteMyAccountCommand.Confirmation));
+            throw Refused(nameof(command.Confirm), ValidationMessages.Format("Accounts.DeleteConfirmRequired", DeleteMyAccountCommand.LocalConfirmation));
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class CancelEventRegistrationValidator : AbstractValidator<CancelE
 {
     public CancelEventRegistrationValidator()
     {
-        RuleFor(c => c.PostId).NotEmpty().WithMessage("Die Veranstaltungs-ID fehlt.");
+        RuleFor(c => c.PostId).NotEmpty().WithMessage(_ => ValidationMessages.Get("Events.IdMissing"));
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class GetEventMonthValidator : AbstractValidator<GetEventMonthQuer
     {
         RuleFor(q => q.Month)
             .Must(m => string.IsNullOrEmpty(m) || EventMonthKey.TryParse(m, out _, out _))
-            .WithMessage("Der Monat muss die Form JJJJ-MM haben (zum Beispiel 2026-12), zwischen 2000 und 2100.");
+            .WithMessage(_ => ValidationMessages.Get("Events.MonthInvalid"));
     }
 }
 

@@ -17,7 +17,7 @@ public sealed class RegisterForEventValidator : AbstractValidator<RegisterForEve
 {
     public RegisterForEventValidator()
     {
-        RuleFor(c => c.PostId).NotEmpty().WithMessage("Die Veranstaltungs-ID fehlt.");
+        RuleFor(c => c.PostId).NotEmpty().WithMessage(_ => ValidationMessages.Get("Events.IdMissing"));
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class BookmarkPostValidator : AbstractValidator<BookmarkPostComman
 {
     public BookmarkPostValidator()
     {
-        RuleFor(c => c.PostId).NotEmpty().WithMessage("Die Beitrags-ID fehlt.").OverridePropertyName("postId");
+        RuleFor(c => c.PostId).NotEmpty().WithMessage(_ => ValidationMessages.Get("Posts.IdMissing")).OverridePropertyName("postId");
     }
 }
 

@@ -12,7 +12,7 @@ public sealed class RemoveBookmarkValidator : AbstractValidator<RemoveBookmarkCo
 {
     public RemoveBookmarkValidator()
     {
-        RuleFor(c => c.PostId).NotEmpty().WithMessage("Die Beitrags-ID fehlt.").OverridePropertyName("postId");
+        RuleFor(c => c.PostId).NotEmpty().WithMessage(_ => ValidationMessages.Get("Posts.IdMissing")).OverridePropertyName("postId");
     }
 }
 

@@ -17,7 +17,7 @@ public sealed class FollowTopicValidator : AbstractValidator<FollowTopicCommand>
 {
     public FollowTopicValidator()
     {
-        RuleFor(c => c.Topic).Must(t => TopicNames.TryParse(t, out _)).WithMessage("Dieses Thema gibt es nicht.").OverridePropertyName("topic");
+        RuleFor(c => c.Topic).Must(t => TopicNames.TryParse(t, out _)).WithMessage(_ => ValidationMessages.Get("Notifications.UnknownTopic")).OverridePropertyName("topic");
     }
 }
 

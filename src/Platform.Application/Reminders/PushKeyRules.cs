@@ -10,13 +10,13 @@ internal static class PushKeyRules
     {
         validator.RuleFor(c => endpoint(c)).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(PushSubscription.MaxEndpointLength)
             .Must(e => Uri.TryCreate(e, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            .WithMessage("Die Push-Adresse ist keine gültige Adresse.")
+            .WithMessage(_ => ValidationMessages.Get("Push.EndpointInvalid"))
             .Must(policy.Allows).WithMessage(_ => ValidationMessages.Get("Push.EndpointNotAllowed"))
             .OverridePropertyName("endpoint");
-        validator.RuleFor(c => p256dh(c)).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Der Schlüssel p256dh fehlt.")
+        validator.RuleFor(c => p256dh(c)).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => ValidationMessages.Get("Push.P256dhMissing"))
             .Must(PushKeys.IsP256dh).WithMessage(_ => ValidationMessages.Get("Push.P256dhInvalid"))
             .OverridePropertyName("p256dh");
-        validator.RuleFor(c => auth(c)).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Der Schlüssel auth fehlt.")
+        validator.RuleFor(c => auth(c)).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => ValidationMessages.Get("Push.AuthMissing"))
             .Must(PushKeys.IsAuth).WithMessage(_ => ValidationMessages.Get("Push.AuthInvalid"))
             .OverridePropertyName("auth");
     }

@@ -20,8 +20,8 @@ public sealed class SubscribeTopicsValidator : AbstractValidator<SubscribeTopics
     public SubscribeTopicsValidator(IPushEndpointPolicy policy)
     {
         PushKeyRules.Add(this, policy, c => c.Endpoint, c => c.P256dh, c => c.Auth);
-        RuleFor(c => c.Topics).NotEmpty().WithMessage("Bitte wähle mindestens ein Thema.");
-        RuleForEach(c => c.Topics).Must(t => TopicNames.TryParse(t, out _)).WithMessage("Dieses Thema gibt es nicht.").OverridePropertyName("topics");
+        RuleFor(c => c.Topics).NotEmpty().WithMessage(_ => ValidationMessages.Get("Topics.ChooseOne"));
+        RuleForEach(c => c.Topics).Must(t => TopicNames.TryParse(t, out _)).WithMessage(_ => ValidationMessages.Get("Notifications.UnknownTopic")).OverridePropertyName("topics");
     }
 }
 

@@ -58,14 +58,23 @@ public abstract class DeleteMyAccountTests<TApp>(TApp app) : ApiTestBase<TApp>(a
             Assert.True((await users.UpdateAsync(user!)).Succeeded);
         });
 
-        foreach (var body in new object[] { new { }, new { confirm = "konto löschen" }, new { password = DatabaseInitializer.DemoPassword } })
+        // The words of another language than the page's do not count.
+        foreach (var body in new object[] { new { }, new { confirm = "konto löschen" }, new { confirm = "HESABI SİL" }, new { password = DatabaseInitializer.DemoPassword } })
         {
             using var refused = await SendAsync(client, HttpMethod.Post, "api/v1/me/deletion", token, body);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.True((await ReadJsonAsync(refused)).GetProperty("errors").TryGetProperty("confirm", out _), JsonSerializer.Serialize(body));
         }
 
-        using var deleted = await SendAsync(client, HttpMethod.Post, "api/v1/me/deletion", token, new { confirm = "KONTO LÖSCHEN" });
+        // On a Turkish page the person is asked for the Turkish words, and typing them deletes the account.
+        using (var turkish = await SendAsync(client, HttpMethod.Post, "api/v1/me/deletion?culture=tr", token, new { confirm = "KONTO" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, turkish.StatusCode);
+            var message = (await ReadJsonAsync(turkish)).GetProperty("errors").GetProperty("confirm")[0].GetString();
+            Assert.Contains("HESABI SİL", message, StringComparison.Ordinal);
+        }
+
+        using var deleted = await SendAsync(client, HttpMethod.Post, "api/v1/me/deletion?culture=tr", token, new { confirm = "HESABI SİL" });
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
     }
 
