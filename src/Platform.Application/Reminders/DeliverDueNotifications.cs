@@ -302,7 +302,7 @@ public sealed class DeliverDueNotificationsHandler(
                             ? new UnsubscribeTarget(owner, NotificationChannel.Push, null, delivery.Kind)
                             : new UnsubscribeTarget(null, NotificationChannel.Push, target.Id)));
                 var result = await push.SendAsync(
-                    new PushMessage(target.Endpoint, target.P256dh, target.Auth, delivery.Title, delivery.Text, links.Link(tenantInfo, delivery.Link), unsubscribe),
+                    new PushMessage(target.Endpoint, target.P256dh, target.Auth, delivery.Title, delivery.Text, links.Link(tenantInfo, delivery.Link), unsubscribe, delivery.Language),
                     cancellationToken);
                 switch (result)
                 {

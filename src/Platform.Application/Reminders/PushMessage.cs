@@ -1,4 +1,4 @@
 namespace Platform.Application.Reminders;
 
 /// <summary>One web-push message to one browser subscription.</summary>
-public sealed record PushMessage(string Endpoint, string P256dh, string Auth, string Title, string Text, Uri Link, Uri Unsubscribe);
+public sealed record PushMessage(string Endpoint, string P256dh, string Auth, string Title, string Text, Uri Link, Uri Unsubscribe, string Language = "de");

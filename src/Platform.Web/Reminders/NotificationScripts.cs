@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
@@ -15,20 +14,18 @@ namespace Platform.Web.Reminders;
 /// The tenant's scripts, served inside the tenant's path: <c>sw.js</c> there gets the tenant's scope (a worker's scope is
 /// its own folder; it shows push messages and keeps read posts for offline reading), <c>js/push.js</c> subscribes to
 /// push (<c>js/topic-push.js</c> without an account), <c>js/offline.js</c> registers the worker on every page. All same-origin files, so the strict
-/// Content-Security-Policy holds. The worker is registered as <c>sw.js?lang=xx</c> in the page's language, and its
-/// offline page is in that language.
+/// Content-Security-Policy holds. The worker carries its few words in every UI language; the pages tell it theirs.
 /// </summary>
 public static class NotificationScripts
 {
-    private static readonly Lazy<byte[]> ServiceWorker = new(() => Read("sw.js"));
+    private static readonly Lazy<byte[]> ServiceWorker = new(Localize);
     private static readonly Lazy<byte[]> Push = new(() => Read("push.js"));
     private static readonly Lazy<byte[]> Offline = new(() => Read("offline.js"));
     private static readonly Lazy<byte[]> TopicPush = new(() => Read("topic-push.js"));
-    private static readonly ConcurrentDictionary<string, byte[]> Workers = new(StringComparer.Ordinal);
 
     public static IEndpointRouteBuilder MapNotificationScripts(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sw.js", (HttpContext context, string? lang) => Script(context, Worker(lang), TimeSpan.Zero)).ExcludeFromDescription();
+        endpoints.MapGet("/sw.js", (HttpContext context) => Script(context, ServiceWorker.Value, TimeSpan.Zero)).ExcludeFromDescription();
         endpoints.MapGet("/js/push.js", (HttpContext context) => Script(context, Push.Value, TimeSpan.FromHours(1))).ExcludeFromDescription();
         endpoints.MapGet("/js/topic-push.js", (HttpContext context) => Script(context, TopicPush.Value, TimeSpan.FromHours(1))).ExcludeFromDescription();
         endpoints.MapGet("/js/offline.js", (HttpContext context) => Script(context, Offline.Value, TimeSpan.FromHours(1))).ExcludeFromDescription();
@@ -41,35 +38,38 @@ public static class NotificationScripts
         return Results.Bytes(content, "text/javascript; charset=utf-8");
     }
 
-    /// <summary>The worker with its offline page in <paramref name="language"/> (German for a language the platform does not offer).</summary>
-    public static byte[] Worker(string? language)
+    /// <summary>
+    /// The worker with its words (offline page, a push without title, the unsubscribe button) in every UI language, so
+    /// that one worker serves a person whatever language they switch to (a second script address would replace it).
+    /// </summary>
+    private static byte[] Localize()
     {
-        var code = UiCultures.Languages.Any(l => l.Code == language) ? language! : UiCultures.Default;
-        return Workers.GetOrAdd(code, Localize);
-    }
-
-    private static byte[] Localize(string code)
-    {
-        const string Marker = "const OFFLINE = ";
-        var script = Encoding.UTF8.GetString(ServiceWorker.Value);
+        const string Marker = "const WORDS = ";
+        var script = Encoding.UTF8.GetString(Read("sw.js"));
         var start = script.IndexOf(Marker, StringComparison.Ordinal);
-        var end = start < 0 ? -1 : script.IndexOf("};", start, StringComparison.Ordinal) + 1;
-        if (end <= 0)
+        var end = start < 0 ? -1 : script.IndexOf("}};", start, StringComparison.Ordinal) + 2;
+        if (end <= 1)
         {
-            throw new InvalidOperationException("sw.js has no line 'const OFFLINE = {…};' for the offline page's words.");
+            throw new InvalidOperationException("sw.js has no line 'const WORDS = {…};' for the worker's words.");
         }
 
-        var culture = CultureInfo.GetCultureInfo(code);
-        string Text(string key) => WebUtility.HtmlEncode(UiText.InCulture(key, culture));
-        var words = JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["lang"] = code,
-            ["dir"] = culture.TextInfo.IsRightToLeft ? "rtl" : "ltr",
-            ["title"] = Text("Offline.Title"),
-            ["heading"] = Text("Offline.Heading"),
-            ["text"] = Text("Offline.Text"),
-        });
-        return Encoding.UTF8.GetBytes(string.Concat(script.AsSpan(0, start + Marker.Length), words, script.AsSpan(end)));
+        var words = UiCultures.Languages.ToDictionary(
+            l => l.Code,
+            l =>
+            {
+                var culture = CultureInfo.GetCultureInfo(l.Code);
+                string Text(string key) => WebUtility.HtmlEncode(UiText.InCulture(key, culture));
+                return new Dictionary<string, string>
+                {
+                    ["dir"] = culture.TextInfo.IsRightToLeft ? "rtl" : "ltr",
+                    ["title"] = Text("Offline.Title"),
+                    ["heading"] = Text("Offline.Heading"),
+                    ["text"] = Text("Offline.Text"),
+                    ["notification"] = Text("Push.NotificationTitle"),
+                    ["unsubscribe"] = Text("Push.UnsubscribeAction"),
+                };
+            });
+        return Encoding.UTF8.GetBytes(string.Concat(script.AsSpan(0, start + Marker.Length), JsonSerializer.Serialize(words), script.AsSpan(end)));
     }
 
     private static byte[] Read(string name)

@@ -7,7 +7,9 @@
     return;
   }
   const scope = new URL('./', document.baseURI);
-  // The same address as the push buttons' (data-push-worker), so that every page keeps the one worker of its language.
-  const worker = new URL('sw.js?lang=' + encodeURIComponent(document.documentElement.lang || 'de'), scope);
-  navigator.serviceWorker.register(worker.href, { scope: scope.pathname }).catch(() => { });
+  navigator.serviceWorker.register(new URL('sw.js', scope).href, { scope: scope.pathname }).catch(() => { });
+  // The worker shows its offline page in the language of the pages the person reads.
+  navigator.serviceWorker.ready
+    .then((registration) => registration.active && registration.active.postMessage({ language: document.documentElement.lang }))
+    .catch(() => { });
 })();

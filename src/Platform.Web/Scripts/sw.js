@@ -2,18 +2,40 @@
 // link, or the one-tap unsubscribe link, when the person taps them.
 'use strict';
 
+// The worker's words in every UI language; the server puts them here (HTML-escaped) in place of the German ones.
+const WORDS = {"de":{"dir":"ltr","title":"Offline","heading":"Du bist offline","text":"Diese Seite hast du noch nicht gelesen, darum ist sie ohne Verbindung nicht da. Beiträge, die du schon geöffnet hast, kannst du weiter lesen.","notification":"Benachrichtigung","unsubscribe":"Abbestellen"}};
+
+// The language of the pages the person reads (offline.js tells the worker on every page), kept for the offline page.
+const SETTINGS = 'einstellungen-v1';
+const rememberLanguage = async (language) => (await caches.open(SETTINGS)).put('sprache', new Response(language));
+const recallLanguage = async () => {
+  const stored = await (await caches.open(SETTINGS)).match('sprache');
+  const language = stored ? await stored.text() : 'de';
+  return WORDS[language] ? language : 'de';
+};
+
+self.addEventListener('message', (event) => {
+  const language = event.data && event.data.language;
+  if (typeof language === 'string' && WORDS[language]) {
+    event.waitUntil(rememberLanguage(language));
+  }
+});
+
+// A push message is written in its recipient's language by the server: its title and text, and the button's label.
 self.addEventListener('push', (event) => {
   let data = {};
   try {
     data = event.data ? event.data.json() : {};
   } catch (e) {
-    data = { title: 'Benachrichtigung', body: event.data ? event.data.text() : '' };
+    data = { body: event.data ? event.data.text() : '' };
   }
-  event.waitUntil(self.registration.showNotification(data.title || 'Benachrichtigung', {
+  const language = WORDS[data.lang] ? data.lang : 'de';
+  event.waitUntil(self.registration.showNotification(data.title || WORDS[language].notification, {
     body: data.body || '',
-    lang: 'de',
+    lang: language,
+    dir: 'auto',
     data: { url: data.url, unsubscribe: data.unsubscribe },
-    actions: data.unsubscribe ? [{ action: 'unsubscribe', title: 'Abbestellen' }] : [],
+    actions: data.unsubscribe ? [{ action: 'unsubscribe', title: data.unsubscribeLabel || WORDS[language].unsubscribe }] : [],
   }));
 });
 
@@ -56,14 +78,10 @@ const keep = async (request, response) => {
   }
 };
 
-// The offline page's words in the language of the page that registered this worker (sw.js?lang=ar): the server puts
-// them here, HTML-escaped, in place of the German ones.
-const OFFLINE = {"lang":"de","dir":"ltr","title":"Offline","heading":"Du bist offline","text":"Diese Seite hast du noch nicht gelesen, darum ist sie ohne Verbindung nicht da. Beiträge, die du schon geöffnet hast, kannst du weiter lesen."};
-
-const offlinePage = () => new Response(
-  '<!DOCTYPE html><html lang="' + OFFLINE.lang + '" dir="' + OFFLINE.dir + '"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-  '<title>' + OFFLINE.title + '</title></head><body><main><h1>' + OFFLINE.heading + '</h1>' +
-  '<p>' + OFFLINE.text + '</p>' +
+const offlinePage = (language) => new Response(
+  '<!DOCTYPE html><html lang="' + language + '" dir="' + WORDS[language].dir + '"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<title>' + WORDS[language].title + '</title></head><body><main><h1>' + WORDS[language].heading + '</h1>' +
+  '<p>' + WORDS[language].text + '</p>' +
   '</main></body></html>',
   { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 
@@ -85,7 +103,7 @@ self.addEventListener('fetch', (event) => {
       return response;
     } catch (error) {
       const copy = await caches.match(request);
-      return copy || (page ? offlinePage() : Response.error());
+      return copy || (page ? offlinePage(await recallLanguage()) : Response.error());
     }
   })());
 });
