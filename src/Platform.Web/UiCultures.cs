@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
+using Platform.Application.Accounts;
+using Platform.Application.Common;
 
 namespace Platform.Web;
 
@@ -51,11 +53,20 @@ public static class UiCultures
         return endpoints;
     }
 
-    private static IResult SwitchLanguage(HttpContext context, string? culture, string? zurueck)
+    /// <remarks>
+    /// A signed-in person's account follows the switch too, so that their e-mails and messages come in the language they
+    /// now read in (not only after their next sign-in).
+    /// </remarks>
+    private static async Task<IResult> SwitchLanguage(HttpContext context, ICurrentUser user, IAccountService accounts, string? culture, string? zurueck)
     {
         if (culture is null || !Languages.Any(l => l.Code == culture))
         {
             culture = Default;
+        }
+
+        if (user.Id is { } accountId)
+        {
+            await accounts.SetLanguageAsync(accountId, culture, context.RequestAborted);
         }
 
         context.Response.Cookies.Append(

@@ -32,4 +32,7 @@ public interface IAccountService
 
     /// <summary>Records that the person confirmed being 16 or older (once: a later call keeps the first time).</summary>
     Task<bool> ConfirmAtLeast16Async(Guid accountId, DateTime at, CancellationToken cancellationToken);
+
+    /// <summary>The language the account's e-mails and messages are written in (one of the UI languages; else German).</summary>
+    Task SetLanguageAsync(Guid accountId, string language, CancellationToken cancellationToken);
 }

@@ -185,6 +185,16 @@ public sealed class AccountService(
 
         return true;
     }
+
+    public async Task SetLanguageAsync(Guid accountId, string language, CancellationToken cancellationToken)
+    {
+        var normalized = EmailText.Normalize(language);
+        if (await users.FindByIdAsync(accountId.ToString()) is { } user && !string.Equals(user.Language, normalized, StringComparison.Ordinal))
+        {
+            user.Language = normalized;
+            await users.UpdateAsync(user);
+        }
+    }
 }
 
 internal static class IdentityErrors

@@ -91,6 +91,42 @@ public abstract class MailLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     [Fact]
+    public async Task Switching_the_language_while_signed_in_moves_the_account_to_it_and_signed_out_changes_no_account()
+    {
+        using var client = App.CreateTenantClient("offenbach");
+        const string email = "farid@example.org";
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, email, Password, "Farid", confirmedAtLeast16: true);
+        using var browser = App.CreateTenantClient("offenbach");
+        using (var login = await browser.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email, password = Password }))
+        {
+            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
+        }
+
+        using (var switched = await browser.GetAsync(new Uri("sprache?culture=fa&zurueck=/meine-daten", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Found, switched.StatusCode);
+            Assert.Equal("/meine-daten", switched.Headers.Location?.OriginalString);
+        }
+
+        Assert.Equal("fa", (await GetJsonAsync(client, token, "api/v1/me/data")).GetProperty("account").GetProperty("language").GetString());
+
+        // Someone without an account switches too: nobody's account changes.
+        using var anonymous = App.CreateTenantClient("offenbach");
+        using (var other = await anonymous.GetAsync(new Uri("sprache?culture=ru", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Found, other.StatusCode);
+        }
+
+        Assert.Equal("fa", (await GetJsonAsync(client, token, "api/v1/me/data")).GetProperty("account").GetProperty("language").GetString());
+        using (var forgot = await client.PostAsJsonAsync("api/v1/auth/forgot-password", new { email }))
+        {
+            Assert.True(forgot.IsSuccessStatusCode, $"forgot-password: {(int)forgot.StatusCode}");
+        }
+
+        Assert.Contains("<html lang=\"fa\" dir=\"rtl\">", (await App.Mail.WaitForMessageToAsync(email, count: 2)).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_chosen_language_the_mails_stay_german()
     {
         using var client = App.CreateTenantClient("gross-gerau");
