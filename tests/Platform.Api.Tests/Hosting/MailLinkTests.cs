@@ -3,17 +3,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Mediator;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Api.Tests.Accounts;
 using Platform.Api.Tests.Posts;
+using Platform.Api.Tests.Reminders;
 using Platform.Application.Common;
-using Platform.Application.Reminders;
 using Platform.Domain.Posts;
-using Platform.Domain.Reminders;
 using Platform.Infrastructure.Jobs;
 using Platform.TestSupport;
 
@@ -118,13 +116,13 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
             Assert.Equal(HttpStatusCode.Created, reminder.StatusCode);
         }
 
-        await MakeDueAsync("gross-gerau");
+        await Outbox.MakeDueAsync(App, "gross-gerau", Now);
         await DeliverAsync();
         var reminderMail = await App.Mail.WaitForMessageToAsync("folgt@example.org", count: 2);
         Assert.Contains("Erinnerung", reminderMail.Subject, StringComparison.Ordinal);
         await FollowEveryLinkAsync(reminderMail, "gross-gerau.localhost", oneClick: false);
 
-        await PublishInGeldAsync("gross-gerau", "Neu: Heizkostenzuschuss");
+        await Outbox.PublishInGeldAsync(App, "gross-gerau", "Neu: Heizkostenzuschuss", Now);
         await DeliverAsync();
         var postMail = await App.Mail.WaitForMessageToAsync("folgt@example.org", count: 3);
         Assert.Equal("Neuer Beitrag", postMail.Subject);
@@ -269,24 +267,6 @@ public abstract partial class MailLinkTests<TApp>(TApp app) : ApiTestBase<TApp>(
 
     private async Task DeliverAsync() =>
         await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
-
-    private Task<int> MakeDueAsync(string slug) =>
-        App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries
-            .Where(d => d.Status == DeliveryStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, Now.AddSeconds(-1))));
-
-    /// <summary>Publishes a post in "Geld" and runs the fan-out to its followers, as the publication's job does.</summary>
-    private Task PublishInGeldAsync(string slug, string title) =>
-        App.InTenantAsync(slug, async sp =>
-        {
-            var db = sp.GetRequiredService<IAppDbContext>();
-            var content = new PostContent { Title = title, Summary = "Kurz", BodyMarkdown = "Text", Topics = Topics.Geld };
-            var post = Post.Create(sp.GetRequiredService<ICurrentTenant>().RequiredId, content, PostActor.System, Now.AddMinutes(-1));
-            post.Publish(Now);
-            db.Posts.Add(post);
-            await db.SaveChangesAsync();
-            await sp.GetRequiredService<IMediator>().Send(new NotifyFollowersCommand(post.Id));
-        });
 
     [GeneratedRegex(@"https?://[^\s""'<>]+", RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();

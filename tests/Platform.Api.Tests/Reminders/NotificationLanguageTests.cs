@@ -2,14 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Accounts;
-using Platform.Application.Common;
-using Platform.Application.Reminders;
 using Platform.Application.Resources;
-using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
 using Platform.Infrastructure.Jobs;
 using Platform.TestSupport;
@@ -115,7 +111,7 @@ public abstract class NotificationLanguageTests<TApp>(TApp app) : ApiTestBase<TA
             Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
         }
 
-        await PublishInGeldAsync("offenbach", "Neu: Kindergeld");
+        await Outbox.PublishInGeldAsync(App, "offenbach", "Neu: Kindergeld", DateTime.UtcNow);
         await DeliverAllAsync("offenbach");
 
         Assert.Equal("Neuer Beitrag", (await App.Mail.WaitForMessageToAsync("deniz@example.org", count: 2)).Subject);
@@ -185,24 +181,10 @@ public abstract class NotificationLanguageTests<TApp>(TApp app) : ApiTestBase<TA
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    private Task PublishInGeldAsync(string slug, string title) =>
-        App.InTenantAsync(slug, async sp =>
-        {
-            var db = sp.GetRequiredService<IAppDbContext>();
-            var content = new PostContent { Title = title, Summary = "Kurz", BodyMarkdown = "Text", Topics = Topics.Geld };
-            var post = Post.Create(sp.GetRequiredService<ICurrentTenant>().RequiredId, content, PostActor.System, DateTime.UtcNow.AddMinutes(-1));
-            post.Publish(DateTime.UtcNow);
-            db.Posts.Add(post);
-            await db.SaveChangesAsync();
-            await sp.GetRequiredService<IMediator>().Send(new NotifyFollowersCommand(post.Id));
-        });
-
     /// <summary>Time passes: every pending message of the tenant falls due, and the engine runs.</summary>
     private async Task DeliverAllAsync(string slug)
     {
-        await App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries
-            .Where(d => d.Status == DeliveryStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, DateTime.UtcNow.AddSeconds(-1))));
+        await Outbox.MakeDueAsync(App, slug, DateTime.UtcNow);
         await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
     }
 }

@@ -36,7 +36,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         var reminder = await CreateReminderAsync(client, token, email: true);
         Assert.Equal(2, reminder.GetProperty("pendingDeliveries").GetInt32());
 
-        await MakeDueAsync("gross-gerau");
+        await Outbox.MakeDueAsync(App, "gross-gerau", DateTime.UtcNow);
         var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
         await Task.WhenAll(job.DeliverDueAsync(CancellationToken.None), job.DeliverDueAsync(CancellationToken.None));
         var mail = await App.Mail.WaitForMessageToAsync("erinnert@example.org", count: 2);
@@ -71,7 +71,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
 
         Assert.DoesNotContain("class=\"badge\"", await HeaderAsync(browser), StringComparison.Ordinal);
 
-        await MakeDueAsync("gross-gerau");
+        await Outbox.MakeDueAsync(App, "gross-gerau", DateTime.UtcNow);
         await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
 
         var header = await HeaderAsync(browser);
@@ -101,7 +101,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         var token = await AccountMail.RegisterConfirmedAsync(App, client, "abmelden@example.org", Password, "Abi", confirmedAtLeast16: true);
         await SetEmailAsync(client, token, true);
         await CreateReminderAsync(client, token, email: true);
-        await MakeDueAsync("offenbach");
+        await Outbox.MakeDueAsync(App, "offenbach", DateTime.UtcNow);
         var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
         await job.DeliverDueAsync(CancellationToken.None);
         var mail = await App.Mail.WaitForMessageToAsync("abmelden@example.org", count: 2);
@@ -132,7 +132,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         Assert.Equal(["email:reminder"], settings.GetProperty("unsubscribed").EnumerateArray().Select(u => u.GetString()));
 
         await CreateReminderAsync(client, token, email: true);
-        await MakeDueAsync("offenbach");
+        await Outbox.MakeDueAsync(App, "offenbach", DateTime.UtcNow);
         await job.DeliverDueAsync(CancellationToken.None);
         Assert.Equal(2, (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength());
         Assert.Single(App.Mail.To("abmelden@example.org"), m => m.Subject.Contains("Erinnerung", StringComparison.Ordinal));
@@ -150,7 +150,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         var token = await AccountMail.RegisterConfirmedAsync(App, client, "einklick@example.org", Password, "Eki", confirmedAtLeast16: true);
         await SetEmailAsync(client, token, true);
         await CreateReminderAsync(client, token, email: true);
-        await MakeDueAsync("offenbach");
+        await Outbox.MakeDueAsync(App, "offenbach", DateTime.UtcNow);
         await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
         var mail = await App.Mail.WaitForMessageToAsync("einklick@example.org", count: 2);
         Assert.Equal("List-Unsubscribe=One-Click", mail.Message.Headers["List-Unsubscribe-Post"]);
@@ -188,7 +188,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         Assert.False((await GetJsonAsync(client, token, "api/v1/notifications/settings")).GetProperty("mayUseEmailAndPush").GetBoolean());
 
         await CreateReminderAsync(client, token, email: true, push: true);
-        await MakeDueAsync("gross-gerau");
+        await Outbox.MakeDueAsync(App, "gross-gerau", DateTime.UtcNow);
         await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
 
         Assert.Single((await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").EnumerateArray());
@@ -202,7 +202,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         using var home = App.CreateTenantClient("gross-gerau");
         var token = await AccountMail.RegisterConfirmedAsync(App, home, "heimat@example.org", Password, "Hei", confirmedAtLeast16: true);
         var reminder = await CreateReminderAsync(home, token);
-        await MakeDueAsync("gross-gerau");
+        await Outbox.MakeDueAsync(App, "gross-gerau", DateTime.UtcNow);
         await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
 
         using var other = App.CreateTenantClient("offenbach");
@@ -294,7 +294,7 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         var token = await AccountMail.RegisterConfirmedAsync(App, client, "beides@example.org", Password, "Bea", confirmedAtLeast16: true);
         await FollowGeldByEmailAsync(client, token);
         var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
-        await PublishInGeldAsync("Neu: Kindergeld");
+        await Outbox.PublishInGeldAsync(App, "gross-gerau", "Neu: Kindergeld", DateTime.UtcNow);
         await job.DeliverDueAsync(CancellationToken.None);
         var postMail = await App.Mail.WaitForMessageToAsync("beides@example.org", count: 2);
         Assert.Equal("Neuer Beitrag", postMail.Subject);
@@ -302,11 +302,11 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         await OneClickAsync(postMail);
 
         await CreateReminderAsync(client, token, email: true);
-        await MakeDueAsync("gross-gerau");
+        await Outbox.MakeDueAsync(App, "gross-gerau", DateTime.UtcNow);
         await job.DeliverDueAsync(CancellationToken.None);
         var reminderMail = await App.Mail.WaitForMessageToAsync("beides@example.org", count: 3);
         Assert.Contains("Erinnerung", reminderMail.Subject, StringComparison.Ordinal);
-        await PublishInGeldAsync("Neu: Wohngeld");
+        await Outbox.PublishInGeldAsync(App, "gross-gerau", "Neu: Wohngeld", DateTime.UtcNow);
         await job.DeliverDueAsync(CancellationToken.None);
         await EventuallyAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() == 3);
         Assert.Equal(3, App.Mail.To("beides@example.org").Count);
@@ -320,18 +320,18 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         await FollowGeldByEmailAsync(client, token);
         var job = App.Services.GetRequiredService<DeliverNotificationsJob>();
         await CreateReminderAsync(client, token, email: true);
-        await MakeDueAsync("gross-gerau");
+        await Outbox.MakeDueAsync(App, "gross-gerau", DateTime.UtcNow);
         await job.DeliverDueAsync(CancellationToken.None);
         var reminderMail = await App.Mail.WaitForMessageToAsync("andersrum@example.org", count: 2);
         Assert.Contains("Erinnerung", reminderMail.Subject, StringComparison.Ordinal);
 
         await OneClickAsync(reminderMail);
 
-        await PublishInGeldAsync("Neu: Bildungspaket");
+        await Outbox.PublishInGeldAsync(App, "gross-gerau", "Neu: Bildungspaket", DateTime.UtcNow);
         await job.DeliverDueAsync(CancellationToken.None);
         Assert.Equal("Neuer Beitrag", (await App.Mail.WaitForMessageToAsync("andersrum@example.org", count: 3)).Subject);
         await CreateReminderAsync(client, token, email: true);
-        await MakeDueAsync("gross-gerau");
+        await Outbox.MakeDueAsync(App, "gross-gerau", DateTime.UtcNow);
         await job.DeliverDueAsync(CancellationToken.None);
         await EventuallyAsync(async () => (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").GetArrayLength() == 3);
         Assert.Equal(3, App.Mail.To("andersrum@example.org").Count);
@@ -355,20 +355,6 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         Assert.True((await ReadJsonAsync(posted)).GetProperty("changed").GetBoolean());
     }
 
-    /// <summary>A post in "Geld" is published and its followers are told, as the publication's job does.</summary>
-    private Task PublishInGeldAsync(string title) =>
-        App.InTenantAsync("gross-gerau", async sp =>
-        {
-            var db = sp.GetRequiredService<IAppDbContext>();
-            var content = new PostContent { Title = title, Summary = "Kurz", BodyMarkdown = "Text", Topics = Topics.Geld };
-            var post = Post.Create(
-                sp.GetRequiredService<ICurrentTenant>().RequiredId, content, PostActor.System, DateTime.UtcNow.AddMinutes(-1));
-            post.Publish(DateTime.UtcNow);
-            db.Posts.Add(post);
-            await db.SaveChangesAsync();
-            await sp.GetRequiredService<IMediator>().Send(new NotifyFollowersCommand(post.Id));
-        });
-
     private static string Future() => DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     private static async Task SetEmailAsync(HttpClient client, string token, bool email)
@@ -390,12 +376,6 @@ public abstract class ReminderDeliveryTests<TApp>(TApp app) : ApiTestBase<TApp>(
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await ReadJsonAsync(response);
     }
-
-    /// <summary>Time passes: every pending message of the tenant falls due now.</summary>
-    private Task<int> MakeDueAsync(string slug) =>
-        App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries
-            .Where(d => d.Status == DeliveryStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, DateTime.UtcNow.AddSeconds(-1))));
 
     private Task<int> PendingAsync(string slug) =>
         App.InTenantAsync(slug, sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries.CountAsync(d => d.Status == DeliveryStatus.Pending));
