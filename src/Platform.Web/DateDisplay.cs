@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Domain.Common;
 using Platform.Web.Resources;
 
 namespace Platform.Web;
@@ -9,21 +10,7 @@ public static class DateDisplay
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     /// <summary>The current culture for dates, always on the Gregorian calendar (Arabic cultures may default to another).</summary>
-    public static CultureInfo Culture
-    {
-        get
-        {
-            var culture = CultureInfo.CurrentCulture;
-            if (culture.DateTimeFormat.Calendar is GregorianCalendar || !culture.OptionalCalendars.Any(c => c is GregorianCalendar))
-            {
-                return culture;
-            }
-
-            var gregorian = (CultureInfo)culture.Clone();
-            gregorian.DateTimeFormat.Calendar = culture.OptionalCalendars.First(c => c is GregorianCalendar);
-            return gregorian;
-        }
-    }
+    public static CultureInfo Culture => GregorianCulture.Of(CultureInfo.CurrentCulture);
 
     public static string FormatWithTime(DateTime utc) => ToBerlin(utc).ToString(UiText.Get("Date.DayWithTime"), Culture);
 

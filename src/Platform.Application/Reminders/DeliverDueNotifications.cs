@@ -302,7 +302,8 @@ public sealed class DeliverDueNotificationsHandler(
                             ? new UnsubscribeTarget(owner, NotificationChannel.Push, null, delivery.Kind)
                             : new UnsubscribeTarget(null, NotificationChannel.Push, target.Id)));
                 var result = await push.SendAsync(
-                    new PushMessage(target.Endpoint, target.P256dh, target.Auth, delivery.Title, delivery.Text, links.Link(tenantInfo, delivery.Link), unsubscribe, delivery.Language),
+                    new PushMessage(target.Endpoint, target.P256dh, target.Auth, delivery.Title, delivery.Text, links.Link(tenantInfo, delivery.Link), unsubscribe,
+                        EmailText.Normalize(delivery.Language), EmailText.Get("Notify.PushUnsubscribe", EmailText.Culture(delivery.Language))),
                     cancellationToken);
                 switch (result)
                 {

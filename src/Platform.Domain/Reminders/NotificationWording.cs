@@ -31,13 +31,13 @@ public sealed record NotificationWording(
     string PromotionText)
 {
     /// <summary>The language's culture on the Gregorian calendar (Farsi would otherwise count years in the Solar Hijri calendar).</summary>
-    public CultureInfo Culture { get; } = Gregorian(CultureInfo.GetCultureInfo(Language));
+    public CultureInfo Culture { get; } = GregorianCulture.Of(CultureInfo.GetCultureInfo(Language));
 
     public string Reminder(string title) => string.Format(Culture, ReminderTitle, title);
 
     public string ReminderSentence(string title, TimeSpan lead, DateTime dueAtUtc)
     {
-        var local = ToBerlin(dueAtUtc);
+        var local = BerlinTime.ToLocal(dueAtUtc);
         var ahead = LeadTimes.TryGetValue(lead, out var words)
             ? words
             : throw new ArgumentOutOfRangeException(nameof(lead), lead, "Reminders are only sent at the lead times they offer.");
@@ -46,22 +46,7 @@ public sealed record NotificationWording(
 
     public string Promotion(string eventTitle, DateTime startsAtUtc)
     {
-        var local = ToBerlin(startsAtUtc);
+        var local = BerlinTime.ToLocal(startsAtUtc);
         return string.Format(Culture, PromotionText, eventTitle, local.ToString(DatePattern, Culture), local.ToString(TimePattern, Culture));
-    }
-
-    private static DateTime ToBerlin(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), BerlinTime.Zone);
-
-    private static CultureInfo Gregorian(CultureInfo culture)
-    {
-        if (culture.DateTimeFormat.Calendar is GregorianCalendar || !culture.OptionalCalendars.Any(c => c is GregorianCalendar))
-        {
-            return culture;
-        }
-
-        var gregorian = (CultureInfo)culture.Clone();
-        gregorian.DateTimeFormat.Calendar = culture.OptionalCalendars.First(c => c is GregorianCalendar);
-        return CultureInfo.ReadOnly(gregorian);
     }
 }

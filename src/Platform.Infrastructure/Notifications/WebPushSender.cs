@@ -10,7 +10,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Application.Reminders;
-using Platform.Application.Resources;
 using Platform.Infrastructure.Persistence;
 // Both the port and the web push library have a PushMessage.
 using PushMessage = Platform.Application.Reminders.PushMessage;
@@ -75,8 +74,8 @@ public sealed partial class WebPushSender : IPushSender, IDisposable
             body = message.Text,
             url = message.Link.AbsoluteUri,
             unsubscribe = message.Unsubscribe.AbsoluteUri,
-            lang = EmailText.Normalize(message.Language),
-            unsubscribeLabel = EmailText.Get("Notify.PushUnsubscribe", EmailText.Culture(message.Language)),
+            lang = message.Language,
+            unsubscribeLabel = message.UnsubscribeLabel,
         });
         try
         {

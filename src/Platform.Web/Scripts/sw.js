@@ -6,10 +6,13 @@
 const WORDS = {"de":{"dir":"ltr","title":"Offline","heading":"Du bist offline","text":"Diese Seite hast du noch nicht gelesen, darum ist sie ohne Verbindung nicht da. Beiträge, die du schon geöffnet hast, kannst du weiter lesen.","notification":"Benachrichtigung","unsubscribe":"Abbestellen"}};
 
 // The language of the pages the person reads (offline.js tells the worker on every page), kept for the offline page.
+// The key resolves inside this jobcenter's path, so each jobcenter on a shared host keeps its own; it is no page of the
+// platform, and the offline fallback below looks only into the pages' cache.
 const SETTINGS = 'einstellungen-v1';
-const rememberLanguage = async (language) => (await caches.open(SETTINGS)).put('sprache', new Response(language));
+const LANGUAGE_KEY = 'sw-sprache';
+const rememberLanguage = async (language) => (await caches.open(SETTINGS)).put(LANGUAGE_KEY, new Response(language));
 const recallLanguage = async () => {
-  const stored = await (await caches.open(SETTINGS)).match('sprache');
+  const stored = await (await caches.open(SETTINGS)).match(LANGUAGE_KEY);
   const language = stored ? await stored.text() : 'de';
   return WORDS[language] ? language : 'de';
 };
@@ -102,7 +105,7 @@ self.addEventListener('fetch', (event) => {
       }
       return response;
     } catch (error) {
-      const copy = await caches.match(request);
+      const copy = await (await caches.open(PAGES)).match(request);
       return copy || (page ? offlinePage(await recallLanguage()) : Response.error());
     }
   })());

@@ -127,6 +127,33 @@ public abstract class MailLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     }
 
     [Fact]
+    public async Task Switching_the_language_on_another_jobcenters_pages_changes_no_account_of_either()
+    {
+        // One host, two jobcenters by path: the session of Groß-Gerau travels along to Offenbach's pages.
+        using var client = App.CreatePrefixClient("gross-gerau");
+        const string email = "amina@example.org";
+        var token = await AccountMail.RegisterConfirmedAsync(App, client, email, Password, "Amina", confirmedAtLeast16: true);
+        using (var login = await client.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email, password = Password }))
+        {
+            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
+        }
+
+        using (var elsewhere = await client.GetAsync(new Uri("/t/offenbach/sprache?culture=ar", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Found, elsewhere.StatusCode);
+        }
+
+        Assert.Equal("de", (await GetJsonAsync(client, token, "api/v1/me/data")).GetProperty("account").GetProperty("language").GetString());
+
+        using (var own = await client.GetAsync(new Uri("sprache?culture=ar", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Found, own.StatusCode);
+        }
+
+        Assert.Equal("ar", (await GetJsonAsync(client, token, "api/v1/me/data")).GetProperty("account").GetProperty("language").GetString());
+    }
+
+    [Fact]
     public async Task Without_a_chosen_language_the_mails_stay_german()
     {
         using var client = App.CreateTenantClient("gross-gerau");

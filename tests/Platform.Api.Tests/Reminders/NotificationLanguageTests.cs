@@ -8,6 +8,7 @@ using Platform.Api.Tests.Accounts;
 using Platform.Application.Resources;
 using Platform.Domain.Reminders;
 using Platform.Infrastructure.Jobs;
+using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Reminders;
@@ -152,6 +153,17 @@ public abstract class NotificationLanguageTests<TApp>(TApp app) : ApiTestBase<TA
         var admin = await SignInAsync(client, "admin@gross-gerau.example");
         var item = (await GetJsonAsync(client, admin, "api/v1/tenant/contact-requests")).EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == id);
         Assert.Equal("uk", item.GetProperty("language").GetString());
+
+        // The inbox page tells staff, in its German, the language of the page the person wrote on.
+        using var staff = App.CreateTenantClient("gross-gerau");
+        using (var login = await staff.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email = "admin@gross-gerau.example", password = DatabaseInitializer.DemoPassword }))
+        {
+            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
+        }
+
+        var inbox = await staff.GetStringAsync(new Uri("verwaltung/anfragen", UriKind.Relative));
+        Assert.Contains("<dt>Sprache der Seite</dt>", inbox, StringComparison.Ordinal);
+        Assert.Contains("<dd lang=\"uk\">Українська</dd>", inbox, StringComparison.Ordinal);
     }
 
     [Fact]

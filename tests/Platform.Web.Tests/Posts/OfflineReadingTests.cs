@@ -48,7 +48,7 @@ public sealed class OfflineReadingTests(BrowserApp app, ChromiumFixture chromium
         await Page.GotoAsync(new Uri(feed, "?culture=ar").ToString());
         await Page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null");
         // The page has told the worker its language.
-        await Page.WaitForFunctionAsync("caches.open('einstellungen-v1').then(c => c.match('sprache')).then(r => r ? r.text() : '').then(t => t === 'ar')");
+        await Page.WaitForFunctionAsync("caches.open('einstellungen-v1').then(c => c.match('sw-sprache')).then(r => r ? r.text() : '').then(t => t === 'ar')");
         var unread = (await Page.Locator("ul.feed > li > article.post-card h2 a").Nth(1).GetAttributeAsync("href"))!;
 
         await Context.SetOfflineAsync(true);
