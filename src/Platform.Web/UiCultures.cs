@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
+using Platform.Domain.Common;
 
 namespace Platform.Web;
 
@@ -16,19 +17,11 @@ namespace Platform.Web;
 /// </summary>
 public static class UiCultures
 {
-    public const string Default = "de";
+    public const string Default = PlatformLanguages.Default;
 
     /// <summary>Each language with its name in its own language, as the switcher shows it, in the order of issue 14.</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> Languages =
-    [
-        ("de", "Deutsch"),
-        ("en", "English"),
-        ("ar", "العربية"),
-        ("uk", "Українська"),
-        ("tr", "Türkçe"),
-        ("ru", "Русский"),
-        ("fa", "فارسی"),
-    ];
+        [.. PlatformLanguages.Codes.Select(code => (code, LanguageNames.Name(code)))];
 
     public static RequestLocalizationOptions RequestLocalizationOptions()
     {

@@ -20,6 +20,10 @@ public interface IAppDbContext
 
     DbSet<Post> Posts { get; }
 
+    DbSet<PostTranslation> PostTranslations { get; }
+
+    DbSet<PostTranslationVersion> PostTranslationVersions { get; }
+
     DbSet<PostVersion> PostVersions { get; }
 
     DbSet<PostTransition> PostTransitions { get; }

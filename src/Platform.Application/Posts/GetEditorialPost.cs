@@ -22,7 +22,23 @@ public sealed record EditorialPost(
     DateTime UpdatedAt,
     IReadOnlyList<PostVersionSummary> Versions,
     IReadOnlyList<PostTransitionEntry> Transitions,
-    IReadOnlyList<PostJobRunEntry> JobRuns);
+    IReadOnlyList<PostJobRunEntry> JobRuns,
+    IReadOnlyList<EditorialTranslation>? Translations = null);
+
+/// <summary>
+/// A translation as its editors and reviewers see it: the newest text under work or review, and which version readers
+/// see (<paramref name="LiveVersion"/>, null while none is approved).
+/// </summary>
+public sealed record EditorialTranslation(
+    string Language,
+    TranslationStatus Status,
+    int ContentVersion,
+    int? LiveVersion,
+    TranslationText Text,
+    Guid AuthorId,
+    string? ReviewComment,
+    DateTime UpdatedAt,
+    IReadOnlyList<PostVersionSummary> Versions);
 
 public sealed record PostVersionSummary(int Number, string AuthorName, DateTime At);
 
@@ -49,6 +65,15 @@ public sealed class GetEditorialPostHandler(IAppDbContext db, ITopicCatalog cata
             .Take(100)
             .Select(r => new PostJobRunEntry(r.ScheduledFor, r.RanAt, r.Outcome, r.Message))
             .ToListAsync(cancellationToken);
+        var translations = await db.PostTranslations.AsNoTracking().Where(t => t.PostId == post.Id)
+            .OrderBy(t => t.Language)
+            .Select(t => new
+            {
+                t.Language, t.Status, t.ContentVersion, t.LiveVersion, t.Text, t.AuthorId, t.ReviewComment, t.UpdatedAt,
+                Versions = db.PostTranslationVersions.Where(v => v.TranslationId == t.Id).OrderByDescending(v => v.Number)
+                    .Select(v => new PostVersionSummary(v.Number, v.AuthorName, v.At)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
 
         return new EditorialPost(
             post.Id,
@@ -64,6 +89,8 @@ public sealed class GetEditorialPostHandler(IAppDbContext db, ITopicCatalog cata
             post.UpdatedAt,
             versions,
             transitions,
-            runs);
+            runs,
+            [.. translations.Select(t => new EditorialTranslation(
+                t.Language, t.Status, t.ContentVersion, t.LiveVersion, t.Text, t.AuthorId, t.ReviewComment, t.UpdatedAt, t.Versions))]);
     }
 }

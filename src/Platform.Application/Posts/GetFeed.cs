@@ -14,7 +14,12 @@ namespace Platform.Application.Posts;
 /// after a <see cref="FeedCursor"/> (<paramref name="After"/>, a page's <see cref="FeedPage.NextCursor"/>), which costs
 /// the same on every page. With a cursor, <paramref name="Page"/> is only echoed, for a client that counts pages.
 /// </summary>
-public sealed record GetFeedQuery(int Page = 1, int PageSize = GetFeedQuery.DefaultPageSize, string? Topic = null, string? After = null)
+/// <remarks>
+/// With <paramref name="Language"/> (one of the platform's languages) each post comes with the title and summary of its
+/// approved translation into that language, where it has one (issue 14); without it, in its own language.
+/// </remarks>
+public sealed record GetFeedQuery(
+    int Page = 1, int PageSize = GetFeedQuery.DefaultPageSize, string? Topic = null, string? After = null, string? Language = null)
     : IQuery<FeedPage>
 {
     public const int DefaultPageSize = 12;
@@ -35,6 +40,7 @@ public sealed record FeedPage(IReadOnlyList<PostSummary> Items, int Page, int Pa
 /// <remarks>
 /// <paramref name="CoverImageAlt"/>: set when the post has a cover image; <paramref name="Cover"/> gives its size and
 /// version. <paramref name="ContentVersion"/> versions the post's card (<see cref="PostCards.Version"/>), its cover when it has none.
+/// <paramref name="Language"/>: the language of the title and summary, the post's own or its translation's.
 /// </remarks>
 public sealed record PostSummary(
     Guid Id,
@@ -44,7 +50,8 @@ public sealed record PostSummary(
     DateTime PublishedAt,
     string? CoverImageAlt = null,
     CoverImageInfo? Cover = null,
-    int ContentVersion = 0);
+    int ContentVersion = 0,
+    string Language = Post.DefaultLanguage);
 
 public sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
 {
@@ -58,6 +65,7 @@ public sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
         RuleFor(q => q.Topic)
             .Must(t => t is null || TopicNames.TryParse(t, out _) || TenantTopic.IsValidSlug(t))
             .WithMessage(_ => ValidationMessages.Format("Feed.UnknownTopic", string.Join(", ", TopicNames.All)));
+        RuleFor(q => q.Language).ReaderLanguage();
         RuleFor(q => q.After)
             .Must(a => string.IsNullOrEmpty(a) || FeedCursor.TryParse(a, out _))
             .WithMessage(_ => ValidationMessages.Get("Feed.CursorInvalid"));
@@ -116,10 +124,20 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog, ICur
                     .Where(i => withCover.Contains(i.PostId) && i.Width > 0)
                     .Select(i => new { i.PostId, i.Width, i.Height, i.UpdatedAt })
                     .ToDictionaryAsync(i => i.PostId, i => new CoverImageInfo(i.Width, i.Height, CoverVersion.Of(i.UpdatedAt)), cancellationToken);
+            // The page's translations into the language asked for, in one small query, only when one is asked for.
+            var language = TranslationWorkflow.LanguageCode(query.Language);
+            var ids = rows.Where(r => r.Language != language).Select(r => r.Id).ToList();
+            var translated = language.Length == 0 || ids.Count == 0
+                ? []
+                : await db.PostTranslations.AsNoTracking()
+                    .Where(t => ids.Contains(t.PostId) && t.Language == language && t.LiveVersion != null)
+                    .Select(t => new { t.PostId, t.Live.Title, t.Live.Summary })
+                    .ToDictionaryAsync(t => t.PostId, t => (t.Title, t.Summary), cancellationToken);
             foreach (var r in rows)
             {
+                var (title, summary, shown) = translated.TryGetValue(r.Id, out var t) ? (t.Title, t.Summary, language) : (r.Title, r.Summary, r.Language);
                 items.Add(new PostSummary(
-                    r.Id, r.Title, r.Summary, set.ToNames(r.Topics), r.PublishedAt!.Value, r.HasCoverImage ? r.CoverImageAlt : null, covers.GetValueOrDefault(r.Id), r.ContentVersion));
+                    r.Id, title, summary, set.ToNames(r.Topics), r.PublishedAt!.Value, r.HasCoverImage ? r.CoverImageAlt : null, covers.GetValueOrDefault(r.Id), r.ContentVersion, shown));
             }
 
             return new FeedPage(items, query.Page, query.PageSize, total, next is null ? null : new FeedCursor(next.PublishedAt!.Value, next.Id).ToString());
@@ -131,7 +149,7 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog, ICur
     }
 
     private sealed record FeedRow(
-        Guid Id, string Title, string Summary, Topics Topics, DateTime? PublishedAt, bool HasCoverImage, string? CoverImageAlt, int ContentVersion);
+        Guid Id, string Title, string Summary, Topics Topics, DateTime? PublishedAt, bool HasCoverImage, string? CoverImageAlt, int ContentVersion, string Language);
 
     /// <remarks>
     /// Two of each statement: without a topic the filter is the tenant and the status alone, which the index
@@ -142,7 +160,7 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog, ICur
     {
         // One projection for both pages; an expression, so that EF Core translates it inside the compiled queries.
         private static readonly Expression<Func<Post, FeedRow>> Row = p => new FeedRow(
-            p.Id, p.Content.Title, p.Content.Summary, p.Content.Topics, p.PublishedAt, p.Content.HasCoverImage, p.Content.CoverImageAlt, p.ContentVersion);
+            p.Id, p.Content.Title, p.Content.Summary, p.Content.Topics, p.PublishedAt, p.Content.HasCoverImage, p.Content.CoverImageAlt, p.ContentVersion, p.Content.Language);
 
         private readonly Func<DbContext, Task<int>> _countAll = EF.CompileAsyncQuery(
             (DbContext context) => context.Set<Post>().Count(p => p.Status == PostStatus.Published));

@@ -1,18 +1,26 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Domain.Common;
 using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
 
-/// <summary>One published post of the current tenant; anything else, another tenant's post included, is 404.</summary>
-public sealed record GetPostQuery(Guid Id) : IQuery<PostDetail>;
+/// <summary>
+/// One published post of the current tenant; anything else, another tenant's post included, is 404. With
+/// <paramref name="Language"/> (the reader's language, or the one a link asks for) the post comes in that language where
+/// an approved translation exists, in its own language otherwise (issue 14).
+/// </summary>
+public sealed record GetPostQuery(Guid Id, string? Language = null) : IQuery<PostDetail>;
 
 /// <remarks>
 /// <para><paramref name="Language"/>: ISO code of the post's language (<c>de</c> unless the editors chose another).</para>
 /// <para><paramref name="EasyLanguage"/>: the "Einfache Sprache" version, where the editors wrote one.</para>
 /// <para><paramref name="CoverImageAlt"/>: set when the post has a cover image (served at <c>api/v1/posts/{id}/cover</c>).</para>
 /// <para><paramref name="Related"/>: up to three other published posts that share a topic, newest first.</para>
+/// <para><paramref name="Languages"/>: every language the post can be read in, its own first, then its approved translations.</para>
+/// <para><paramref name="OriginalLanguage"/>: the language the post was written in; <paramref name="Language"/> is the one shown.</para>
 /// </remarks>
 public sealed record PostDetail(
     Guid Id,
@@ -28,7 +36,19 @@ public sealed record PostDetail(
     string? CoverImageAlt = null,
     IReadOnlyList<RelatedPost>? Related = null,
     CoverImageInfo? Cover = null,
-    int ContentVersion = 0);
+    int ContentVersion = 0,
+    IReadOnlyList<string>? Languages = null,
+    string OriginalLanguage = Post.DefaultLanguage)
+{
+    /// <summary>Whether the post is shown in a translation (not in the language it was written in).</summary>
+    public bool IsTranslation => !string.Equals(Language, OriginalLanguage, StringComparison.Ordinal);
+}
+
+public sealed class GetPostValidator : AbstractValidator<GetPostQuery>
+{
+    public GetPostValidator() =>
+        RuleFor(q => q.Language).ReaderLanguage();
+}
 
 public sealed record PostEasyLanguage(string Title, string Summary, string BodyHtml);
 
@@ -66,6 +86,15 @@ public sealed class GetPostHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Post", query.Id);
 
+        var translations = await db.PostTranslations.AsNoTracking()
+            .Where(t => t.PostId == post.Id && t.LiveVersion != null)
+            .Select(t => new { t.Language, t.Live })
+            .ToListAsync(cancellationToken);
+        var wanted = TranslationWorkflow.LanguageCode(query.Language);
+        var shown = translations.FirstOrDefault(t => t.Language == wanted);
+        var languages = new List<string> { post.Language };
+        languages.AddRange(PlatformLanguages.Codes.Where(code => code != post.Language && translations.Any(t => t.Language == code)));
+
         var topics = post.Topics;
         var related = await db.Posts.AsNoTracking()
             .Where(p => p.Status == PostStatus.Published && p.Id != post.Id && (p.Content.Topics & topics) != Topics.None)
@@ -80,22 +109,27 @@ public sealed class GetPostHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
                 .FirstOrDefaultAsync(cancellationToken)
             : null;
 
+        var (title, summary, body, easyTitle, easySummary, easyBody) = shown is { Live: var live }
+            ? (live.Title, live.Summary, live.BodyMarkdown, live.EasyTitle, live.EasySummary, live.EasyBodyMarkdown)
+            : (post.Title, post.Summary, post.BodyMarkdown, post.EasyTitle, post.EasySummary, post.EasyBodyMarkdown);
         return new PostDetail(
             post.Id,
-            post.Title,
-            post.Summary,
+            title,
+            summary,
             (await catalog.ForCurrentTenantAsync(cancellationToken)).ToNames(post.Topics),
             post.PublishedAt!.Value,
-            PostBodyRenderer.ToSafeHtml(post.BodyMarkdown),
+            PostBodyRenderer.ToSafeHtml(body),
             post.IsDemo,
-            post.Language,
-            string.IsNullOrWhiteSpace(post.EasyBodyMarkdown)
+            shown?.Language ?? post.Language,
+            string.IsNullOrWhiteSpace(easyBody)
                 ? null
-                : new PostEasyLanguage(post.EasyTitle ?? post.Title, post.EasySummary ?? "", PostBodyRenderer.ToSafeHtml(post.EasyBodyMarkdown)),
+                : new PostEasyLanguage(easyTitle ?? title, easySummary ?? "", PostBodyRenderer.ToSafeHtml(easyBody)),
             post.CallToActionLabel is { Length: > 0 } label && post.CallToActionUrl is { Length: > 0 } url ? new PostCallToAction(label, url) : null,
             post.HasCoverImage ? post.CoverImageAlt : null,
             related,
             cover is null ? null : new CoverImageInfo(cover.Width, cover.Height, CoverVersion.Of(cover.UpdatedAt)),
-            post.ContentVersion);
+            post.ContentVersion,
+            languages,
+            post.Language);
     }
 }

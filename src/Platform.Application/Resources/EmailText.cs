@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Platform.Domain.Common;
 
 namespace Platform.Application.Resources;
 
@@ -9,10 +10,10 @@ namespace Platform.Application.Resources;
 /// </summary>
 public static class EmailText
 {
-    public const string DefaultLanguage = "de";
+    public const string DefaultLanguage = PlatformLanguages.Default;
 
-    /// <summary>The languages the e-mails are written in: those of the user interface (<c>UiCultures.Languages</c>).</summary>
-    public static readonly IReadOnlyList<string> Languages = ["de", "en", "ar", "uk", "tr", "ru", "fa"];
+    /// <summary>The languages the e-mails are written in: those of the user interface.</summary>
+    public static IReadOnlyList<string> Languages => PlatformLanguages.Codes;
 
     private static readonly ResourceManager Resources = new("Platform.Application.Resources.EmailText", typeof(EmailText).Assembly);
 

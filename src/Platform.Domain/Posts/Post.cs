@@ -54,6 +54,12 @@ public sealed class Post : ITenantOwned
     /// <summary>Concurrency token: every state change bumps it, so two workers cannot both publish.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The texts of the post's approved translations, one after the other, for the full-text search only (ADR-010):
+    /// kept by the translation workflow (<see cref="IndexTranslations"/>), never shown.
+    /// </summary>
+    public string TranslatedText { get; private set; } = "";
+
     public IReadOnlyCollection<PostVersion> Versions => _versions;
 
     public IReadOnlyCollection<PostTransition> Transitions => _transitions;
@@ -265,6 +271,10 @@ public sealed class Post : ITenantOwned
         FailureReason = reason.Length > 1000 ? reason[..1000] : reason;
         Move(PostStatus.Failed, PostActor.System, now, FailureReason);
     }
+
+    /// <summary>What search finds the post through besides its own texts: its approved translations.</summary>
+    public void IndexTranslations(IEnumerable<TranslationText> approved) =>
+        TranslatedText = string.Join("\n\n", approved.Select(t => $"{t.Title}\n{t.Summary}\n{t.BodyMarkdown}"));
 
     /// <summary>Remembers the job that will publish the post (a rescheduled post gets a new one).</summary>
     public void AttachPublicationJob(string? jobId) => PublicationJobId = jobId;

@@ -36,6 +36,10 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
 
     public DbSet<Post> Posts => Set<Post>();
 
+    public DbSet<PostTranslation> PostTranslations => Set<PostTranslation>();
+
+    public DbSet<PostTranslationVersion> PostTranslationVersions => Set<PostTranslationVersion>();
+
     public DbSet<PostVersion> PostVersions => Set<PostVersion>();
 
     public DbSet<PostTransition> PostTransitions => Set<PostTransition>();

@@ -185,4 +185,49 @@ public static class PostSearchMigrations
         setweight(to_tsvector('german', coalesce({row}"Summary", '')), 'B') ||
         setweight(to_tsvector('german', coalesce({row}"BodyMarkdown", '')), 'C')
         """;
+
+    /// <summary>
+    /// With the approved translations (issue 14): their words go in with the 'simple' configuration (lower case, no
+    /// stemming; the query is matched both ways, <see cref="Search.PostgreSqlPostSearch"/>) and the lowest weight, so
+    /// a match in the post's own language ranks first.
+    /// </summary>
+    private static string VectorWithTranslations(string row) => Vector(row) + $"""
+         ||
+        setweight(to_tsvector('simple', coalesce({row}"TranslatedText", '')), 'D')
+        """;
+
+    /// <summary>
+    /// Issue 14: the search index takes in the texts of a post's approved translations (<c>Posts.TranslatedText</c>):
+    /// the sync function and its trigger see the column, and the index is filled again.
+    /// </summary>
+    public static void IndexPostgreSqlTranslations(MigrationBuilder migrationBuilder) =>
+        ReplacePostgreSqlSync(migrationBuilder, VectorWithTranslations, """ "Title", "Summary", "BodyMarkdown", "TranslatedText", "Status", "PublishedAt" """.Trim());
+
+    public static void UnindexPostgreSqlTranslations(MigrationBuilder migrationBuilder) =>
+        ReplacePostgreSqlSync(migrationBuilder, Vector, """ "Title", "Summary", "BodyMarkdown", "Status", "PublishedAt" """.Trim());
+
+    private static void ReplacePostgreSqlSync(MigrationBuilder migrationBuilder, Func<string, string> vector, string columns)
+    {
+        migrationBuilder.Sql($$"""
+            CREATE OR REPLACE FUNCTION "{{PostgreSqlIndexTable}}_sync"() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+            BEGIN
+                IF NEW."Status" = {{(int)PostStatus.Published}} THEN
+                    INSERT INTO public."{{PostgreSqlIndexTable}}" ("PostId", "TenantId", "PublishedAt", "SearchVector")
+                    VALUES (NEW."Id", NEW."TenantId", NEW."PublishedAt", {{vector("NEW.")}})
+                    ON CONFLICT ("PostId") DO UPDATE
+                        SET "PublishedAt" = EXCLUDED."PublishedAt", "SearchVector" = EXCLUDED."SearchVector";
+                ELSIF TG_OP = 'UPDATE' THEN
+                    DELETE FROM public."{{PostgreSqlIndexTable}}" WHERE "PostId" = NEW."Id";
+                END IF;
+                RETURN NULL;
+            END
+            $$;
+            DROP TRIGGER IF EXISTS "Posts_search_sync" ON "Posts";
+            CREATE TRIGGER "Posts_search_sync" AFTER INSERT OR UPDATE OF {{columns}}
+                ON "Posts" FOR EACH ROW EXECUTE FUNCTION "{{PostgreSqlIndexTable}}_sync"();
+            UPDATE "{{PostgreSqlIndexTable}}" s SET "SearchVector" = {{vector("p.")}}
+            FROM "Posts" p WHERE p."Id" = s."PostId";
+            """);
+    }
 }

@@ -33,23 +33,32 @@ public static class SyndicationEndpoints
         return feeds;
     }
 
-    private static Task<IResult> GetAtom(string? topic, ICurrentTenant current, IMediator mediator, ITopicCatalog catalog, ITenantLinks links, CancellationToken ct) =>
-        WriteAsync(topic, atom: true, current, mediator, catalog, links, ct);
+    private static Task<IResult> GetAtom(
+        string? topic, string? lang, ICurrentTenant current, IMediator mediator, ITopicCatalog catalog, ITenantLinks links, CancellationToken ct) =>
+        WriteAsync(topic, lang, atom: true, current, mediator, catalog, links, ct);
 
-    private static Task<IResult> GetRss(string? topic, ICurrentTenant current, IMediator mediator, ITopicCatalog catalog, ITenantLinks links, CancellationToken ct) =>
-        WriteAsync(topic, atom: false, current, mediator, catalog, links, ct);
+    private static Task<IResult> GetRss(
+        string? topic, string? lang, ICurrentTenant current, IMediator mediator, ITopicCatalog catalog, ITenantLinks links, CancellationToken ct) =>
+        WriteAsync(topic, lang, atom: false, current, mediator, catalog, links, ct);
 
+    /// <remarks>
+    /// <c>?lang=ar</c> (issue 14): the entries of posts with an approved Arabic translation carry its title and summary,
+    /// <c>xml:lang</c> and a link to the post in that language; the others stay in their own language.
+    /// </remarks>
     private static async Task<IResult> WriteAsync(
-        string? topic, bool atom, ICurrentTenant current, IMediator mediator, ITopicCatalog catalog, ITenantLinks links, CancellationToken cancellationToken)
+        string? topic, string? lang, bool atom, ICurrentTenant current, IMediator mediator, ITopicCatalog catalog, ITenantLinks links, CancellationToken cancellationToken)
     {
         if (current.Tenant is not { } tenant)
         {
             return Results.NotFound();
         }
 
-        var page = await mediator.Send(new GetFeedQuery(1, ItemCount, topic), cancellationToken);
+        var page = await mediator.Send(new GetFeedQuery(1, ItemCount, topic, Language: lang), cancellationToken);
         var topics = await catalog.ForCurrentTenantAsync(cancellationToken);
-        var query = topic is null ? "" : "?topic=" + Uri.EscapeDataString(topic);
+        var language = string.IsNullOrEmpty(lang) ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : lang.Trim().ToLowerInvariant();
+        string[] parts = [.. new[] { ("topic", topic), ("lang", string.IsNullOrEmpty(lang) ? null : language) }
+            .Where(p => p.Item2 is not null).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!))];
+        var query = parts.Length == 0 ? "" : "?" + string.Join("&", parts);
         var feed = new Feed(
             tenant.DisplayName,
             UiText.Get("Feed.Title"),
@@ -58,19 +67,19 @@ public static class SyndicationEndpoints
             page.Items.Count == 0 ? null : page.Items.Max(i => i.PublishedAt),
             [.. page.Items.Select(i => new FeedEntry(
                 i,
-                links.Link(tenant, $"posts/{i.Id}"),
+                links.Link(tenant, i.Language == language && !string.IsNullOrEmpty(lang) ? $"posts/{i.Id}?lang={language}" : $"posts/{i.Id}"),
                 links.Link(tenant, i.Cover is { } cover
                     ? CoverWidths.Path(i.Id, cover)
                     : PostCards.Path(i.Id, PostCards.Version(i.ContentVersion, tenant.Branding.Version))),
                 [.. i.Topics.Select(name => topics.Find(name) is { DisplayName: { } own } ? own : UiText.Get("Topic." + name))]))]);
-        var xml = atom ? Atom(feed) : Rss(feed);
+        var xml = atom ? Atom(feed, language) : Rss(feed, language);
         return Results.Text(xml, atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8", Encoding.UTF8);
     }
 
-    private static string Atom(Feed feed) => Write(w =>
+    private static string Atom(Feed feed, string language) => Write(w =>
     {
         w.WriteStartElement("feed", AtomNamespace);
-        w.WriteAttributeString("xml", "lang", null, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        w.WriteAttributeString("xml", "lang", null, language);
         w.WriteElementString("id", AtomNamespace, feed.Self.AbsoluteUri);
         w.WriteElementString("title", AtomNamespace, feed.Title);
         w.WriteElementString("subtitle", AtomNamespace, feed.Description);
@@ -83,6 +92,7 @@ public static class SyndicationEndpoints
         foreach (var entry in feed.Entries)
         {
             w.WriteStartElement("entry", AtomNamespace);
+            w.WriteAttributeString("xml", "lang", null, entry.Post.Language);
             w.WriteElementString("id", AtomNamespace, entry.Link.AbsoluteUri);
             w.WriteElementString("title", AtomNamespace, entry.Post.Title);
             AtomLink(w, "alternate", "text/html", entry.Link);
@@ -104,7 +114,7 @@ public static class SyndicationEndpoints
         w.WriteEndElement();
     });
 
-    private static string Rss(Feed feed) => Write(w =>
+    private static string Rss(Feed feed, string language) => Write(w =>
     {
         w.WriteStartElement("rss");
         w.WriteAttributeString("version", "2.0");
@@ -114,7 +124,7 @@ public static class SyndicationEndpoints
         w.WriteElementString("title", feed.Title);
         w.WriteElementString("link", feed.Site.AbsoluteUri);
         w.WriteElementString("description", feed.Description);
-        w.WriteElementString("language", CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        w.WriteElementString("language", language);
         if (feed.Updated is { } updated)
         {
             w.WriteElementString("lastBuildDate", RssDate(updated));

@@ -40,6 +40,16 @@ public static class EditorialEndpoints
         posts.MapPost("/{postId:guid}/approve", ApprovePost).RequireAuthorization(PlatformPolicies.Publishing);
         posts.MapPost("/{postId:guid}/schedule", SchedulePost).RequireAuthorization(PlatformPolicies.Publishing);
         posts.MapPost("/{postId:guid}/publish", PublishPost).RequireAuthorization(PlatformPolicies.Publishing);
+
+        // Translations (issue 14): each with its own versions and its own four-eyes review.
+        var translations = posts.MapGroup("/{postId:guid}/translations/{language}");
+        translations.MapPut("/", SaveTranslation)
+            .WithSummary("Writes the translation into one of the platform's languages as a new version (a draft); a stale baseVersion is 409");
+        translations.MapPost("/submit", SubmitTranslation).WithSummary("Hands the translation's newest version in for review");
+        translations.MapPost("/return", ReturnTranslation).WithSummary("Sends the version in review back to its author, with a comment");
+        translations.MapPost("/approve", ApproveTranslation).RequireAuthorization(PlatformPolicies.Publishing)
+            .WithSummary("Approves the version in review: readers see it from now on");
+        translations.MapDelete("/", DeleteTranslation).WithSummary("Removes the translation and its versions");
         return api;
     }
 
@@ -139,9 +149,32 @@ public static class EditorialEndpoints
 
     public static async Task<Ok<PostState>> PublishPost(Guid postId, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new PublishPostCommand(postId), ct));
+
+    public static async Task<Ok<TranslationState>> SaveTranslation(
+        Guid postId, string language, SaveTranslationRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new SaveTranslationCommand(postId, language, request.BaseVersion, request), ct));
+
+    public static async Task<Ok<TranslationState>> SubmitTranslation(Guid postId, string language, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new SubmitTranslationCommand(postId, language), ct));
+
+    public static async Task<Ok<TranslationState>> ReturnTranslation(
+        Guid postId, string language, ReturnPostRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ReturnTranslationCommand(postId, language, request.Comment ?? ""), ct));
+
+    public static async Task<Ok<TranslationState>> ApproveTranslation(Guid postId, string language, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ApproveTranslationCommand(postId, language), ct));
+
+    public static async Task<Ok<TranslationState>> DeleteTranslation(Guid postId, string language, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new DeleteTranslationCommand(postId, language), ct));
 }
 
 public sealed record ReturnPostRequest(string? Comment);
+
+/// <summary>The body of a translation's save: its texts and, for a translation that exists, the version the editor started from.</summary>
+public sealed record SaveTranslationRequest : TranslationInput
+{
+    public int? BaseVersion { get; init; }
+}
 
 /// <param name="PublishAt">With an offset or Z, for example <c>2026-12-01T08:00:00Z</c>.</param>
 public sealed record SchedulePostRequest(DateTimeOffset? PublishAt);

@@ -20,7 +20,8 @@ public static class PostsEndpoints
         posts.MapGet("/search", SearchPosts)
             .WithSummary("Full-text search over the published posts, best match first, matches marked with <mark>");
         posts.MapGet("/{id}", GetPost)
-            .WithSummary("One published post with its body as sanitized HTML, its Einfache Sprache version and related posts");
+            .WithSummary("One published post with its body as sanitized HTML, its Einfache Sprache version and related posts")
+            .WithDescription("With `lang` (de, en, ar, uk, tr, ru, fa) in that language where the post has an approved translation; `languages` lists every language it can be read in.");
         posts.MapGet("/{id}/cover", GetCover)
             .WithSummary("The cover image of a published post");
         posts.MapGet("/{id}/card", GetCard)
@@ -37,8 +38,9 @@ public static class PostsEndpoints
         int page = 1,
         int pageSize = GetFeedQuery.DefaultPageSize,
         string? topic = null,
-        string? after = null) =>
-        TypedResults.Ok(await mediator.Send(new GetFeedQuery(page, pageSize, topic, after), cancellationToken));
+        string? after = null,
+        string? lang = null) =>
+        TypedResults.Ok(await mediator.Send(new GetFeedQuery(page, pageSize, topic, after, lang), cancellationToken));
 
     public static async Task<Ok<SearchPage>> SearchPosts(
         IMediator mediator,
@@ -48,9 +50,10 @@ public static class PostsEndpoints
         int pageSize = SearchPostsQuery.DefaultPageSize) =>
         TypedResults.Ok(await mediator.Send(new SearchPostsQuery(q, page, pageSize), cancellationToken));
 
-    public static async Task<Ok<PostDetail>> GetPost(IMediator mediator, string id, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Ok<PostDetail>> GetPost(
+        IMediator mediator, string id, HttpContext context, CancellationToken cancellationToken, string? lang = null)
     {
-        var post = await mediator.Send(new GetPostQuery(ParseId(id)), cancellationToken);
+        var post = await mediator.Send(new GetPostQuery(ParseId(id), lang), cancellationToken);
         if (PostViewCounting.Counts(context))
         {
             await mediator.Send(new CountPostViewCommand(post.Id), cancellationToken);

@@ -34,8 +34,8 @@ public sealed class PostgreSqlPostSearch(PlatformDbContext db) : IPostSearch
             var rows = await db.Database.SqlQuery<Row>($"""
                 SELECT p."Id", p."Topics", p."PublishedAt", ranked."Total",
                        ts_headline('german', p."Title", q.q, {TitleOptions}) AS "MarkedTitle",
-                       ts_headline('german', p."Summary" || E'\n' || p."BodyMarkdown", q.q, {SnippetOptions}) AS "MarkedSnippet"
-                FROM (SELECT to_tsquery('german', {query}) AS q) q
+                       ts_headline('german', p."Summary" || E'\n' || p."BodyMarkdown" || E'\n' || p."TranslatedText", q.q, {SnippetOptions}) AS "MarkedSnippet"
+                FROM (SELECT (to_tsquery('german', {query}) || to_tsquery('simple', {query})) AS q) q
                 CROSS JOIN LATERAL search_published_posts(q.q, {skip}, {take}) ranked
                 JOIN "Posts" p ON p."Id" = ranked."Id"
                 ORDER BY ranked."Rank" DESC, ranked."PublishedAt" DESC NULLS LAST, ranked."Id" DESC
@@ -45,7 +45,7 @@ public sealed class PostgreSqlPostSearch(PlatformDbContext db) : IPostSearch
             var total = rows.Count > 0
                 ? rows[0].Total
                 : skip == 0 ? 0 : await db.Database.SqlQuery<int>($"""
-                    SELECT count_published_posts_matching(to_tsquery('german', {query}), {counted}) AS "Value"
+                    SELECT count_published_posts_matching((to_tsquery('german', {query}) || to_tsquery('simple', {query})), {counted}) AS "Value"
                     """).SingleAsync(cancellationToken);
             return new PostSearchResult(total, [.. rows.Select(r => r.ToResult())]);
         }

@@ -17,7 +17,7 @@ public sealed class SqlServerPostSearch(PlatformDbContext db) : IPostSearch
         var posts = db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published);
         foreach (var term in terms)
         {
-            posts = posts.Where(p => p.Content.Title.Contains(term) || p.Content.Summary.Contains(term) || p.Content.BodyMarkdown.Contains(term));
+            posts = posts.Where(p => p.Content.Title.Contains(term) || p.Content.Summary.Contains(term) || p.Content.BodyMarkdown.Contains(term) || p.TranslatedText.Contains(term));
         }
 
         var first = terms[0];
@@ -28,11 +28,11 @@ public sealed class SqlServerPostSearch(PlatformDbContext db) : IPostSearch
             .ThenBy(p => p.Id)
             .Skip(skip)
             .Take(take)
-            .Select(p => new { p.Id, p.Content.Title, p.Content.Summary, p.Content.BodyMarkdown, p.Content.Topics, p.PublishedAt })
+            .Select(p => new { p.Id, p.Content.Title, p.Content.Summary, p.Content.BodyMarkdown, p.TranslatedText, p.Content.Topics, p.PublishedAt })
             .ToListAsync(cancellationToken);
         return new PostSearchResult(
             total,
-            [.. rows.Select(r => new PostSearchRow(r.Id, Mark(r.Title, terms), Mark(Excerpt(r.Summary + "\n" + r.BodyMarkdown, terms), terms), r.Topics, r.PublishedAt!.Value))]);
+            [.. rows.Select(r => new PostSearchRow(r.Id, Mark(r.Title, terms), Mark(Excerpt(r.Summary + "\n" + r.BodyMarkdown + "\n" + r.TranslatedText, terms), terms), r.Topics, r.PublishedAt!.Value))]);
     }
 
     private static string Excerpt(string text, IReadOnlyList<string> terms)

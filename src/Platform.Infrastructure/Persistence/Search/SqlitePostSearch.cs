@@ -42,7 +42,7 @@ public sealed class SqlitePostSearch(PlatformDbContext db, ICurrentTenant tenant
             // Ranked among the newest matches and cut to the page first; highlight and snippet only for the rows shown.
             var rows = await db.Database.SqlQueryRaw<Row>($$"""
                 WITH ranked AS (
-                    SELECT rowid AS r, bm25("{{table}}", 10.0, 4.0, 1.0) AS b FROM "{{table}}" WHERE "{{table}}" MATCH {0}
+                    SELECT rowid AS r, bm25("{{table}}", 10.0, 4.0, 1.0, 0.5) AS b FROM "{{table}}" WHERE "{{table}}" MATCH {0}
                     ORDER BY rowid DESC LIMIT {{ranked}}),
                 page AS (SELECT r, b FROM ranked ORDER BY b, r DESC LIMIT {1} OFFSET {2})
                 SELECT p."Id", p."Topics", p."PublishedAt",

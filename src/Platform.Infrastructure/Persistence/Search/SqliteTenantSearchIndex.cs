@@ -8,7 +8,8 @@ namespace Platform.Infrastructure.Persistence.Search;
 /// <summary>
 /// SQLite's search is tenant-first (ADR-010, issue 13): each tenant has an FTS5 table of its own,
 /// <c>PostSearch_{tenant id}</c>, over its published posts only (external content: the texts stay in Posts), kept in
-/// step by three triggers on Posts that fire for that tenant's rows. A shared table would find a common word's matches
+/// step by three triggers on Posts that fire for that tenant's rows. Besides the post's own texts it indexes
+/// <c>TranslatedText</c>, the approved translations (issue 14), with the lowest weight. A shared table would find a common word's matches
 /// of every tenant first (FTS5 merges a prefix's whole doclist before any filter), so a search would cost what all
 /// tenants together hold. The tables are made when the platform starts (<see cref="SynchronizeAsync"/>, which also drops
 /// those of tenants that no longer exist) and, for a tenant onboarded since, on its first search
@@ -67,23 +68,28 @@ public sealed class SqliteTenantSearchIndex
             SELECT count(*) AS "Value" FROM sqlite_master
             WHERE name IN ({table}, {table + "_insert"}, {table + "_delete"}, {table + "_update"})
             """).SingleAsync(cancellationToken);
-        if (objects == 4)
+        // A table from before issue 14 lacks the column of the translations: it is made again, with them.
+        var current = objects == 4 && await db.Database.SqlQuery<int>($"""
+            SELECT count(*) AS "Value" FROM sqlite_master WHERE name = {table} AND sql LIKE '%TranslatedText%'
+            """).SingleAsync(cancellationToken) == 1;
+        if (current)
         {
             return;
         }
 
         if (objects > 0)
         {
-            // A migration that rebuilt Posts dropped the triggers (and may have renumbered the rowids): start afresh.
+            // A migration that rebuilt Posts dropped the triggers (and may have renumbered the rowids), or the table
+            // is of an older shape: start afresh.
             await DropAsync(db, table, cancellationToken);
         }
 
         // EF Core stores a Guid in SQLite as upper-case text; the triggers compare with upper() all the same.
         var tenant = tenantId.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant();
         var published = (int)PostStatus.Published;
-        var columns = """ "Title", "Summary", "BodyMarkdown" """.Trim();
-        var newValues = """new."Title", new."Summary", new."BodyMarkdown" """.Trim();
-        var oldValues = """old."Title", old."Summary", old."BodyMarkdown" """.Trim();
+        var columns = """ "Title", "Summary", "BodyMarkdown", "TranslatedText" """.Trim();
+        var newValues = """new."Title", new."Summary", new."BodyMarkdown", new."TranslatedText" """.Trim();
+        var oldValues = """old."Title", old."Summary", old."BodyMarkdown", old."TranslatedText" """.Trim();
 
         // One transaction: another node's write of a post either comes before (the fill copies it) or after (the
         // trigger indexes it). CREATE ... IF NOT EXISTS makes a second node's attempt a no-op.
@@ -103,7 +109,7 @@ public sealed class SqliteTenantSearchIndex
             WHEN upper(old."TenantId") = '{tenant}' AND old."Status" = {published} BEGIN
                 INSERT INTO "{table}"("{table}", rowid, {columns}) VALUES ('delete', old.rowid, {oldValues});
             END;
-            CREATE TRIGGER IF NOT EXISTS "{table}_update" AFTER UPDATE OF "Title", "Summary", "BodyMarkdown", "Status" ON "Posts"
+            CREATE TRIGGER IF NOT EXISTS "{table}_update" AFTER UPDATE OF "Title", "Summary", "BodyMarkdown", "TranslatedText", "Status" ON "Posts"
             WHEN upper(new."TenantId") = '{tenant}' BEGIN
                 INSERT INTO "{table}"("{table}", rowid, {columns}) SELECT 'delete', old.rowid, {oldValues} WHERE old."Status" = {published};
                 INSERT INTO "{table}"(rowid, {columns}) SELECT new.rowid, {newValues} WHERE new."Status" = {published};

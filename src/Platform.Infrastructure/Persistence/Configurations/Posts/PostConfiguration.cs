@@ -17,6 +17,7 @@ public sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.PublicationJobId).HasMaxLength(100);
         builder.Property(p => p.FailureReason).HasMaxLength(1000);
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.TranslatedText).IsRequired().HasDefaultValue("");
         builder.ComplexProperty(p => p.Content, content => content.MapPostContent(urlLength: 500));
 
         builder.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.PostId).OnDelete(DeleteBehavior.Cascade);

@@ -823,6 +823,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TranslatedText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1036,6 +1042,166 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("PostId", "At");
 
                     b.ToTable("PostTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ContentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("LiveVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Live", "Platform.Domain.Posts.PostTranslation.Live#TranslationText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BodyMarkdown")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("LiveBodyMarkdown");
+
+                            b1.Property<string>("EasyBodyMarkdown")
+                                .HasColumnType("text")
+                                .HasColumnName("LiveEasyBodyMarkdown");
+
+                            b1.Property<string>("EasySummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("LiveEasySummary");
+
+                            b1.Property<string>("EasyTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("LiveEasyTitle");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("LiveSummary");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("LiveTitle");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Platform.Domain.Posts.PostTranslation.Text#TranslationText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BodyMarkdown")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("BodyMarkdown");
+
+                            b1.Property<string>("EasyBodyMarkdown")
+                                .HasColumnType("text")
+                                .HasColumnName("EasyBodyMarkdown");
+
+                            b1.Property<string>("EasySummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("EasySummary");
+
+                            b1.Property<string>("EasyTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("EasyTitle");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("Summary");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("Title");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "Language")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Status");
+
+                    b.ToTable("PostTranslations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TranslationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TranslationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PostTranslationVersions", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Posts.PostVersion", b =>
@@ -1980,6 +2146,36 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslation", b =>
+                {
+                    b.HasOne("Platform.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslationVersion", b =>
+                {
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Posts.PostTranslation", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("TranslationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Domain.Posts.PostVersion", b =>
                 {
                     b.HasOne("Platform.Domain.Posts.Post", null)
@@ -2266,6 +2462,11 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                 {
                     b.Navigation("Transitions");
 
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslation", b =>
+                {
                     b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618

@@ -823,6 +823,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("TranslatedText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("nvarchar(max)")
+                        .HasDefaultValue("");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
@@ -1036,6 +1042,166 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("PostId", "At");
 
                     b.ToTable("PostTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ContentVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int?>("LiveVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Live", "Platform.Domain.Posts.PostTranslation.Live#TranslationText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BodyMarkdown")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("LiveBodyMarkdown");
+
+                            b1.Property<string>("EasyBodyMarkdown")
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("LiveEasyBodyMarkdown");
+
+                            b1.Property<string>("EasySummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("LiveEasySummary");
+
+                            b1.Property<string>("EasyTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("LiveEasyTitle");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("LiveSummary");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("LiveTitle");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Platform.Domain.Posts.PostTranslation.Text#TranslationText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BodyMarkdown")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("BodyMarkdown");
+
+                            b1.Property<string>("EasyBodyMarkdown")
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("EasyBodyMarkdown");
+
+                            b1.Property<string>("EasySummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("EasySummary");
+
+                            b1.Property<string>("EasyTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("EasyTitle");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("Summary");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("Title");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "Language")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Status");
+
+                    b.ToTable("PostTranslations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TranslationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TranslationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PostTranslationVersions", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Posts.PostVersion", b =>
@@ -1983,6 +2149,36 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslation", b =>
+                {
+                    b.HasOne("Platform.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslationVersion", b =>
+                {
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Posts.PostTranslation", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("TranslationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Domain.Posts.PostVersion", b =>
                 {
                     b.HasOne("Platform.Domain.Posts.Post", null)
@@ -2269,6 +2465,11 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.Navigation("Transitions");
 
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslation", b =>
+                {
                     b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618

@@ -812,6 +812,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TranslatedText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -1025,6 +1031,166 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("PostId", "At");
 
                     b.ToTable("PostTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LiveVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Live", "Platform.Domain.Posts.PostTranslation.Live#TranslationText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BodyMarkdown")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LiveBodyMarkdown");
+
+                            b1.Property<string>("EasyBodyMarkdown")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LiveEasyBodyMarkdown");
+
+                            b1.Property<string>("EasySummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LiveEasySummary");
+
+                            b1.Property<string>("EasyTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LiveEasyTitle");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LiveSummary");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LiveTitle");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Platform.Domain.Posts.PostTranslation.Text#TranslationText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BodyMarkdown")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BodyMarkdown");
+
+                            b1.Property<string>("EasyBodyMarkdown")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EasyBodyMarkdown");
+
+                            b1.Property<string>("EasySummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EasySummary");
+
+                            b1.Property<string>("EasyTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EasyTitle");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Summary");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "Language")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Status");
+
+                    b.ToTable("PostTranslations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TranslationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TranslationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PostTranslationVersions", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Posts.PostVersion", b =>
@@ -1969,6 +2135,36 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslation", b =>
+                {
+                    b.HasOne("Platform.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslationVersion", b =>
+                {
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Posts.PostTranslation", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("TranslationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Domain.Posts.PostVersion", b =>
                 {
                     b.HasOne("Platform.Domain.Posts.Post", null)
@@ -2255,6 +2451,11 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Navigation("Transitions");
 
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostTranslation", b =>
+                {
                     b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618

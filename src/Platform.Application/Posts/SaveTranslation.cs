@@ -1,0 +1,82 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
+
+namespace Platform.Application.Posts;
+
+/// <summary>What an editor writes for a translation: the post's texts in that language and, optionally, its Einfache Sprache.</summary>
+public record TranslationInput
+{
+    public required string Title { get; init; }
+
+    public string? Summary { get; init; }
+
+    public string? BodyMarkdown { get; init; }
+
+    public string? EasyTitle { get; init; }
+
+    public string? EasySummary { get; init; }
+
+    public string? EasyBodyMarkdown { get; init; }
+
+    public TranslationText ToText() => new()
+    {
+        Title = Title,
+        Summary = Summary ?? "",
+        BodyMarkdown = BodyMarkdown ?? "",
+        EasyTitle = EasyTitle,
+        EasySummary = EasySummary,
+        EasyBodyMarkdown = EasyBodyMarkdown,
+    };
+}
+
+/// <summary>
+/// Writes the translation of a post into one of the platform's languages: the first version, or a new one (naming the
+/// version it started from; a missing or stale one is 409). Either way it is a draft that goes through review before readers see
+/// it; an approved earlier version stays live meanwhile.
+/// </summary>
+public sealed record SaveTranslationCommand(Guid PostId, string Language, int? BaseVersion, TranslationInput Input) : ICommand<TranslationState>;
+
+public sealed class SaveTranslationValidator : AbstractValidator<SaveTranslationCommand>
+{
+    public SaveTranslationValidator()
+    {
+        RuleFor(c => c.PostId).NotEmpty();
+        RuleFor(c => c.Language).OfferedLanguage().OverridePropertyName("language");
+        RuleFor(c => c.Input.Title).NotEmpty().WithMessage("Bitte gib einen Titel an.")
+            .MaximumLength(200).WithMessage("Der Titel hat höchstens 200 Zeichen.").OverridePropertyName("title");
+        RuleFor(c => c.Input.Summary).MaximumLength(500).WithMessage("Die Zusammenfassung hat höchstens 500 Zeichen.").OverridePropertyName("summary");
+        RuleFor(c => c.Input.BodyMarkdown).MaximumLength(50_000).WithMessage("Der Text hat höchstens 50.000 Zeichen.").OverridePropertyName("bodyMarkdown");
+        RuleFor(c => c.Input.EasyTitle).MaximumLength(200).WithMessage("Der Titel in Einfacher Sprache hat höchstens 200 Zeichen.").OverridePropertyName("easyTitle");
+        RuleFor(c => c.Input.EasySummary).MaximumLength(500).WithMessage("Die Zusammenfassung in Einfacher Sprache hat höchstens 500 Zeichen.").OverridePropertyName("easySummary");
+        RuleFor(c => c.Input.EasyTitle).NotEmpty()
+            .When(c => !string.IsNullOrWhiteSpace(c.Input.EasyBodyMarkdown) || !string.IsNullOrWhiteSpace(c.Input.EasySummary))
+            .WithMessage("Die Fassung in Einfacher Sprache braucht einen Titel.").OverridePropertyName("easyTitle");
+    }
+}
+
+public sealed class SaveTranslationHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<SaveTranslationCommand, TranslationState>
+{
+    public async ValueTask<TranslationState> Handle(SaveTranslationCommand command, CancellationToken cancellationToken)
+    {
+        var language = TranslationWorkflow.LanguageCode(command.Language);
+        var post = await db.LoadPostAsync(command.PostId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var translation = await db.PostTranslations
+            .FirstOrDefaultAsync(t => t.PostId == post.Id && t.Language == language, cancellationToken);
+        if (translation is null)
+        {
+            translation = PostTranslation.Create(post, language, command.Input.ToText(), user.Actor(), now);
+            db.PostTranslations.Add(translation);
+        }
+        else
+        {
+            translation.Edit(command.Input.ToText(), command.BaseVersion ?? 0, user.Actor(), now);
+        }
+
+        return await db.CommitAsync(translation, "translation.saved", user, clock, liveChanged: false, cancellationToken);
+    }
+}
