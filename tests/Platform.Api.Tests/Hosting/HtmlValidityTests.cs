@@ -43,7 +43,7 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         {
             ("jana@gross-gerau.example", new[] { "meine-daten", "benachrichtigungen", "erinnerungen", "konto/sicherheit", "veranstaltungen" }),
             // A published post's editorial page shows its Instagram kit.
-            ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender", $"redaktion/beitraege/{postId}", "redaktion/links"]),
+            ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender", $"redaktion/beitraege/{postId}", $"redaktion/beitraege/{postId}/uebersetzungen/ar", "redaktion/links"]),
             ("admin@gross-gerau.example", ["verwaltung", "verwaltung/anfragen"]),
         })
         {
