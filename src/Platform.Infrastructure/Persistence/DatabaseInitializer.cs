@@ -189,13 +189,13 @@ public sealed partial class DatabaseInitializer(
             for (var i = 0; i < content.Count; i++)
             {
                 var (title, summary, body, topics) = content[i];
+                string Fill(string text) => text.Replace("{Name}", tenant.DisplayName, StringComparison.Ordinal)
+                    .Replace("{Telefon}", tenant.Contact.Phone, StringComparison.Ordinal);
                 var postContent = new PostContent
                 {
                     Title = title,
                     Summary = summary,
-                    BodyMarkdown = body.Replace("{Name}", tenant.DisplayName, StringComparison.Ordinal)
-                        .Replace("{Telefon}", tenant.Contact.Phone, StringComparison.Ordinal)
-                        + "\n\n*Demo-Inhalt: Dieser Beitrag zeigt, wie die Plattform aussieht.*",
+                    BodyMarkdown = Fill(body) + "\n\n*Demo-Inhalt: Dieser Beitrag zeigt, wie die Plattform aussieht.*",
                     Topics = topics,
                 };
                 if (DemoContent.Events.TryGetValue(i, out var demoEvent))
@@ -238,6 +238,20 @@ public sealed partial class DatabaseInitializer(
                 }
 
                 db.Posts.Add(post);
+                if (DemoTranslations.Posts.TryGetValue(i, out var translations))
+                {
+                    // Demo translations come approved, as if a second person had checked them (issue 14).
+                    foreach (var (language, text) in translations)
+                    {
+                        var translation = PostTranslation.Create(
+                            post, language, new TranslationText { Title = text.Title, Summary = text.Summary, BodyMarkdown = Fill(text.Body) }, PostActor.System, now);
+                        translation.SubmitForReview(now);
+                        translation.Approve(PostActor.System, now, fourEyesRule: false);
+                        db.PostTranslations.Add(translation);
+                    }
+
+                    post.IndexTranslations(db.PostTranslations.Local.Where(t => t.PostId == post.Id).Select(t => t.Live));
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);
