@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Posts;
 using Platform.Application.Reminders;
 using Platform.Application.Resources;
 using Platform.Domain.Events;
@@ -70,6 +71,7 @@ public static class EventSeatLock
             .Where(p => p.Id == postId)
             .Select(p => new { p.Content.Title, p.Content.EventStartsAt })
             .SingleAsync(cancellationToken);
+        var titles = await db.ApprovedTitlesAsync(postId, cancellationToken);
         var userIds = promoted.Select(r => r.UserId).ToList();
         var preferences = await db.NotificationPreferences.AsNoTracking()
             .Where(p => userIds.Contains(p.UserId))
@@ -79,7 +81,8 @@ public static class EventSeatLock
         {
             var starts = ev.EventStartsAt ?? now;
             var wording = NotificationTexts.For(recipients.GetValueOrDefault(registration.UserId)?.Language);
-            db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.InApp, now, wording));
+            var title = titles.GetValueOrDefault(wording.Language) ?? ev.Title;
+            db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, title, starts, NotificationChannel.InApp, now, wording));
             if (preferences.GetValueOrDefault(registration.UserId) is not { } preference)
             {
                 continue;
@@ -87,12 +90,12 @@ public static class EventSeatLock
 
             if (preference.EmailEnabled)
             {
-                db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.Email, now, wording));
+                db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, title, starts, NotificationChannel.Email, now, wording));
             }
 
             if (preference.PushEnabled)
             {
-                db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, ev.Title, starts, NotificationChannel.Push, preference.QuietHours.Delay(now), wording));
+                db.ReminderDeliveries.Add(ReminderDelivery.ForPromotion(registration, title, starts, NotificationChannel.Push, preference.QuietHours.Delay(now), wording));
             }
         }
     }

@@ -68,4 +68,13 @@ public static class TranslationWorkflow
         rule.Must(l => l is null || PlatformLanguages.IsOffered(LanguageCode(l)))
             .WithMessage(_ => ValidationMessages.Format("Feed.LanguageInvalid", string.Join(", ", PlatformLanguages.Codes)))
             .OverridePropertyName("lang");
+
+    /// <summary>
+    /// The titles of the post's approved translations by language, for what goes out about it (new-post messages, a
+    /// seat from the waiting list): each recipient gets the title in their language where there is one (issue 14).
+    /// </summary>
+    public static async Task<Dictionary<string, string>> ApprovedTitlesAsync(this IAppDbContext db, Guid postId, CancellationToken cancellationToken) =>
+        await db.PostTranslations.AsNoTracking()
+            .Where(t => t.PostId == postId && t.LiveVersion != null)
+            .ToDictionaryAsync(t => t.Language, t => t.Live.Title, StringComparer.Ordinal, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Posts;
 using Platform.Application.Resources;
 using Platform.Domain.Posts;
 using Platform.Domain.Reminders;
@@ -27,6 +28,8 @@ public sealed class NotifyFollowersHandler(IAppDbContext db, IRecipientDirectory
             return 0;
         }
 
+        var titles = await db.ApprovedTitlesAsync(post.Id, cancellationToken);
+        string Title(NotificationWording wording) => titles.GetValueOrDefault(wording.Language) ?? post.Title;
         var topics = (int)post.Topics;
         var now = clock.GetUtcNow().UtcDateTime;
         var prefix = $"p:{post.Id:N}:";
@@ -43,15 +46,15 @@ public sealed class NotifyFollowersHandler(IAppDbContext db, IRecipientDirectory
         foreach (var follower in followers)
         {
             var wording = NotificationTexts.For(recipients.GetValueOrDefault(follower.UserId)?.Language);
-            deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.InApp, now, wording));
+            deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, Title(wording), follower.UserId, null, NotificationChannel.InApp, now, wording));
             if (follower.EmailEnabled && !follower.IsMuted(NotificationChannel.Email, NotificationKind.NewPost))
             {
-                deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.Email, now, wording));
+                deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, Title(wording), follower.UserId, null, NotificationChannel.Email, now, wording));
             }
 
             if (follower.PushEnabled && !follower.IsMuted(NotificationChannel.Push, NotificationKind.NewPost))
             {
-                deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, post.Title, follower.UserId, null, NotificationChannel.Push, follower.QuietHours.Delay(now), wording));
+                deliveries.Add(ReminderDelivery.ForPost(tenantId, post.Id, Title(wording), follower.UserId, null, NotificationChannel.Push, follower.QuietHours.Delay(now), wording));
             }
         }
 
@@ -59,8 +62,12 @@ public sealed class NotifyFollowersHandler(IAppDbContext db, IRecipientDirectory
             .Where(s => s.UserId == null && (s.Topics & topics) != 0)
             .Select(s => new { s.Id, s.Language })
             .ToListAsync(cancellationToken);
-        deliveries.AddRange(anonymous.Select(s =>
-            ReminderDelivery.ForPost(tenantId, post.Id, post.Title, null, s.Id, NotificationChannel.Push, QuietHours.Default.Delay(now), NotificationTexts.For(s.Language))));
+        foreach (var subscription in anonymous)
+        {
+            var wording = NotificationTexts.For(subscription.Language);
+            deliveries.Add(ReminderDelivery.ForPost(
+                tenantId, post.Id, Title(wording), null, subscription.Id, NotificationChannel.Push, QuietHours.Default.Delay(now), wording));
+        }
 
         var fresh = deliveries.Where(d => !existing.Contains(d.Key)).ToList();
         db.ReminderDeliveries.AddRange(fresh);

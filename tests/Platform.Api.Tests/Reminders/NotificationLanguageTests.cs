@@ -85,7 +85,7 @@ public abstract class NotificationLanguageTests<TApp>(TApp app) : ApiTestBase<TA
     }
 
     [Fact]
-    public async Task A_new_post_reaches_each_follower_in_their_own_language_and_an_anonymous_push_in_the_language_it_was_subscribed_in()
+    public async Task A_new_post_reaches_each_follower_in_their_own_language_with_its_translated_title_and_an_anonymous_push_in_the_language_it_was_subscribed_in()
     {
         await using var service = PushService.Start();
         using var browser = new BrowserKeys();
@@ -112,7 +112,9 @@ public abstract class NotificationLanguageTests<TApp>(TApp app) : ApiTestBase<TA
             Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
         }
 
-        await Outbox.PublishInGeldAsync(App, "offenbach", "Neu: Kindergeld", DateTime.UtcNow);
+        // The post has a Turkish and a Russian translation: its title reaches those readers in their language (issue 14).
+        await Outbox.PublishInGeldAsync(
+            App, "offenbach", "Neu: Kindergeld", DateTime.UtcNow, new Dictionary<string, string> { ["tr"] = "Yeni: Çocuk parası", ["ru"] = "Новое: детские деньги" });
         await DeliverAllAsync("offenbach");
 
         Assert.Equal("Neuer Beitrag", (await App.Mail.WaitForMessageToAsync("deniz@example.org", count: 2)).Subject);
@@ -120,11 +122,15 @@ public abstract class NotificationLanguageTests<TApp>(TApp app) : ApiTestBase<TA
         Assert.Equal("Yeni gönderi", turkishMail.Subject);
         Assert.Contains("<html lang=\"tr\" dir=\"ltr\">", turkishMail.Html, StringComparison.Ordinal);
         Assert.Contains("Yeni gönderi e-postalarından çık", turkishMail.Text, StringComparison.Ordinal);
-        Assert.Equal("Yeni gönderi", (await GetJsonAsync(client, emre, "api/v1/notifications")).GetProperty("items")[0].GetProperty("title").GetString());
+        Assert.Contains("Yeni: Çocuk parası", turkishMail.Text, StringComparison.Ordinal);
+        Assert.Contains("Neu: Kindergeld", (await App.Mail.WaitForMessageToAsync("deniz@example.org", count: 2)).Text, StringComparison.Ordinal);
+        var inApp = (await GetJsonAsync(client, emre, "api/v1/notifications")).GetProperty("items")[0];
+        Assert.Equal("Yeni gönderi", inApp.GetProperty("title").GetString());
+        Assert.Equal("Yeni: Çocuk parası", inApp.GetProperty("text").GetString());
         await Eventually.EventuallyAsync(() => Task.FromResult(service.Requests.Count == 1), "the anonymous push is sent");
         var payload = JsonDocument.Parse(browser.Decrypt(service.Requests[0].Body)).RootElement;
         Assert.Equal("Новая публикация", payload.GetProperty("title").GetString());
-        Assert.Equal("Neu: Kindergeld", payload.GetProperty("body").GetString());
+        Assert.Equal("Новое: детские деньги", payload.GetProperty("body").GetString());
         Assert.Equal("ru", payload.GetProperty("lang").GetString());
         Assert.Equal("Отписаться", payload.GetProperty("unsubscribeLabel").GetString());
     }
