@@ -73,7 +73,14 @@ public sealed class GetEditorialPostHandler(IAppDbContext db, ITopicCatalog cata
             .OrderBy(t => t.Language)
             .Select(t => new
             {
-                t.Language, t.Status, t.ContentVersion, t.LiveVersion, t.Text, t.AuthorId, t.ReviewComment, t.UpdatedAt,
+                t.Language,
+                t.Status,
+                t.ContentVersion,
+                t.LiveVersion,
+                t.Text,
+                t.AuthorId,
+                t.ReviewComment,
+                t.UpdatedAt,
                 Versions = db.PostTranslationVersions.Where(v => v.TranslationId == t.Id).OrderByDescending(v => v.Number)
                     .Select(v => new PostVersionSummary(v.Number, v.AuthorName, v.At)).ToList(),
             })
