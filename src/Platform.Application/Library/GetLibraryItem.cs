@@ -27,7 +27,8 @@ public sealed record LibraryVersionView(
     string? EasyTitle, string? EasySummary, string? EasyBodyMarkdown, string AuthorName, DateTime CreatedAt,
     string? CallToActionLabel = null, string? CallToActionUrl = null, bool HasCoverImage = false, string? CoverImageAlt = null,
     DateTime? ExpiresAt = null, DateTime? EventStartsAt = null, DateTime? EventEndsAt = null, string? EventPlace = null,
-    string? EventOnlineUrl = null, int? EventCapacity = null);
+    string? EventOnlineUrl = null, int? EventCapacity = null, string? EasyReadTitle = null, string? EasyReadSummary = null,
+    string? EasyReadBodyMarkdown = null);
 
 public sealed record LibraryVersionInfo(int Number, string AuthorName, DateTime CreatedAt);
 
@@ -78,6 +79,7 @@ public sealed class GetLibraryItemHandler(IAppDbContext db, ICurrentUser user) :
         return new(
             v.Number, c.Title, c.Summary, c.BodyMarkdown, TopicNames.ToNames(c.Topics), c.Language, c.EasyTitle, c.EasySummary, c.EasyBodyMarkdown,
             v.AuthorName, v.CreatedAt, c.CallToActionLabel, c.CallToActionUrl, c.HasCoverImage, c.CoverImageAlt, c.ExpiresAt,
-            c.EventStartsAt, c.EventEndsAt, c.EventPlace, c.EventOnlineUrl, c.EventCapacity);
+            c.EventStartsAt, c.EventEndsAt, c.EventPlace, c.EventOnlineUrl, c.EventCapacity, c.EasyReadTitle, c.EasyReadSummary,
+            c.EasyReadBodyMarkdown);
     }
 }

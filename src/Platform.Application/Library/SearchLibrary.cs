@@ -14,7 +14,7 @@ namespace Platform.Application.Library;
 public sealed record SearchLibraryQuery(string? Topic = null, string? Language = null, string? Q = null) : IQuery<IReadOnlyList<LibraryItemSummary>>;
 
 public sealed record LibraryItemSummary(
-    Guid Id, LibraryStatus Status, int Version, int? PublishedVersion, string Title, string Summary, IReadOnlyList<string> Topics, string Language, bool HasEasyLanguage, DateTime UpdatedAt);
+    Guid Id, LibraryStatus Status, int Version, int? PublishedVersion, string Title, string Summary, IReadOnlyList<string> Topics, string Language, bool HasEasyLanguage, DateTime UpdatedAt, bool HasEasyRead = false);
 
 public sealed class SearchLibraryValidator : AbstractValidator<SearchLibraryQuery>
 {
@@ -54,6 +54,7 @@ public sealed class SearchLibraryHandler(IAppDbContext db, ICurrentUser user) : 
                 || r.Version.Content.BodyMarkdown.Contains(text, StringComparison.OrdinalIgnoreCase))
             .Select(r => new LibraryItemSummary(
                 r.Item.Id, r.Item.Status, r.Version.Number, r.Item.PublishedVersion, r.Version.Content.Title, r.Version.Content.Summary,
-                TopicNames.ToNames(r.Version.Content.Topics), r.Version.Content.Language, r.Version.Content.EasyTitle is not null, r.Item.UpdatedAt))];
+                TopicNames.ToNames(r.Version.Content.Topics), r.Version.Content.Language, r.Version.Content.EasyTitle is not null, r.Item.UpdatedAt,
+                r.Version.Content.EasyReadTitle is not null))];
     }
 }

@@ -79,6 +79,9 @@ public sealed class DiffPostVersionsHandler(IAppDbContext db) : IQueryHandler<Di
         yield return (nameof(c.EasyTitle), c.EasyTitle ?? "");
         yield return (nameof(c.EasySummary), c.EasySummary ?? "");
         yield return (nameof(c.EasyBodyMarkdown), c.EasyBodyMarkdown ?? "");
+        yield return (nameof(c.EasyReadTitle), c.EasyReadTitle ?? "");
+        yield return (nameof(c.EasyReadSummary), c.EasyReadSummary ?? "");
+        yield return (nameof(c.EasyReadBodyMarkdown), c.EasyReadBodyMarkdown ?? "");
         yield return (nameof(c.CallToActionLabel), c.CallToActionLabel ?? "");
         yield return (nameof(c.CallToActionUrl), c.CallToActionUrl ?? "");
         yield return (nameof(c.HasCoverImage), c.HasCoverImage ? "ja" : "nein");

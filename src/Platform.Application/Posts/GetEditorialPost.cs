@@ -5,7 +5,10 @@ using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
 
-/// <summary>One post of the current tenant in any status, for staff: content, history and job runs.</summary>
+/// <summary>
+/// One post of the current tenant in any status, for staff: content, history and job runs, and the hints of
+/// <see cref="EasyReadCheck"/> on its Leichte Sprache version (hints, never a block).
+/// </summary>
 public sealed record GetEditorialPostQuery(Guid PostId) : IQuery<EditorialPost>;
 
 public sealed record EditorialPost(
@@ -23,7 +26,8 @@ public sealed record EditorialPost(
     IReadOnlyList<PostVersionSummary> Versions,
     IReadOnlyList<PostTransitionEntry> Transitions,
     IReadOnlyList<PostJobRunEntry> JobRuns,
-    IReadOnlyList<EditorialTranslation>? Translations = null);
+    IReadOnlyList<EditorialTranslation>? Translations = null,
+    IReadOnlyList<EasyReadHint>? EasyReadHints = null);
 
 /// <summary>
 /// A translation as its editors and reviewers see it: the newest text under work or review, and which version readers
@@ -98,6 +102,7 @@ public sealed class GetEditorialPostHandler(IAppDbContext db, ITopicCatalog cata
             transitions,
             runs,
             [.. translations.Select(t => new EditorialTranslation(
-                t.Language, t.Status, t.ContentVersion, t.LiveVersion, t.Text, t.AuthorId, t.ReviewComment, t.UpdatedAt, t.Versions))]);
+                t.Language, t.Status, t.ContentVersion, t.LiveVersion, t.Text, t.AuthorId, t.ReviewComment, t.UpdatedAt, t.Versions))],
+            EasyReadCheck.Check(post.Content.EasyReadTitle, post.Content.EasyReadSummary, post.Content.EasyReadBodyMarkdown));
     }
 }

@@ -17,6 +17,8 @@ public sealed record GetPostQuery(Guid Id, string? Language = null) : IQuery<Pos
 /// <remarks>
 /// <para><paramref name="Language"/>: ISO code of the post's language (<c>de</c> unless the editors chose another).</para>
 /// <para><paramref name="EasyLanguage"/>: the "Einfache Sprache" version, where the editors wrote one.</para>
+/// <para><paramref name="EasyRead"/>: the "Leichte Sprache" version (German, BITV 2.0 Annex 2), where the editors wrote one;
+/// it is the post's own, also beside a translation.</para>
 /// <para><paramref name="CoverImageAlt"/>: set when the post has a cover image (served at <c>api/v1/posts/{id}/cover</c>).</para>
 /// <para><paramref name="Related"/>: up to three other published posts that share a topic, newest first.</para>
 /// <para><paramref name="Languages"/>: every language the post can be read in, its own first, then its approved translations.</para>
@@ -38,7 +40,8 @@ public sealed record PostDetail(
     CoverImageInfo? Cover = null,
     int ContentVersion = 0,
     IReadOnlyList<string>? Languages = null,
-    string OriginalLanguage = Post.DefaultLanguage)
+    string OriginalLanguage = Post.DefaultLanguage,
+    PostEasyLanguage? EasyRead = null)
 {
     /// <summary>Whether the post is shown in a translation (not in the language it was written in).</summary>
     public bool IsTranslation => !string.Equals(Language, OriginalLanguage, StringComparison.Ordinal);
@@ -77,6 +80,9 @@ public sealed class GetPostHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
                 p.Content.EasyTitle,
                 p.Content.EasySummary,
                 p.Content.EasyBodyMarkdown,
+                p.Content.EasyReadTitle,
+                p.Content.EasyReadSummary,
+                p.Content.EasyReadBodyMarkdown,
                 p.Content.CallToActionLabel,
                 p.Content.CallToActionUrl,
                 p.Content.HasCoverImage,
@@ -130,6 +136,9 @@ public sealed class GetPostHandler(IAppDbContext db, ITopicCatalog catalog) : IQ
             cover is null ? null : new CoverImageInfo(cover.Width, cover.Height, CoverVersion.Of(cover.UpdatedAt)),
             post.ContentVersion,
             languages,
-            post.Language);
+            post.Language,
+            string.IsNullOrWhiteSpace(post.EasyReadBodyMarkdown)
+                ? null
+                : new PostEasyLanguage(post.EasyReadTitle ?? post.Title, post.EasyReadSummary ?? "", PostBodyRenderer.ToSafeHtml(post.EasyReadBodyMarkdown)));
     }
 }

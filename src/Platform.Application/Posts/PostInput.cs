@@ -27,6 +27,13 @@ public record PostInput
 
     public string? EasyBodyMarkdown { get; init; }
 
+    /// <summary>The optional version in Leichte Sprache (Easy Read); German only.</summary>
+    public string? EasyReadTitle { get; init; }
+
+    public string? EasyReadSummary { get; init; }
+
+    public string? EasyReadBodyMarkdown { get; init; }
+
     public string? CallToActionLabel { get; init; }
 
     public string? CallToActionUrl { get; init; }
@@ -62,6 +69,9 @@ public record PostInput
         EasyTitle = EasyTitle,
         EasySummary = EasySummary,
         EasyBodyMarkdown = EasyBodyMarkdown,
+        EasyReadTitle = EasyReadTitle,
+        EasyReadSummary = EasyReadSummary,
+        EasyReadBodyMarkdown = EasyReadBodyMarkdown,
         CallToActionLabel = CallToActionLabel,
         CallToActionUrl = CallToActionUrl,
         CoverImageAlt = hasCoverImage ? CoverImageAlt : null,

@@ -29,6 +29,10 @@ public sealed class PostInputValidator : AbstractValidator<PostInput>
         RuleFor(p => p.EasySummary).MaximumLength(500).WithMessage("Die Zusammenfassung in Einfacher Sprache hat höchstens 500 Zeichen.");
         RuleFor(p => p.EasyTitle).NotEmpty().When(p => !string.IsNullOrWhiteSpace(p.EasyBodyMarkdown) || !string.IsNullOrWhiteSpace(p.EasySummary))
             .WithMessage("Die Fassung in Einfacher Sprache braucht einen Titel.");
+        RuleFor(p => p.EasyReadTitle).MaximumLength(200).WithMessage("Der Titel in Leichter Sprache hat höchstens 200 Zeichen.");
+        RuleFor(p => p.EasyReadSummary).MaximumLength(500).WithMessage("Die Zusammenfassung in Leichter Sprache hat höchstens 500 Zeichen.");
+        RuleFor(p => p.EasyReadTitle).NotEmpty().When(p => !string.IsNullOrWhiteSpace(p.EasyReadBodyMarkdown) || !string.IsNullOrWhiteSpace(p.EasyReadSummary))
+            .WithMessage("Die Fassung in Leichter Sprache braucht einen Titel.");
         RuleFor(p => p.CallToActionLabel).MaximumLength(80).WithMessage("Die Beschriftung des Knopfs hat höchstens 80 Zeichen.")
             .NotEmpty().When(p => !string.IsNullOrWhiteSpace(p.CallToActionUrl)).WithMessage("Der Knopf braucht eine Beschriftung.");
         RuleFor(p => p.CallToActionUrl).Must(BeHttpsUrl).WithMessage("Der Link des Knopfs muss eine vollständige https-Adresse sein.")
@@ -59,6 +63,9 @@ public sealed class PostInputValidator : AbstractValidator<PostInput>
             Placeholders(p => p.EasyTitle);
             Placeholders(p => p.EasySummary);
             Placeholders(p => p.EasyBodyMarkdown);
+            Placeholders(p => p.EasyReadTitle);
+            Placeholders(p => p.EasyReadSummary);
+            Placeholders(p => p.EasyReadBodyMarkdown);
             Placeholders(p => p.CallToActionLabel);
             Placeholders(p => p.EventPlace);
         }

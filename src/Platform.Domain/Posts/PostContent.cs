@@ -29,6 +29,13 @@ public sealed record PostContent
 
     public string? EasyBodyMarkdown { get; init; }
 
+    /// <summary>The optional version in Leichte Sprache (Easy Read, BITV 2.0 Annex 2): title, summary and body.</summary>
+    public string? EasyReadTitle { get; init; }
+
+    public string? EasyReadSummary { get; init; }
+
+    public string? EasyReadBodyMarkdown { get; init; }
+
     public string? CallToActionLabel { get; init; }
 
     /// <summary>An https address the call-to-action button leads to.</summary>
@@ -76,6 +83,9 @@ public sealed record PostContent
         EasyTitle = Blank(EasyTitle),
         EasySummary = Blank(EasySummary),
         EasyBodyMarkdown = Blank(EasyBodyMarkdown),
+        EasyReadTitle = Blank(EasyReadTitle),
+        EasyReadSummary = Blank(EasyReadSummary),
+        EasyReadBodyMarkdown = Blank(EasyReadBodyMarkdown),
         CallToActionLabel = Blank(CallToActionLabel),
         CallToActionUrl = Blank(CallToActionUrl),
         CoverImageAlt = HasCoverImage ? Blank(CoverImageAlt) : null,
@@ -151,6 +161,9 @@ public sealed record PostContent
             EasyTitle = Text(nameof(EasyTitle), c => c.EasyTitle),
             EasySummary = Text(nameof(EasySummary), c => c.EasySummary),
             EasyBodyMarkdown = Text(nameof(EasyBodyMarkdown), c => c.EasyBodyMarkdown),
+            EasyReadTitle = Text(nameof(EasyReadTitle), c => c.EasyReadTitle),
+            EasyReadSummary = Text(nameof(EasyReadSummary), c => c.EasyReadSummary),
+            EasyReadBodyMarkdown = Text(nameof(EasyReadBodyMarkdown), c => c.EasyReadBodyMarkdown),
             CallToActionLabel = Text(nameof(CallToActionLabel), c => c.CallToActionLabel),
             CallToActionUrl = Text(nameof(CallToActionUrl), c => c.CallToActionUrl),
             CoverImageAlt = local.HasCoverImage ? Text(nameof(CoverImageAlt), c => c.CoverImageAlt) : local.CoverImageAlt,

@@ -31,7 +31,7 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             foreach (var path in new[]
             {
                 "", $"posts/{postId}", "veranstaltungen", "veranstaltungen?ansicht=kalender", $"posts/{eventId}",
-                "suche?q=Wohnung", "anmelden", "registrieren", "kontakt", "impressum", "datenschutz", "barrierefreiheit",
+                "suche?q=Wohnung", "anmelden", "registrieren", "kontakt", "impressum", "datenschutz", "barrierefreiheit", "barrierefreiheit/leichte-sprache",
                 "?culture=ar", "links", "einbetten", "einbetten?count=3&topic=Wohnen",
             })
             {

@@ -16,6 +16,7 @@ namespace Platform.Api.Tests.Hosting;
 /// in it, unless the German entry allows that with <c>&lt;comment&gt;identical&lt;/comment&gt;</c> (every language:
 /// punctuation, format patterns, brand names) or <c>&lt;comment&gt;identical: en, tr&lt;/comment&gt;</c> (only those).
 /// The files are read as XML, so a missing or stray file, or a language without its satellite assembly, shows too.
+/// The resources of <see cref="GermanOnly"/> are German by definition and have no translations.
 /// </summary>
 public sealed partial class ResourceCompletenessTests
 {
@@ -26,6 +27,15 @@ public sealed partial class ResourceCompletenessTests
         ("Platform.Application", "Platform.Application.Resources", typeof(EmailText).Assembly),
     ];
 
+    /// <summary>
+    /// Resources with no translations, and why: the texts in Leichte Sprache (BITV 2.0 Annex 2) are a form of German,
+    /// shown with <c>lang="de"</c> in every UI language; a translation of them would no longer be Leichte Sprache.
+    /// </summary>
+    private static readonly HashSet<string> GermanOnly = new(StringComparer.Ordinal)
+    {
+        "Platform.Web.Resources.EasyReadText",
+    };
+
     private static IEnumerable<string> Translations => UiCultures.Languages.Select(l => l.Code).Where(c => c != UiCultures.Default);
 
     public static TheoryData<string> BaseNames => [.. ResourceBaseNames()];
@@ -35,7 +45,7 @@ public sealed partial class ResourceCompletenessTests
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (var baseName in ResourceBaseNames())
+            foreach (var baseName in ResourceBaseNames().Where(b => !GermanOnly.Contains(b)))
             {
                 foreach (var culture in Translations)
                 {
@@ -52,6 +62,17 @@ public sealed partial class ResourceCompletenessTests
     {
         Assert.Contains("Platform.Web.Resources.UiText", ResourceBaseNames());
         Assert.Contains("Platform.Application.Resources.EmailText", ResourceBaseNames());
+    }
+
+    [Fact]
+    public void A_german_only_resource_exists_and_has_no_translation()
+    {
+        foreach (var baseName in GermanOnly)
+        {
+            Assert.Contains(baseName, ResourceBaseNames());
+            var (directory, name, _) = Locate(baseName);
+            Assert.Empty(Directory.GetFiles(directory, name + ".*.resx"));
+        }
     }
 
     [Theory]

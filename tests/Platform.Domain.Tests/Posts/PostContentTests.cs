@@ -79,4 +79,19 @@ public sealed class PostContentTests
         Assert.Null(content.EventPlace);
         Assert.Equal(" Text", (content with { BodyMarkdown = " Text" }).Normalized().BodyMarkdown);
     }
+
+    [Fact]
+    public void The_leichte_sprache_fields_are_normalized_merged_and_kept_in_the_snapshot()
+    {
+        var baseContent = new PostContent { Title = "A", Topics = Topics.Ausbildung, EasyReadTitle = "  ", EasyReadSummary = " Kurz. " }.Normalized();
+        var theirs = baseContent with { EasyReadTitle = "Leicht", EasyReadBodyMarkdown = "Das Jobcenter hilft." };
+
+        var (merged, updated, conflicts) = PostContent.Merge(baseContent, baseContent, theirs);
+
+        Assert.Null(baseContent.EasyReadTitle);
+        Assert.Equal("Kurz.", baseContent.EasyReadSummary);
+        Assert.Equal(["EasyReadTitle", "EasyReadBodyMarkdown"], updated);
+        Assert.Empty(conflicts);
+        Assert.Equal(merged, PostContent.FromSnapshot(merged.ToSnapshot()));
+    }
 }

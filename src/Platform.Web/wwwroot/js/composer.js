@@ -47,7 +47,7 @@
   }
 
   // Plain text previews follow their field at once.
-  for (const field of ["title", "summary", "easyTitle", "easySummary"]) {
+  for (const field of ["title", "summary", "easyTitle", "easySummary", "easyReadTitle", "easyReadSummary"]) {
     const input = document.getElementById(field);
     if (!input) {
       continue;

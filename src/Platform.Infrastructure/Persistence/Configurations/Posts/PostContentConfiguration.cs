@@ -20,6 +20,9 @@ internal static class PostContentConfiguration
         content.Property(c => c.EasyTitle).HasColumnName(nameof(PostContent.EasyTitle)).HasMaxLength(200);
         content.Property(c => c.EasySummary).HasColumnName(nameof(PostContent.EasySummary)).HasMaxLength(500);
         content.Property(c => c.EasyBodyMarkdown).HasColumnName(nameof(PostContent.EasyBodyMarkdown));
+        content.Property(c => c.EasyReadTitle).HasColumnName(nameof(PostContent.EasyReadTitle)).HasMaxLength(200);
+        content.Property(c => c.EasyReadSummary).HasColumnName(nameof(PostContent.EasyReadSummary)).HasMaxLength(500);
+        content.Property(c => c.EasyReadBodyMarkdown).HasColumnName(nameof(PostContent.EasyReadBodyMarkdown));
         content.Property(c => c.CallToActionLabel).HasColumnName(nameof(PostContent.CallToActionLabel)).HasMaxLength(80);
         content.Property(c => c.CallToActionUrl).HasColumnName(nameof(PostContent.CallToActionUrl)).HasMaxLength(urlLength);
         content.Property(c => c.CoverImageAlt).HasColumnName(nameof(PostContent.CoverImageAlt)).HasMaxLength(300);

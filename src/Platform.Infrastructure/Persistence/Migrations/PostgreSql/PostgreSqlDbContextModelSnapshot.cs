@@ -629,6 +629,20 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                                 .HasColumnType("text")
                                 .HasColumnName("EasyBodyMarkdown");
 
+                            b1.Property<string>("EasyReadBodyMarkdown")
+                                .HasColumnType("text")
+                                .HasColumnName("EasyReadBodyMarkdown");
+
+                            b1.Property<string>("EasyReadSummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("EasyReadSummary");
+
+                            b1.Property<string>("EasyReadTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("EasyReadTitle");
+
                             b1.Property<string>("EasySummary")
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)")
@@ -863,6 +877,20 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                             b1.Property<string>("EasyBodyMarkdown")
                                 .HasColumnType("text")
                                 .HasColumnName("EasyBodyMarkdown");
+
+                            b1.Property<string>("EasyReadBodyMarkdown")
+                                .HasColumnType("text")
+                                .HasColumnName("EasyReadBodyMarkdown");
+
+                            b1.Property<string>("EasyReadSummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("EasyReadSummary");
+
+                            b1.Property<string>("EasyReadTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("EasyReadTitle");
 
                             b1.Property<string>("EasySummary")
                                 .HasMaxLength(500)

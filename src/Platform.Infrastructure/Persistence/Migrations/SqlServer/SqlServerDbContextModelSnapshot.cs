@@ -629,6 +629,20 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnType("nvarchar(max)")
                                 .HasColumnName("EasyBodyMarkdown");
 
+                            b1.Property<string>("EasyReadBodyMarkdown")
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("EasyReadBodyMarkdown");
+
+                            b1.Property<string>("EasyReadSummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("EasyReadSummary");
+
+                            b1.Property<string>("EasyReadTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("EasyReadTitle");
+
                             b1.Property<string>("EasySummary")
                                 .HasMaxLength(500)
                                 .HasColumnType("nvarchar(500)")
@@ -863,6 +877,20 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<string>("EasyBodyMarkdown")
                                 .HasColumnType("nvarchar(max)")
                                 .HasColumnName("EasyBodyMarkdown");
+
+                            b1.Property<string>("EasyReadBodyMarkdown")
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("EasyReadBodyMarkdown");
+
+                            b1.Property<string>("EasyReadSummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("EasyReadSummary");
+
+                            b1.Property<string>("EasyReadTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("EasyReadTitle");
 
                             b1.Property<string>("EasySummary")
                                 .HasMaxLength(500)

@@ -618,6 +618,20 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("EasyBodyMarkdown");
 
+                            b1.Property<string>("EasyReadBodyMarkdown")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EasyReadBodyMarkdown");
+
+                            b1.Property<string>("EasyReadSummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EasyReadSummary");
+
+                            b1.Property<string>("EasyReadTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EasyReadTitle");
+
                             b1.Property<string>("EasySummary")
                                 .HasMaxLength(500)
                                 .HasColumnType("TEXT")
@@ -852,6 +866,20 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<string>("EasyBodyMarkdown")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("EasyBodyMarkdown");
+
+                            b1.Property<string>("EasyReadBodyMarkdown")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EasyReadBodyMarkdown");
+
+                            b1.Property<string>("EasyReadSummary")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EasyReadSummary");
+
+                            b1.Property<string>("EasyReadTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EasyReadTitle");
 
                             b1.Property<string>("EasySummary")
                                 .HasMaxLength(500)

@@ -29,6 +29,12 @@ public sealed class PostForm
 
     public string? EasyBody { get; set; }
 
+    public string? EasyReadTitle { get; set; }
+
+    public string? EasyReadSummary { get; set; }
+
+    public string? EasyReadBody { get; set; }
+
     public string? CallToActionLabel { get; set; }
 
     public string? CallToActionUrl { get; set; }
@@ -65,6 +71,9 @@ public sealed class PostForm
             EasyTitle = v.EasyTitle,
             EasySummary = v.EasySummary,
             EasyBodyMarkdown = v.EasyBodyMarkdown,
+            EasyReadTitle = v.EasyReadTitle,
+            EasyReadSummary = v.EasyReadSummary,
+            EasyReadBodyMarkdown = v.EasyReadBodyMarkdown,
             CallToActionLabel = v.CallToActionLabel,
             CallToActionUrl = v.CallToActionUrl,
             CoverImageAlt = v.CoverImageAlt,
@@ -97,6 +106,9 @@ public sealed class PostForm
             EasyTitle = EasyTitle,
             EasySummary = EasySummary,
             EasyBodyMarkdown = EasyBody,
+            EasyReadTitle = EasyReadTitle,
+            EasyReadSummary = EasyReadSummary,
+            EasyReadBodyMarkdown = EasyReadBody,
             CallToActionLabel = CallToActionLabel,
             CallToActionUrl = CallToActionUrl,
             CoverImage = cover,
@@ -122,6 +134,9 @@ public sealed class PostForm
         EasyTitle = c.EasyTitle,
         EasySummary = c.EasySummary,
         EasyBody = c.EasyBodyMarkdown,
+        EasyReadTitle = c.EasyReadTitle,
+        EasyReadSummary = c.EasyReadSummary,
+        EasyReadBody = c.EasyReadBodyMarkdown,
         CallToActionLabel = c.CallToActionLabel,
         CallToActionUrl = c.CallToActionUrl,
         CoverImageAlt = c.CoverImageAlt,
