@@ -211,6 +211,17 @@ public sealed partial class DatabaseInitializer(
                     };
                 }
 
+                if (DemoTranslations.EasyRead.TryGetValue(i, out var easyRead))
+                {
+                    // One demo post in Leichte Sprache as well (issue 14).
+                    postContent = postContent with
+                    {
+                        EasyReadTitle = easyRead.Title,
+                        EasyReadSummary = easyRead.Summary,
+                        EasyReadBodyMarkdown = Fill(easyRead.Body),
+                    };
+                }
+
                 var cover = DemoContent.Covers.TryGetValue(i, out var demoCover) ? demoCover : default;
                 if (cover.Image is not null)
                 {
