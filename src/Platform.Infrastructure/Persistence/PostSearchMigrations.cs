@@ -106,20 +106,7 @@ public static class PostSearchMigrations
             REVOKE ALL ON "{PostgreSqlIndexTable}" FROM PUBLIC, {PostgreSqlRowLevelSecurity.AppRole};
             """);
         migrationBuilder.Sql($$"""
-            CREATE FUNCTION "{{PostgreSqlIndexTable}}_sync"() RETURNS trigger
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-            BEGIN
-                IF NEW."Status" = {{(int)PostStatus.Published}} THEN
-                    INSERT INTO public."{{PostgreSqlIndexTable}}" ("PostId", "TenantId", "PublishedAt", "SearchVector")
-                    VALUES (NEW."Id", NEW."TenantId", NEW."PublishedAt", {{Vector("NEW.")}})
-                    ON CONFLICT ("PostId") DO UPDATE
-                        SET "PublishedAt" = EXCLUDED."PublishedAt", "SearchVector" = EXCLUDED."SearchVector";
-                ELSIF TG_OP = 'UPDATE' THEN
-                    DELETE FROM public."{{PostgreSqlIndexTable}}" WHERE "PostId" = NEW."Id";
-                END IF;
-                RETURN NULL;
-            END
-            $$;
+            {{SyncFunction(Vector)}}
             REVOKE ALL ON FUNCTION "{{PostgreSqlIndexTable}}_sync"() FROM PUBLIC;
             CREATE TRIGGER "Posts_search_sync" AFTER INSERT OR UPDATE OF "Title", "Summary", "BodyMarkdown", "Status", "PublishedAt"
                 ON "Posts" FOR EACH ROW EXECUTE FUNCTION "{{PostgreSqlIndexTable}}_sync"();
@@ -206,23 +193,28 @@ public static class PostSearchMigrations
     public static void UnindexPostgreSqlTranslations(MigrationBuilder migrationBuilder) =>
         ReplacePostgreSqlSync(migrationBuilder, Vector, """ "Title", "Summary", "BodyMarkdown", "Status", "PublishedAt" """.Trim());
 
+    /// <summary>The trigger function that keeps the index table in step with a post, its vector made by <paramref name="vector"/>.</summary>
+    private static string SyncFunction(Func<string, string> vector) => $$"""
+        CREATE OR REPLACE FUNCTION "{{PostgreSqlIndexTable}}_sync"() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        BEGIN
+            IF NEW."Status" = {{(int)PostStatus.Published}} THEN
+                INSERT INTO public."{{PostgreSqlIndexTable}}" ("PostId", "TenantId", "PublishedAt", "SearchVector")
+                VALUES (NEW."Id", NEW."TenantId", NEW."PublishedAt", {{vector("NEW.")}})
+                ON CONFLICT ("PostId") DO UPDATE
+                    SET "PublishedAt" = EXCLUDED."PublishedAt", "SearchVector" = EXCLUDED."SearchVector";
+            ELSIF TG_OP = 'UPDATE' THEN
+                DELETE FROM public."{{PostgreSqlIndexTable}}" WHERE "PostId" = NEW."Id";
+            END IF;
+            RETURN NULL;
+        END
+        $$;
+        """;
+
     private static void ReplacePostgreSqlSync(MigrationBuilder migrationBuilder, Func<string, string> vector, string columns)
     {
         migrationBuilder.Sql($$"""
-            CREATE OR REPLACE FUNCTION "{{PostgreSqlIndexTable}}_sync"() RETURNS trigger
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-            BEGIN
-                IF NEW."Status" = {{(int)PostStatus.Published}} THEN
-                    INSERT INTO public."{{PostgreSqlIndexTable}}" ("PostId", "TenantId", "PublishedAt", "SearchVector")
-                    VALUES (NEW."Id", NEW."TenantId", NEW."PublishedAt", {{vector("NEW.")}})
-                    ON CONFLICT ("PostId") DO UPDATE
-                        SET "PublishedAt" = EXCLUDED."PublishedAt", "SearchVector" = EXCLUDED."SearchVector";
-                ELSIF TG_OP = 'UPDATE' THEN
-                    DELETE FROM public."{{PostgreSqlIndexTable}}" WHERE "PostId" = NEW."Id";
-                END IF;
-                RETURN NULL;
-            END
-            $$;
+            {{SyncFunction(vector)}}
             DROP TRIGGER IF EXISTS "Posts_search_sync" ON "Posts";
             CREATE TRIGGER "Posts_search_sync" AFTER INSERT OR UPDATE OF {{columns}}
                 ON "Posts" FOR EACH ROW EXECUTE FUNCTION "{{PostgreSqlIndexTable}}_sync"();
