@@ -165,6 +165,10 @@ public sealed class ExportMyDataHandler(
             .Select(v => new MyWorkRecord("post-version", v.PostId, v.AuthorName, v.At)).ToListAsync(cancellationToken));
         work.AddRange(await db.PostTransitions.AsNoTracking().Where(t => t.ByUserId == userId)
             .Select(t => new MyWorkRecord("post-workflow-step", t.PostId, t.ByName + ": " + (t.Comment ?? ""), t.At)).ToListAsync(cancellationToken));
+        work.AddRange(await db.PostTranslations.AsNoTracking().Where(t => t.AuthorId == userId)
+            .Select(t => new MyWorkRecord("post-translation", t.PostId, t.Language + ": " + t.Text.Title, t.UpdatedAt)).ToListAsync(cancellationToken));
+        work.AddRange(await db.PostTranslationVersions.AsNoTracking().Where(v => v.AuthorId == userId)
+            .Select(v => new MyWorkRecord("post-translation-version", v.TranslationId, v.AuthorName, v.At)).ToListAsync(cancellationToken));
         work.AddRange(await db.LibraryItemVersions.AsNoTracking().Where(v => v.AuthorId == userId)
             .Select(v => new MyWorkRecord("library-version", v.LibraryItemId, v.Content.Title, v.CreatedAt)).ToListAsync(cancellationToken));
         work.AddRange(await db.LibraryCampaigns.AsNoTracking().Where(c => c.CreatedById == userId)

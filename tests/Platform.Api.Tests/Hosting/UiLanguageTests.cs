@@ -62,7 +62,7 @@ public abstract class UiLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Contains(">رویدادها</span></a>", html, StringComparison.Ordinal);
         Assert.Contains("hreflang=\"fa\"", html, StringComparison.Ordinal);
         // The German demo posts keep their own direction on the right-to-left page.
-        Assert.Contains("<p class=\"summary\" dir=\"auto\">", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"summary\" lang=\"de\" dir=\"auto\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Neuigkeiten für dich", html, StringComparison.Ordinal);
     }
 
