@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
 using Platform.Domain.Posts;
 
@@ -13,7 +14,8 @@ namespace Platform.Application.Posts;
 /// only letters and digits become search terms, so quotes, operators and other special characters never reach the
 /// database's query syntax. An empty query (or one without any words) finds nothing.
 /// </summary>
-public sealed record SearchPostsQuery(string? Q, int Page = 1, int PageSize = SearchPostsQuery.DefaultPageSize) : IQuery<SearchPage>
+/// <remarks>With <paramref name="Language"/>, a hit that has an approved translation into it shows that translation's title (issue 14).</remarks>
+public sealed record SearchPostsQuery(string? Q, int Page = 1, int PageSize = SearchPostsQuery.DefaultPageSize, string? Language = null) : IQuery<SearchPage>
 {
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;
@@ -39,8 +41,10 @@ public sealed record SearchPage(string Query, IReadOnlyList<SearchHit> Items, in
 /// <remarks>
 /// <para><paramref name="TitleHtml"/>: the title, HTML-encoded, with the matches in <c>&lt;mark&gt;</c>.</para>
 /// <para><paramref name="SnippetHtml"/>: a passage around the matches, HTML-encoded, with the matches in <c>&lt;mark&gt;</c>.</para>
+/// <para><paramref name="Language"/>: the language of the title when it is a translation's, null for the post's own.</para>
 /// </remarks>
-public sealed record SearchHit(Guid Id, string Title, string TitleHtml, string SnippetHtml, IReadOnlyList<string> Topics, DateTime PublishedAt);
+public sealed record SearchHit(
+    Guid Id, string Title, string TitleHtml, string SnippetHtml, IReadOnlyList<string> Topics, DateTime PublishedAt, string? Language = null);
 
 public sealed class SearchPostsValidator : AbstractValidator<SearchPostsQuery>
 {
@@ -53,10 +57,11 @@ public sealed class SearchPostsValidator : AbstractValidator<SearchPostsQuery>
         RuleFor(q => q.PageSize)
             .InclusiveBetween(1, SearchPostsQuery.MaxPageSize)
             .WithMessage(_ => ValidationMessages.Format("Search.PageSizeInvalid", SearchPostsQuery.MaxPageSize));
+        RuleFor(q => q.Language).ReaderLanguage();
     }
 }
 
-public sealed class SearchPostsHandler(IPostSearch search) : IQueryHandler<SearchPostsQuery, SearchPage>
+public sealed class SearchPostsHandler(IPostSearch search, IAppDbContext db) : IQueryHandler<SearchPostsQuery, SearchPage>
 {
     public async ValueTask<SearchPage> Handle(SearchPostsQuery query, CancellationToken cancellationToken)
     {
@@ -68,15 +73,28 @@ public sealed class SearchPostsHandler(IPostSearch search) : IQueryHandler<Searc
         }
 
         var result = await search.SearchAsync(terms, (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken);
+
+        // The titles of the page's approved translations into the reader's language, in one small query.
+        var language = TranslationWorkflow.LanguageCode(query.Language);
+        var ids = result.Rows.Select(r => r.Id).ToList();
+        var translated = language.Length == 0 || ids.Count == 0
+            ? []
+            : await db.PostTranslations.AsNoTracking()
+                .Where(t => ids.Contains(t.PostId) && t.Language == language && t.LiveVersion != null)
+                .ToDictionaryAsync(t => t.PostId, t => t.Live.Title, cancellationToken);
         return new SearchPage(
             text,
-            [.. result.Rows.Select(r => new SearchHit(
-                r.Id,
-                SearchHighlight.StripMarkers(r.MarkedTitle),
-                SearchHighlight.ToHtml(r.MarkedTitle),
-                SearchHighlight.ToHtml(SearchHighlight.PlainSnippet(r.MarkedSnippet)),
-                TopicNames.ToNames(r.Topics),
-                r.PublishedAt))],
+            [.. result.Rows.Select(r => translated.TryGetValue(r.Id, out var title)
+                ? new SearchHit(
+                    r.Id, title, WebUtility.HtmlEncode(title), SearchHighlight.ToHtml(SearchHighlight.PlainSnippet(r.MarkedSnippet)),
+                    TopicNames.ToNames(r.Topics), r.PublishedAt, language)
+                : new SearchHit(
+                    r.Id,
+                    SearchHighlight.StripMarkers(r.MarkedTitle),
+                    SearchHighlight.ToHtml(r.MarkedTitle),
+                    SearchHighlight.ToHtml(SearchHighlight.PlainSnippet(r.MarkedSnippet)),
+                    TopicNames.ToNames(r.Topics),
+                    r.PublishedAt))],
             query.Page,
             query.PageSize,
             Math.Min(result.TotalCount, SearchPostsQuery.RankedMatches),

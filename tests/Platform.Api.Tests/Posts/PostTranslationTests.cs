@@ -145,6 +145,17 @@ public abstract partial class PostTranslationTests<TApp>(TApp app) : ApiTestBase
         Assert.Equal("InReview", await TranslationStepAsync(id, "en", "submit", _editor));
         Assert.Equal("Approved", await TranslationStepAsync(id, "en", "approve", _reviewer));
         Assert.Equal([id], await SearchIdsAsync("quokkaflat"));
+
+        // In the reader's language the hit shows the translation's title; otherwise the post's own.
+        var english = (await GetJsonAsync(_client, "api/v1/posts/search?q=Quokkaflat&lang=en")).GetProperty("items")[0];
+        Assert.Equal("Looking for a flat", english.GetProperty("title").GetString());
+        Assert.Equal("en", english.GetProperty("language").GetString());
+        Assert.Equal("Wohnung gesucht", (await GetJsonAsync(_client, "api/v1/posts/search?q=Quokkaflat")).GetProperty("items")[0].GetProperty("title").GetString());
+        Assert.Contains("<h2 lang=\"en\" dir=\"auto\"><a href=\"posts/" + id + "\">Looking for a flat</a></h2>", await _client.GetStringAsync("suche?q=Quokkaflat&culture=en"), StringComparison.Ordinal);
+        using (var badLanguage = await _client.GetAsync("api/v1/posts/search?q=Wohnung&lang=xx"))
+        {
+            await AssertProblemAsync(badLanguage, HttpStatusCode.BadRequest, "lang");
+        }
         Assert.Equal([id], await SearchIdsAsync("Wohnung gesucht"));
 
         using (var delete = await SendAsync(_client, HttpMethod.Delete, $"{PostsUrl}/{id}/translations/en", _editor))

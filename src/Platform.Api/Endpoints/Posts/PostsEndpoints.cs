@@ -47,8 +47,9 @@ public static class PostsEndpoints
         CancellationToken cancellationToken,
         string? q = null,
         int page = 1,
-        int pageSize = SearchPostsQuery.DefaultPageSize) =>
-        TypedResults.Ok(await mediator.Send(new SearchPostsQuery(q, page, pageSize), cancellationToken));
+        int pageSize = SearchPostsQuery.DefaultPageSize,
+        string? lang = null) =>
+        TypedResults.Ok(await mediator.Send(new SearchPostsQuery(q, page, pageSize, lang), cancellationToken));
 
     public static async Task<Ok<PostDetail>> GetPost(
         IMediator mediator, string id, HttpContext context, CancellationToken cancellationToken, string? lang = null)
