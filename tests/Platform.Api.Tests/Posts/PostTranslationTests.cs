@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
 
@@ -218,6 +220,37 @@ public abstract partial class PostTranslationTests<TApp>(TApp app) : ApiTestBase
         using var put = await SendAsync(offenbach, HttpMethod.Put, $"{PostsUrl}/{id}/translations/en", other, new { title = "Side job" });
         await AssertProblemAsync(put, HttpStatusCode.NotFound);
         Assert.Equal(["de"], (await ReadPostAsync(id, "en")).GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+    }
+
+    [Fact]
+    public async Task The_translation_pages_render_for_a_post_without_and_with_translations()
+    {
+        var id = await PublishedAsync("Kindergeld und Bürgergeld");
+        using var staff = App.CreateTenantClient("gross-gerau");
+        using (var login = await staff.PostAsJsonAsync(
+            "api/v1/auth/login?useCookies=true", new { email = "admin@gross-gerau.example", password = DatabaseInitializer.DemoPassword }))
+        {
+            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
+        }
+
+        // Without a translation: the post's page offers every other language, the translation page an empty form.
+        var empty = await staff.GetStringAsync($"redaktion/beitraege/{id}");
+        Assert.Contains("Noch keine Übersetzung.", empty, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"fa\" lang=\"fa\">فارسی</option>", empty, StringComparison.Ordinal);
+        var form = await staff.GetStringAsync($"redaktion/beitraege/{id}/uebersetzungen?sprache=fa");
+        Assert.Contains("noch nicht angelegt", form, StringComparison.Ordinal);
+        Assert.Contains("dir=\"rtl\"", form, StringComparison.Ordinal);
+
+        // With one: listed with its state, its page with its text and versions; an unoffered language says which exist.
+        await ApprovedTranslationAsync(id, "fa", "کمک هزینه فرزند");
+        var full = await staff.GetStringAsync($"redaktion/beitraege/{id}");
+        Assert.Contains($"href=\"redaktion/beitraege/{id}/uebersetzungen/fa\"", full, StringComparison.Ordinal);
+        Assert.Contains("Freigegeben", full, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"fa\"", full, StringComparison.Ordinal);
+        var page = await staff.GetStringAsync($"redaktion/beitraege/{id}/uebersetzungen/fa");
+        Assert.Contains("کمک هزینه فرزند", page, StringComparison.Ordinal);
+        Assert.Contains("sichtbar: Version 1", page, StringComparison.Ordinal);
+        Assert.Contains("Übersetzungen gibt es in diesen Sprachen", await staff.GetStringAsync($"redaktion/beitraege/{id}/uebersetzungen/xx"), StringComparison.Ordinal);
     }
 
     private async Task<Guid> PublishedAsync(string title)
