@@ -67,6 +67,7 @@ public sealed class SaveTranslationHandler(IAppDbContext db, ICurrentUser user, 
         var now = clock.GetUtcNow().UtcDateTime;
         var translation = await db.PostTranslations
             .FirstOrDefaultAsync(t => t.PostId == post.Id && t.Language == language, cancellationToken);
+        var created = translation is null;
         if (translation is null)
         {
             translation = PostTranslation.Create(post, language, command.Input.ToText(), user.Actor(), now);
@@ -77,6 +78,14 @@ public sealed class SaveTranslationHandler(IAppDbContext db, ICurrentUser user, 
             translation.Edit(command.Input.ToText(), command.BaseVersion ?? 0, user.Actor(), now);
         }
 
-        return await db.CommitAsync(translation, "translation.saved", user, clock, liveChanged: false, cancellationToken);
+        try
+        {
+            return await db.CommitAsync(translation, "translation.saved", user, clock, liveChanged: false, cancellationToken);
+        }
+        catch (DbUpdateException) when (created)
+        {
+            // Someone else created this language's translation in the same moment (the unique index on post and language).
+            throw new ConflictException("Jemand hat diese Übersetzung gerade angelegt. Lade die Seite neu und übernimm deinen Text in die neue Fassung.");
+        }
     }
 }
