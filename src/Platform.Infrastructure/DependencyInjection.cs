@@ -66,6 +66,7 @@ public static class DependencyInjection
                 var sqlite = ResolveSqlitePath(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, environment);
                 services.AddPooledPlatformDbContext<SqliteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteTuning.Instance));
                 services.AddTransient<OptimizeSqliteJob>();
+                services.AddSingleton<IJobLock, InProcessJobLock>();
                 services.AddScoped<IPostSearch, SqlitePostSearch>();
                 services.AddSingleton<SqliteTenantSearchIndex>();
                 var hangfireFile = Path.ChangeExtension(new SqliteConnectionStringBuilder(sqlite).DataSource, ".jobs.db");
@@ -80,16 +81,27 @@ public static class DependencyInjection
                 services.AddPooledPlatformDbContext<PostgreSqlDbContext>(o => o.UseNpgsql(npgsql).AddInterceptors(TenantSessionInterceptor.PostgreSql));
                 services.AddScoped<IPostSearch, PostgreSqlPostSearch>();
 
-                // Hangfire's schema is prepared with the migrations, by the owner (PostgreSqlJobStorageSchema).
+                services.AddSingleton<IJobLock>(new PostgreSqlJobLock(npgsql));
+
+                // Hangfire's schema is prepared with the migrations, by the owner (PostgreSqlJobStorageSchema). Its
+                // own locks (the schedulers', held for moments) are rows that a killed node leaves behind: after a
+                // minute instead of ten another node may take them.
                 services.AddHangfire(c => Configure(c).UsePostgreSqlStorage(
                     o => o.UseNpgsqlConnection(npgsql),
-                    new PostgreSqlStorageOptions { SchemaName = PostgreSqlJobStorageSchema.Name, QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = false }));
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = PostgreSqlJobStorageSchema.Name,
+                        QueuePollInterval = jobs.QueuePollInterval,
+                        PrepareSchemaIfNecessary = false,
+                        DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                    }));
                 services.AddSingleton<IJobHistoryEraser>(new HangfireJobEraser(DatabaseProvider.PostgreSql, npgsql, PostgreSqlJobStorageSchema.Name));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = Required(connectionString, database.Provider);
                 services.AddPooledPlatformDbContext<SqlServerDbContext>(o => o.UseSqlServer(sqlServer).AddInterceptors(TenantSessionInterceptor.SqlServer));
                 services.AddScoped<IPostSearch, SqlServerPostSearch>();
+                services.AddSingleton<IJobLock>(new SqlServerJobLock(sqlServer));
                 services.AddHangfire(c => Configure(c).UseSqlServerStorage(
                     sqlServer, new SqlServerStorageOptions { QueuePollInterval = jobs.QueuePollInterval, SchemaName = "hangfire" }));
                 services.AddSingleton<IJobHistoryEraser>(new HangfireJobEraser(DatabaseProvider.SqlServer, sqlServer, "hangfire"));

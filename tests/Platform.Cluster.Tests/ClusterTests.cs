@@ -1,8 +1,10 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
@@ -181,6 +183,52 @@ public sealed partial class ClusterTests(LoopbackCluster cluster, ITestOutputHel
             await EventuallyAsync(
                 async () => (await reader.GetStringAsync(new Uri("api/v1/posts?pageSize=50", UriKind.Relative))).Contains("Cluster ", StringComparison.Ordinal),
                 $"node {node}'s feed shows the new posts");
+        }
+    }
+
+    [Fact]
+    public async Task A_node_that_dies_in_the_middle_of_the_catch_up_holds_up_none_of_its_posts()
+    {
+        // A thousand overdue posts keep the catch-up busy long enough to kill the node that runs it half-way. Its lock
+        // ends with its database session, so the next minute's run on another node goes on where it stopped.
+        await cluster.ExecuteAsync("""
+            INSERT INTO "Posts" ("Id", "TenantId", "Title", "Summary", "BodyMarkdown", "Topics", "Language", "AuthorId", "Status",
+                "PublishAt", "CreatedAt", "UpdatedAt", "IsDemo", "ContentVersion", "Version", "HasCoverImage")
+            SELECT gen_random_uuid(), t."Id", 'Verwaist ' || lpad(n::text, 4, '0'), 'Geplant im Cluster', 'Text', 0, 'de',
+                (SELECT "AuthorId" FROM "Posts" a WHERE a."TenantId" = t."Id" LIMIT 1), 1, now() - interval '1 second', now(), now(), false, 1, 1, false
+            FROM generate_series(1, 1000) AS n
+            JOIN LATERAL (SELECT "Id" FROM "Tenants" ORDER BY "Slug" OFFSET (n % 2) LIMIT 1) t ON true
+            """);
+
+        // The session that holds the catch-up's advisory lock names its node's process.
+        var key = BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData("publish-overdue-posts"u8));
+        var holder = await EventuallyAsync(
+            () => cluster.ScalarAsync<string?>($"""
+                SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'advisory' AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = {key.ToString(CultureInfo.InvariantCulture)}
+                """),
+            "a node runs the catch-up",
+            TimeSpan.FromMinutes(2));
+        var pid = int.Parse(holder["platform job lock ".Length..], CultureInfo.InvariantCulture);
+        var node = Enumerable.Range(1, LoopbackCluster.Nodes).Single(n => cluster.NodeProcessId(n) == pid);
+        await cluster.KillAsync(node);
+        try
+        {
+            const string Published = "SELECT count(*) FROM \"Posts\" WHERE \"Title\" LIKE 'Verwaist %' AND \"Status\" = 2";
+            var publishedAtKill = await cluster.ScalarAsync<long>(Published);
+            Assert.True(publishedAtKill < 1000, $"node {node} had published all posts before it was killed");
+            await EventuallyAsync(async () => await cluster.ScalarAsync<long>(Published) == 1000, "the other nodes published the rest", TimeSpan.FromMinutes(3));
+            output.WriteLine($"Node {node} died after {publishedAtKill} of 1000 posts; the other nodes published the rest.");
+
+            var transitions = await cluster.ScalarAsync<long>("""
+                SELECT count(*) FROM "PostTransitions" pt JOIN "Posts" p ON p."Id" = pt."PostId"
+                WHERE p."Title" LIKE 'Verwaist %' AND pt."To" = 2
+                """);
+            Assert.Equal(1000L, transitions);
+        }
+        finally
+        {
+            await cluster.StartNodeAsync(node);
         }
     }
 

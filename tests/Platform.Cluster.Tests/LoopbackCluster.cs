@@ -26,6 +26,9 @@ public sealed class LoopbackCluster : IAsyncLifetime
 
     public string Root { get; } = Repository.Root;
 
+    /// <summary>The process id of node <paramref name="node"/>'s platform.</summary>
+    public int NodeProcessId(int node) => int.Parse(File.ReadAllText(Path.Combine(_dir, $"node{node}", "pid")).Trim(), CultureInfo.InvariantCulture);
+
     public int NodePort(int node) => int.Parse(File.ReadAllText(Path.Combine(_dir, $"node{node}", "port")).Trim(), CultureInfo.InvariantCulture);
 
     /// <summary>

@@ -9,13 +9,14 @@ namespace Platform.Infrastructure.Jobs;
 /// The recurring retention job: deletes every tenant's contact requests older than that tenant's retention period.
 /// One tenant's failure does not stop the others.
 /// </summary>
-public sealed partial class DeleteExpiredContactRequestsJob(ITenantScopeRunner tenants, ILogger<DeleteExpiredContactRequestsJob> logger)
+public sealed partial class DeleteExpiredContactRequestsJob(ITenantScopeRunner tenants, IJobLock locks, ILogger<DeleteExpiredContactRequestsJob> logger)
 {
     public const string RecurringJobId = "delete-expired-contact-requests";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 0)]
-    public Task RunAsync(CancellationToken cancellationToken) =>
+    public Task RunAsync(CancellationToken cancellationToken) => locks.RunAloneAsync(RecurringJobId, logger, DeleteAsync, cancellationToken);
+
+    private Task DeleteAsync(CancellationToken cancellationToken) =>
         tenants.ForEachTenantAsync("Contact request retention", async (tenant, ct) =>
         {
             var deleted = await tenants.SendAsync(tenant.Id, new DeleteExpiredContactRequestsCommand(), ct);

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Platform.Infrastructure.Persistence;
 
 namespace Platform.Infrastructure.Jobs;
@@ -8,13 +9,14 @@ namespace Platform.Infrastructure.Jobs;
 /// The recurring <c>PRAGMA optimize</c> of the SQLite provider: re-analyses the tables whose size has changed enough
 /// for the planner's statistics to mislead it. Cheap when nothing changed (SQLite limits the analysis itself).
 /// </summary>
-public sealed class OptimizeSqliteJob(IServiceScopeFactory scopeFactory)
+public sealed class OptimizeSqliteJob(IServiceScopeFactory scopeFactory, IJobLock locks, ILogger<OptimizeSqliteJob> logger)
 {
     public const string RecurringJobId = "optimize-sqlite";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 0)]
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken) => locks.RunAloneAsync(RecurringJobId, logger, OptimizeAsync, cancellationToken);
+
+    private async Task OptimizeAsync(CancellationToken cancellationToken)
     {
         // The platform's own scope: statistics are about tables, not a tenant's rows.
         await using var scope = scopeFactory.CreateAsyncScope();

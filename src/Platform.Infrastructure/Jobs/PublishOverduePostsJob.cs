@@ -7,15 +7,17 @@ namespace Platform.Infrastructure.Jobs;
 
 /// <summary>
 /// The recurring catch-up: publishes every overdue scheduled post of every tenant (after downtime or a lost job) and
-/// unpublishes posts whose expiry has passed. One tenant's failure does not stop the others.
+/// unpublishes posts whose expiry has passed. One tenant's failure does not stop the others; one run at a time
+/// across the nodes (<see cref="IJobLock"/>).
 /// </summary>
-public sealed partial class PublishOverduePostsJob(ITenantScopeRunner tenants, PostPublisher publisher, ILogger<PublishOverduePostsJob> logger)
+public sealed partial class PublishOverduePostsJob(ITenantScopeRunner tenants, PostPublisher publisher, IJobLock locks, ILogger<PublishOverduePostsJob> logger)
 {
     public const string RecurringJobId = "publish-overdue-posts";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
-    public Task RunAsync(CancellationToken cancellationToken) =>
+    public Task RunAsync(CancellationToken cancellationToken) => locks.RunAloneAsync(RecurringJobId, logger, CatchUpAsync, cancellationToken);
+
+    private Task CatchUpAsync(CancellationToken cancellationToken) =>
         tenants.ForEachTenantAsync("Catch-up", async (tenant, ct) =>
         {
             var overdue = await tenants.SendAsync(tenant.Id, new GetOverduePostsQuery(), ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,25 @@ public abstract class PublishOverduePostsJobTests<TApp>(TApp app) : ApiTestBase<
         Assert.Contains(runs, r => r.GetProperty("outcome").GetString() == "Unpublished");
     }
 
+    [Fact]
+    public async Task A_run_while_another_holds_the_catch_up_skips_and_the_next_run_publishes()
+    {
+        var overdue = await CreateOverdueAsync("gross-gerau", "Wartet auf den nächsten Lauf");
+        var locks = App.Services.GetRequiredService<IJobLock>();
+        await using (var held = await locks.TryAcquireAsync(PublishOverduePostsJob.RecurringJobId, CancellationToken.None))
+        {
+            Assert.NotNull(held);
+            Assert.Null(await locks.TryAcquireAsync(PublishOverduePostsJob.RecurringJobId, CancellationToken.None));
+
+            // The run ends at once, successfully, and leaves the post to the run that holds the lock.
+            await RunCatchUpAsync();
+            Assert.Equal(PostStatus.Scheduled, (await LoadAsync("gross-gerau", overdue)).Status);
+        }
+
+        await RunCatchUpAsync();
+        Assert.Equal(PostStatus.Published, (await LoadAsync("gross-gerau", overdue)).Status);
+    }
+
     /// <summary>Enqueues one run and waits until Hangfire has finished it.</summary>
     private async Task RunCatchUpAsync()
     {
@@ -99,4 +119,41 @@ public abstract class PublishOverduePostsJobTests<TApp>(TApp app) : ApiTestBase<
 
 public sealed class SqlitePublishOverduePostsJobTests(SqliteFakeClockApp app) : PublishOverduePostsJobTests<SqliteFakeClockApp>(app);
 
-public sealed class PostgresPublishOverduePostsJobTests(PostgresFakeClockApp app) : PublishOverduePostsJobTests<PostgresFakeClockApp>(app);
+public sealed class PostgresPublishOverduePostsJobTests(PostgresFakeClockApp app) : PublishOverduePostsJobTests<PostgresFakeClockApp>(app)
+{
+    [Fact]
+    public async Task The_catch_up_lock_ends_with_the_session_that_held_it()
+    {
+        // As when the node that held it dies: the server ends its session, and the lock is free at once.
+        var locks = App.Services.GetRequiredService<IJobLock>();
+        var held = await locks.TryAcquireAsync(PublishOverduePostsJob.RecurringJobId, CancellationToken.None);
+        Assert.NotNull(held);
+        Assert.Null(await locks.TryAcquireAsync(PublishOverduePostsJob.RecurringJobId, CancellationToken.None));
+
+        await using (var connection = App.OpenConnection())
+        {
+            await connection.OpenAsync();
+            await using var terminate = connection.CreateCommand();
+            terminate.CommandText = $"""
+                WITH holder AS MATERIALIZED (
+                    SELECT a.pid, a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                    WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                        AND ((l.classid::bigint << 32) | l.objid::bigint) = {PostgreSqlJobLock.Key(PublishOverduePostsJob.RecurringJobId).ToString(CultureInfo.InvariantCulture)})
+                SELECT string_agg(application_name, ',') FROM holder WHERE pg_terminate_backend(pid)
+                """;
+
+            // One session held it, and it names this process.
+            Assert.Equal($"{PostgreSqlJobLock.ApplicationName} {Environment.ProcessId}", await terminate.ExecuteScalarAsync());
+        }
+
+        await EventuallyAsync(async () =>
+        {
+            var again = await locks.TryAcquireAsync(PublishOverduePostsJob.RecurringJobId, CancellationToken.None);
+            await using (again)
+            {
+                return again is not null;
+            }
+        }, "the lock is free again");
+        await held.DisposeAsync();
+    }
+}
