@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Api.Endpoints.Posts;
 using Platform.Api.Security;
 using Platform.Application.Library;
 using Platform.Application.Posts;
@@ -24,6 +25,10 @@ public static class LibraryEndpoints
         library.MapPost("/", CreateLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter).WithSummary("A new draft item");
         library.MapPut("/{itemId:guid}", UpdateLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter)
             .WithSummary("Changes the item as a new version; a stale baseVersion is 409");
+        library.MapPut("/{itemId:guid}/translations/{language}", TranslateLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter)
+            .WithSummary("Sets the item's translation into an offered language, as a new version reviewed with the rest; a stale baseVersion is 409");
+        library.MapDelete("/{itemId:guid}/translations/{language}", RemoveLibraryTranslation).RequireAuthorization(PlatformPolicies.LibraryWriter)
+            .WithSummary("A new version without that translation; a stale baseVersion is 409");
         library.MapPost("/{itemId:guid}/submit", SubmitLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter);
         library.MapPost("/{itemId:guid}/approve", ApproveLibraryItem).RequireAuthorization(PlatformPolicies.LibraryPublishing)
             .WithSummary("Publishes the version in review; a NetworkEditor other than its author, signed in with a second factor");
@@ -65,6 +70,14 @@ public static class LibraryEndpoints
 
     public static async Task<Ok<LibraryItemState>> UpdateLibraryItem(Guid itemId, UpdateLibraryItemRequest request, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new UpdateLibraryItemCommand(itemId, request.BaseVersion, request, request.RemoveCoverImage), ct));
+
+    public static async Task<Ok<LibraryItemState>> TranslateLibraryItem(
+        Guid itemId, string language, SaveTranslationRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new TranslateLibraryItemCommand(itemId, language, request.BaseVersion ?? 0, request), ct));
+
+    public static async Task<Ok<LibraryItemState>> RemoveLibraryTranslation(
+        Guid itemId, string language, IMediator mediator, CancellationToken ct, int baseVersion = 0) =>
+        TypedResults.Ok(await mediator.Send(new RemoveLibraryTranslationCommand(itemId, language, baseVersion), ct));
 
     public static async Task<Ok<LibraryItemState>> SubmitLibraryItem(Guid itemId, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ReviewLibraryItemCommand(itemId, Approve: false), ct));

@@ -53,11 +53,16 @@ public sealed class AdoptLibraryItemHandler(IAppDbContext db, ICurrentTenant ten
         }
 
         var version = await db.LoadVersionAsync(item.Id, number, cancellationToken);
-        var filled = LibraryPlaceholders.Fill(version.Content, await db.PlaceholderValuesAsync(tenant, cancellationToken));
+        var values = await db.PlaceholderValuesAsync(tenant, cancellationToken);
+        var filled = LibraryPlaceholders.Fill(version.Content, values);
+        var translations = LibraryPlaceholders.Fill(version.Translations, values);
         var now = clock.GetUtcNow().UtcDateTime;
         var post = Post.Create(tenantId, filled, user.Actor(), now);
-        var adoption = LibraryAdoption.Create(tenantId, item.Id, post.Id, number, filled, now);
+        var adoption = LibraryAdoption.Create(tenantId, item.Id, post.Id, number, filled, translations, now);
         db.Posts.Add(post);
+        var adopted = translations.Select(t => PostTranslation.FromLibrary(post, t.Key, t.Value, user.Actor(), now)).ToList();
+        db.PostTranslations.AddRange(adopted);
+        post.IndexTranslations(adopted.Select(t => t.Live));
         await CopyCoverImageAsync(db, images, version, post, now, cancellationToken);
         db.LibraryAdoptions.Add(adoption);
         await TrackUsageAsync(db, item.Id, tenantId, number, now, cancellationToken);

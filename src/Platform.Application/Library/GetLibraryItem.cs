@@ -28,7 +28,11 @@ public sealed record LibraryVersionView(
     string? CallToActionLabel = null, string? CallToActionUrl = null, bool HasCoverImage = false, string? CoverImageAlt = null,
     DateTime? ExpiresAt = null, DateTime? EventStartsAt = null, DateTime? EventEndsAt = null, string? EventPlace = null,
     string? EventOnlineUrl = null, int? EventCapacity = null, string? EasyReadTitle = null, string? EasyReadSummary = null,
-    string? EasyReadBodyMarkdown = null);
+    string? EasyReadBodyMarkdown = null, IReadOnlyList<LibraryTranslationView>? Translations = null);
+
+/// <summary>A translation the version carries (issue 14), placeholders as written.</summary>
+public sealed record LibraryTranslationView(
+    string Language, string Title, string Summary, string BodyMarkdown, string? EasyTitle, string? EasySummary, string? EasyBodyMarkdown);
 
 public sealed record LibraryVersionInfo(int Number, string AuthorName, DateTime CreatedAt);
 
@@ -80,6 +84,8 @@ public sealed class GetLibraryItemHandler(IAppDbContext db, ICurrentUser user) :
             v.Number, c.Title, c.Summary, c.BodyMarkdown, TopicNames.ToNames(c.Topics), c.Language, c.EasyTitle, c.EasySummary, c.EasyBodyMarkdown,
             v.AuthorName, v.CreatedAt, c.CallToActionLabel, c.CallToActionUrl, c.HasCoverImage, c.CoverImageAlt, c.ExpiresAt,
             c.EventStartsAt, c.EventEndsAt, c.EventPlace, c.EventOnlineUrl, c.EventCapacity, c.EasyReadTitle, c.EasyReadSummary,
-            c.EasyReadBodyMarkdown);
+            c.EasyReadBodyMarkdown,
+            [.. v.Translations.Select(t => new LibraryTranslationView(
+                t.Key, t.Value.Title, t.Value.Summary, t.Value.BodyMarkdown, t.Value.EasyTitle, t.Value.EasySummary, t.Value.EasyBodyMarkdown))]);
     }
 }

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using FluentValidation;
-using Platform.Domain.Library;
+using Platform.Application.Library;
 using Platform.Domain.Posts;
 using Platform.Domain.Tenants;
 
@@ -71,12 +71,7 @@ public sealed class PostInputValidator : AbstractValidator<PostInput>
         }
     }
 
-    private void Placeholders(Expression<Func<PostInput, string?>> field) =>
-        RuleFor(field)
-            .Must(text => LibraryPlaceholders.Unknown(text).Count == 0)
-            .WithMessage((_, text) =>
-                $"Unbekannter Platzhalter {string.Join(", ", LibraryPlaceholders.Unknown(text).Select(n => "{{" + n + "}}"))}. "
-                + $"Erlaubt sind: {string.Join(", ", LibraryPlaceholders.Known.Select(n => "{{" + n + "}}"))}.");
+    private void Placeholders(Expression<Func<PostInput, string?>> field) => RuleFor(field).KnownPlaceholders();
 
     private const string UtcMessage = "Die Zeit muss in UTC angegeben sein.";
 

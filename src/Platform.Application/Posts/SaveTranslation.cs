@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.Library;
 using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
@@ -37,13 +39,25 @@ public record TranslationInput
 /// version it started from; a missing or stale one is 409). Either way it is a draft that goes through review before readers see
 /// it; an approved earlier version stays live meanwhile.
 /// </summary>
-public sealed record SaveTranslationCommand(Guid PostId, string Language, int? BaseVersion, TranslationInput Input) : ICommand<TranslationState>;
+public sealed record SaveTranslationCommand(Guid PostId, string Language, int? BaseVersion, TranslationInput Input) : ICommand<TranslationState>, ITranslationCommand;
 
-public sealed class SaveTranslationValidator : AbstractValidator<SaveTranslationCommand>
+/// <summary>A command that writes a translation: of a post, or of a library item.</summary>
+public interface ITranslationCommand
 {
-    public SaveTranslationValidator()
+    string Language { get; }
+
+    TranslationInput Input { get; }
+}
+
+/// <summary>
+/// The rules every translation keeps, each failure named after its field: an offered language, a title, the lengths a
+/// post may hold, and a title for an Einfache Sprache; in the library, only known placeholders.
+/// </summary>
+public sealed class TranslationRules<T> : AbstractValidator<T>
+    where T : ITranslationCommand
+{
+    public TranslationRules(ContentOwner owner)
     {
-        RuleFor(c => c.PostId).NotEmpty();
         RuleFor(c => c.Language).OfferedLanguage().OverridePropertyName("language");
         RuleFor(c => c.Input.Title).NotEmpty().WithMessage("Bitte gib einen Titel an.")
             .MaximumLength(200).WithMessage("Der Titel hat höchstens 200 Zeichen.").OverridePropertyName("title");
@@ -54,6 +68,27 @@ public sealed class SaveTranslationValidator : AbstractValidator<SaveTranslation
         RuleFor(c => c.Input.EasyTitle).NotEmpty()
             .When(c => !string.IsNullOrWhiteSpace(c.Input.EasyBodyMarkdown) || !string.IsNullOrWhiteSpace(c.Input.EasySummary))
             .WithMessage("Die Fassung in Einfacher Sprache braucht einen Titel.").OverridePropertyName("easyTitle");
+        if (owner == ContentOwner.LibraryItem)
+        {
+            Placeholders(c => c.Input.Title, "title");
+            Placeholders(c => c.Input.Summary, "summary");
+            Placeholders(c => c.Input.BodyMarkdown, "bodyMarkdown");
+            Placeholders(c => c.Input.EasyTitle, "easyTitle");
+            Placeholders(c => c.Input.EasySummary, "easySummary");
+            Placeholders(c => c.Input.EasyBodyMarkdown, "easyBodyMarkdown");
+        }
+    }
+
+    private void Placeholders(Expression<Func<T, string?>> field, string name) =>
+        RuleFor(field).KnownPlaceholders().OverridePropertyName(name);
+}
+
+public sealed class SaveTranslationValidator : AbstractValidator<SaveTranslationCommand>
+{
+    public SaveTranslationValidator()
+    {
+        RuleFor(c => c.PostId).NotEmpty();
+        Include(new TranslationRules<SaveTranslationCommand>(ContentOwner.Post));
     }
 }
 

@@ -30,15 +30,21 @@ public sealed class LibraryAdoption : ITenantOwned
     /// <summary>The adopted version as filled for this jobcenter (<see cref="PostContent"/> snapshot).</summary>
     public string BaseSnapshot { get; private set; } = "";
 
+    /// <summary>The adopted version's translations as filled for this jobcenter (<see cref="LibraryTranslations"/>).</summary>
+    public string BaseTranslationsSnapshot { get; private set; } = "";
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
 
     public PostContent Base => PostContent.FromSnapshot(BaseSnapshot);
 
+    public IReadOnlyDictionary<string, TranslationText> BaseTranslations => LibraryTranslations.FromSnapshot(BaseTranslationsSnapshot);
+
     public bool UpdateAvailable(int? publishedVersion) => publishedVersion is { } v && v > SeenVersion;
 
-    public static LibraryAdoption Create(Guid tenantId, Guid itemId, Guid postId, int version, PostContent filled, DateTime now) => new()
+    public static LibraryAdoption Create(
+        Guid tenantId, Guid itemId, Guid postId, int version, PostContent filled, IReadOnlyDictionary<string, TranslationText> filledTranslations, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
         TenantId = tenantId,
@@ -47,15 +53,17 @@ public sealed class LibraryAdoption : ITenantOwned
         AdoptedVersion = version,
         SeenVersion = version,
         BaseSnapshot = filled.ToSnapshot(),
+        BaseTranslationsSnapshot = LibraryTranslations.ToSnapshot(filledTranslations),
         CreatedAt = now,
         UpdatedAt = now,
     };
 
-    public void TookOver(int version, PostContent filled, DateTime now)
+    public void TookOver(int version, PostContent filled, IReadOnlyDictionary<string, TranslationText> filledTranslations, DateTime now)
     {
         AdoptedVersion = version;
         SeenVersion = version;
         BaseSnapshot = filled.ToSnapshot();
+        BaseTranslationsSnapshot = LibraryTranslations.ToSnapshot(filledTranslations);
         UpdatedAt = now;
     }
 

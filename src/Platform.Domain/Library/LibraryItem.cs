@@ -42,22 +42,31 @@ public sealed class LibraryItem : ISharedEntity
     public static LibraryItem Create(PostContent content, Guid? coverImageId, PostActor author, DateTime now)
     {
         var item = new LibraryItem { Id = Guid.CreateVersion7(), Status = LibraryStatus.Draft, CreatedAt = now };
-        item.AddVersion(content, coverImageId, author, now);
+        item.AddVersion(content, coverImageId, LibraryTranslations.Empty, author, now);
         return item;
     }
 
     /// <summary>
-    /// A change is a new version based on <paramref name="baseVersion"/> (a stale one is refused). A published item keeps
-    /// its published version for the tenants until the new one is approved.
+    /// A change is a new version based on <paramref name="baseVersion"/> (a stale one is refused); it keeps the
+    /// translations of the version before. A published item keeps its published version for the tenants until the new
+    /// one is approved.
     /// </summary>
     public void Edit(PostContent content, Guid? coverImageId, int baseVersion, PostActor by, DateTime now)
     {
-        if (baseVersion != LatestVersion)
-        {
-            throw new StaleVersionException(baseVersion, LatestVersion);
-        }
+        RequireLatest(baseVersion);
+        AddVersion(content, coverImageId, Latest.Translations, by, now);
+        Status = LibraryStatus.Draft;
+    }
 
-        AddVersion(content, coverImageId, by, now);
+    /// <summary>
+    /// Sets the translation into <paramref name="language"/> (or removes it when <paramref name="text"/> is null): a new
+    /// version with the same content, reviewed like any other before the tenants see it.
+    /// </summary>
+    public void Translate(string language, TranslationText? text, int baseVersion, PostActor by, DateTime now)
+    {
+        RequireLatest(baseVersion);
+        var latest = Latest;
+        AddVersion(latest.Content, latest.CoverImageId, LibraryTranslations.With(latest.Translations, latest.Content.Language, language, text), by, now);
         Status = LibraryStatus.Draft;
     }
 
@@ -92,11 +101,19 @@ public sealed class LibraryItem : ISharedEntity
         Touch(now);
     }
 
-    private void AddVersion(PostContent content, Guid? coverImageId, PostActor by, DateTime now)
+    private void RequireLatest(int baseVersion)
+    {
+        if (baseVersion != LatestVersion)
+        {
+            throw new StaleVersionException(baseVersion, LatestVersion);
+        }
+    }
+
+    private void AddVersion(PostContent content, Guid? coverImageId, IReadOnlyDictionary<string, TranslationText> translations, PostActor by, DateTime now)
     {
         (content with { HasCoverImage = coverImageId is not null }).EnsureComplete(ContentOwner.LibraryItem);
         LatestVersion++;
-        _versions.Add(LibraryItemVersion.Of(Id, LatestVersion, content, coverImageId, by, now));
+        _versions.Add(LibraryItemVersion.Of(Id, LatestVersion, content, coverImageId, translations, by, now));
         Touch(now);
     }
 

@@ -28,19 +28,26 @@ public sealed class LibraryItemVersion : ISharedEntity
     /// <summary>The cover image (<see cref="LibraryImage"/>), shared by the versions that keep it.</summary>
     public Guid? CoverImageId { get; private set; }
 
+    /// <summary>The version's translations (<see cref="LibraryTranslations"/>), as a JSON snapshot; empty when there are none.</summary>
+    public string TranslationsSnapshot { get; private set; } = "";
+
+    public IReadOnlyDictionary<string, TranslationText> Translations => LibraryTranslations.FromSnapshot(TranslationsSnapshot);
+
     public Guid AuthorId { get; private set; }
 
     public string AuthorName { get; private set; } = "";
 
     public DateTime CreatedAt { get; private set; }
 
-    internal static LibraryItemVersion Of(Guid itemId, int number, PostContent content, Guid? coverImageId, PostActor by, DateTime now) => new()
+    internal static LibraryItemVersion Of(
+        Guid itemId, int number, PostContent content, Guid? coverImageId, IReadOnlyDictionary<string, TranslationText> translations, PostActor by, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
         LibraryItemId = itemId,
         Number = number,
         _content = (content with { HasCoverImage = coverImageId is not null }).Normalized() with { HasCoverImage = false },
         CoverImageId = coverImageId,
+        TranslationsSnapshot = LibraryTranslations.ToSnapshot(translations),
         AuthorId = by.Id,
         AuthorName = by.Name.Length > 120 ? by.Name[..120] : by.Name,
         CreatedAt = now,

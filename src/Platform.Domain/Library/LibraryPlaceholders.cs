@@ -35,9 +35,7 @@ public static partial class LibraryPlaceholders
     /// <summary>A library version as this jobcenter's post content, placeholders filled.</summary>
     public static PostContent Fill(PostContent content, IReadOnlyDictionary<string, string> values)
     {
-        // A long jobcenter name must not push a title or summary past what a post may hold.
-        static string Clip(string text, int max) => text.Length > max ? text[..max] : text;
-        string? Opt(string? text, int max) => text is null ? null : Clip(Fill(text, values), max);
+        string? Opt(string? text, int max) => FillOptional(text, max, values);
         return content with
         {
             Title = Clip(Fill(content.Title, values), 200),
@@ -55,6 +53,31 @@ public static partial class LibraryPlaceholders
             EventOnlineUrl = content.EventOnlineUrl is null ? null : Fill(content.EventOnlineUrl, values),
         };
     }
+
+    /// <summary>A library translation as this jobcenter's, placeholders filled (and trimmed, as a translation is stored).</summary>
+    public static TranslationText Fill(TranslationText text, IReadOnlyDictionary<string, string> values)
+    {
+        string? Opt(string? value, int max) => FillOptional(value, max, values);
+        return (text with
+        {
+            Title = Clip(Fill(text.Title, values), 200),
+            Summary = Clip(Fill(text.Summary, values), 500),
+            BodyMarkdown = Fill(text.BodyMarkdown, values),
+            EasyTitle = Opt(text.EasyTitle, 200),
+            EasySummary = Opt(text.EasySummary, 500),
+            EasyBodyMarkdown = text.EasyBodyMarkdown is null ? null : Fill(text.EasyBodyMarkdown, values),
+        }).Normalized();
+    }
+
+    /// <summary>Every translation of a library version, placeholders filled.</summary>
+    public static IReadOnlyDictionary<string, TranslationText> Fill(IReadOnlyDictionary<string, TranslationText> translations, IReadOnlyDictionary<string, string> values) =>
+        new SortedDictionary<string, TranslationText>(translations.ToDictionary(t => t.Key, t => Fill(t.Value, values)), StringComparer.Ordinal);
+
+    // A long jobcenter name must not push a title or summary past what a post may hold.
+    private static string Clip(string text, int max) => text.Length > max ? text[..max] : text;
+
+    private static string? FillOptional(string? text, int max, IReadOnlyDictionary<string, string> values) =>
+        text is null ? null : Clip(Fill(text, values), max);
 
     [GeneratedRegex(@"\{\{([^{}]*)\}\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Pattern();

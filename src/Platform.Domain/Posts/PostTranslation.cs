@@ -78,6 +78,25 @@ public sealed class PostTranslation : ITenantOwned
     }
 
     /// <summary>
+    /// A translation that comes with a library item the jobcenter adopts: approved at once, since the network's editors
+    /// reviewed it (four eyes) with the library version. Readers see it once the post itself is published, which the
+    /// jobcenter's own workflow decides.
+    /// </summary>
+    public static PostTranslation FromLibrary(Post post, string language, TranslationText text, PostActor by, DateTime now)
+    {
+        var translation = Create(post, language, text, by, now);
+        translation.GoLive(now);
+        return translation;
+    }
+
+    /// <summary>A newer library version's text for a translation the jobcenter left as adopted: a new version, approved.</summary>
+    public void TakeOverFromLibrary(TranslationText text, PostActor by, DateTime now)
+    {
+        Apply(text, by, now);
+        GoLive(now);
+    }
+
+    /// <summary>
     /// A new version. <paramref name="baseVersion"/> is the version the editor started from: a stale one is refused,
     /// never silently overwritten. The translation goes back to draft; the approved text stays live meanwhile.
     /// </summary>
@@ -111,11 +130,7 @@ public sealed class PostTranslation : ITenantOwned
                 "Vier-Augen-Prinzip: Die Übersetzung muss jemand anderes freigeben als die Person, die sie geschrieben hat.");
         }
 
-        Status = TranslationStatus.Approved;
-        Live = Text;
-        LiveVersion = ContentVersion;
-        ReviewComment = null;
-        Touch(now);
+        GoLive(now);
     }
 
     /// <summary>Sends the version in review back to its author, with the reason.</summary>
@@ -144,6 +159,15 @@ public sealed class PostTranslation : ITenantOwned
         AuthorId = by.Id;
         ContentVersion++;
         _versions.Add(PostTranslationVersion.Of(this, by, now));
+        Touch(now);
+    }
+
+    private void GoLive(DateTime now)
+    {
+        Status = TranslationStatus.Approved;
+        Live = Text;
+        LiveVersion = ContentVersion;
+        ReviewComment = null;
         Touch(now);
     }
 

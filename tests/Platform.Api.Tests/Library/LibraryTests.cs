@@ -410,6 +410,126 @@ public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             .Select(u => u.GetProperty("version").GetInt32()).Order().ToList();
         Assert.Equal([2, 2], usage);
     }
+
+    [Fact]
+    public async Task Translations_of_an_item_are_reviewed_with_its_version_and_adopters_get_them_filled_and_approved()
+    {
+        var id = await PublishedItemAsync("Ausbildung beginnt", "Ruf an: {{Jobcenter.Telefon}}");
+        var url = $"{LibraryUrl}/{id}/translations";
+
+        // Bad input: an unoffered language, the item's own one, an unknown placeholder, no title, a stale version.
+        foreach (var (language, body, field) in new (string, object, string)[]
+        {
+            ("xx", new { baseVersion = 1, title = "Titel" }, "language"),
+            ("ar", new { baseVersion = 1, title = "بدء التدريب", bodyMarkdown = "{{Jobcenter.Fax}}" }, "bodyMarkdown"),
+            ("ar", new { baseVersion = 1, title = "" }, "title"),
+            ("ar", new { title = "بدء التدريب" }, "baseVersion"),
+        })
+        {
+            using var bad = await SendAsync(_grossGerau, HttpMethod.Put, $"{url}/{language}", _network, body);
+            await AssertProblemAsync(bad, HttpStatusCode.BadRequest, field);
+        }
+
+        using (var own = await SendAsync(_grossGerau, HttpMethod.Put, $"{url}/de", _network, new { baseVersion = 1, title = "Ausbildung" }))
+        {
+            await AssertProblemAsync(own, HttpStatusCode.Conflict);
+        }
+
+        using (var staff = await SendAsync(_grossGerau, HttpMethod.Put, $"{url}/ar", _editorGg, new { baseVersion = 1, title = "بدء التدريب" }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, staff.StatusCode);
+        }
+
+        var translated = await OkAsync(_grossGerau, HttpMethod.Put, $"{url}/ar", _network, new
+        {
+            baseVersion = 1,
+            title = "بدء التدريب",
+            summary = "لكل مراكز العمل",
+            bodyMarkdown = "اتصل بنا: {{Jobcenter.Telefon}}",
+        });
+        Assert.Equal(2, translated.GetProperty("latestVersion").GetInt32());
+        Assert.Equal("Draft", translated.GetProperty("status").GetString());
+        using (var stale = await SendAsync(_grossGerau, HttpMethod.Put, $"{url}/tr", _network, new { baseVersion = 1, title = "Eğitim başlıyor" }))
+        {
+            await AssertProblemAsync(stale, HttpStatusCode.Conflict);
+        }
+
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{url}/tr", _network, new { baseVersion = 2, title = "Eğitim başlıyor", bodyMarkdown = "Ara: {{Jobcenter.Telefon}}" });
+
+        // Until the version is approved the jobcenters see version 1, without translations.
+        var before = await OkAsync(_offenbach, HttpMethod.Get, $"{LibraryUrl}/{id}", _editorOf);
+        Assert.Empty(before.GetProperty("version").GetProperty("translations").EnumerateArray());
+        await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", _network);
+        await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", _networkOffenbach);
+        var after = await OkAsync(_offenbach, HttpMethod.Get, $"{LibraryUrl}/{id}", _editorOf);
+        Assert.Equal(["ar", "tr"], after.GetProperty("version").GetProperty("translations").EnumerateArray().Select(t => t.GetProperty("language").GetString()));
+
+        // Each adopter gets the translations approved, with its own number; the reader sees them once the post is out.
+        var (_, ggPost) = await AdoptAsync(_grossGerau, _editorGg, id);
+        var (_, ofPost) = await AdoptAsync(_offenbach, _editorOf, id);
+        var ggTranslations = (await GetAsync(_grossGerau, _editorGg, ggPost)).GetProperty("translations").EnumerateArray().ToList();
+        Assert.Equal(["ar", "tr"], ggTranslations.Select(t => t.GetProperty("language").GetString()));
+        Assert.All(ggTranslations, t => Assert.Equal("Approved", t.GetProperty("status").GetString()));
+        var ofArabic = (await GetAsync(_offenbach, _editorOf, ofPost)).GetProperty("translations").EnumerateArray().Single(t => t.GetProperty("language").GetString() == "ar");
+        Assert.Equal(1, ofArabic.GetProperty("liveVersion").GetInt32());
+        Assert.Equal("اتصل بنا: 069 000-200", ofArabic.GetProperty("text").GetProperty("bodyMarkdown").GetString());
+
+        var reviewerGg = await SignInWithSecondFactorAsync(App, _grossGerau, "gross-gerau", "pruefung@gross-gerau.example");
+        await StepOkAsync(_grossGerau, _editorGg, ggPost, "submit");
+        await StepOkAsync(_grossGerau, reviewerGg, ggPost, "approve");
+        await StepOkAsync(_grossGerau, reviewerGg, ggPost, "publish");
+        var arabic = await GetJsonAsync(_grossGerau, $"api/v1/posts/{ggPost}?lang=ar");
+        Assert.Equal("بدء التدريب", arabic.GetProperty("title").GetString());
+        Assert.Contains("اتصل بنا: 06152 000-100", arabic.GetProperty("bodyHtml").GetString(), StringComparison.Ordinal);
+
+        // Groß-Gerau's post does not exist through Offenbach's address.
+        using var offenbachReader = await _offenbach.GetAsync(new Uri($"api/v1/posts/{ggPost}?lang=ar", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, offenbachReader.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_version_updates_the_translations_an_adopter_left_alone_and_keeps_the_ones_it_changed()
+    {
+        var id = await PublishedItemAsync("Wohngeld", "Text");
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}/translations/en", _network, new { baseVersion = 1, title = "Housing benefit", bodyMarkdown = "Text" });
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}/translations/uk", _network, new { baseVersion = 2, title = "Житлова допомога" });
+        await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", _network);
+        await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", _networkOffenbach);
+        var (ggAdoption, ggPost) = await AdoptAsync(_grossGerau, _editorGg, id);
+        var (ofAdoption, ofPost) = await AdoptAsync(_offenbach, _editorOf, id);
+
+        // Groß-Gerau rewrites its English translation; Offenbach changes nothing.
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{PostsUrl}/{ggPost}/translations/en", _editorGg, new { baseVersion = 1, title = "Housing benefit in Groß-Gerau" });
+
+        // Version 4 changes English, drops Ukrainian and adds Turkish.
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}/translations/en", _network, new { baseVersion = 3, title = "Housing benefit: how to apply" });
+        await OkAsync(_grossGerau, HttpMethod.Delete, $"{LibraryUrl}/{id}/translations/uk?baseVersion=4", _network);
+        using (var gone = await SendAsync(_grossGerau, HttpMethod.Delete, $"{LibraryUrl}/{id}/translations/uk?baseVersion=5", _network))
+        {
+            await AssertProblemAsync(gone, HttpStatusCode.NotFound);
+        }
+
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}/translations/tr", _network, new { baseVersion = 5, title = "Konut yardımı" });
+        await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", _network);
+        await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", _networkOffenbach);
+
+        var ggTake = await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/adoptions/{ggAdoption}/take-over", _editorGg, new { });
+        Assert.Equal(["translation:en"], ggTake.GetProperty("conflicts").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["translation:tr", "translation:uk"], ggTake.GetProperty("updated").EnumerateArray().Select(f => f.GetString()));
+        var gg = (await GetAsync(_grossGerau, _editorGg, ggPost)).GetProperty("translations").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("language").GetString()!, t => t.GetProperty("text").GetProperty("title").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["en"] = "Housing benefit in Groß-Gerau", ["tr"] = "Konut yardımı" }, gg);
+
+        var ofTake = await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/adoptions/{ofAdoption}/take-over", _editorOf, new { });
+        Assert.Empty(ofTake.GetProperty("conflicts").EnumerateArray());
+        Assert.Equal(["translation:en", "translation:tr", "translation:uk"], ofTake.GetProperty("updated").EnumerateArray().Select(f => f.GetString()));
+        var of = (await GetAsync(_offenbach, _editorOf, ofPost)).GetProperty("translations").EnumerateArray().ToList();
+        var english = of.Single(t => t.GetProperty("language").GetString() == "en");
+        Assert.Equal("Housing benefit: how to apply", english.GetProperty("text").GetProperty("title").GetString());
+        Assert.Equal("Approved", english.GetProperty("status").GetString());
+        Assert.Equal(2, english.GetProperty("liveVersion").GetInt32());
+        Assert.Equal(["en", "tr"], of.Select(t => t.GetProperty("language").GetString()));
+    }
 }
 
 public sealed class SqliteLibraryTests(SqliteApp app) : LibraryTests<SqliteApp>(app);

@@ -18,6 +18,8 @@ public sealed class LibraryAdoptionConfiguration : IEntityTypeConfiguration<Libr
         builder.HasOne<Post>().WithMany().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(a => a.BaseSnapshot).IsRequired();
         builder.Ignore(a => a.Base);
+        builder.Property(a => a.BaseTranslationsSnapshot).HasColumnName("BaseTranslations").IsRequired().HasDefaultValue("");
+        builder.Ignore(a => a.BaseTranslations);
         builder.HasIndex(a => new { a.TenantId, a.LibraryItemId }).IsUnique();
         builder.HasIndex(a => a.PostId);
     }

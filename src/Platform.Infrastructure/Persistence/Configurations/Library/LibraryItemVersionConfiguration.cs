@@ -13,6 +13,8 @@ public sealed class LibraryItemVersionConfiguration : IEntityTypeConfiguration<L
         builder.HasKey(v => v.Id);
         builder.Property(v => v.Id).ValueGeneratedNever();
         builder.Property(v => v.AuthorName).HasMaxLength(120).IsRequired();
+        builder.Property(v => v.TranslationsSnapshot).HasColumnName("Translations").IsRequired().HasDefaultValue("");
+        builder.Ignore(v => v.Translations);
         builder.HasOne<LibraryImage>().WithMany().HasForeignKey(v => v.CoverImageId).OnDelete(DeleteBehavior.Restrict);
 
         // Placeholders such as {{Jobcenter.Terminbuchung}} make a library link longer than a post's; the cover is CoverImageId.

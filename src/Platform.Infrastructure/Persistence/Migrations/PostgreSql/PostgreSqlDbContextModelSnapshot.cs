@@ -375,6 +375,13 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("BaseTranslationsSnapshot")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("BaseTranslations");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -600,6 +607,13 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TranslationsSnapshot")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("Translations");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Content", "Platform.Domain.Library.LibraryItemVersion.Content#PostContent", b1 =>
                         {

@@ -375,6 +375,13 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("BaseTranslationsSnapshot")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("nvarchar(max)")
+                        .HasDefaultValue("")
+                        .HasColumnName("BaseTranslations");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -600,6 +607,13 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Number")
                         .HasColumnType("int");
+
+                    b.Property<string>("TranslationsSnapshot")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("nvarchar(max)")
+                        .HasDefaultValue("")
+                        .HasColumnName("Translations");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Content", "Platform.Domain.Library.LibraryItemVersion.Content#PostContent", b1 =>
                         {

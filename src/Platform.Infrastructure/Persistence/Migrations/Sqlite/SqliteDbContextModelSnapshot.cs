@@ -364,6 +364,13 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BaseTranslationsSnapshot")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("BaseTranslations");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -589,6 +596,13 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TranslationsSnapshot")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("Translations");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Content", "Platform.Domain.Library.LibraryItemVersion.Content#PostContent", b1 =>
                         {
