@@ -50,17 +50,20 @@ public sealed class DiffPostVersionsHandler(IAppDbContext db) : IQueryHandler<Di
         var fields = new List<FieldDiff>();
         foreach (var (name, left, right) in Fields(a).Zip(Fields(b), (x, y) => (x.Name, x.Value, y.Value)))
         {
-            if (left == right)
+            if (Lines(name, left, right) is { } diff)
             {
-                continue;
+                fields.Add(diff);
             }
-
-            var model = InlineDiffBuilder.Diff(left, right, ignoreWhiteSpace: false);
-            fields.Add(new FieldDiff(name, [.. model.Lines.Select(l => new DiffLine(Kind(l.Type), l.Text))]));
         }
 
         return fields;
     }
+
+    /// <summary>The line diff of one field, or null when it did not change.</summary>
+    public static FieldDiff? Lines(string name, string left, string right) =>
+        left == right
+            ? null
+            : new FieldDiff(name, [.. InlineDiffBuilder.Diff(left, right, ignoreWhiteSpace: false).Lines.Select(l => new DiffLine(Kind(l.Type), l.Text))]);
 
     private static DiffLineKind Kind(ChangeType type) => type switch
     {

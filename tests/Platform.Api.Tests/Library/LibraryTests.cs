@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Api.Tests.Posts;
+using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
 
@@ -513,6 +515,12 @@ public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", _network);
         await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", _networkOffenbach);
 
+        // The diff names each translation that changed, filled with the jobcenter's data like the fields.
+        var diff = await OkAsync(_offenbach, HttpMethod.Get, $"{LibraryUrl}/adoptions/{ofAdoption}/diff", _editorOf);
+        Assert.Equal(
+            ["translation:en", "translation:tr", "translation:uk"],
+            diff.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("field").GetString()));
+
         var ggTake = await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/adoptions/{ggAdoption}/take-over", _editorGg, new { });
         Assert.Equal(["translation:en"], ggTake.GetProperty("conflicts").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(["translation:tr", "translation:uk"], ggTake.GetProperty("updated").EnumerateArray().Select(f => f.GetString()));
@@ -529,6 +537,54 @@ public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Equal("Approved", english.GetProperty("status").GetString());
         Assert.Equal(2, english.GetProperty("liveVersion").GetInt32());
         Assert.Equal(["en", "tr"], of.Select(t => t.GetProperty("language").GetString()));
+    }
+
+    [Fact]
+    public async Task The_library_pages_show_an_items_translations_and_only_the_network_edits_them()
+    {
+        var id = await PublishedItemAsync("Bewerbungsfoto", "Text");
+        await OkAsync(_grossGerau, HttpMethod.Put, $"{LibraryUrl}/{id}/translations/fa", _network, new { baseVersion = 1, title = "عکس درخواست" });
+        await OkAsync(_grossGerau, HttpMethod.Post, $"{LibraryUrl}/{id}/submit", _network);
+        await OkAsync(_offenbach, HttpMethod.Post, $"{LibraryUrl}/{id}/approve", _networkOffenbach);
+
+        var key = await TwoFactor.EnableTotpAsync(App, "gross-gerau", "netzwerk@gross-gerau.example");
+        using var network = App.CreateTenantClient("gross-gerau");
+        using (var login = await network.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new
+        {
+            email = "netzwerk@gross-gerau.example",
+            password = DatabaseInitializer.DemoPassword,
+            twoFactorCode = TwoFactor.NextCode(key, App.Clock),
+        }))
+        {
+            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
+        }
+
+        // The network's editors open each translation and add missing ones; the form is in the language's direction.
+        var page = await network.GetStringAsync($"redaktion/bibliothek/{id}");
+        Assert.Contains($"href=\"redaktion/bibliothek/{id}/uebersetzungen/fa\"", page, StringComparison.Ordinal);
+        Assert.Contains("عکس درخواست", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"ar\" lang=\"ar\">العربية</option>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"fa\"", page, StringComparison.Ordinal);
+        var form = await network.GetStringAsync($"redaktion/bibliothek/{id}/uebersetzungen/fa");
+        Assert.Contains("value=\"عکس درخواست\"", form, StringComparison.Ordinal);
+        Assert.Contains("dir=\"rtl\"", form, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.BaseVersion\" value=\"2\"", form, StringComparison.Ordinal);
+        Assert.Contains("Übersetzungen gibt es in diesen Sprachen", await network.GetStringAsync($"redaktion/bibliothek/{id}/uebersetzungen/xx"), StringComparison.Ordinal);
+
+        // A jobcenter's editor sees what comes along, without a way to change it.
+        using var editor = App.CreateTenantClient("gross-gerau");
+        using (var login = await editor.PostAsJsonAsync(
+            "api/v1/auth/login?useCookies=true", new { email = "redaktion@gross-gerau.example", password = DatabaseInitializer.DemoPassword }))
+        {
+            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
+        }
+
+        var seen = await editor.GetStringAsync($"redaktion/bibliothek/{id}");
+        Assert.Contains("عکس درخواست", seen, StringComparison.Ordinal);
+        Assert.DoesNotContain("uebersetzungen/fa", seen, StringComparison.Ordinal);
+        using var refused = await editor.GetAsync(new Uri($"redaktion/bibliothek/{id}/uebersetzungen/fa", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Found, refused.StatusCode);
+        Assert.DoesNotContain("bibliothek", refused.Headers.Location?.OriginalString.Split('?')[0] ?? "", StringComparison.Ordinal);
     }
 }
 

@@ -1,3 +1,4 @@
+using Platform.Application.Library;
 using System.Globalization;
 using Platform.Domain.Common;
 using Platform.Domain.Posts;
@@ -33,6 +34,8 @@ public static class EditorialText
         _ => outcome.ToString(),
     };
 
+    private static readonly string TranslationFieldPrefix = TakeOverLibraryUpdateHandler.TranslationField("");
+
     public static string Field(string field) => field switch
     {
         "Title" => "Titel",
@@ -56,6 +59,7 @@ public static class EditorialText
         "EventPlace" => "Veranstaltung: Ort",
         "EventOnlineUrl" => "Veranstaltung: Online-Link",
         "EventCapacity" => "Veranstaltung: Plätze",
+        _ when field.StartsWith(TranslationFieldPrefix, StringComparison.Ordinal) => $"Übersetzung ({LanguageNames.Name(field[TranslationFieldPrefix.Length..])})",
         _ => field,
     };
 

@@ -1,8 +1,10 @@
+using Platform.Application.Library;
 using Platform.Application.Posts;
+using Platform.Domain.Posts;
 
 namespace Platform.Web.Components.Posts.Editorial;
 
-/// <summary>The form of a post's translation (<see cref="EditTranslation"/>).</summary>
+/// <summary>The form of a translation, of a post (<see cref="EditTranslation"/>) or a library item (<c>EditLibraryTranslation</c>).</summary>
 public sealed class TranslationForm
 {
     public int BaseVersion { get; set; }
@@ -19,18 +21,34 @@ public sealed class TranslationForm
 
     public string? EasyBodyMarkdown { get; set; }
 
-    public static TranslationForm From(EditorialTranslation? translation) => translation is null
-        ? new TranslationForm()
-        : new TranslationForm
-        {
-            BaseVersion = translation.ContentVersion,
-            Title = translation.Text.Title,
-            Summary = translation.Text.Summary,
-            BodyMarkdown = translation.Text.BodyMarkdown,
-            EasyTitle = translation.Text.EasyTitle,
-            EasySummary = translation.Text.EasySummary,
-            EasyBodyMarkdown = translation.Text.EasyBodyMarkdown,
-        };
+    public static TranslationForm From(EditorialTranslation? translation) =>
+        translation is null ? new TranslationForm() : From(translation.Text, translation.ContentVersion);
+
+    /// <summary>A library item's translation; the base is the item's latest version, which a save builds on.</summary>
+    public static TranslationForm From(LibraryTranslationView? translation, int latestVersion) => translation is null
+        ? new TranslationForm { BaseVersion = latestVersion }
+        : From(
+            new TranslationText
+            {
+                Title = translation.Title,
+                Summary = translation.Summary,
+                BodyMarkdown = translation.BodyMarkdown,
+                EasyTitle = translation.EasyTitle,
+                EasySummary = translation.EasySummary,
+                EasyBodyMarkdown = translation.EasyBodyMarkdown,
+            },
+            latestVersion);
+
+    private static TranslationForm From(TranslationText text, int baseVersion) => new()
+    {
+        BaseVersion = baseVersion,
+        Title = text.Title,
+        Summary = text.Summary,
+        BodyMarkdown = text.BodyMarkdown,
+        EasyTitle = text.EasyTitle,
+        EasySummary = text.EasySummary,
+        EasyBodyMarkdown = text.EasyBodyMarkdown,
+    };
 
     public TranslationInput ToInput() => new()
     {
