@@ -39,12 +39,31 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             }
         }
 
+        // A library item with an Arabic translation, for the network's pages.
+        Guid itemId;
+        using (var network = App.CreateTenantClient("gross-gerau"))
+        {
+            var token = await SignInAsync(network, "netzwerk@gross-gerau.example");
+            using var created = await SendAsync(network, HttpMethod.Post, "api/v1/library", token, new
+            {
+                title = "Bewerbungsfoto",
+                summary = "Ein gutes Foto für die Bewerbung",
+                bodyMarkdown = "Ruf uns an: {{Jobcenter.Telefon}}",
+                topics = new[] { "Jobsuche" },
+            });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            itemId = (await ReadJsonAsync(created)).GetProperty("id").GetGuid();
+            using var translated = await SendAsync(network, HttpMethod.Put, $"api/v1/library/{itemId}/translations/ar", token, new { baseVersion = 1, title = "صورة الطلب" });
+            Assert.Equal(HttpStatusCode.OK, translated.StatusCode);
+        }
+
         foreach (var (email, paths) in new[]
         {
             ("jana@gross-gerau.example", new[] { "meine-daten", "benachrichtigungen", "erinnerungen", "konto/sicherheit", "veranstaltungen" }),
             // A published post's editorial page shows its Instagram kit.
             ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender", $"redaktion/beitraege/{postId}", $"redaktion/beitraege/{postId}/uebersetzungen/ar", "redaktion/links"]),
             ("admin@gross-gerau.example", ["verwaltung", "verwaltung/anfragen"]),
+            ("netzwerk@gross-gerau.example", ["redaktion/bibliothek", $"redaktion/bibliothek/{itemId}", $"redaktion/bibliothek/{itemId}/uebersetzungen/ar"]),
         })
         {
             using var client = App.CreateTenantClient("gross-gerau");
