@@ -157,14 +157,7 @@ public sealed partial class ClusterTests(LoopbackCluster cluster, ITestOutputHel
     {
         // A thousand posts of both jobcenters fall due at once (copies of a published demo post, as the editors'
         // scheduled posts are): the catch-up job fires on one node per minute, and each post is published once.
-        await cluster.ExecuteAsync("""
-            INSERT INTO "Posts" ("Id", "TenantId", "Title", "Summary", "BodyMarkdown", "Topics", "Language", "AuthorId", "Status",
-                "PublishAt", "CreatedAt", "UpdatedAt", "IsDemo", "ContentVersion", "Version", "HasCoverImage")
-            SELECT gen_random_uuid(), t."Id", 'Cluster ' || lpad(n::text, 4, '0'), 'Geplant im Cluster', 'Text', 0, 'de',
-                (SELECT "AuthorId" FROM "Posts" a WHERE a."TenantId" = t."Id" LIMIT 1), 1, now() - interval '1 second', now(), now(), false, 1, 1, false
-            FROM generate_series(1, 1000) AS n
-            JOIN LATERAL (SELECT "Id" FROM "Tenants" ORDER BY "Slug" OFFSET (n % 2) LIMIT 1) t ON true
-            """);
+        await InsertOverduePostsAsync("Cluster");
 
         await EventuallyAsync(
             async () => await cluster.ScalarAsync<long>("SELECT count(*) FROM \"Posts\" WHERE \"Title\" LIKE 'Cluster %' AND \"Status\" = 2") == 1000,
@@ -191,14 +184,7 @@ public sealed partial class ClusterTests(LoopbackCluster cluster, ITestOutputHel
     {
         // A thousand overdue posts keep the catch-up busy long enough to kill the node that runs it half-way. Its lock
         // ends with its database session, so the next minute's run on another node goes on where it stopped.
-        await cluster.ExecuteAsync("""
-            INSERT INTO "Posts" ("Id", "TenantId", "Title", "Summary", "BodyMarkdown", "Topics", "Language", "AuthorId", "Status",
-                "PublishAt", "CreatedAt", "UpdatedAt", "IsDemo", "ContentVersion", "Version", "HasCoverImage")
-            SELECT gen_random_uuid(), t."Id", 'Verwaist ' || lpad(n::text, 4, '0'), 'Geplant im Cluster', 'Text', 0, 'de',
-                (SELECT "AuthorId" FROM "Posts" a WHERE a."TenantId" = t."Id" LIMIT 1), 1, now() - interval '1 second', now(), now(), false, 1, 1, false
-            FROM generate_series(1, 1000) AS n
-            JOIN LATERAL (SELECT "Id" FROM "Tenants" ORDER BY "Slug" OFFSET (n % 2) LIMIT 1) t ON true
-            """);
+        await InsertOverduePostsAsync("Verwaist");
 
         // The session that holds the catch-up's advisory lock names its node's process.
         var key = BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData("publish-overdue-posts"u8));
@@ -395,6 +381,16 @@ public sealed partial class ClusterTests(LoopbackCluster cluster, ITestOutputHel
         using var balancer = cluster.Client("gross-gerau.localhost");
         Assert.Equal(HttpStatusCode.OK, (await balancer.GetAsync(new Uri("api/v1/posts", UriKind.Relative))).StatusCode);
     }
+
+    /// <summary>A thousand posts of both jobcenters that fell due a second ago, titled "{prefix} 0001" and so on.</summary>
+    private Task<int> InsertOverduePostsAsync(string prefix) => cluster.ExecuteAsync($"""
+        INSERT INTO "Posts" ("Id", "TenantId", "Title", "Summary", "BodyMarkdown", "Topics", "Language", "AuthorId", "Status",
+            "PublishAt", "CreatedAt", "UpdatedAt", "IsDemo", "ContentVersion", "Version", "HasCoverImage")
+        SELECT gen_random_uuid(), t."Id", '{prefix} ' || lpad(n::text, 4, '0'), 'Geplant im Cluster', 'Text', 0, 'de',
+            (SELECT "AuthorId" FROM "Posts" a WHERE a."TenantId" = t."Id" LIMIT 1), 1, now() - interval '1 second', now(), now(), false, 1, 1, false
+        FROM generate_series(1, 1000) AS n
+        JOIN LATERAL (SELECT "Id" FROM "Tenants" ORDER BY "Slug" OFFSET (n % 2) LIMIT 1) t ON true
+        """);
 
     private static async Task<string> SignInAsync(HttpClient client, string email)
     {

@@ -24,26 +24,11 @@ public sealed class PostgreSqlJobLock(string connectionString) : IJobLock
     /// <summary>The advisory lock's key: the first eight bytes of the name's SHA-256, the same on every node.</summary>
     public static long Key(string name) => BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
 
-    public async Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(_connectionString);
-        try
+    public Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken) =>
+        SessionLock.HoldAsync(new NpgsqlConnection(_connectionString), async (connection, ct) =>
         {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", (NpgsqlConnection)connection);
             command.Parameters.AddWithValue("key", Key(name));
-            if (await command.ExecuteScalarAsync(cancellationToken) is true)
-            {
-                return connection;
-            }
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-
-        await connection.DisposeAsync();
-        return null;
-    }
+            return await command.ExecuteScalarAsync(ct) is true;
+        }, cancellationToken);
 }

@@ -15,34 +15,19 @@ public sealed class SqlServerJobLock(string connectionString) : IJobLock
         ApplicationName = $"{PostgreSqlJobLock.ApplicationName} {Environment.ProcessId}",
     }.ConnectionString;
 
-    public async Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken)
-    {
-        var connection = new SqlConnection(_connectionString);
-        try
+    public Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken) =>
+        SessionLock.HoldAsync(new SqlConnection(_connectionString), async (connection, ct) =>
         {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new SqlCommand("sp_getapplock", connection) { CommandType = CommandType.StoredProcedure };
+            await using var command = new SqlCommand("sp_getapplock", (SqlConnection)connection) { CommandType = CommandType.StoredProcedure };
             command.Parameters.AddWithValue("@Resource", $"platform:{name}");
             command.Parameters.AddWithValue("@LockMode", "Exclusive");
             command.Parameters.AddWithValue("@LockOwner", "Session");
             command.Parameters.AddWithValue("@LockTimeout", 0);
             var result = command.Parameters.Add("@Result", SqlDbType.Int);
             result.Direction = ParameterDirection.ReturnValue;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(ct);
 
             // 0 and 1 are granted; -1 is "held elsewhere" within the zero timeout.
-            if (result.Value is int granted && granted >= 0)
-            {
-                return connection;
-            }
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-
-        await connection.DisposeAsync();
-        return null;
-    }
+            return result.Value is int granted && granted >= 0;
+        }, cancellationToken);
 }
