@@ -125,7 +125,10 @@ public static class DependencyInjection
         services.AddTransient<PublishOverduePostsJob>();
         services.AddTransient<DeleteExpiredContactRequestsJob>();
         services.AddTransient<SendContactConfirmationJob>();
-        services.AddScoped<IContactConfirmationQueue, ContactConfirmationQueue>();
+        services.AddTransient<SendContactAnswerJob>();
+        services.AddScoped<ContactMailQueue>();
+        services.AddScoped<IContactConfirmationQueue>(sp => sp.GetRequiredService<ContactMailQueue>());
+        services.AddScoped<IContactAnswerQueue>(sp => sp.GetRequiredService<ContactMailQueue>());
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();
         services.AddOptions<PostViewOptions>().Bind(configuration.GetSection(PostViewOptions.Section))
             .Validate(o => o.FlushInterval > TimeSpan.Zero && o.FlushInterval <= TimeSpan.FromMinutes(1), "Platform:PostViews:FlushInterval must be positive and at most a minute.")

@@ -17,6 +17,9 @@ public static class ContactRequestsEndpoints
 
         var inbox = api.MapGroup("/tenant/contact-requests").WithTags("Contact inbox").RequireAuthorization(PlatformPolicies.ContactInbox);
         inbox.MapGet("/", ListContactRequests).WithSummary("The jobcenter's contact requests, open ones first");
+        inbox.MapGet("/{id:guid}", GetContactRequest).WithSummary("One request with the team's answers");
+        inbox.MapPost("/{id:guid}/answers", AnswerContactRequest)
+            .WithSummary("Answers by e-mail in the jobcenter's name (replies to the team); a request without an e-mail address is 409");
         inbox.MapPatch("/{id:guid}/done", MarkContactRequestDone).WithSummary("Marks a request as handled");
         inbox.MapDelete("/{id:guid}", DeleteContactRequest).WithSummary("Deletes a request before its retention period ends");
         return api;
@@ -27,6 +30,15 @@ public static class ContactRequestsEndpoints
 
     public static async Task<Ok<IReadOnlyList<ContactRequestItem>>> ListContactRequests(IMediator mediator, CancellationToken ct, bool includeDone = true) =>
         TypedResults.Ok(await mediator.Send(new ListContactRequestsQuery(includeDone), ct));
+
+    public static async Task<Ok<ContactRequestDetails>> GetContactRequest(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetContactRequestQuery(id), ct));
+
+    public static async Task<Created<ContactAnswerItem>> AnswerContactRequest(Guid id, AnswerRequest request, IMediator mediator, CancellationToken ct)
+    {
+        var answer = await mediator.Send(new AnswerContactRequestCommand(id, request.Text ?? ""), ct);
+        return TypedResults.Created($"tenant/contact-requests/{id}", answer);
+    }
 
     public static async Task<NoContent> MarkContactRequestDone(Guid id, IMediator mediator, CancellationToken ct)
     {
@@ -40,3 +52,6 @@ public static class ContactRequestsEndpoints
         return TypedResults.NoContent();
     }
 }
+
+/// <summary>The body of a team's answer.</summary>
+public sealed record AnswerRequest(string? Text);

@@ -12,6 +12,10 @@ namespace Platform.Application.Common;
 /// <paramref name="MessageIdLocalPart"/>: the part before the <c>@</c> of a stable Message-ID, so that a message sent again after a crash can be recognised as
 /// the same; the sender adds the platform's mail domain. Empty: a fresh one.
 /// </para>
+/// <para>
+/// <paramref name="ReferencesLocalParts"/>: the Message-IDs (before the <c>@</c>) of the thread this message answers, oldest first; the last is its
+/// In-Reply-To. <paramref name="WrittenByPerson"/>: a person wrote it (a team's answer), so it is not marked Auto-Submitted.
+/// </para>
 /// </remarks>
 public sealed record EmailMessage(
     string To,
@@ -22,4 +26,6 @@ public sealed record EmailMessage(
     string? ReplyTo = null,
     Uri? UnsubscribeUrl = null,
     string? MessageIdLocalPart = null,
-    Uri? OneClickUnsubscribeUrl = null);
+    Uri? OneClickUnsubscribeUrl = null,
+    IReadOnlyList<string>? ReferencesLocalParts = null,
+    bool WrittenByPerson = false);

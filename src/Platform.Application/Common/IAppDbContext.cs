@@ -52,6 +52,8 @@ public interface IAppDbContext
 
     DbSet<ContactRequest> ContactRequests { get; }
 
+    DbSet<ContactAnswer> ContactAnswers { get; }
+
     DbSet<EventRegistration> EventRegistrations { get; }
 
     DbSet<EventSeats> EventSeats { get; }

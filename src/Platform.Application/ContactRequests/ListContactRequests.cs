@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Domain.ContactRequests;
 
 namespace Platform.Application.ContactRequests;
 
@@ -8,7 +9,7 @@ namespace Platform.Application.ContactRequests;
 public sealed record ListContactRequestsQuery(bool IncludeDone = true) : IQuery<IReadOnlyList<ContactRequestItem>>;
 
 public sealed record ContactRequestItem(
-    Guid Id, string Type, string TypeName, string Name, string Email, string Phone, string Message, DateTime CreatedAt, DateTime? DoneAt, string DoneBy, string Language = "de");
+    Guid Id, string Type, string TypeName, string Name, string Email, string Phone, string Message, DateTime CreatedAt, DateTime? DoneAt, string DoneBy, string Language = "de", DateTime? AnsweredAt = null);
 
 public sealed class ListContactRequestsHandler(IAppDbContext db) : IQueryHandler<ListContactRequestsQuery, IReadOnlyList<ContactRequestItem>>
 {
@@ -22,7 +23,9 @@ public sealed class ListContactRequestsHandler(IAppDbContext db) : IQueryHandler
             .ThenByDescending(r => r.CreatedAt)
             .Take(Limit)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new ContactRequestItem(
-            r.Id, ContactRequestTypes.Name(r.Type), ContactRequestTypes.GermanName(r.Type), r.Name, r.Email, r.Phone, r.Message, r.CreatedAt, r.DoneAt, r.DoneBy, r.Language))];
+        return [.. rows.Select(Item)];
     }
+
+    public static ContactRequestItem Item(ContactRequest r) => new(
+        r.Id, ContactRequestTypes.Name(r.Type), ContactRequestTypes.GermanName(r.Type), r.Name, r.Email, r.Phone, r.Message, r.CreatedAt, r.DoneAt, r.DoneBy, r.Language, r.AnsweredAt);
 }

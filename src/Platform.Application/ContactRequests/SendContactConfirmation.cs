@@ -22,7 +22,9 @@ public sealed class SendContactConfirmationHandler(IAppDbContext db, ICurrentTen
             return false;
         }
 
-        await email.SendAsync(ContactConfirmationEmail.Compose(tenant.Tenant, request.Email, request.Type, EmailText.Culture(request.Language)), cancellationToken);
+        // Its Message-ID is the root of the thread the team's answers refer to (SendContactAnswerHandler).
+        var confirmation = ContactConfirmationEmail.Compose(tenant.Tenant, request.Email, request.Type, EmailText.Culture(request.Language));
+        await email.SendAsync(confirmation with { MessageIdLocalPart = request.ThreadMessageIdLocalPart }, cancellationToken);
         return true;
     }
 }

@@ -43,6 +43,15 @@ public sealed class ContactRequest : ITenantOwned
 
     public string DoneBy { get; private set; } = "";
 
+    /// <summary>When the team last answered by e-mail (<see cref="ContactAnswer"/>); null while unanswered.</summary>
+    public DateTime? AnsweredAt { get; private set; }
+
+    /// <summary>
+    /// The part before the <c>@</c> of the confirmation's Message-ID: the root of the thread that the team's answers
+    /// refer to, so that the person's mail client shows them together.
+    /// </summary>
+    public string ThreadMessageIdLocalPart => $"contact-{Id:N}";
+
     /// <summary>The language the person wrote in (the page's), so the confirmation and the team's answer can use it.</summary>
     public string Language { get; private set; } = "de";
 
@@ -94,6 +103,8 @@ public sealed class ContactRequest : ITenantOwned
         DoneAt = now;
         DoneBy = by;
     }
+
+    public void MarkAnswered(DateTime now) => AnsweredAt = now;
 
     /// <summary>True when the request is older than the retention period and must be deleted.</summary>
     public static DateTime RetentionCutoff(int retentionDays, DateTime now) => now.AddDays(-retentionDays);

@@ -67,8 +67,13 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
     {
         var mime = new MimeMessage { Subject = message.Subject };
 
-        // RFC 3834: sent by a machine, so auto-responders (out of office) stay quiet and no mail loop can start.
-        mime.Headers.Add("Auto-Submitted", "auto-generated");
+        // RFC 3834: sent by a machine, so auto-responders (out of office) stay quiet and no mail loop can start. A
+        // team's answer was written by a person and is not marked.
+        if (!message.WrittenByPerson)
+        {
+            mime.Headers.Add("Auto-Submitted", "auto-generated");
+        }
+
         mime.From.Add(new MailboxAddress(message.SenderName ?? settings.FromName, settings.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.To));
         if (!string.IsNullOrWhiteSpace(message.ReplyTo))
@@ -89,6 +94,17 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
         mime.MessageId = string.IsNullOrEmpty(message.MessageIdLocalPart)
             ? MimeUtils.GenerateMessageId(domain)
             : $"{message.MessageIdLocalPart}@{domain}";
+
+        // RFC 5322 threading: the answered messages, so that mail clients show the exchange as one conversation.
+        if (message.ReferencesLocalParts is { Count: > 0 } thread)
+        {
+            foreach (var part in thread)
+            {
+                mime.References.Add($"{part}@{domain}");
+            }
+
+            mime.InReplyTo = $"{thread[^1]}@{domain}";
+        }
 
         mime.Body = new BodyBuilder { TextBody = message.PlainTextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;

@@ -68,6 +68,8 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
 
     public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
 
+    public DbSet<ContactAnswer> ContactAnswers => Set<ContactAnswer>();
+
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
 
     public DbSet<EventSeats> EventSeats => Set<EventSeats>();
