@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Common;
 using Platform.Domain.ContactRequests;
 using Platform.Infrastructure.Jobs;
+using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
 
@@ -147,6 +148,47 @@ public abstract class ContactAnswerTests<TApp>(TApp app) : ApiTestBase<TApp>(app
         Assert.Equal(1, await CountAnswersAsync(old));
         await App.Services.GetRequiredService<DeleteExpiredContactRequestsJob>().RunAsync(CancellationToken.None);
         Assert.Equal(0, await CountAnswersAsync(old));
+    }
+
+    [Fact]
+    public async Task The_inbox_leads_to_the_requests_page_with_its_thread_and_the_answer_form()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var id = await AskAsync(client, new { type = "question", name = "Ali", email = $"ali-{Guid.NewGuid():N}@example.org", message = Secret, consent = true });
+        var phoneOnly = await AskAsync(client, new { type = "callback", phone = "06152 654321", message = "Rückruf bitte", consent = true });
+        var admin = await SignInAsync(client, "admin@gross-gerau.example");
+        using (await SendAsync(client, HttpMethod.Post, $"{Inbox}/{id}/answers", admin, new { text = "Wir kümmern uns." }))
+        {
+        }
+
+        using var staff = App.CreateTenantClient("gross-gerau");
+        using (var login = await staff.PostAsJsonAsync(
+            "api/v1/auth/login?useCookies=true", new { email = "admin@gross-gerau.example", password = DatabaseInitializer.DemoPassword }))
+        {
+            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
+        }
+
+        var inbox = await staff.GetStringAsync("verwaltung/anfragen");
+        Assert.Contains($"href=\"verwaltung/anfragen/{id}\"", inbox, StringComparison.Ordinal);
+        Assert.Contains("Beantwortet", inbox, StringComparison.Ordinal);
+        var page = await staff.GetStringAsync($"verwaltung/anfragen/{id}");
+        Assert.Contains(Secret, page, StringComparison.Ordinal);
+        Assert.Contains("Wir kümmern uns.", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"AnswerText\"", page, StringComparison.Ordinal);
+        var noMail = await staff.GetStringAsync($"verwaltung/anfragen/{phoneOnly}");
+        Assert.Contains("Bitte antworte telefonisch.", noMail, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"AnswerText\"", noMail, StringComparison.Ordinal);
+
+        // Through another jobcenter's address the page does not exist.
+        using var offenbach = App.CreateTenantClient("offenbach");
+        using (var login = await offenbach.PostAsJsonAsync(
+            "api/v1/auth/login?useCookies=true", new { email = "admin@offenbach.example", password = DatabaseInitializer.DemoPassword }))
+        {
+            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
+        }
+
+        using var foreign = await offenbach.GetAsync(new Uri($"verwaltung/anfragen/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
     private static async Task<Guid> AskAsync(HttpClient client, object body)

@@ -57,12 +57,23 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             Assert.Equal(HttpStatusCode.OK, translated.StatusCode);
         }
 
+        // A contact request with an answer of the team, for its staff page.
+        Guid requestId;
+        using (var contact = App.CreateTenantClient("gross-gerau"))
+        {
+            using var sent = await contact.PostAsJsonAsync("api/v1/contact", new { type = "question", name = "Mo", email = "mo@example.org", message = "Wann kommt das Geld?", consent = true });
+            requestId = (await ReadJsonAsync(sent)).GetProperty("id").GetGuid();
+            var admin = await SignInAsync(contact, "admin@gross-gerau.example");
+            using var answered = await SendAsync(contact, HttpMethod.Post, $"api/v1/tenant/contact-requests/{requestId}/answers", admin, new { text = "Am Monatsanfang." });
+            Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
+        }
+
         foreach (var (email, paths) in new[]
         {
             ("jana@gross-gerau.example", new[] { "meine-daten", "benachrichtigungen", "erinnerungen", "konto/sicherheit", "veranstaltungen" }),
             // A published post's editorial page shows its Instagram kit.
             ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender", $"redaktion/beitraege/{postId}", $"redaktion/beitraege/{postId}/uebersetzungen/ar", "redaktion/links"]),
-            ("admin@gross-gerau.example", ["verwaltung", "verwaltung/anfragen"]),
+            ("admin@gross-gerau.example", ["verwaltung", "verwaltung/anfragen", $"verwaltung/anfragen/{requestId}"]),
             ("netzwerk@gross-gerau.example", ["redaktion/bibliothek", $"redaktion/bibliothek/{itemId}", $"redaktion/bibliothek/{itemId}/uebersetzungen/ar"]),
         })
         {
