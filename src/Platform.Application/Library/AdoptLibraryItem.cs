@@ -60,7 +60,10 @@ public sealed class AdoptLibraryItemHandler(IAppDbContext db, ICurrentTenant ten
         var post = Post.Create(tenantId, filled, user.Actor(), now);
         var adoption = LibraryAdoption.Create(tenantId, item.Id, post.Id, number, filled, translations, now);
         db.Posts.Add(post);
-        var adopted = translations.Select(t => PostTranslation.FromLibrary(post, t.Key, t.Value, user.Actor(), now)).ToList();
+        var adopted = translations
+            .Where(t => t.Key != post.Content.Language)
+            .Select(t => PostTranslation.FromLibrary(post, t.Key, t.Value, user.Actor(), now))
+            .ToList();
         db.PostTranslations.AddRange(adopted);
         post.IndexTranslations(adopted.Select(t => t.Live));
         await CopyCoverImageAsync(db, images, version, post, now, cancellationToken);

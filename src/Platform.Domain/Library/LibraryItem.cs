@@ -112,6 +112,12 @@ public sealed class LibraryItem : ISharedEntity
     private void AddVersion(PostContent content, Guid? coverImageId, IReadOnlyDictionary<string, TranslationText> translations, PostActor by, DateTime now)
     {
         (content with { HasCoverImage = coverImageId is not null }).EnsureComplete(ContentOwner.LibraryItem);
+        if (translations.ContainsKey(content.Normalized().Language))
+        {
+            throw new DomainException(
+                "library.translationLanguage", "Der Eintrag hat eine Übersetzung in der Sprache, in der er jetzt geschrieben ist. Entferne diese Übersetzung zuerst.");
+        }
+
         LatestVersion++;
         _versions.Add(LibraryItemVersion.Of(Id, LatestVersion, content, coverImageId, translations, by, now));
         Touch(now);

@@ -54,4 +54,36 @@ public sealed class LibraryTests
         item.Edit(item.Latest.Content, coverImageId: null, 1, Other, Now);
         Assert.Equal((false, null), (item.Latest.Content.HasCoverImage, item.Latest.Content.CoverImageAlt));
     }
+
+    [Fact]
+    public void A_translation_is_a_new_version_that_keeps_the_content_and_the_next_edit_keeps_the_translations()
+    {
+        var item = LibraryItem.Create(Content(), coverImageId: null, Author, Now);
+        item.Translate("AR", new TranslationText { Title = "  عنوان  " }, baseVersion: 1, Other, Now);
+        Assert.Equal(2, item.LatestVersion);
+        Assert.Equal("Titel", item.Latest.Content.Title);
+        Assert.Equal("عنوان", item.Latest.Translations["ar"].Title);
+
+        item.Edit(Content("Neu"), coverImageId: null, baseVersion: 2, Author, Now);
+        Assert.Equal(["ar"], item.Latest.Translations.Keys);
+        Assert.Throws<StaleVersionException>(() => item.Translate("tr", new TranslationText { Title = "Başlık" }, baseVersion: 2, Other, Now));
+        Assert.Throws<DomainException>(() => item.Translate("xx", new TranslationText { Title = "?" }, baseVersion: 3, Other, Now));
+        Assert.Throws<DomainException>(() => item.Translate("de", new TranslationText { Title = "Titel" }, baseVersion: 3, Other, Now));
+        Assert.Throws<DomainException>(() => item.Translate("tr", new TranslationText { Title = " " }, baseVersion: 3, Other, Now));
+        Assert.Throws<DomainException>(() => item.Translate("tr", null, baseVersion: 3, Other, Now));
+
+        // The item cannot move into a language it has a translation in: that translation would shadow its own text.
+        Assert.Throws<DomainException>(() => item.Edit(Content() with { Language = "ar" }, coverImageId: null, baseVersion: 3, Author, Now));
+        item.Translate("ar", null, baseVersion: 3, Other, Now);
+        Assert.Empty(item.Latest.Translations);
+        Assert.Equal(["ar"], item.Versions.Single(v => v.Number == 3).Translations.Keys);
+    }
+
+    [Fact]
+    public void Filling_a_translation_uses_the_jobcenters_values_and_trims_as_a_stored_translation_is()
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["Jobcenter.Telefon"] = "", ["Jobcenter.Name"] = "JC" };
+        var filled = LibraryPlaceholders.Fill(new TranslationText { Title = "{{Jobcenter.Name}}", BodyMarkdown = "Call {{Jobcenter.Telefon}}" }, values);
+        Assert.Equal(new TranslationText { Title = "JC", BodyMarkdown = "Call" }, filled);
+    }
 }
