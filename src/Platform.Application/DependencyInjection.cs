@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Application.Posts;
+using Platform.Application.Reminders;
 
 namespace Platform.Application;
 
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<ITopicCatalog, TopicCatalog>();
         services.AddScoped<InstagramKitSource>();
         services.AddScoped<InvitationMailer>();
+        services.AddScoped<StaffAlerter>();
         services.AddSingleton<PostViewBuffer>();
         services.AddSingleton<FeedCounts>();
         return services;

@@ -1,6 +1,9 @@
 using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
+using Platform.Domain.Reminders;
+using Platform.Application.Reminders;
+using Platform.Application.Accounts;
 using Platform.Application.Resources;
 using Platform.Domain.ContactRequests;
 
@@ -58,7 +61,7 @@ public sealed class SubmitContactRequestValidator : AbstractValidator<SubmitCont
 }
 
 public sealed class SubmitContactRequestHandler(
-    IAppDbContext db, ICurrentTenant current, TimeProvider clock, IContactConfirmationQueue confirmations, PlatformMetrics metrics)
+    IAppDbContext db, ICurrentTenant current, TimeProvider clock, IContactConfirmationQueue confirmations, PlatformMetrics metrics, StaffAlerter alerts)
     : ICommandHandler<SubmitContactRequestCommand, ContactRequestReceipt>
 {
     public async ValueTask<ContactRequestReceipt> Handle(SubmitContactRequestCommand command, CancellationToken cancellationToken)
@@ -68,6 +71,13 @@ public sealed class SubmitContactRequestHandler(
         var request = ContactRequest.Submit(
             current.RequiredId, type, command.Name, command.Email, command.Phone, command.Message ?? "", command.Consent, clock.GetUtcNow().UtcDateTime, EmailText.Current());
         db.ContactRequests.Add(request);
+
+        // The staff who read the inbox hear that something came, but not what: the message stays in the inbox.
+        await alerts.AddAsync(
+            new StaffAlert(
+                NotificationKind.ContactRequest, request.Id, 0, StaffText.Get($"Contact.{type}"), StaffText.Get("Contact.Text"),
+                $"/verwaltung/anfragen/{request.Id}", Roles: [Roles.TenantAdmin, Roles.Editor]),
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         metrics.ContactRequestReceived(request.TenantId);
 

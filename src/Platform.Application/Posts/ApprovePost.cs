@@ -2,6 +2,9 @@ using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
 using Platform.Application.Library;
+using Platform.Application.Reminders;
+using Platform.Application.Resources;
+using Platform.Domain.Reminders;
 
 namespace Platform.Application.Posts;
 
@@ -20,7 +23,7 @@ public sealed class ApprovePostValidator : AbstractValidator<ApprovePostCommand>
 }
 
 public sealed class ApprovePostHandler(
-    IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler)
+    IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler, StaffAlerter alerts)
     : ICommandHandler<ApprovePostCommand, PostState>
 {
     public async ValueTask<PostState> Handle(ApprovePostCommand command, CancellationToken cancellationToken)
@@ -33,6 +36,11 @@ public sealed class ApprovePostHandler(
 
         // A post in a library campaign goes on the schedule for the campaign date in the same step (ADR-014).
         await db.ScheduleForCampaignAsync(post, user.Actor(), now, rule, cancellationToken);
+        await alerts.AddAsync(
+            new StaffAlert(
+                NotificationKind.ReviewDecided, post.Id, post.Version, StaffText.Get("ReviewApproved.Title"), post.Content.Title,
+                $"/redaktion/beitraege/{post.Id}", To: [post.AuthorId], Except: user.Id),
+            cancellationToken);
         return await db.CommitAsync(post, "post.approved", user, clock, scheduler, cancellationToken);
     }
 }

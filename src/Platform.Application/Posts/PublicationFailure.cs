@@ -3,6 +3,9 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
+using Platform.Domain.Reminders;
+using Platform.Application.Resources;
+using Platform.Application.Reminders;
 using Platform.Domain.Common;
 using Platform.Domain.Posts;
 
@@ -15,7 +18,7 @@ namespace Platform.Application.Posts;
 public sealed record RecordPublicationFailureCommand(Guid PostId, string Reason, int Attempt, bool Final) : ICommand<bool>;
 
 public sealed class RecordPublicationFailureHandler(
-    IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, IAccountService accounts, IEmailSender email, ITenantLinks links, PlatformMetrics metrics)
+    IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, IAccountService accounts, IEmailSender email, ITenantLinks links, PlatformMetrics metrics, StaffAlerter alerts)
     : ICommandHandler<RecordPublicationFailureCommand, bool>
 {
     public async ValueTask<bool> Handle(RecordPublicationFailureCommand command, CancellationToken cancellationToken)
@@ -38,6 +41,17 @@ public sealed class RecordPublicationFailureHandler(
         post.MarkFailed(command.Reason, now);
         post.AttachPublicationJob(null);
         db.PostJobRuns.Add(PostJobRun.Record(post.TenantId, post.Id, scheduledFor, now, PostJobOutcome.Failed, $"Nach {command.Attempt} Versuchen aufgegeben: {command.Reason}"));
+        if (post.AuthorId != Guid.Empty)
+        {
+            // In the app and by push as the author chose; the e-mail below goes in any case.
+            await alerts.AddAsync(
+                new StaffAlert(
+                    NotificationKind.PublicationFailed, post.Id, post.Version, StaffText.Get("PublicationFailed.Title"),
+                    StaffText.Format("PublicationFailed.Text", post.Content.Title, command.Reason), $"/redaktion/beitraege/{post.Id}",
+                    To: [post.AuthorId], MailedDirectly: true),
+                cancellationToken);
+        }
+
         await PostWorkflow.SaveAsync(db, cancellationToken);
         metrics.PublicationFailed(post.TenantId);
 

@@ -1,6 +1,9 @@
 using FluentValidation;
 using Mediator;
 using Platform.Application.Common;
+using Platform.Application.Reminders;
+using Platform.Application.Resources;
+using Platform.Domain.Reminders;
 using Platform.Domain.Posts;
 
 namespace Platform.Application.Posts;
@@ -19,7 +22,7 @@ public sealed class ReturnPostValidator : AbstractValidator<ReturnPostCommand>
 }
 
 public sealed class ReturnPostHandler(
-    IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler)
+    IAppDbContext db, ICurrentTenant tenant, ICurrentUser user, TimeProvider clock, IPostPublicationScheduler scheduler, StaffAlerter alerts)
     : ICommandHandler<ReturnPostCommand, PostState>
 {
     public async ValueTask<PostState> Handle(ReturnPostCommand command, CancellationToken cancellationToken)
@@ -28,6 +31,12 @@ public sealed class ReturnPostHandler(
         user.RequireReviewer(rule);
         var post = await db.LoadPostAsync(command.PostId, cancellationToken);
         post.ReturnToAuthor(command.Comment, user.Actor(), clock.GetUtcNow().UtcDateTime);
+        await alerts.AddAsync(
+            new StaffAlert(
+                NotificationKind.ReviewDecided, post.Id, post.Version, StaffText.Get("ReviewReturned.Title"),
+                StaffText.Format("ReviewReturned.Text", post.Content.Title, command.Comment.Trim()), $"/redaktion/beitraege/{post.Id}",
+                To: [post.AuthorId], Except: user.Id),
+            cancellationToken);
         return await db.CommitAsync(post, "post.returned", user, clock, scheduler, cancellationToken);
     }
 }

@@ -212,8 +212,12 @@ public sealed class DeliverDueNotificationsHandler(
                     [
                         new EmailParagraph(delivery.Text),
                         new EmailButton(EmailText.Get("Notify.OpenInApp", culture), links.Link(tenantInfo, delivery.Link)),
-                        new EmailParagraph(EmailText.Get("Notify.UnsubscribeNote." + delivery.Kind, culture)),
-                        new EmailButton(EmailText.Get("Notify.Unsubscribe." + delivery.Kind, culture), unsubscribe),
+                        new EmailParagraph(delivery.Kind.IsStaffKind()
+                            ? StaffText.Get("Unsubscribe.Note")
+                            : EmailText.Get("Notify.UnsubscribeNote." + delivery.Kind, culture)),
+                        new EmailButton(
+                            delivery.Kind.IsStaffKind() ? StaffText.Get("Unsubscribe.Button") : EmailText.Get("Notify.Unsubscribe." + delivery.Kind, culture),
+                            unsubscribe),
                     ],
                     culture) with
                 {

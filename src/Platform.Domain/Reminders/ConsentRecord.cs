@@ -37,6 +37,10 @@ public sealed class ConsentRecord : ITenantOwned
     {
         NotificationKind.NewPost => "new-post",
         NotificationKind.Promotion => "promotion",
+        NotificationKind.ReviewRequested => "review-requested",
+        NotificationKind.ReviewDecided => "review-decided",
+        NotificationKind.ContactRequest => "contact-request",
+        NotificationKind.PublicationFailed => "publication-failed",
         _ => "reminder",
     };
 

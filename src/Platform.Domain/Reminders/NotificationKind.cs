@@ -11,4 +11,16 @@ public enum NotificationKind
 
     /// <summary>A seat at an event, moved up from the waiting list.</summary>
     Promotion = 2,
+
+    /// <summary>For staff: a post waits for their review (issue 16).</summary>
+    ReviewRequested = 3,
+
+    /// <summary>For staff: a post of theirs was approved or sent back with a comment.</summary>
+    ReviewDecided = 4,
+
+    /// <summary>For staff: a new request came through the contact form.</summary>
+    ContactRequest = 5,
+
+    /// <summary>For staff: a post of theirs could not be published.</summary>
+    PublicationFailed = 6,
 }

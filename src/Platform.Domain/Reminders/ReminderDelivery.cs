@@ -34,11 +34,12 @@ public sealed class ReminderDelivery : ITenantOwned
 
     public NotificationChannel Channel { get; private set; }
 
-    /// <summary>The kind, from the key's prefix (<c>r:</c>, <c>p:</c>, <c>w:</c>), which every factory below sets.</summary>
+    /// <summary>The kind, from the key's prefix (<c>r:</c>, <c>p:</c>, <c>w:</c>, <c>s3:</c> …), which every factory below sets.</summary>
     public NotificationKind Kind => Key[0] switch
     {
         'p' => NotificationKind.NewPost,
         'w' => NotificationKind.Promotion,
+        's' => (NotificationKind)(Key[1] - '0'),
         _ => NotificationKind.Reminder,
     };
 
@@ -123,6 +124,35 @@ public sealed class ReminderDelivery : ITenantOwned
             Text = Shorten(wording.Promotion(title, eventStartsAt), 500),
             Language = wording.Language,
             Link = $"/posts/{registration.PostId}",
+        };
+    }
+
+    /// <summary>
+    /// A message to a staff member about their work (<see cref="StaffAlerts"/>). The key names the kind, the subject (a
+    /// post, a request) and its <paramref name="occurrence"/> (a post sent to review again is a new occurrence), so one
+    /// event gives one message per person and channel.
+    /// </summary>
+    public static ReminderDelivery ForStaff(
+        Guid tenantId, NotificationKind kind, Guid subjectId, int occurrence, Guid userId, NotificationChannel channel, DateTime dueAt,
+        string title, string text, string link, string language)
+    {
+        if (!kind.IsStaffKind())
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a message for staff.");
+        }
+
+        return new()
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenantId,
+            Key = $"s{(int)kind}:{subjectId:N}:{occurrence}:{userId:N}:{(int)channel}",
+            UserId = userId,
+            Channel = channel,
+            DueAt = dueAt,
+            Title = Shorten(title, 200),
+            Text = Shorten(text, 500),
+            Language = language,
+            Link = link,
         };
     }
 

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Infrastructure.Jobs;
+using Platform.Infrastructure.Persistence;
+using Platform.TestSupport;
+using static Platform.Api.Tests.Posts.EditorialApi;
+
+namespace Platform.Api.Tests.Reminders;
+
+/// <summary>
+/// Alerts for a jobcenter's staff about their work (issue 16), through the real delivery engine and SMTP sink:
+/// reviewers hear of a post sent to review, its author of the decision, the inbox's staff of a new contact request
+/// (without its text); in the app always, by e-mail as each chose; never anyone of another jobcenter.
+/// </summary>
+public abstract class StaffAlertTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
+    where TApp : PlatformApp
+{
+    private const string Secret = "Ich brauche Hilfe mit der Nebenkostenabrechnung";
+
+    [Fact]
+    public async Task Reviewers_hear_of_a_post_sent_to_review_and_its_author_of_the_decision()
+    {
+        using var gg = App.CreateTenantClient("gross-gerau");
+        var editor = await SignInAsync(gg, "redaktion@gross-gerau.example");
+        var reviewer = await SignInWithSecondFactorAsync(App, gg, "gross-gerau", "pruefung@gross-gerau.example");
+        await SettingsAsync(gg, reviewer, email: true);
+        await SettingsAsync(gg, editor, email: true);
+        using var of = App.CreateTenantClient("offenbach");
+        var otherReviewer = await SignInAsync(of, "pruefung@offenbach.example");
+        App.Mail.Clear();
+
+        var title = $"Wohngeld beantragen {Guid.NewGuid():N}"[..30];
+        var id = await CreateAsync(gg, editor, title);
+        await StepOkAsync(gg, editor, id, "submit");
+        await DeliverAllAsync();
+
+        var toReviewer = await App.Mail.WaitForMessageToAsync("pruefung@gross-gerau.example");
+        Assert.Equal("Ein Beitrag wartet auf deine Prüfung", toReviewer.Subject);
+        Assert.Contains(title, toReviewer.Text, StringComparison.Ordinal);
+        Assert.Contains($"/redaktion/beitraege/{id}", toReviewer.Text, StringComparison.Ordinal);
+        Assert.Contains(await InAppAsync(gg, reviewer), n => n.GetProperty("text").GetString() == title);
+        Assert.Contains(await InAppAsync(gg, await SignInAsync(gg, "admin@gross-gerau.example")), n => n.GetProperty("text").GetString() == title);
+        Assert.DoesNotContain(await InAppAsync(gg, editor), n => n.GetProperty("text").GetString() == title);
+        Assert.DoesNotContain(await InAppAsync(of, otherReviewer), n => n.GetProperty("text").GetString() == title);
+        Assert.Empty(App.Mail.To("redaktion@gross-gerau.example"));
+
+        // Sent back with a comment: the author hears it with the comment; approved after the fix: the author hears that.
+        await StepOkAsync(gg, reviewer, id, "return", new { comment = "Bitte die Frist ergänzen." });
+        await DeliverAllAsync();
+        var returned = await App.Mail.WaitForMessageToAsync("redaktion@gross-gerau.example");
+        Assert.Equal("Dein Beitrag ist zurückgekommen", returned.Subject);
+        Assert.Contains("Bitte die Frist ergänzen.", returned.Text, StringComparison.Ordinal);
+
+        await StepOkAsync(gg, editor, id, "submit");
+        await StepOkAsync(gg, reviewer, id, "approve");
+        await DeliverAllAsync();
+        var approved = await App.Mail.WaitForMessageToAsync("redaktion@gross-gerau.example", count: 2);
+        Assert.Equal("Dein Beitrag ist freigegeben", approved.Subject);
+
+        // The second submission is a new occasion: the reviewer heard of it again.
+        await App.Mail.WaitForMessageToAsync("pruefung@gross-gerau.example", count: 2);
+    }
+
+    [Fact]
+    public async Task The_inbox_staff_hear_of_a_new_request_without_its_text_and_choose_per_kind()
+    {
+        using var gg = App.CreateTenantClient("gross-gerau");
+        var admin = await SignInAsync(gg, "admin@gross-gerau.example");
+        var editor = await SignInAsync(gg, "redaktion@gross-gerau.example");
+        await SettingsAsync(gg, admin, email: true);
+        await SettingsAsync(gg, editor, email: true, unsubscribed: ["email:contact-request"]);
+        var jana = await SignInAsync(gg, "jana@gross-gerau.example");
+        using var of = App.CreateTenantClient("offenbach");
+        var otherAdmin = await SignInAsync(of, "admin@offenbach.example");
+        App.Mail.Clear();
+
+        using (var sent = await gg.PostAsJsonAsync("api/v1/contact", new { type = "callback", phone = "06152 111222", message = Secret, consent = true }))
+        {
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        }
+
+        await DeliverAllAsync();
+        var mail = await App.Mail.WaitForMessageToAsync("admin@gross-gerau.example");
+        Assert.Equal("Neuer Rückrufwunsch über das Kontaktformular", mail.Subject);
+        Assert.DoesNotContain(Secret, mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("06152 111222", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("/verwaltung/anfragen/", mail.Text, StringComparison.Ordinal);
+
+        // The editor stopped these e-mails and sees the alert in the app only; a young person and Offenbach see nothing.
+        Assert.Contains(await InAppAsync(gg, editor), n => n.GetProperty("title").GetString() == "Neuer Rückrufwunsch über das Kontaktformular");
+        Assert.Empty(App.Mail.To("redaktion@gross-gerau.example"));
+        Assert.DoesNotContain(await InAppAsync(gg, jana), n => n.GetProperty("title").GetString() == "Neuer Rückrufwunsch über das Kontaktformular");
+        Assert.DoesNotContain(await InAppAsync(of, otherAdmin), n => n.GetProperty("title").GetString() == "Neuer Rückrufwunsch über das Kontaktformular");
+        Assert.All((await InAppAsync(gg, admin)).Select(n => n.GetProperty("text").GetString()), text => Assert.DoesNotContain(Secret, text!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Staff_choose_their_alerts_on_the_notifications_page_and_young_people_do_not_see_that_part()
+    {
+        using var staff = App.CreateTenantClient("gross-gerau");
+        using (var login = await staff.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email = "admin@gross-gerau.example", password = DatabaseInitializer.DemoPassword }))
+        {
+            Assert.True(login.IsSuccessStatusCode);
+        }
+
+        var page = await staff.GetStringAsync("benachrichtigungen");
+        Assert.Contains("Hinweise für das Team", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"email:review-requested\" checked", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"push:publication-failed\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"email:publication-failed\"", page, StringComparison.Ordinal);
+
+        using var young = App.CreateTenantClient("gross-gerau");
+        using (var login = await young.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email = "jana@gross-gerau.example", password = DatabaseInitializer.DemoPassword }))
+        {
+            Assert.True(login.IsSuccessStatusCode);
+        }
+
+        Assert.DoesNotContain("Hinweise für das Team", await young.GetStringAsync("benachrichtigungen"), StringComparison.Ordinal);
+    }
+
+    private static async Task SettingsAsync(HttpClient client, string token, bool email, string[]? unsubscribed = null)
+    {
+        using var response = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token,
+            new { email, push = false, quietStart = "22:00", quietEnd = "07:00", followedTopics = Array.Empty<string>(), unsubscribed = unsubscribed ?? [] });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<IReadOnlyList<JsonElement>> InAppAsync(HttpClient client, string token) =>
+        [.. (await GetJsonAsync(client, token, "api/v1/notifications")).GetProperty("items").EnumerateArray()];
+
+    private async Task DeliverAllAsync()
+    {
+        foreach (var slug in new[] { "gross-gerau", "offenbach" })
+        {
+            await Outbox.MakeDueAsync(App, slug, DateTime.UtcNow);
+        }
+
+        await App.Services.GetRequiredService<DeliverNotificationsJob>().DeliverDueAsync(CancellationToken.None);
+    }
+}
+
+public sealed class SqliteStaffAlertTests(SqliteApp app) : StaffAlertTests<SqliteApp>(app);
+
+public sealed class PostgresStaffAlertTests(PostgresApp app) : StaffAlertTests<PostgresApp>(app);
