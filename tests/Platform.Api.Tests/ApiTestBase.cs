@@ -38,6 +38,14 @@ public abstract class ApiTestBase<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
     protected internal static Task<string> SignInWithSecondFactorAsync(PlatformApp app, HttpClient client, string? slug, string email) =>
         TwoFactor.SignInWithSecondFactorAsync(app, client, slug, email, DatabaseInitializer.DemoPassword);
 
+    /// <summary>Signs <paramref name="client"/> in with a cookie, as a browser does, for tests that read pages.</summary>
+    protected internal static async Task SignInWithCookieAsync(
+        HttpClient client, string email, string password = DatabaseInitializer.DemoPassword, string? twoFactorCode = null)
+    {
+        using var login = await client.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email, password, twoFactorCode });
+        Assert.True(login.IsSuccessStatusCode, $"cookie login {email}: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+    }
+
     protected internal static async Task<JsonElement> SignInForTokensAsync(HttpClient client, string email, string password)
     {
         using var response = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password });

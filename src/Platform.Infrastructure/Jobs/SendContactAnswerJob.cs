@@ -11,20 +11,9 @@ namespace Platform.Infrastructure.Jobs;
 /// </summary>
 public sealed partial class SendContactAnswerJob(ITenantScopeRunner tenants, ILogger<SendContactAnswerJob> logger)
 {
-    public async Task RunAsync(Guid tenantId, Guid answerId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (!await tenants.SendAsync(tenantId, new SendContactAnswerCommand(answerId), cancellationToken))
-            {
-                LogNothing(logger, answerId);
-            }
-        }
-        catch (UnknownTenantException)
-        {
-            LogNoTenant(logger, tenantId);
-        }
-    }
+    public Task RunAsync(Guid tenantId, Guid answerId, CancellationToken cancellationToken) =>
+        TenantMailJob.RunAsync(
+            tenants, tenantId, new SendContactAnswerCommand(answerId), () => LogNothing(logger, answerId), () => LogNoTenant(logger, tenantId), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answer {AnswerId} was sent already or no longer exists")]
     private static partial void LogNothing(ILogger logger, Guid answerId);

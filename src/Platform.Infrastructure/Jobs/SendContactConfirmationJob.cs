@@ -10,21 +10,9 @@ namespace Platform.Infrastructure.Jobs;
 /// </summary>
 public sealed partial class SendContactConfirmationJob(ITenantScopeRunner tenants, ILogger<SendContactConfirmationJob> logger)
 {
-    public async Task RunAsync(Guid tenantId, Guid contactRequestId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (!await tenants.SendAsync(tenantId, new SendContactConfirmationCommand(contactRequestId), cancellationToken))
-            {
-                LogGone(logger, contactRequestId);
-            }
-        }
-        catch (UnknownTenantException)
-        {
-            // The jobcenter was removed after the request was sent: there is no one left to confirm for.
-            LogNoTenant(logger, tenantId);
-        }
-    }
+    public Task RunAsync(Guid tenantId, Guid contactRequestId, CancellationToken cancellationToken) =>
+        TenantMailJob.RunAsync(
+            tenants, tenantId, new SendContactConfirmationCommand(contactRequestId), () => LogGone(logger, contactRequestId), () => LogNoTenant(logger, tenantId), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact request {RequestId} no longer exists; no confirmation sent")]
     private static partial void LogGone(ILogger logger, Guid requestId);

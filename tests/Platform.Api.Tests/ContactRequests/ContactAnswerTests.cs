@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Common;
 using Platform.Domain.ContactRequests;
 using Platform.Infrastructure.Jobs;
-using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
 
@@ -162,11 +161,7 @@ public abstract class ContactAnswerTests<TApp>(TApp app) : ApiTestBase<TApp>(app
         }
 
         using var staff = App.CreateTenantClient("gross-gerau");
-        using (var login = await staff.PostAsJsonAsync(
-            "api/v1/auth/login?useCookies=true", new { email = "admin@gross-gerau.example", password = DatabaseInitializer.DemoPassword }))
-        {
-            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
-        }
+        await SignInWithCookieAsync(staff, "admin@gross-gerau.example");
 
         var inbox = await staff.GetStringAsync("verwaltung/anfragen");
         Assert.Contains($"href=\"verwaltung/anfragen/{id}\"", inbox, StringComparison.Ordinal);
@@ -181,11 +176,7 @@ public abstract class ContactAnswerTests<TApp>(TApp app) : ApiTestBase<TApp>(app
 
         // Through another jobcenter's address the page does not exist.
         using var offenbach = App.CreateTenantClient("offenbach");
-        using (var login = await offenbach.PostAsJsonAsync(
-            "api/v1/auth/login?useCookies=true", new { email = "admin@offenbach.example", password = DatabaseInitializer.DemoPassword }))
-        {
-            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
-        }
+        await SignInWithCookieAsync(offenbach, "admin@offenbach.example");
 
         using var foreign = await offenbach.GetAsync(new Uri($"verwaltung/anfragen/{id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Api.Tests.Posts;
-using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
 
@@ -549,15 +547,7 @@ public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
         var key = await TwoFactor.EnableTotpAsync(App, "gross-gerau", "netzwerk@gross-gerau.example");
         using var network = App.CreateTenantClient("gross-gerau");
-        using (var login = await network.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new
-        {
-            email = "netzwerk@gross-gerau.example",
-            password = DatabaseInitializer.DemoPassword,
-            twoFactorCode = TwoFactor.NextCode(key, App.Clock),
-        }))
-        {
-            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
-        }
+        await SignInWithCookieAsync(network, "netzwerk@gross-gerau.example", twoFactorCode: TwoFactor.NextCode(key, App.Clock));
 
         // The network's editors open each translation and add missing ones; the form is in the language's direction.
         var page = await network.GetStringAsync($"redaktion/bibliothek/{id}");
@@ -573,11 +563,7 @@ public abstract class LibraryTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
         // A jobcenter's editor sees what comes along, without a way to change it.
         using var editor = App.CreateTenantClient("gross-gerau");
-        using (var login = await editor.PostAsJsonAsync(
-            "api/v1/auth/login?useCookies=true", new { email = "redaktion@gross-gerau.example", password = DatabaseInitializer.DemoPassword }))
-        {
-            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
-        }
+        await SignInWithCookieAsync(editor, "redaktion@gross-gerau.example");
 
         var seen = await editor.GetStringAsync($"redaktion/bibliothek/{id}");
         Assert.Contains("عکس درخواست", seen, StringComparison.Ordinal);

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
 
@@ -227,11 +225,7 @@ public abstract partial class PostTranslationTests<TApp>(TApp app) : ApiTestBase
     {
         var id = await PublishedAsync("Kindergeld und Bürgergeld");
         using var staff = App.CreateTenantClient("gross-gerau");
-        using (var login = await staff.PostAsJsonAsync(
-            "api/v1/auth/login?useCookies=true", new { email = "admin@gross-gerau.example", password = DatabaseInitializer.DemoPassword }))
-        {
-            Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
-        }
+        await SignInWithCookieAsync(staff, "admin@gross-gerau.example");
 
         // Without a translation: the post's page offers every other language, the translation page an empty form.
         var empty = await staff.GetStringAsync($"redaktion/beitraege/{id}");

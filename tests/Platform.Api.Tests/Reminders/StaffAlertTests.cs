@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Infrastructure.Jobs;
-using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
 
@@ -100,10 +99,7 @@ public abstract class StaffAlertTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
     public async Task Staff_choose_their_alerts_on_the_notifications_page_and_young_people_do_not_see_that_part()
     {
         using var staff = App.CreateTenantClient("gross-gerau");
-        using (var login = await staff.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email = "admin@gross-gerau.example", password = DatabaseInitializer.DemoPassword }))
-        {
-            Assert.True(login.IsSuccessStatusCode);
-        }
+        await SignInWithCookieAsync(staff, "admin@gross-gerau.example");
 
         var page = await staff.GetStringAsync("benachrichtigungen");
         Assert.Contains("Hinweise für das Team", page, StringComparison.Ordinal);
@@ -112,10 +108,7 @@ public abstract class StaffAlertTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.DoesNotContain("value=\"email:publication-failed\"", page, StringComparison.Ordinal);
 
         using var young = App.CreateTenantClient("gross-gerau");
-        using (var login = await young.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email = "jana@gross-gerau.example", password = DatabaseInitializer.DemoPassword }))
-        {
-            Assert.True(login.IsSuccessStatusCode);
-        }
+        await SignInWithCookieAsync(young, "jana@gross-gerau.example");
 
         Assert.DoesNotContain("Hinweise für das Team", await young.GetStringAsync("benachrichtigungen"), StringComparison.Ordinal);
     }
