@@ -1,11 +1,11 @@
 using FluentValidation;
 using Mediator;
-using Platform.Application.Common;
-using Platform.Domain.Reminders;
-using Platform.Application.Reminders;
 using Platform.Application.Accounts;
+using Platform.Application.Common;
+using Platform.Application.Reminders;
 using Platform.Application.Resources;
 using Platform.Domain.ContactRequests;
+using Platform.Domain.Reminders;
 
 namespace Platform.Application.ContactRequests;
 

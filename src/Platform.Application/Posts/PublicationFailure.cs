@@ -3,11 +3,11 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Accounts;
 using Platform.Application.Common;
-using Platform.Domain.Reminders;
-using Platform.Application.Resources;
 using Platform.Application.Reminders;
+using Platform.Application.Resources;
 using Platform.Domain.Common;
 using Platform.Domain.Posts;
+using Platform.Domain.Reminders;
 
 namespace Platform.Application.Posts;
 

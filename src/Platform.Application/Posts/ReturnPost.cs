@@ -3,8 +3,8 @@ using Mediator;
 using Platform.Application.Common;
 using Platform.Application.Reminders;
 using Platform.Application.Resources;
-using Platform.Domain.Reminders;
 using Platform.Domain.Posts;
+using Platform.Domain.Reminders;
 
 namespace Platform.Application.Posts;
 

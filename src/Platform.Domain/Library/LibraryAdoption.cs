@@ -45,18 +45,18 @@ public sealed class LibraryAdoption : ITenantOwned
 
     public static LibraryAdoption Create(
         Guid tenantId, Guid itemId, Guid postId, int version, PostContent filled, IReadOnlyDictionary<string, TranslationText> filledTranslations, DateTime now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        TenantId = tenantId,
-        LibraryItemId = itemId,
-        PostId = postId,
-        AdoptedVersion = version,
-        SeenVersion = version,
-        BaseSnapshot = filled.ToSnapshot(),
-        BaseTranslationsSnapshot = LibraryTranslations.ToSnapshot(filledTranslations),
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenantId,
+            LibraryItemId = itemId,
+            PostId = postId,
+            AdoptedVersion = version,
+            SeenVersion = version,
+            BaseSnapshot = filled.ToSnapshot(),
+            BaseTranslationsSnapshot = LibraryTranslations.ToSnapshot(filledTranslations),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
 
     public void TookOver(int version, PostContent filled, IReadOnlyDictionary<string, TranslationText> filledTranslations, DateTime now)
     {

@@ -41,15 +41,15 @@ public sealed class LibraryItemVersion : ISharedEntity
 
     internal static LibraryItemVersion Of(
         Guid itemId, int number, PostContent content, Guid? coverImageId, IReadOnlyDictionary<string, TranslationText> translations, PostActor by, DateTime now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        LibraryItemId = itemId,
-        Number = number,
-        _content = (content with { HasCoverImage = coverImageId is not null }).Normalized() with { HasCoverImage = false },
-        CoverImageId = coverImageId,
-        TranslationsSnapshot = LibraryTranslations.ToSnapshot(translations),
-        AuthorId = by.Id,
-        AuthorName = by.Name.Length > 120 ? by.Name[..120] : by.Name,
-        CreatedAt = now,
-    };
+        {
+            Id = Guid.CreateVersion7(),
+            LibraryItemId = itemId,
+            Number = number,
+            _content = (content with { HasCoverImage = coverImageId is not null }).Normalized() with { HasCoverImage = false },
+            CoverImageId = coverImageId,
+            TranslationsSnapshot = LibraryTranslations.ToSnapshot(translations),
+            AuthorId = by.Id,
+            AuthorName = by.Name.Length > 120 ? by.Name[..120] : by.Name,
+            CreatedAt = now,
+        };
 }

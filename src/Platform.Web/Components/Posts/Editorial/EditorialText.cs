@@ -1,5 +1,5 @@
-using Platform.Application.Library;
 using System.Globalization;
+using Platform.Application.Library;
 using Platform.Domain.Common;
 using Platform.Domain.Posts;
 
