@@ -2,7 +2,10 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Domain.Common;
+using Platform.Domain.Events;
 using Platform.Domain.Posts;
+using Platform.Domain.Reminders;
 
 namespace Platform.Application.Posts;
 
@@ -23,9 +26,19 @@ public sealed record GetEditorialFiguresQuery(int Days = GetEditorialFiguresQuer
 /// <para><paramref name="From"/> and <paramref name="To"/>: the first and last day counted (both included).</para>
 /// <para><paramref name="Posts"/>: every post with reads or answers in those days, the exactly counted ones most read first.</para>
 /// <para><paramref name="Top"/>: the ten most read posts among those counted exactly.</para>
+/// <para><paramref name="Events"/>: published events that start on <paramref name="From"/> or later, soonest first.</para>
+/// <para><paramref name="Reminders"/>: reminders sent in those days per channel, and consents to them withdrawn.</para>
 /// </remarks>
 public sealed record EditorialFigures(
-    int Days, DateOnly From, DateOnly To, int Threshold, IReadOnlyList<PostFigures> Posts, IReadOnlyList<PostFigures> Top, IReadOnlyList<TopicFigures> Topics)
+    int Days,
+    DateOnly From,
+    DateOnly To,
+    int Threshold,
+    IReadOnlyList<PostFigures> Posts,
+    IReadOnlyList<PostFigures> Top,
+    IReadOnlyList<TopicFigures> Topics,
+    IReadOnlyList<EventFigures> Events,
+    ReminderFigures Reminders)
 {
     /// <summary>The smallest figure shown exactly (k = 5): fewer could point to a single person.</summary>
     public const int ThresholdCount = 5;
@@ -35,6 +48,15 @@ public sealed record PostFigures(Guid PostId, string Title, Figure Reads, Figure
 
 /// <remarks><paramref name="Topic"/>: the topic's name (<c>Geld</c>, <c>Wohnen</c>, ...).</remarks>
 public sealed record TopicFigures(string Topic, Figure Reads);
+
+/// <remarks>
+/// <paramref name="Seats"/>: the event's places (not personal, so exact); null when it has no limit. The sign-ups
+/// count the confirmed places and the waiting list apart, each with the threshold.
+/// </remarks>
+public sealed record EventFigures(Guid PostId, string Title, DateTime StartsAt, int? Seats, Figure SignedUp, Figure Waitlisted);
+
+/// <remarks><paramref name="Unsubscribed"/>: consents to e-mail or push reminders withdrawn (settings or the link in a mail).</remarks>
+public sealed record ReminderFigures(Figure SentByEmail, Figure SentByPush, Figure Unsubscribed);
 
 /// <summary>
 /// A figure as it may be shown: <paramref name="Text"/> is the number itself, "&lt; 5" for fewer than five, or "≥ n"
@@ -97,7 +119,49 @@ public sealed class GetEditorialFiguresHandler(IAppDbContext db, TimeProvider cl
             .Select(t => new TopicFigures(t.Topic.ToString(), TopicTotal(t.Parts)))
             .ToList();
 
-        return new EditorialFigures(query.Days, from, to, EditorialFigures.ThresholdCount, [.. figures.Select(f => f.Figures)], top, topics);
+        var fromUtc = BerlinTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+        var untilUtc = BerlinTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        return new EditorialFigures(
+            query.Days,
+            from,
+            to,
+            EditorialFigures.ThresholdCount,
+            [.. figures.Select(f => f.Figures)],
+            top,
+            topics,
+            await EventsAsync(fromUtc, cancellationToken),
+            await RemindersAsync(fromUtc, untilUtc, cancellationToken));
+    }
+
+    private async Task<List<EventFigures>> EventsAsync(DateTime fromUtc, CancellationToken cancellationToken)
+    {
+        var events = await db.Posts.AsNoTracking()
+            .Where(p => p.Status == PostStatus.Published && p.Content.EventStartsAt != null && p.Content.EventStartsAt >= fromUtc)
+            .OrderBy(p => p.Content.EventStartsAt)
+            .Select(p => new { p.Id, p.Content.Title, StartsAt = p.Content.EventStartsAt!.Value, p.Content.EventCapacity })
+            .ToListAsync(cancellationToken);
+        var ids = events.Select(e => e.Id).ToList();
+        var signUps = await db.EventRegistrations.AsNoTracking()
+            .Where(r => ids.Contains(r.PostId) && r.Status != RegistrationStatus.Cancelled)
+            .GroupBy(r => new { r.PostId, r.Status })
+            .Select(g => new { g.Key.PostId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int Count(Guid post, RegistrationStatus status) => signUps.Where(s => s.PostId == post && s.Status == status).Sum(s => s.Count);
+        return [.. events.Select(e => new EventFigures(
+            e.Id, e.Title, e.StartsAt, e.EventCapacity, Figure.Of(Count(e.Id, RegistrationStatus.Confirmed)), Figure.Of(Count(e.Id, RegistrationStatus.Waitlisted))))];
+    }
+
+    private async Task<ReminderFigures> RemindersAsync(DateTime fromUtc, DateTime untilUtc, CancellationToken cancellationToken)
+    {
+        var sent = await db.ReminderDeliveries.AsNoTracking()
+            .Where(d => d.Status == DeliveryStatus.Sent && d.SentAt >= fromUtc && d.SentAt < untilUtc)
+            .GroupBy(d => d.Channel)
+            .Select(g => new { Channel = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var withdrawn = await db.ConsentRecords.AsNoTracking()
+            .CountAsync(c => !c.Given && c.At >= fromUtc && c.At < untilUtc, cancellationToken);
+        int Sent(NotificationChannel channel) => sent.Where(s => s.Channel == channel).Sum(s => s.Count);
+        return new ReminderFigures(Figure.Of(Sent(NotificationChannel.Email)), Figure.Of(Sent(NotificationChannel.Push)), Figure.Of(withdrawn));
     }
 
     /// <summary>

@@ -4,7 +4,10 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Common;
+using Platform.Application.Resources;
+using Platform.Domain.Events;
 using Platform.Domain.Posts;
+using Platform.Domain.Reminders;
 using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 
@@ -117,10 +120,12 @@ public abstract partial class EditorialFiguresTests<TApp>(TApp app) : ApiTestBas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Art;ID;Titel;Aufrufe;Hilfreich ja;Hilfreich nein", lines[0]);
-        Assert.Contains($"Beitrag;{big};'=Groß;40;5;< 5", lines);
-        Assert.Contains($"Beitrag;{small};\"Klein; mit \"\"Zeichen\"\"\";< 5;< 5;< 5", lines);
-        Assert.Contains("Thema;Wohnen;Wohnen;≥ 40", lines.Select(l => l.TrimEnd(';')));
+        Assert.Equal("Art;ID;Titel;Aufrufe;Hilfreich ja;Hilfreich nein;Plätze;Angemeldet;Warteliste", lines[0]);
+        Assert.All(lines, l => Assert.Equal(8, l.Count(c => c == ';') - (l.Contains("Zeichen", StringComparison.Ordinal) ? 1 : 0)));
+        var trimmed = lines.Select(l => l.TrimEnd(';')).ToList();
+        Assert.Contains($"Beitrag;{big};'=Groß;40;5;< 5", trimmed);
+        Assert.Contains($"Beitrag;{small};\"Klein; mit \"\"Zeichen\"\"\";< 5;< 5;< 5", trimmed);
+        Assert.Contains("Thema;Wohnen;Wohnen;≥ 40", trimmed);
     }
 
     [Fact]
@@ -163,6 +168,64 @@ public abstract partial class EditorialFiguresTests<TApp>(TApp app) : ApiTestBas
         Assert.Equal(HttpStatusCode.Unauthorized, csv.StatusCode);
         using var page = await anonymous.GetAsync(new Uri("redaktion/zahlen", UriKind.Relative));
         Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Events_show_their_seats_and_sign_ups_and_reminders_their_counts_with_the_same_rule()
+    {
+        var starts = DateTime.UtcNow.AddDays(10);
+        var eventId = await App.InTenantAsync("gross-gerau", async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDbContext>();
+            var tenant = sp.GetRequiredService<ICurrentTenant>().RequiredId;
+            var content = new PostContent
+            {
+                Title = "Bewerbungstraining",
+                Summary = "Kurz gesagt.",
+                BodyMarkdown = "Mehr hier.",
+                Topics = Topics.Jobsuche,
+                EventStartsAt = starts,
+                EventEndsAt = starts.AddHours(2),
+                EventPlace = "Jobcenter",
+                EventCapacity = 20,
+            };
+            var post = Post.Create(tenant, content, PostActor.System, DateTime.UtcNow.AddDays(-1));
+            post.Publish(DateTime.UtcNow);
+            db.Posts.Add(post);
+            var users = await db.Users.Where(u => u.Email!.EndsWith("@gross-gerau.example")).Select(u => u.Id).Take(2).ToListAsync();
+            Assert.Equal(2, users.Count);
+            db.EventRegistrations.AddRange(users.Select((u, i) => EventRegistration.Create(tenant, post.Id, u, seatFree: true, i + 1, DateTime.UtcNow)));
+
+            // Six reminder mails and one push sent in the period, one mail sent long before it.
+            var wording = NotificationTexts.For("de");
+            for (var i = 0; i < 8; i++)
+            {
+                var delivery = ReminderDelivery.ForPost(tenant, Guid.NewGuid(), "Neu", users[0], null, i == 6 ? NotificationChannel.Push : NotificationChannel.Email, DateTime.UtcNow, wording);
+                delivery.MarkSent(i == 7 ? DateTime.UtcNow.AddDays(-200) : DateTime.UtcNow.AddMinutes(-i));
+                db.ReminderDeliveries.Add(delivery);
+            }
+
+            db.ConsentRecords.AddRange(Enumerable.Range(0, 5).Select(_ => ConsentRecord.Create(tenant, users[1], ConsentRecord.EmailReminders, given: false, DateTime.UtcNow)));
+            db.ConsentRecords.Add(ConsentRecord.Create(tenant, users[1], ConsentRecord.EmailReminders, given: true, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+            return post.Id;
+        });
+        using var client = await SignedInAsync("redaktion@gross-gerau.example");
+
+        var page = await GetPageAsync(client, "redaktion/zahlen");
+
+        var row = Regex.Match(page, $"<tr data-event=\"{eventId}\">(?<row>.*?)</tr>", RegexOptions.Singleline).Groups["row"].Value;
+        Assert.Contains("<td>20</td>", row, StringComparison.Ordinal);
+        Assert.Equal(["&lt; 5", "&lt; 5"], Figure().Matches(row).Select(m => m.Groups["text"].Value));
+        Assert.Equal("6", ReminderCell(page, "email"));
+        Assert.Equal("&lt; 5", ReminderCell(page, "push"));
+        Assert.Equal("5", ReminderCell(page, "unsubscribed"));
+
+        using var csv = await client.GetAsync(new Uri("api/v1/editorial/figures.csv", UriKind.Relative));
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains($"Veranstaltung;{eventId};Bewerbungstraining;;;;20;< 5;< 5", lines);
+        Assert.Contains("Erinnerungen;email;Per E-Mail verschickt;6;;;;;", lines);
+        Assert.Contains("Erinnerungen;push;Per Push verschickt;< 5;;;;;", lines);
     }
 
     [Fact]
@@ -215,6 +278,13 @@ public abstract partial class EditorialFiguresTests<TApp>(TApp app) : ApiTestBas
         var row = Regex.Match(page, $"<tr data-post=\"{post}\">(?<row>.*?)</tr>", RegexOptions.Singleline);
         Assert.True(row.Success, page);
         return [.. Figure().Matches(row.Groups["row"].Value).Select(m => m.Groups["text"].Value)];
+    }
+
+    private static string ReminderCell(string page, string kind)
+    {
+        var row = Regex.Match(page, $"<tr data-reminders=\"{kind}\">(?<row>.*?)</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, page);
+        return Figure().Match(row.Groups["row"].Value).Groups["text"].Value;
     }
 
     private static string TopicCell(string page, string topic)
