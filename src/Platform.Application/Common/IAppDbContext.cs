@@ -74,8 +74,6 @@ public interface IAppDbContext
 
     DbSet<PostViewDay> PostViewDays { get; }
 
-    DbSet<PostFeedbackDay> PostFeedbackDays { get; }
-
     DbSet<LibraryImage> LibraryImages { get; }
 
     DbSet<LibraryCampaign> LibraryCampaigns { get; }
