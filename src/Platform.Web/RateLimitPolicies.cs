@@ -18,4 +18,10 @@ public static class RateLimitPolicies
     /// round-trip answers are not counted.
     /// </summary>
     public const string NetworkCheck = "network-check";
+
+    /// <summary>
+    /// The anonymous "Hat dir das geholfen?" answers, by API or by the post page's form posts, per tenant and client
+    /// address (<c>FeedbackPerMinute</c>); reading a post is never limited.
+    /// </summary>
+    public const string PostPage = "post-page";
 }

@@ -16,10 +16,14 @@ public static class RateLimits
     /// <summary>The public contact form, API and page: per tenant and client address, like sign-in (<c>ContactPerMinute</c>).</summary>
     public const string Contact = RateLimitPolicies.Contact;
 
+    /// <summary>The anonymous "Hat dir das geholfen?" answers, API and post page (<c>FeedbackPerMinute</c>).</summary>
+    public const string Feedback = RateLimitPolicies.PostPage;
+
     public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("Platform:RateLimits:SignInPerMinute", 10);
         var contactPermits = configuration.GetValue("Platform:RateLimits:ContactPerMinute", 5);
+        var feedbackPermits = configuration.GetValue("Platform:RateLimits:FeedbackPerMinute", 30);
         var networkCheckPermits = configuration.GetValue("Platform:RateLimits:NetworkCheckPerMinute", 10);
         services.AddRateLimiter(options =>
         {
@@ -32,6 +36,9 @@ public static class RateLimits
             // The account pages that send mail or check codes: their form posts count like API sign-in requests; showing
             // the page does not.
             options.AddPolicy(AccountPages.FormRateLimit, context => SendingOnly(context, "forms", permits));
+
+            // A reader may answer several posts in a row; the post page's other form posts (Merken) count here too.
+            options.AddPolicy(Feedback, context => SendingOnly(context, "feedback", feedbackPermits));
 
             // The Video-Check's downloads (one per check) count; its empty round trips do not.
             options.AddPolicy(RateLimitPolicies.NetworkCheck, context => context.Request.Query.ContainsKey("bytes")

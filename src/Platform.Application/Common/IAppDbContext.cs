@@ -74,6 +74,8 @@ public interface IAppDbContext
 
     DbSet<PostViewDay> PostViewDays { get; }
 
+    DbSet<PostFeedbackDay> PostFeedbackDays { get; }
+
     DbSet<LibraryImage> LibraryImages { get; }
 
     DbSet<LibraryCampaign> LibraryCampaigns { get; }

@@ -90,6 +90,8 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
 
     public DbSet<PostViewDay> PostViewDays => Set<PostViewDay>();
 
+    public DbSet<PostFeedbackDay> PostFeedbackDays => Set<PostFeedbackDay>();
+
     public DbSet<LibraryImage> LibraryImages => Set<LibraryImage>();
 
     public DbSet<LibraryCampaign> LibraryCampaigns => Set<LibraryCampaign>();

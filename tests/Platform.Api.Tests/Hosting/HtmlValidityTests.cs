@@ -25,6 +25,12 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         {
             var feed = await GetJsonAsync(anonymous, "api/v1/posts?page=1&pageSize=1");
             postId = feed.GetProperty("items")[0].GetProperty("id").GetGuid();
+
+            // An answer to "Hat dir das geholfen?", so the figures page has a row to show.
+            using (var answer = await anonymous.PostAsJsonAsync($"api/v1/posts/{postId}/feedback", new { helpful = true }))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
+            }
             var events = await GetJsonAsync(anonymous, "api/v1/events");
             var eventId = FirstId(events);
 
@@ -72,7 +78,7 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         {
             ("jana@gross-gerau.example", new[] { "meine-daten", "benachrichtigungen", "erinnerungen", "konto/sicherheit", "veranstaltungen" }),
             // A published post's editorial page shows its Instagram kit.
-            ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender", $"redaktion/beitraege/{postId}", $"redaktion/beitraege/{postId}/uebersetzungen/ar", "redaktion/links"]),
+            ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender", $"redaktion/beitraege/{postId}", $"redaktion/beitraege/{postId}/uebersetzungen/ar", "redaktion/links", "redaktion/zahlen"]),
             ("admin@gross-gerau.example", ["verwaltung", "verwaltung/anfragen", $"verwaltung/anfragen/{requestId}"]),
             ("netzwerk@gross-gerau.example", ["redaktion/bibliothek", $"redaktion/bibliothek/{itemId}", $"redaktion/bibliothek/{itemId}/uebersetzungen/ar"]),
         })

@@ -28,6 +28,7 @@ public abstract class PageRenderingTests<TApp>(TApp app) : ApiTestBase<TApp>(app
     [InlineData("redaktion@gross-gerau.example", "redaktion/beitraege/neu")]
     [InlineData("redaktion@gross-gerau.example", "redaktion/kalender")]
     [InlineData("redaktion@gross-gerau.example", "redaktion/links")]
+    [InlineData("redaktion@gross-gerau.example", "redaktion/zahlen")]
     [InlineData("redaktion@gross-gerau.example", "redaktion/bibliothek")]
     [InlineData("netzwerk@gross-gerau.example", "redaktion/bibliothek/neu")]
     [InlineData("admin@gross-gerau.example", "verwaltung")]

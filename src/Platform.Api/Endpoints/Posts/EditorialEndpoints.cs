@@ -41,6 +41,13 @@ public static class EditorialEndpoints
         posts.MapPost("/{postId:guid}/schedule", SchedulePost).RequireAuthorization(PlatformPolicies.Publishing);
         posts.MapPost("/{postId:guid}/publish", PublishPost).RequireAuthorization(PlatformPolicies.Publishing);
 
+        // Figures without tracking anyone (issue 16): counts per post and day only, each below 5 shown as "< 5".
+        var figures = api.MapGroup("/editorial").WithTags("Editorial").RequireAuthorization(PlatformPolicies.Editorial);
+        figures.MapGet("/figures", GetEditorialFigures)
+            .WithSummary("Reads per post and topic, the ten most read posts and the helpful answers of the last 7, 30 or 90 days; below 5 as \"< 5\"")
+            .ProducesValidationProblem();
+        figures.MapGet("/figures.csv", GetEditorialFiguresCsv).WithSummary("The same figures as CSV (semicolon-separated, UTF-8)");
+
         // Translations (issue 14): each with its own versions and its own four-eyes review.
         var translations = posts.MapGroup("/{postId:guid}/translations/{language}");
         translations.MapPut("/", SaveTranslation)
@@ -51,6 +58,16 @@ public static class EditorialEndpoints
             .WithSummary("Approves the version in review: readers see it from now on");
         translations.MapDelete("/", DeleteTranslation).WithSummary("Removes the translation and its versions");
         return api;
+    }
+
+    public static async Task<Ok<EditorialFigures>> GetEditorialFigures(IMediator mediator, CancellationToken ct, int days = GetEditorialFiguresQuery.DefaultDays) =>
+        TypedResults.Ok(await mediator.Send(new GetEditorialFiguresQuery(days), ct));
+
+    public static async Task<FileContentHttpResult> GetEditorialFiguresCsv(IMediator mediator, CancellationToken ct, int days = GetEditorialFiguresQuery.DefaultDays)
+    {
+        var figures = await mediator.Send(new GetEditorialFiguresQuery(days), ct);
+        return TypedResults.File(
+            System.Text.Encoding.UTF8.GetBytes(EditorialFiguresCsv.Write(figures)), "text/csv; charset=utf-8", $"zahlen-{figures.From:yyyy-MM-dd}-{figures.To:yyyy-MM-dd}.csv");
     }
 
     public static async Task<Ok<IReadOnlyList<EditorialPostSummary>>> ListEditorialPosts(

@@ -3,6 +3,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Api.Security;
 using Platform.Application.Posts;
 using Platform.Web;
 
@@ -22,6 +23,11 @@ public static class PostsEndpoints
         posts.MapGet("/{id}", GetPost)
             .WithSummary("One published post with its body as sanitized HTML, its Einfache Sprache version and related posts")
             .WithDescription("With `lang` (de, en, ar, uk, tr, ru, fa) in that language where the post has an approved translation; `languages` lists every language it can be read in.");
+        posts.MapPost("/{id}/feedback", GivePostFeedback)
+            .WithSummary("Answers \"Hat dir das geholfen?\" for a published post: one more yes or no in the post's count of the day")
+            .WithDescription("Anonymous and rate limited. Nothing about the reader is kept, no account, device, address or cookie; remembering that a browser has answered is the browser's own business.")
+            .RequireRateLimiting(RateLimits.Feedback)
+            .ProducesValidationProblem();
         posts.MapGet("/{id}/cover", GetCover)
             .WithSummary("The cover image of a published post");
         posts.MapGet("/{id}/card", GetCard)
@@ -61,6 +67,12 @@ public static class PostsEndpoints
         }
 
         return TypedResults.Ok(post);
+    }
+
+    public static async Task<NoContent> GivePostFeedback(IMediator mediator, string id, PostFeedbackRequest request, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new GivePostFeedbackCommand(ParseId(id), request.Helpful), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     public static async Task<FileContentHttpResult> GetCover(

@@ -1017,6 +1017,30 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Posts", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Posts.PostFeedbackDay", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("No")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Yes")
+                        .HasColumnType("int");
+
+                    b.HasKey("PostId", "Day");
+
+                    b.HasIndex("TenantId", "Day");
+
+                    b.ToTable("PostFeedbackDays", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Posts.PostImage", b =>
                 {
                     b.Property<Guid>("PostId")
@@ -2197,6 +2221,21 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostFeedbackDay", b =>
+                {
+                    b.HasOne("Platform.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

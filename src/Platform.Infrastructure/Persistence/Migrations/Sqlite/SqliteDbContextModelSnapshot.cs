@@ -1006,6 +1006,30 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Posts", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Posts.PostFeedbackDay", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PostId", "Day");
+
+                    b.HasIndex("TenantId", "Day");
+
+                    b.ToTable("PostFeedbackDays", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Posts.PostImage", b =>
                 {
                     b.Property<Guid>("PostId")
@@ -2183,6 +2207,21 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Posts.PostFeedbackDay", b =>
+                {
+                    b.HasOne("Platform.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
