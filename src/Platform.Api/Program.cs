@@ -215,6 +215,7 @@ if (roles.Web)
     app.MapBrandingEndpoints();
     app.MapSyndicationEndpoints().CacheOutput(CachePolicies.Feed);
     app.MapLinkPage().CacheOutput(CachePolicies.Compact);
+    app.MapPostFeedbackForm();
     app.MapEmbedPage().CacheOutput(CachePolicies.Compact);
     app.MapLanguageSwitch();
     app.MapPasskeyEndpoints();

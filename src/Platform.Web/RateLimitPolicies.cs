@@ -20,8 +20,8 @@ public static class RateLimitPolicies
     public const string NetworkCheck = "network-check";
 
     /// <summary>
-    /// The anonymous "Hat dir das geholfen?" answers, by API or by the post page's form posts, per tenant and client
+    /// The anonymous "Hat dir das geholfen?" answers, by API or by the post page's plain form, per tenant and client
     /// address (<c>FeedbackPerMinute</c>); reading a post is never limited.
     /// </summary>
-    public const string PostPage = "post-page";
+    public const string PostFeedback = "post-feedback";
 }

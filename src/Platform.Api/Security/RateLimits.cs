@@ -16,8 +16,8 @@ public static class RateLimits
     /// <summary>The public contact form, API and page: per tenant and client address, like sign-in (<c>ContactPerMinute</c>).</summary>
     public const string Contact = RateLimitPolicies.Contact;
 
-    /// <summary>The anonymous "Hat dir das geholfen?" answers, API and post page (<c>FeedbackPerMinute</c>).</summary>
-    public const string Feedback = RateLimitPolicies.PostPage;
+    /// <summary>The anonymous "Hat dir das geholfen?" answers, API and post page form (<c>FeedbackPerMinute</c>).</summary>
+    public const string Feedback = RateLimitPolicies.PostFeedback;
 
     public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {

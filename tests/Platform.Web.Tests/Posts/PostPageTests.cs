@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Web.Tests.Posts;
@@ -39,6 +40,37 @@ public sealed partial class PostPageTests(BrowserApp app, ChromiumFixture chromi
         await Expect(language).ToContainTextAsync("Sprache dieses Beitrags:");
         const string Look = "e => { const s = getComputedStyle(e); return s.backgroundColor + ' ' + s.borderRadius; }";
         Assert.NotEqual(await topic.EvaluateAsync<string>(Look), await language.EvaluateAsync<string>(Look));
+    }
+
+    [Fact]
+    public async Task Answering_whether_a_post_helped_stays_on_the_post_and_is_remembered_by_this_browser_only()
+    {
+        var feed = App.TenantByPrefix("offenbach");
+        await Page.GotoAsync(feed.ToString());
+        await Page.Locator("ul.feed > li > article.post-card h2 a").First.ClickAsync();
+        await UntilUrlAsync(Page, PostUrl());
+        var url = Page.Url;
+        var postId = new Uri(url).Segments[^1];
+        var feedback = Page.Locator("section.feedback");
+        await Expect(feedback.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Hat dir das geholfen?");
+        var cookies = (await Context.CookiesAsync()).Select(c => c.Name).ToList();
+        var answered = Page.WaitForResponseAsync(r => r.Url.EndsWith($"api/v1/posts/{postId}/feedback", StringComparison.Ordinal));
+
+        await feedback.GetByRole(AriaRole.Button, new() { Name = "Ja" }).ClickAsync();
+
+        Assert.Equal(204, (await answered).Status);
+        await Expect(feedback.GetByRole(AriaRole.Status)).ToHaveTextAsync("Danke!");
+        await Expect(feedback.GetByRole(AriaRole.Button, new() { Name = "Ja" })).ToBeHiddenAsync();
+        Assert.Equal(url, Page.Url);
+        Assert.Equal(cookies, (await Context.CookiesAsync()).Select(c => c.Name).ToList());
+
+        await Page.ReloadAsync();
+        await Expect(feedback.GetByRole(AriaRole.Status)).ToHaveTextAsync("Danke!");
+
+        // Another browser has not answered: it is asked.
+        var otherPage = await NewAnonymousPageAsync();
+        await otherPage.GotoAsync(url);
+        await Expect(otherPage.Locator("section.feedback").GetByRole(AriaRole.Button, new() { Name = "Ja" })).ToBeVisibleAsync();
     }
 
     [GeneratedRegex(@"/posts/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
