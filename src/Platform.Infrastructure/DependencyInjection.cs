@@ -13,6 +13,7 @@ using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Application.ContactRequests;
 using Platform.Application.Posts;
+using Platform.Application.Library;
 using Platform.Application.Reminders;
 using Platform.Application.Tenants;
 using Platform.Infrastructure.Cluster;
@@ -212,6 +213,7 @@ public static class DependencyInjection
         services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
         services.AddScoped<IRecipientDirectory, RecipientDirectory>();
         services.AddSingleton<INewPostNotifier, HangfireNewPostNotifier>();
+        services.AddSingleton<ILibraryUpdateNotifier, HangfireLibraryUpdateNotifier>();
         services.AddTransient<DeliverNotificationsJob>();
         services.AddTransient<NotifyFollowersJob>();
 

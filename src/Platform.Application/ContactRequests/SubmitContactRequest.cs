@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Application.Reminders;
 using Platform.Application.Resources;
@@ -76,7 +75,7 @@ public sealed class SubmitContactRequestHandler(
         await alerts.AddAsync(
             new StaffAlert(
                 NotificationKind.ContactRequest, request.Id, 0, StaffText.Get($"Contact.{type}"), StaffText.Get("Contact.Text"),
-                $"/verwaltung/anfragen/{request.Id}", Roles: [Roles.TenantAdmin, Roles.Editor]),
+                $"/verwaltung/anfragen/{request.Id}"),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         metrics.ContactRequestReceived(request.TenantId);

@@ -5,7 +5,10 @@ using Platform.Application.Posts;
 
 namespace Platform.Application.Library;
 
-/// <summary>A NetworkEditor gives a library draft to review, or (another one) approves it, which publishes the version.</summary>
+/// <summary>
+/// A NetworkEditor gives a library draft to review, or (another one) approves it, which publishes the version; the
+/// jobcenters that adopted an earlier one are then alerted (<see cref="ILibraryUpdateNotifier"/>).
+/// </summary>
 public sealed record ReviewLibraryItemCommand(Guid ItemId, bool Approve) : ICommand<LibraryItemState>;
 
 public sealed class ReviewLibraryItemValidator : AbstractValidator<ReviewLibraryItemCommand>
@@ -16,7 +19,7 @@ public sealed class ReviewLibraryItemValidator : AbstractValidator<ReviewLibrary
     }
 }
 
-public sealed class ReviewLibraryItemHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ReviewLibraryItemHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILibraryUpdateNotifier adopters)
     : ICommandHandler<ReviewLibraryItemCommand, LibraryItemState>
 {
     public async ValueTask<LibraryItemState> Handle(ReviewLibraryItemCommand command, CancellationToken cancellationToken)
@@ -34,6 +37,11 @@ public sealed class ReviewLibraryItemHandler(IAppDbContext db, ICurrentUser user
         }
 
         await db.SaveLibraryAsync(cancellationToken);
+        if (command.Approve && item.PublishedVersion is int version && version > 1)
+        {
+            adopters.VersionPublished(item.Id, version);
+        }
+
         return item.State();
     }
 }

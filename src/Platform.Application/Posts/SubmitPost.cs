@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Application.Reminders;
 using Platform.Application.Resources;
@@ -32,7 +31,7 @@ public sealed class SubmitPostHandler(
         await alerts.AddAsync(
             new StaffAlert(
                 NotificationKind.ReviewRequested, post.Id, post.Version, StaffText.Get("ReviewRequested.Title"), post.Content.Title,
-                $"/redaktion/beitraege/{post.Id}", Roles: [Roles.Reviewer, Roles.TenantAdmin], Except: user.Id),
+                $"/redaktion/beitraege/{post.Id}", Except: user.Id),
             cancellationToken);
         return await db.CommitAsync(post, "post.submitted", user, clock, scheduler, cancellationToken);
     }

@@ -6,8 +6,9 @@ using Platform.Domain.Reminders;
 namespace Platform.Application.Reminders;
 
 /// <summary>
-/// What a staff alert says and to whom: the holders of <see cref="Roles"/>, or the accounts in <see cref="To"/>;
-/// never <see cref="Except"/> (the person whose step caused it). <see cref="MailedDirectly"/>: the step mails them
+/// What a staff alert says and to whom: the holders of <see cref="Roles"/> (by default its kind's
+/// <see cref="StaffAlertAudience"/>), or the accounts in <see cref="To"/>; never <see cref="Except"/> (the person whose
+/// step caused it). <see cref="MailedDirectly"/>: the step mails them
 /// itself (a failed publication always does), so the alert adds no second e-mail.
 /// </summary>
 public sealed record StaffAlert(
@@ -24,9 +25,10 @@ public sealed class StaffAlerter(IAppDbContext db, IAccountService accounts, IRe
     /// </summary>
     public async Task AddAsync(StaffAlert alert, CancellationToken cancellationToken)
     {
+        var roles = alert.Roles ?? StaffAlertAudience.RolesFor(alert.Kind);
         var staff = (await accounts.ListStaffAsync(cancellationToken))
             .Where(m => m.Id != alert.Except
-                && (alert.To?.Contains(m.Id) ?? m.Roles.Any(r => alert.Roles?.Contains(r, StringComparer.Ordinal) == true)))
+                && (alert.To?.Contains(m.Id) ?? m.Roles.Any(r => roles.Contains(r, StringComparer.Ordinal))))
             .Select(m => m.Id)
             .ToList();
         if (staff.Count == 0)

@@ -85,8 +85,10 @@ public sealed class DeliverDueNotificationsHandler(
             var recipient = delivery.UserId is { } id ? recipients.GetValueOrDefault(id) : null;
             var allowed = delivery.UserId is null
                 ? delivery.Channel == NotificationChannel.Push
-                : recipient is not null && (delivery.Channel == NotificationChannel.InApp
-                    || (preferences.GetValueOrDefault(recipient.Id)?.Allows(delivery.Channel, delivery.Kind, recipient.ConfirmedAtLeast16) ?? false));
+                : recipient is not null
+                    && (!delivery.Kind.IsStaffKind() || StaffAlertAudience.Entitled(delivery.Kind, recipient.StaffRoles))
+                    && (delivery.Channel == NotificationChannel.InApp
+                        || (preferences.GetValueOrDefault(recipient.Id)?.Allows(delivery.Channel, delivery.Kind, recipient.ConfirmedAtLeast16) ?? false));
             if (!allowed || (delivery.Channel == NotificationChannel.Email && recipient is not { EmailConfirmed: true }))
             {
                 delivery.MarkSkipped(now);

@@ -145,7 +145,7 @@ public sealed class ReminderDelivery : ITenantOwned
         {
             Id = Guid.CreateVersion7(),
             TenantId = tenantId,
-            Key = $"s{(int)kind}:{subjectId:N}:{occurrence}:{userId:N}:{(int)channel}",
+            Key = $"{StaffKeyPrefix(kind, subjectId, occurrence)}{userId:N}:{(int)channel}",
             UserId = userId,
             Channel = channel,
             DueAt = dueAt,
@@ -155,6 +155,9 @@ public sealed class ReminderDelivery : ITenantOwned
             Link = link,
         };
     }
+
+    /// <summary>The start of the outbox keys of one staff alert (its kind, subject and occurrence), for every person and channel.</summary>
+    public static string StaffKeyPrefix(NotificationKind kind, Guid subjectId, int occurrence) => $"s{(int)kind}:{subjectId:N}:{occurrence}:";
 
     private static string Shorten(string text, int length) => text.Length > length ? text[..(length - 1)] + "…" : text;
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Common;
 using Platform.Infrastructure.Jobs;
 using Platform.TestSupport;
 using static Platform.Api.Tests.Posts.EditorialApi;
@@ -111,6 +113,82 @@ public abstract class StaffAlertTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         await SignInWithCookieAsync(young, "jana@gross-gerau.example");
 
         Assert.DoesNotContain("Hinweise für das Team", await young.GetStringAsync("benachrichtigungen"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_jobcenter_that_adopted_a_library_item_hears_of_its_new_version_and_nobody_else_does()
+    {
+        using var gg = App.CreateTenantClient("gross-gerau");
+        using var of = App.CreateTenantClient("offenbach");
+        var network = await SignInWithSecondFactorAsync(App, gg, "gross-gerau", "netzwerk@gross-gerau.example");
+        var otherNetwork = await SignInWithSecondFactorAsync(App, of, "offenbach", "netzwerk@offenbach.example");
+        var editorOf = await SignInAsync(of, "redaktion@offenbach.example");
+        await SettingsAsync(of, editorOf, email: true);
+        App.Mail.Clear();
+
+        var item = await JsonAsync(gg, HttpMethod.Post, "api/v1/library", network, new { title = "Ausbildung finden", summary = "Für alle", bodyMarkdown = "Tipps", topics = new[] { "Ausbildung" } });
+        var id = item.GetProperty("id").GetGuid();
+        await JsonAsync(gg, HttpMethod.Post, $"api/v1/library/{id}/submit", network);
+        await JsonAsync(of, HttpMethod.Post, $"api/v1/library/{id}/approve", otherNetwork);
+        var adoption = (await JsonAsync(of, HttpMethod.Post, $"api/v1/library/{id}/adopt", editorOf, new { })).GetProperty("adoptionId").GetGuid();
+
+        await JsonAsync(gg, HttpMethod.Put, $"api/v1/library/{id}", network, new { baseVersion = 1, title = "Ausbildung finden 2027", summary = "Für alle", bodyMarkdown = "Neue Tipps", topics = new[] { "Ausbildung" } });
+        await JsonAsync(gg, HttpMethod.Post, $"api/v1/library/{id}/submit", network);
+        await JsonAsync(of, HttpMethod.Post, $"api/v1/library/{id}/approve", otherNetwork);
+
+        // The job runs as each jobcenter; Offenbach's editor hears of it, by e-mail too, with the way to the adoption.
+        var link = await EventuallyAsync(
+            async () => (await InAppAsync(of, editorOf)).Where(n => n.GetProperty("title").GetString() == "Neue Fassung in der Bibliothek")
+                .Select(n => n.GetProperty("link").GetString()).FirstOrDefault(),
+            "the library update alert");
+        Assert.Equal($"/redaktion/bibliothek/uebernahmen/{adoption}", link);
+        await DeliverAllAsync();
+        var mail = await App.Mail.WaitForMessageToAsync("redaktion@offenbach.example");
+        Assert.Equal("Neue Fassung in der Bibliothek", mail.Subject);
+
+        // Gross-Gerau did not adopt it, and Offenbach's reviewer is not among those who take updates over.
+        var editorGg = await SignInAsync(gg, "redaktion@gross-gerau.example");
+        Assert.DoesNotContain(await InAppAsync(gg, editorGg), n => n.GetProperty("title").GetString() == "Neue Fassung in der Bibliothek");
+        var reviewerOf = await SignInAsync(of, "pruefung@offenbach.example");
+        Assert.DoesNotContain(await InAppAsync(of, reviewerOf), n => n.GetProperty("title").GetString() == "Neue Fassung in der Bibliothek");
+    }
+
+    [Fact]
+    public async Task An_alert_still_waiting_reaches_nobody_who_lost_the_role_it_was_for()
+    {
+        using var gg = App.CreateTenantClient("gross-gerau");
+        var admin = await SignInAsync(gg, "admin@gross-gerau.example");
+        var editor = await SignInAsync(gg, "redaktion@gross-gerau.example");
+        await SettingsAsync(gg, editor, email: true);
+        var staff = await JsonAsync(gg, HttpMethod.Get, "api/v1/tenant/staff", admin);
+        var editorId = staff.EnumerateArray().Single(m => m.GetProperty("email").GetString() == "redaktion@gross-gerau.example").GetProperty("id").GetGuid();
+        App.Mail.Clear();
+
+        using (var sent = await gg.PostAsJsonAsync("api/v1/contact", new { type = "question", email = "frage@example.org", message = Secret, consent = true }))
+        {
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        }
+
+        // The alert waits in the outbox; meanwhile the editor becomes a reviewer, who does not look after the inbox.
+        using (var changed = await SendAsync(gg, HttpMethod.Put, $"api/v1/tenant/staff/{editorId}/role", admin, new { role = "Reviewer" }))
+        {
+            Assert.True(changed.IsSuccessStatusCode, await changed.Content.ReadAsStringAsync());
+        }
+
+        await DeliverAllAsync();
+        Assert.Contains(await InAppAsync(gg, admin), n => n.GetProperty("title").GetString() == "Neue Frage über das Kontaktformular");
+        Assert.Empty(App.Mail.To("redaktion@gross-gerau.example"));
+        var theirs = await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().Notifications.AsNoTracking()
+            .Where(n => n.UserId == editorId).Select(n => n.Title).ToListAsync());
+        Assert.DoesNotContain("Neue Frage über das Kontaktformular", theirs);
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpClient client, HttpMethod method, string url, string token, object? body = null)
+    {
+        using var response = await SendAsync(client, method, url, token, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     private static async Task SettingsAsync(HttpClient client, string token, bool email, string[]? unsubscribed = null)
