@@ -117,6 +117,7 @@ public static class DependencyInjection
         services.AddSharedRedis(configuration);
         services.AddSingleton<TenantScopeRunner>();
         services.AddSingleton<ITenantScopeRunner>(sp => sp.GetRequiredService<TenantScopeRunner>());
+        services.AddScoped<INetworkLibraryReads, NetworkLibraryReads>();
         services.AddScoped<IAccountService, AccountService>();
         services.AddScoped<ISignInService, PasswordSignInService>();
         services.AddScoped<IAccountRecovery, AccountRecovery>();

@@ -21,6 +21,9 @@ public static class LibraryEndpoints
         var library = api.MapGroup("/library").WithTags("Library");
         library.MapGet("/", SearchLibrary).RequireAuthorization(PlatformPolicies.LibraryReader)
             .WithSummary("Published items by topic, language and text (NetworkEditors: all items, latest version)");
+        library.MapGet("/figures", GetLibraryFigures).RequireAuthorization(PlatformPolicies.LibraryWriter)
+            .WithSummary("NetworkEditors: reads of every adopted library item over 7, 30 or 90 days, summed over the network, with this jobcenter's own; below 5 as \"< 5\"")
+            .ProducesValidationProblem();
         library.MapGet("/{itemId:guid}", GetLibraryItem).RequireAuthorization(PlatformPolicies.LibraryReader);
         library.MapPost("/", CreateLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter).WithSummary("A new draft item");
         library.MapPut("/{itemId:guid}", UpdateLibraryItem).RequireAuthorization(PlatformPolicies.LibraryWriter)
@@ -58,6 +61,9 @@ public static class LibraryEndpoints
     public static async Task<Ok<IReadOnlyList<LibraryItemSummary>>> SearchLibrary(
         IMediator mediator, CancellationToken ct, string? topic = null, string? language = null, string? q = null) =>
         TypedResults.Ok(await mediator.Send(new SearchLibraryQuery(topic, language, q), ct));
+
+    public static async Task<Ok<LibraryFiguresPage>> GetLibraryFigures(IMediator mediator, CancellationToken ct, int days = GetEditorialFiguresQuery.DefaultDays) =>
+        TypedResults.Ok(await mediator.Send(new GetLibraryFiguresQuery(days), ct));
 
     public static async Task<Ok<LibraryItemDetails>> GetLibraryItem(Guid itemId, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetLibraryItemQuery(itemId), ct));

@@ -4,11 +4,11 @@ namespace Platform.Application.Posts;
 
 /// <summary>
 /// The editorial figures as CSV for a spreadsheet: semicolon-separated (as German spreadsheets expect), one row per post
-/// and one per topic and event, then the reminders, each figure exactly as the page shows it ("&lt; 5" below the threshold).
+/// and one per topic, event and library item, then the reminders, each figure exactly as the page shows it ("&lt; 5" below the threshold).
 /// </summary>
 public static class EditorialFiguresCsv
 {
-    public const string Header = "Art;ID;Titel;Aufrufe;Hilfreich ja;Hilfreich nein;Plätze;Angemeldet;Warteliste";
+    public const string Header = "Art;ID;Titel;Aufrufe;Hilfreich ja;Hilfreich nein;Plätze;Angemeldet;Warteliste;Aufrufe im Netzwerk;Jobcenter";
 
     private static readonly int Columns = Header.Split(';').Length;
 
@@ -30,6 +30,12 @@ public static class EditorialFiguresCsv
         {
             var seats = item.Seats?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "ohne Grenze";
             Row(csv, "Veranstaltung", item.PostId.ToString(), item.Title, "", "", "", seats, item.SignedUp.Text, item.Waitlisted.Text);
+        }
+
+        foreach (var item in figures.Library)
+        {
+            var jobcenters = item.Jobcenters.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Row(csv, "Bibliothek", item.ItemId.ToString(), item.Title, item.Own?.Text ?? "", "", "", "", "", "", item.Network.Text, jobcenters);
         }
 
         Row(csv, "Erinnerungen", "email", "Per E-Mail verschickt", figures.Reminders.SentByEmail.Text, "", "");

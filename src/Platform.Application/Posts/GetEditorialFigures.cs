@@ -28,6 +28,7 @@ public sealed record GetEditorialFiguresQuery(int Days = GetEditorialFiguresQuer
 /// <para><paramref name="Top"/>: the ten most read posts among those counted exactly.</para>
 /// <para><paramref name="Events"/>: published events that start on <paramref name="From"/> or later, soonest first.</para>
 /// <para><paramref name="Reminders"/>: reminders sent in those days per channel, and consents to them withdrawn.</para>
+/// <para><paramref name="Library"/>: the library items this jobcenter adopted, with its reads and the network's sum.</para>
 /// </remarks>
 public sealed record EditorialFigures(
     int Days,
@@ -38,13 +39,20 @@ public sealed record EditorialFigures(
     IReadOnlyList<PostFigures> Top,
     IReadOnlyList<TopicFigures> Topics,
     IReadOnlyList<EventFigures> Events,
-    ReminderFigures Reminders)
+    ReminderFigures Reminders,
+    IReadOnlyList<LibraryFigures> Library)
 {
     /// <summary>The smallest figure shown exactly (k = 5): fewer could point to a single person.</summary>
     public const int ThresholdCount = 5;
 }
 
 public sealed record PostFigures(Guid PostId, string Title, Figure Reads, Figure Helpful, Figure NotHelpful);
+
+/// <remarks>
+/// <paramref name="Own"/>: this jobcenter's reads of its adoptions (null where it adopted none); <paramref name="Network"/>:
+/// the reads summed over every jobcenter that adopted it, <paramref name="Jobcenters"/> of them.
+/// </remarks>
+public sealed record LibraryFigures(Guid ItemId, string Title, Figure? Own, Figure Network, int Jobcenters);
 
 /// <remarks><paramref name="Topic"/>: the topic's name (<c>Geld</c>, <c>Wohnen</c>, ...).</remarks>
 public sealed record TopicFigures(string Topic, Figure Reads);
@@ -74,17 +82,30 @@ public sealed class GetEditorialFiguresValidator : AbstractValidator<GetEditoria
 {
     public GetEditorialFiguresValidator()
     {
-        RuleFor(q => q.Days).Must(d => GetEditorialFiguresQuery.AllowedDays.Contains(d))
-            .WithMessage("Der Zeitraum muss 7, 30 oder 90 Tage sein.").OverridePropertyName("days");
+        RuleFor(q => q.Days).MustBeAFigurePeriod();
     }
 }
 
-public sealed class GetEditorialFiguresHandler(IAppDbContext db, TimeProvider clock) : IQueryHandler<GetEditorialFiguresQuery, EditorialFigures>
+/// <summary>The figures' periods: the last 7, 30 or 90 days up to today (Europe/Berlin), both ends included.</summary>
+public static class FigurePeriod
+{
+    public static (DateOnly From, DateOnly To) Of(int days, TimeProvider clock)
+    {
+        var to = PostViewDay.DayOf(clock.GetUtcNow().UtcDateTime);
+        return (to.AddDays(-(days - 1)), to);
+    }
+
+    public static IRuleBuilderOptions<T, int> MustBeAFigurePeriod<T>(this IRuleBuilder<T, int> days) =>
+        days.Must(d => GetEditorialFiguresQuery.AllowedDays.Contains(d))
+            .WithMessage("Der Zeitraum muss 7, 30 oder 90 Tage sein.").OverridePropertyName("days");
+}
+
+public sealed class GetEditorialFiguresHandler(IAppDbContext db, TimeProvider clock, INetworkLibraryReads network)
+    : IQueryHandler<GetEditorialFiguresQuery, EditorialFigures>
 {
     public async ValueTask<EditorialFigures> Handle(GetEditorialFiguresQuery query, CancellationToken cancellationToken)
     {
-        var to = PostViewDay.DayOf(clock.GetUtcNow().UtcDateTime);
-        var from = to.AddDays(-(query.Days - 1));
+        var (from, to) = FigurePeriod.Of(query.Days, clock);
         var reads = await db.PostViewDays.AsNoTracking()
             .Where(v => v.Day >= from && v.Day <= to)
             .GroupBy(v => v.PostId)
@@ -130,7 +151,8 @@ public sealed class GetEditorialFiguresHandler(IAppDbContext db, TimeProvider cl
             top,
             topics,
             await EventsAsync(fromUtc, cancellationToken),
-            await RemindersAsync(fromUtc, untilUtc, cancellationToken));
+            await RemindersAsync(fromUtc, untilUtc, cancellationToken),
+            await LibraryFiguresReader.ReadAsync(db, network, from, to, everyItem: false, cancellationToken));
     }
 
     private async Task<List<EventFigures>> EventsAsync(DateTime fromUtc, CancellationToken cancellationToken)

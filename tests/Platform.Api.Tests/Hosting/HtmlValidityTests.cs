@@ -80,7 +80,7 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             // A published post's editorial page shows its Instagram kit.
             ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender", $"redaktion/beitraege/{postId}", $"redaktion/beitraege/{postId}/uebersetzungen/ar", "redaktion/links", "redaktion/zahlen"]),
             ("admin@gross-gerau.example", ["verwaltung", "verwaltung/anfragen", $"verwaltung/anfragen/{requestId}"]),
-            ("netzwerk@gross-gerau.example", ["redaktion/bibliothek", $"redaktion/bibliothek/{itemId}", $"redaktion/bibliothek/{itemId}/uebersetzungen/ar"]),
+            ("netzwerk@gross-gerau.example", ["redaktion/bibliothek", "redaktion/bibliothek/zahlen", $"redaktion/bibliothek/{itemId}", $"redaktion/bibliothek/{itemId}/uebersetzungen/ar"]),
         })
         {
             using var client = App.CreateTenantClient("gross-gerau");

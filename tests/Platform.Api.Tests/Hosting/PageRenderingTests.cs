@@ -31,6 +31,7 @@ public abstract class PageRenderingTests<TApp>(TApp app) : ApiTestBase<TApp>(app
     [InlineData("redaktion@gross-gerau.example", "redaktion/zahlen")]
     [InlineData("redaktion@gross-gerau.example", "redaktion/bibliothek")]
     [InlineData("netzwerk@gross-gerau.example", "redaktion/bibliothek/neu")]
+    [InlineData("netzwerk@gross-gerau.example", "redaktion/bibliothek/zahlen")]
     [InlineData("admin@gross-gerau.example", "verwaltung")]
     [InlineData("admin@gross-gerau.example", "verwaltung/anfragen")]
     public async Task A_signed_in_person_gets_their_page_as_a_whole_document(string email, string path)

@@ -120,8 +120,8 @@ public abstract partial class EditorialFiguresTests<TApp>(TApp app) : ApiTestBas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Art;ID;Titel;Aufrufe;Hilfreich ja;Hilfreich nein;Plätze;Angemeldet;Warteliste", lines[0]);
-        Assert.All(lines, l => Assert.Equal(8, l.Count(c => c == ';') - (l.Contains("Zeichen", StringComparison.Ordinal) ? 1 : 0)));
+        Assert.Equal("Art;ID;Titel;Aufrufe;Hilfreich ja;Hilfreich nein;Plätze;Angemeldet;Warteliste;Aufrufe im Netzwerk;Jobcenter", lines[0]);
+        Assert.All(lines, l => Assert.Equal(10, l.Count(c => c == ';') - (l.Contains("Zeichen", StringComparison.Ordinal) ? 1 : 0)));
         var trimmed = lines.Select(l => l.TrimEnd(';')).ToList();
         Assert.Contains($"Beitrag;{big};'=Groß;40;5;< 5", trimmed);
         Assert.Contains($"Beitrag;{small};\"Klein; mit \"\"Zeichen\"\"\";< 5;< 5;< 5", trimmed);
@@ -223,9 +223,74 @@ public abstract partial class EditorialFiguresTests<TApp>(TApp app) : ApiTestBas
 
         using var csv = await client.GetAsync(new Uri("api/v1/editorial/figures.csv", UriKind.Relative));
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains($"Veranstaltung;{eventId};Bewerbungstraining;;;;20;< 5;< 5", lines);
-        Assert.Contains("Erinnerungen;email;Per E-Mail verschickt;6;;;;;", lines);
-        Assert.Contains("Erinnerungen;push;Per Push verschickt;< 5;;;;;", lines);
+        Assert.Contains($"Veranstaltung;{eventId};Bewerbungstraining;;;;20;< 5;< 5;;", lines);
+        Assert.Contains("Erinnerungen;email;Per E-Mail verschickt;6;;;;;;;", lines);
+        Assert.Contains("Erinnerungen;push;Per Push verschickt;< 5;;;;;;;", lines);
+    }
+
+    [Fact]
+    public async Task Library_posts_show_their_reads_here_and_summed_over_the_network_and_no_other_jobcenters_own()
+    {
+        using var gg = App.CreateTenantClient("gross-gerau");
+        using var of = App.CreateTenantClient("offenbach");
+        var network = await SignInWithSecondFactorAsync(App, gg, "gross-gerau", "netzwerk@gross-gerau.example");
+        var otherNetwork = await SignInWithSecondFactorAsync(App, of, "offenbach", "netzwerk@offenbach.example");
+        var editorGg = await SignInAsync(gg, "redaktion@gross-gerau.example");
+        var editorOf = await SignInAsync(of, "redaktion@offenbach.example");
+        async Task<Guid> ItemAsync(string title)
+        {
+            var id = (await JsonAsync(gg, HttpMethod.Post, "api/v1/library", network, new { title, summary = "Für alle", bodyMarkdown = "Text", topics = new[] { "Ausbildung" } })).GetProperty("id").GetGuid();
+            await JsonAsync(gg, HttpMethod.Post, $"api/v1/library/{id}/submit", network);
+            await JsonAsync(of, HttpMethod.Post, $"api/v1/library/{id}/approve", otherNetwork);
+            return id;
+        }
+
+        async Task<Guid> AdoptAsync(HttpClient client, string token, Guid item) =>
+            (await JsonAsync(client, HttpMethod.Post, $"api/v1/library/{item}/adopt", token, new { })).GetProperty("postId").GetGuid();
+
+        var both = await ItemAsync("Bewerbung im Netzwerk");
+        var fewElsewhere = await ItemAsync("Praktikum im Netzwerk");
+        var onlyOffenbach = await ItemAsync("Wohnen im Netzwerk");
+        await SeedReadsAsync("gross-gerau", await AdoptAsync(gg, editorGg, both), (Today, 7));
+        await SeedReadsAsync("offenbach", await AdoptAsync(of, editorOf, both), (Today, 9));
+        await SeedReadsAsync("gross-gerau", await AdoptAsync(gg, editorGg, fewElsewhere), (Today, 6));
+        await SeedReadsAsync("offenbach", await AdoptAsync(of, editorOf, fewElsewhere), (Today, 2));
+        await SeedReadsAsync("offenbach", await AdoptAsync(of, editorOf, onlyOffenbach), (Today, 8));
+
+        using var client = await SignedInAsync("redaktion@gross-gerau.example");
+        var page = await GetPageAsync(client, "redaktion/zahlen");
+
+        Assert.Equal(["7", "16", "2"], LibraryCells(page, both));
+        // 6 here and 8 in all would show Offenbach's 2: the sum reads "at least" what is ours.
+        Assert.Equal(["6", "≥ 6", "2"], LibraryCells(page, fewElsewhere));
+        Assert.DoesNotContain($"data-library-item=\"{onlyOffenbach}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">9<", page, StringComparison.Ordinal);
+
+        // A NetworkEditor sees every library item adopted anywhere, with the network's sum only; an editor does not.
+        using var networkClient = App.CreateTenantClient("gross-gerau");
+        var key = await TwoFactor.EnableTotpAsync(App, "gross-gerau", "netzwerk@gross-gerau.example");
+        await SignInWithCookieAsync(networkClient, "netzwerk@gross-gerau.example", twoFactorCode: TwoFactor.NextCode(key, App.Clock));
+        var networkPage = await GetPageAsync(networkClient, "redaktion/bibliothek/zahlen");
+        Assert.Equal(["8", "1"], LibraryCells(networkPage, onlyOffenbach));
+        Assert.Equal(["7", "16", "2"], LibraryCells(networkPage, both));
+        Assert.Contains("nicht übernommen", networkPage, StringComparison.Ordinal);
+        Assert.Contains("href=\"redaktion/bibliothek/zahlen\"", await GetPageAsync(networkClient, "redaktion/bibliothek"), StringComparison.Ordinal);
+        var api = await JsonAsync(of, HttpMethod.Get, "api/v1/library/figures?days=7", otherNetwork);
+        var row = api.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("itemId").GetGuid() == onlyOffenbach);
+        Assert.Equal(("8", "8", 1), (row.GetProperty("own").GetProperty("text").GetString(), row.GetProperty("network").GetProperty("text").GetString(), row.GetProperty("jobcenters").GetInt32()));
+        using (var editorAsks = await SendAsync(gg, HttpMethod.Get, "api/v1/library/figures", editorGg))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, editorAsks.StatusCode);
+        }
+
+        using (var badPeriod = await SendAsync(of, HttpMethod.Get, "api/v1/library/figures?days=12", otherNetwork))
+        {
+            await EditorialApi.AssertProblemAsync(badPeriod, HttpStatusCode.BadRequest, "days");
+        }
+
+        using var csv = await client.GetAsync(new Uri("api/v1/editorial/figures.csv?days=30", UriKind.Relative));
+        var line = (await csv.Content.ReadAsStringAsync()).Split("\r\n").Single(l => l.StartsWith($"Bibliothek;{both};", StringComparison.Ordinal));
+        Assert.EndsWith(";7;;;;;;16;2", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -278,6 +343,22 @@ public abstract partial class EditorialFiguresTests<TApp>(TApp app) : ApiTestBas
         var row = Regex.Match(page, $"<tr data-post=\"{post}\">(?<row>.*?)</tr>", RegexOptions.Singleline);
         Assert.True(row.Success, page);
         return [.. Figure().Matches(row.Groups["row"].Value).Select(m => m.Groups["text"].Value)];
+    }
+
+    /// <summary>The figure cells of a library item's row: ours (when adopted here), the network's, the jobcenters.</summary>
+    private static string[] LibraryCells(string page, Guid item)
+    {
+        var row = Regex.Match(page, $"<tr data-library-item=\"{item}\">(?<row>.*?)</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, page);
+        return [.. Figure().Matches(row.Groups["row"].Value).Select(m => m.Groups["text"].Value).Where(t => t != "nicht übernommen")];
+    }
+
+    private static async Task<System.Text.Json.JsonElement> JsonAsync(HttpClient client, HttpMethod method, string url, string token, object? body = null)
+    {
+        using var response = await SendAsync(client, method, url, token, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {url}: {(int)response.StatusCode} {text}");
+        return System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
     }
 
     private static string ReminderCell(string page, string kind)
