@@ -20,6 +20,7 @@ using Platform.Api.Security;
 using Platform.Api.Tenancy;
 using Platform.Application;
 using Platform.Application.Common;
+using Platform.Domain.Common;
 using Platform.Infrastructure;
 using Platform.Infrastructure.Cluster;
 using Platform.Infrastructure.Jobs;
@@ -241,6 +242,9 @@ if (roles.Jobs)
     recurring.Trigger(DeliverNotificationsJob.RecurringJobId);
     recurring.AddOrUpdate<DeleteExpiredContactRequestsJob>(
         DeleteExpiredContactRequestsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.ContactRetentionCron);
+    recurring.AddOrUpdate<SendStaffDigestsJob>(
+        SendStaffDigestsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.StaffDigestCron,
+        new RecurringJobOptions { TimeZone = BerlinTime.Zone });
     if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite)
     {
         recurring.AddOrUpdate<OptimizeSqliteJob>(

@@ -126,6 +126,8 @@ public static class DependencyInjection
         services.AddTransient<PublishPostJob>();
         services.AddTransient<PublishOverduePostsJob>();
         services.AddTransient<DeleteExpiredContactRequestsJob>();
+        services.AddTransient<SendStaffDigestsJob>();
+        services.AddTransient<NotifyLibraryAdoptersJob>();
         services.AddTransient<SendContactConfirmationJob>();
         services.AddTransient<SendContactAnswerJob>();
         services.AddScoped<ContactMailQueue>();

@@ -53,7 +53,9 @@ public sealed class StaffAlerter(IAppDbContext db, IAccountService accounts, IRe
                 continue;
             }
 
-            if (!alert.MailedDirectly && chosen.Allows(NotificationChannel.Email, alert.Kind, recipient.ConfirmedAtLeast16) && recipient.EmailConfirmed)
+            // Who chose the daily digest gets this one with the others at the digest's hour (StaffDigests).
+            if (!alert.MailedDirectly && !chosen.StaffDigest
+                && chosen.Allows(NotificationChannel.Email, alert.Kind, recipient.ConfirmedAtLeast16) && recipient.EmailConfirmed)
             {
                 db.ReminderDeliveries.Add(Delivery(userId, NotificationChannel.Email, now));
             }

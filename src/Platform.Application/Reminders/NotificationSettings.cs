@@ -16,4 +16,5 @@ public sealed record NotificationSettings(
     IReadOnlyList<string> FollowedTopics,
     bool MayUseEmailAndPush,
     string PushPublicKey,
-    IReadOnlyList<string> Unsubscribed);
+    IReadOnlyList<string> Unsubscribed,
+    bool StaffDigest = false);

@@ -17,5 +17,6 @@ internal static class NotificationSettingsView
         PushPublicKey: publicKey,
         Unsubscribed: p is null ? [] : [.. NotificationSettingsRules.Kinds
             .Where(k => p.IsMuted(k.Channel, k.Kind))
-            .Select(k => NotificationSettingsRules.KindName(k.Channel, k.Kind))]);
+            .Select(k => NotificationSettingsRules.KindName(k.Channel, k.Kind))],
+        StaffDigest: p?.StaffDigest ?? false);
 }

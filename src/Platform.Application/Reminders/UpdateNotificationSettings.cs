@@ -9,14 +9,18 @@ using Platform.Domain.Reminders;
 namespace Platform.Application.Reminders;
 
 /// <summary>Changes the channels, quiet hours and followed topics; each consent change is recorded.</summary>
-/// <remarks><paramref name="Unsubscribed"/>: the kinds to keep stopped (<c>email:new-post</c>, ...); the others of the list are on again. Null: unchanged.</remarks>
+/// <remarks>
+/// <para><paramref name="Unsubscribed"/>: the kinds to keep stopped (<c>email:new-post</c>, ...); the others of the list are on again. Null: unchanged.</para>
+/// <para><paramref name="StaffDigest"/>: staff's alerts by e-mail once a day instead of one by one. Null: unchanged.</para>
+/// </remarks>
 public sealed record UpdateNotificationSettingsCommand(
     bool Email,
     bool Push,
     string QuietStart,
     string QuietEnd,
     IReadOnlyList<string>? FollowedTopics = null,
-    IReadOnlyList<string>? Unsubscribed = null) : ICommand<NotificationSettings>;
+    IReadOnlyList<string>? Unsubscribed = null,
+    bool? StaffDigest = null) : ICommand<NotificationSettings>;
 
 public sealed class UpdateNotificationSettingsValidator : AbstractValidator<UpdateNotificationSettingsCommand>
 {
@@ -75,6 +79,11 @@ public sealed class UpdateNotificationSettingsHandler(
                     db.ConsentRecords.Add(consent);
                 }
             }
+        }
+
+        if (command.StaffDigest is { } digest)
+        {
+            preferences.SetStaffDigest(digest, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

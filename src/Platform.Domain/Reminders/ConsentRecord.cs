@@ -33,15 +33,19 @@ public sealed class ConsentRecord : ITenantOwned
     /// <summary>One kind on a channel, for example <c>email-notifications:new-post</c>.</summary>
     public static string PurposeOf(NotificationChannel channel, NotificationKind kind) => $"{PurposeOf(channel)}:{KindName(kind)}";
 
+    /// <summary>The kind's name in consent purposes and settings (<c>email:new-post</c>); every kind has its own.</summary>
     public static string KindName(NotificationKind kind) => kind switch
     {
+        NotificationKind.Reminder => "reminder",
         NotificationKind.NewPost => "new-post",
         NotificationKind.Promotion => "promotion",
         NotificationKind.ReviewRequested => "review-requested",
         NotificationKind.ReviewDecided => "review-decided",
         NotificationKind.ContactRequest => "contact-request",
         NotificationKind.PublicationFailed => "publication-failed",
-        _ => "reminder",
+        NotificationKind.LibraryItemUpdated => "library-item-updated",
+        NotificationKind.StaffDigest => "staff-digest",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A kind of message without a name."),
     };
 
     public static ConsentRecord Create(Guid tenantId, Guid userId, string purpose, bool given, DateTime at, string source = "settings") => new()

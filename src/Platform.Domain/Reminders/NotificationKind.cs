@@ -26,4 +26,7 @@ public enum NotificationKind
 
     /// <summary>For staff: a library item the jobcenter adopted has a new version upstream.</summary>
     LibraryItemUpdated = 8,
+
+    /// <summary>For staff: the alerts of the last day in one e-mail, for those who chose it.</summary>
+    StaffDigest = 9,
 }

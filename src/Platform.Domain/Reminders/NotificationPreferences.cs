@@ -40,6 +40,12 @@ public sealed class NotificationPreferences : ITenantOwned
     /// </summary>
     public int MutedKinds { get; private set; }
 
+    /// <summary>
+    /// Staff only: their alerts come by e-mail once a day, all together (<see cref="NotificationKind.StaffDigest"/>),
+    /// instead of one e-mail each; in the app and by push they still come one by one.
+    /// </summary>
+    public bool StaffDigest { get; private set; }
+
     public QuietHours QuietHours => new(QuietStart, QuietEnd);
 
     public static NotificationPreferences Default(Guid tenantId, Guid userId, DateTime now) =>
@@ -96,7 +102,18 @@ public sealed class NotificationPreferences : ITenantOwned
         UpdatedAt = now;
     }
 
-    public bool IsMuted(NotificationChannel channel, NotificationKind kind) => (MutedKinds & Bit(channel, kind)) != 0;
+    public bool IsMuted(NotificationChannel channel, NotificationKind kind) =>
+        channel != NotificationChannel.InApp && (MutedKinds & Bit(channel, kind)) != 0;
+
+    /// <summary>Turns the staff's daily digest on or off (<see cref="StaffDigest"/>).</summary>
+    public void SetStaffDigest(bool enabled, DateTime now)
+    {
+        if (StaffDigest != enabled)
+        {
+            StaffDigest = enabled;
+            UpdatedAt = now;
+        }
+    }
 
     /// <summary>Stops one kind on one channel; returns the consent record when it changed.</summary>
     public ConsentRecord? Mute(NotificationChannel channel, NotificationKind kind, DateTime now) => SetKind(channel, kind, false, now);
@@ -118,7 +135,22 @@ public sealed class NotificationPreferences : ITenantOwned
     public bool Allows(NotificationChannel channel, NotificationKind kind, bool confirmedAtLeast16) =>
         Allows(channel, confirmedAtLeast16) && !IsMuted(channel, kind);
 
-    private static int Bit(NotificationChannel channel, NotificationKind kind) => 1 << (((int)channel * 8) + (int)kind);
+    /// <summary>The highest kind a channel has a bit for: e-mail takes bits 0–15, push bits 16–31.</summary>
+    public const int MaxKind = 15;
+
+    /// <summary>
+    /// One bit per kind and channel: e-mail's kinds in bits 0–15, push's in 16–31 (in-app cannot be muted). Until
+    /// migration <c>StaffDigest</c> it was eight bits per channel from in-app's on, which had no room for a ninth kind.
+    /// </summary>
+    private static int Bit(NotificationChannel channel, NotificationKind kind)
+    {
+        if ((int)kind is < 0 or > MaxKind || channel is not (NotificationChannel.Email or NotificationChannel.Push))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, $"No mute bit for {kind} on {channel}.");
+        }
+
+        return 1 << ((channel == NotificationChannel.Push ? 16 : 0) + (int)kind);
+    }
 
     public bool Allows(NotificationChannel channel, bool confirmedAtLeast16) => channel switch
     {

@@ -39,7 +39,7 @@ public sealed class ReminderDelivery : ITenantOwned
     {
         'p' => NotificationKind.NewPost,
         'w' => NotificationKind.Promotion,
-        's' => (NotificationKind)(Key[1] - '0'),
+        's' => (NotificationKind)int.Parse(Key.AsSpan(1, Key.IndexOf(':', StringComparison.Ordinal) - 1), System.Globalization.CultureInfo.InvariantCulture),
         _ => NotificationKind.Reminder,
     };
 
@@ -157,7 +157,10 @@ public sealed class ReminderDelivery : ITenantOwned
     }
 
     /// <summary>The start of the outbox keys of one staff alert (its kind, subject and occurrence), for every person and channel.</summary>
-    public static string StaffKeyPrefix(NotificationKind kind, Guid subjectId, int occurrence) => $"s{(int)kind}:{subjectId:N}:{occurrence}:";
+    public static string StaffKeyPrefix(NotificationKind kind, Guid subjectId, int occurrence) => $"{StaffKeyStart}{(int)kind}:{subjectId:N}:{occurrence}:";
+
+    /// <summary>How every staff message's key starts (then its kind's number): <c>s3:</c>, <c>s9:</c> …</summary>
+    public const string StaffKeyStart = "s";
 
     private static string Shorten(string text, int length) => text.Length > length ? text[..(length - 1)] + "…" : text;
 

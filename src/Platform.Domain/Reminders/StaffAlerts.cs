@@ -10,5 +10,6 @@ public static class StaffAlerts
         [NotificationKind.ReviewRequested, NotificationKind.ReviewDecided, NotificationKind.ContactRequest, NotificationKind.PublicationFailed,
             NotificationKind.LibraryItemUpdated];
 
-    public static bool IsStaffKind(this NotificationKind kind) => Kinds.Contains(kind);
+    /// <summary>Whether messages of this kind go to staff: the alerts, and their daily digest.</summary>
+    public static bool IsStaffKind(this NotificationKind kind) => kind == NotificationKind.StaffDigest || Kinds.Contains(kind);
 }

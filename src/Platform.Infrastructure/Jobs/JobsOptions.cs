@@ -17,6 +17,9 @@ public sealed class JobsOptions
     /// <summary>Cron expression of the job that deletes contact requests past their tenant's retention period (daily).</summary>
     public string ContactRetentionCron { get; set; } = "17 3 * * *";
 
+    /// <summary>Cron expression of the staff's daily digest, in Europe/Berlin time (7:00 every day).</summary>
+    public string StaffDigestCron { get; set; } = "0 7 * * *";
+
     /// <summary>Cron expression of <c>PRAGMA optimize</c> on the SQLite provider (every six hours).</summary>
     public string SqliteOptimizeCron { get; set; } = "41 */6 * * *";
 

@@ -108,6 +108,7 @@ public abstract class StaffAlertTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Contains("value=\"email:review-requested\" checked", page, StringComparison.Ordinal);
         Assert.Contains("value=\"push:publication-failed\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"email:publication-failed\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"staff-digest\"", page, StringComparison.Ordinal);
 
         using var young = App.CreateTenantClient("gross-gerau");
         await SignInWithCookieAsync(young, "jana@gross-gerau.example");
@@ -191,10 +192,48 @@ public abstract class StaffAlertTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static async Task SettingsAsync(HttpClient client, string token, bool email, string[]? unsubscribed = null)
+    [Fact]
+    public async Task Who_chose_the_daily_digest_gets_the_days_alerts_in_one_e_mail_and_the_others_one_by_one()
+    {
+        using var gg = App.CreateTenantClient("gross-gerau");
+        var admin = await SignInAsync(gg, "admin@gross-gerau.example");
+        var editor = await SignInAsync(gg, "redaktion@gross-gerau.example");
+        await SettingsAsync(gg, admin, email: true);
+        await SettingsAsync(gg, editor, email: true, staffDigest: true);
+        Assert.True((await GetJsonAsync(gg, editor, "api/v1/notifications/settings")).GetProperty("staffDigest").GetBoolean());
+        App.Mail.Clear();
+
+        foreach (var type in new[] { "question", "callback" })
+        {
+            using var sent = await gg.PostAsJsonAsync("api/v1/contact", new { type, email = "frage@example.org", phone = "06152 111222", message = Secret, consent = true });
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        }
+
+        await DeliverAllAsync();
+        await App.Mail.WaitForMessageToAsync("admin@gross-gerau.example", count: 2);
+        Assert.Empty(App.Mail.To("redaktion@gross-gerau.example"));
+        Assert.Equal(2, (await InAppAsync(gg, editor)).Count(n => n.GetProperty("title").GetString()!.StartsWith("Neue", StringComparison.Ordinal)));
+
+        // The digest's hour: one e-mail with both, and a second run the same day sends nothing more.
+        var digests = App.Services.GetRequiredService<SendStaffDigestsJob>();
+        await digests.QueueAsync(CancellationToken.None);
+        await DeliverAllAsync();
+        var digest = await App.Mail.WaitForMessageToAsync("redaktion@gross-gerau.example");
+        Assert.Equal("Deine Hinweise der letzten 24 Stunden", digest.Subject);
+        Assert.Contains("2 Hinweise: Neue Frage über das Kontaktformular; Neuer Rückrufwunsch über das Kontaktformular", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("/benachrichtigungen", digest.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, digest.Text, StringComparison.Ordinal);
+
+        await digests.QueueAsync(CancellationToken.None);
+        await DeliverAllAsync();
+        Assert.Single(App.Mail.To("redaktion@gross-gerau.example"));
+        Assert.Equal(2, App.Mail.To("admin@gross-gerau.example").Count);
+    }
+
+    private static async Task SettingsAsync(HttpClient client, string token, bool email, string[]? unsubscribed = null, bool staffDigest = false)
     {
         using var response = await SendAsync(client, HttpMethod.Put, "api/v1/notifications/settings", token,
-            new { email, push = false, quietStart = "22:00", quietEnd = "07:00", followedTopics = Array.Empty<string>(), unsubscribed = unsubscribed ?? [] });
+            new { email, push = false, quietStart = "22:00", quietEnd = "07:00", followedTopics = Array.Empty<string>(), unsubscribed = unsubscribed ?? [], staffDigest });
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 

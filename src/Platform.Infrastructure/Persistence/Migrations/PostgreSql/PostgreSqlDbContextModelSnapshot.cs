@@ -1504,6 +1504,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<TimeOnly>("QuietStart")
                         .HasColumnType("time without time zone");
 
+                    b.Property<bool>("StaffDigest")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 

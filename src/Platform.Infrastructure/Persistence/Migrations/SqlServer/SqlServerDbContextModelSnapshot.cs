@@ -1505,6 +1505,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<TimeOnly>("QuietStart")
                         .HasColumnType("time");
 
+                    b.Property<bool>("StaffDigest")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 

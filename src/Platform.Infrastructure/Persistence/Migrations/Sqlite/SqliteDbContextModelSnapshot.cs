@@ -1493,6 +1493,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<TimeOnly>("QuietStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("StaffDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
