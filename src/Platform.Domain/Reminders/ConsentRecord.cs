@@ -41,6 +41,7 @@ public sealed class ConsentRecord : ITenantOwned
         NotificationKind.ReviewDecided => "review-decided",
         NotificationKind.ContactRequest => "contact-request",
         NotificationKind.PublicationFailed => "publication-failed",
+        NotificationKind.CallbackBooked => "callback-booked",
         _ => "reminder",
     };
 

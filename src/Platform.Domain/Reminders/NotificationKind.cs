@@ -23,4 +23,7 @@ public enum NotificationKind
 
     /// <summary>For staff: a post of theirs could not be published.</summary>
     PublicationFailed = 6,
+
+    /// <summary>For staff: a young person booked a callback slot.</summary>
+    CallbackBooked = 7,
 }

@@ -7,7 +7,8 @@ namespace Platform.Domain.Reminders;
 public static class StaffAlerts
 {
     public static IReadOnlyList<NotificationKind> Kinds { get; } =
-        [NotificationKind.ReviewRequested, NotificationKind.ReviewDecided, NotificationKind.ContactRequest, NotificationKind.PublicationFailed];
+        [NotificationKind.ReviewRequested, NotificationKind.ReviewDecided, NotificationKind.ContactRequest, NotificationKind.PublicationFailed,
+         NotificationKind.CallbackBooked];
 
     public static bool IsStaffKind(this NotificationKind kind) => Kinds.Contains(kind);
 }
