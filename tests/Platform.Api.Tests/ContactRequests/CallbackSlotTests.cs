@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Platform.Api.Tests.Hosting;
 using Platform.Api.Tests.Reminders;
 using Platform.Application.Common;
 using Platform.Domain.Common;
@@ -312,6 +313,63 @@ public abstract partial class CallbackSlotTests<TApp>(TApp app) : ApiTestBase<TA
         Assert.False(await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries.AnyAsync(d => d.CallbackBookingId == old)));
     }
 
+    [Fact]
+    public async Task The_slot_picker_the_confirmation_the_cancel_page_and_the_staff_pages_are_valid_html()
+    {
+        var pages = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var client = App.CreateTenantClient("gross-gerau");
+        var start = await FirstSlotAsync(client, capacity: 2);
+        var picker = await PageAsync(client, "kontakt");
+        Assert.Contains("Rückruf zu einer festen Zeit", picker, StringComparison.Ordinal);
+        pages["/kontakt with slots"] = picker;
+        pages["/kontakt in Arabic"] = await PageAsync(client, "kontakt?culture=ar");
+
+        // The form of the page, as a browser without script sends it.
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "rueckruf",
+            ["__RequestVerificationToken"] = Token().Match(picker).Groups["token"].Value,
+            ["Input.Start"] = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["Input.Name"] = "Mo",
+            ["Input.Phone"] = "0151 1234567",
+            ["Input.Consent"] = "true",
+        });
+        using var booked = await client.PostAsync(new Uri("kontakt", UriKind.Relative), form);
+        var confirmation = await booked.Content.ReadAsStringAsync();
+        Assert.Contains("Dein Rückruf ist gebucht", confirmation, StringComparison.Ordinal);
+        Assert.Contains($"um {BerlinTime.ToLocal(start):HH:mm} Uhr", confirmation, StringComparison.Ordinal);
+        pages["/kontakt after booking"] = confirmation;
+        var cancel = new Uri(CancelPath().Match(confirmation).Value.Replace("&amp;", "&", StringComparison.Ordinal), UriKind.Absolute);
+        pages["/rueckruf/absagen"] = await PageAsync(client, cancel.PathAndQuery.TrimStart('/'));
+        pages["/rueckruf/absagen with a forged token"] = await PageAsync(client, "rueckruf/absagen?token=abc");
+
+        using var staff = App.CreateTenantClient("gross-gerau");
+        using (var login = await staff.PostAsJsonAsync("api/v1/auth/login?useCookies=true", new { email = "admin@gross-gerau.example", password = Platform.Infrastructure.Persistence.DatabaseInitializer.DemoPassword }))
+        {
+            Assert.True(login.IsSuccessStatusCode);
+        }
+
+        var inbox = await PageAsync(staff, "verwaltung/anfragen");
+        Assert.Contains("Gebuchte Rückrufe", inbox, StringComparison.Ordinal);
+        Assert.Contains("0151 1234567", inbox, StringComparison.Ordinal);
+        pages["/verwaltung/anfragen with a callback"] = inbox;
+        pages["/verwaltung/rueckrufzeiten"] = await PageAsync(staff, "verwaltung/rueckrufzeiten");
+        Assert.Contains("verwaltung/rueckrufzeiten", await PageAsync(staff, "verwaltung"), StringComparison.Ordinal);
+
+        var errors = await HtmlChecker.ErrorsAsync(pages);
+        Assert.True(errors.Count == 0, $"{errors.Count} HTML errors:\n{string.Join('\n', errors)}");
+    }
+
+    private static async Task<string> PageAsync(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"/{path}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
     private static async Task SetHoursAsync(HttpClient client, string admin, int capacity, IReadOnlyList<DateOnly>? closedDays = null)
     {
         var ranges = Enumerable.Range(1, 7).SelectMany(d => new[] { new { day = d, start = "08:00", end = "12:00" }, new { day = d, start = "13:00", end = "18:00" } });
@@ -337,6 +395,9 @@ public abstract partial class CallbackSlotTests<TApp>(TApp app) : ApiTestBase<TA
 
     private static string CancelToken(JsonElement receipt) =>
         Uri.UnescapeDataString(new Uri(receipt.GetProperty("cancelUrl").GetString()!).Query.Split("token=")[1]);
+
+    [GeneratedRegex(@"https?://[^\s""]+/rueckruf/absagen\?token=[^\s""]+")]
+    private static partial Regex CancelPath();
 
     [GeneratedRegex(@"https?://\S+/rueckruf/absagen\?token=\S+")]
     private static partial Regex CancelLink();
