@@ -287,6 +287,22 @@ public abstract partial class CallbackSlotTests<TApp>(TApp app) : ApiTestBase<TA
     }
 
     [Fact]
+    public async Task Deleting_an_account_deletes_the_callbacks_booked_with_its_address_and_their_reminders()
+    {
+        using var client = App.CreateTenantClient("gross-gerau");
+        var start = await FirstSlotAsync(client);
+        var booked = await BookAsync(client, start, email: "JANA@gross-gerau.example");
+        var id = booked.Json.GetProperty("id").GetGuid();
+        var jana = await SignInAsync(client, "jana@gross-gerau.example");
+
+        using var deleted = await SendAsync(client, HttpMethod.Post, "api/v1/me/deletion", jana, new { password = Platform.Infrastructure.Persistence.DatabaseInitializer.DemoPassword });
+
+        Assert.True(deleted.IsSuccessStatusCode, await deleted.Content.ReadAsStringAsync());
+        Assert.False(await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().CallbackBookings.AnyAsync(b => b.Id == id)));
+        Assert.False(await App.InTenantAsync("gross-gerau", sp => sp.GetRequiredService<IAppDbContext>().ReminderDeliveries.AnyAsync(d => d.CallbackBookingId == id)));
+    }
+
+    [Fact]
     public async Task Retention_deletes_bookings_the_retention_period_after_their_slot_with_their_reminders()
     {
         var (old, recent) = await App.InTenantAsync("gross-gerau", async sp =>
