@@ -129,10 +129,14 @@ public static class DependencyInjection
         services.AddTransient<SendStaffDigestsJob>();
         services.AddTransient<NotifyLibraryAdoptersJob>();
         services.AddTransient<SendContactConfirmationJob>();
+        services.AddTransient<SendCallbackConfirmationJob>();
         services.AddTransient<SendContactAnswerJob>();
         services.AddScoped<ContactMailQueue>();
         services.AddScoped<IContactConfirmationQueue>(sp => sp.GetRequiredService<ContactMailQueue>());
         services.AddScoped<IContactAnswerQueue>(sp => sp.GetRequiredService<ContactMailQueue>());
+        services.AddScoped<ICallbackConfirmationQueue>(sp => sp.GetRequiredService<ContactMailQueue>());
+        services.AddSingleton<ICallbackCancelTokens, CallbackCancelTokens>();
+        services.AddSingleton<IDatabaseErrors, DatabaseErrors>();
         services.AddSingleton<IPostPublicationScheduler, HangfirePostPublicationScheduler>();
         services.AddOptions<PostViewOptions>().Bind(configuration.GetSection(PostViewOptions.Section))
             .Validate(o => o.FlushInterval > TimeSpan.Zero && o.FlushInterval <= TimeSpan.FromMinutes(1), "Platform:PostViews:FlushInterval must be positive and at most a minute.")

@@ -5,7 +5,10 @@ using Platform.Application.ContactRequests;
 
 namespace Platform.Api.Endpoints;
 
-/// <summary>The contact form (anyone, rate limited) and the jobcenter's inbox (TenantAdmins and Editors of the current tenant).</summary>
+/// <summary>
+/// The contact form and the callback slots (anyone, rate limited), the jobcenter's inbox with its booked callbacks
+/// (TenantAdmins and Editors of the current tenant) and the callback hours (TenantAdmins).
+/// </summary>
 public static class ContactRequestsEndpoints
 {
     public static RouteGroupBuilder MapContactRequestsEndpoints(this RouteGroupBuilder api)
@@ -22,8 +25,53 @@ public static class ContactRequestsEndpoints
             .WithSummary("Answers by e-mail in the jobcenter's name (replies to the team); a request without an e-mail address is 409");
         inbox.MapPatch("/{id:guid}/done", MarkContactRequestDone).WithSummary("Marks a request as handled");
         inbox.MapDelete("/{id:guid}", DeleteContactRequest).WithSummary("Deletes a request before its retention period ends");
+
+        var slots = api.MapGroup("/callback-slots").WithTags("Callbacks");
+        slots.MapGet("/", GetCallbackSlots).WithSummary("The free callback slots of the next two weeks, from two hours from now");
+        slots.MapPost("/bookings", BookCallback)
+            .WithSummary("Books a slot with a phone number and a name; past, misaligned or full slots are 409")
+            .RequireRateLimiting(RateLimits.Contact);
+        slots.MapGet("/bookings/cancellation", GetCallbackCancellation).WithSummary("The booking a signed cancel link stands for");
+        slots.MapPost("/bookings/cancellation", CancelCallback)
+            .WithSummary("Cancels the booking of a signed cancel link and frees its place")
+            .RequireRateLimiting(RateLimits.Contact);
+
+        var callbacks = api.MapGroup("/tenant/callbacks").WithTags("Callbacks").RequireAuthorization(PlatformPolicies.ContactInbox);
+        callbacks.MapGet("/", ListCallbacks).WithSummary("Today's and the coming booked callbacks, earliest first");
+        callbacks.MapPost("/{id:guid}/outcome", RecordCallbackOutcome).WithSummary("Notes how a callback went: reached or not-reached");
+
+        var hours = api.MapGroup("/tenant/callback-hours").WithTags("Callbacks").RequireAuthorization(PlatformPolicies.TenantAdmin);
+        hours.MapGet("/", GetCallbackHours).WithSummary("The callback hours: weekly ranges in Europe/Berlin, slot length, calls per slot, closed days");
+        hours.MapPut("/", UpdateCallbackHours).WithSummary("Sets the callback hours");
         return api;
     }
+
+    public static async Task<Ok<CallbackSlots>> GetCallbackSlots(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetCallbackSlotsQuery(), ct));
+
+    public static async Task<Created<CallbackReceipt>> BookCallback(BookCallbackCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Created((string?)null, await mediator.Send(command, ct));
+
+    public static async Task<Ok<CallbackCancellation>> GetCallbackCancellation(string? token, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetCallbackCancellationQuery(token), ct));
+
+    public static async Task<Ok<CallbackCancellation>> CancelCallback(CancelCallbackCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(command, ct));
+
+    public static async Task<Ok<IReadOnlyList<CallbackItem>>> ListCallbacks(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListCallbacksQuery(), ct));
+
+    public static async Task<NoContent> RecordCallbackOutcome(Guid id, OutcomeRequest request, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new RecordCallbackOutcomeCommand(id, request.Outcome), ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<CallbackHoursView>> GetCallbackHours(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetCallbackHoursQuery(), ct));
+
+    public static async Task<Ok<CallbackHoursView>> UpdateCallbackHours(UpdateCallbackHoursCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(command, ct));
 
     public static async Task<Created<ContactRequestReceipt>> SubmitContactRequest(SubmitContactRequestCommand command, IMediator mediator, CancellationToken ct) =>
         TypedResults.Created((string?)null, await mediator.Send(command, ct));
@@ -55,3 +103,6 @@ public static class ContactRequestsEndpoints
 
 /// <summary>The body of a team's answer.</summary>
 public sealed record AnswerRequest(string? Text);
+
+/// <summary>How a booked callback went: <c>reached</c> or <c>not-reached</c>.</summary>
+public sealed record OutcomeRequest(string? Outcome);

@@ -58,6 +58,9 @@ public sealed class DeleteMyAccountHandler(
             var normalized = email.ToUpperInvariant();
 #pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL UPPER(): the same on every provider, where a culture means nothing.
             await db.ContactRequests.Where(c => c.Email.ToUpper() == normalized).ExecuteDeleteAsync(cancellationToken);
+            var callbacks = db.CallbackBookings.Where(c => c.Email.ToUpper() == normalized).Select(c => (Guid?)c.Id);
+            await db.ReminderDeliveries.Where(d => d.CallbackBookingId != null && callbacks.Contains(d.CallbackBookingId)).ExecuteDeleteAsync(cancellationToken);
+            await db.CallbackBookings.Where(c => c.Email.ToUpper() == normalized).ExecuteDeleteAsync(cancellationToken);
             await db.Invitations.Where(i => i.Email.ToUpper() == normalized).ExecuteDeleteAsync(cancellationToken);
 #pragma warning restore CA1304, CA1311, CA1862
         }

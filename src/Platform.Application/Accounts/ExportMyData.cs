@@ -27,6 +27,7 @@ public sealed record MyDataExport(
     IReadOnlyList<MyEventRegistrationData> EventRegistrations,
     IReadOnlyList<MyBookmarkData> Bookmarks,
     IReadOnlyList<MyContactRequestData> ContactRequests,
+    IReadOnlyList<MyCallbackBookingData> CallbackBookings,
     IReadOnlyList<MyPendingMessageData> PendingMessages,
     IReadOnlyList<MyInvitationData> Invitations,
     IReadOnlyList<MyWorkRecord> StaffWork);
@@ -36,6 +37,9 @@ public sealed record MyPushSubscriptionData(Guid Id, string Endpoint, DateTime C
 
 /// <summary>A message sent with the contact form from the account's e-mail address (the form asks for no account).</summary>
 public sealed record MyContactRequestData(Guid Id, string Type, string Name, string Email, string Phone, string Message, DateTime CreatedAt, DateTime? DoneAt);
+
+/// <summary>A callback booked on the contact page with the account's e-mail address (booking asks for no account).</summary>
+public sealed record MyCallbackBookingData(Guid Id, DateTime Start, string Name, string Phone, string Email, DateTime CreatedAt, DateTime? CancelledAt);
 
 /// <summary>A notification waiting to be sent (or sent, skipped or failed), as the delivery engine keeps it.</summary>
 public sealed record MyPendingMessageData(string Title, string Channel, DateTime DueAt, string Status);
@@ -125,6 +129,11 @@ public sealed class ExportMyDataHandler(
             .OrderBy(c => c.CreatedAt)
             .Select(c => new { c.Id, c.Type, c.Name, c.Email, c.Phone, c.Message, c.CreatedAt, c.DoneAt })
             .ToListAsync(cancellationToken);
+        var callbacks = email.Length == 0 ? [] : await db.CallbackBookings.AsNoTracking()
+            .Where(c => c.Email.ToUpper() == email)
+            .OrderBy(c => c.SlotStart)
+            .Select(c => new MyCallbackBookingData(c.Id, c.SlotStart, c.Name, c.Phone, c.Email, c.CreatedAt, c.CancelledAt))
+            .ToListAsync(cancellationToken);
         var pending = await db.ReminderDeliveries.AsNoTracking()
             .Where(d => d.UserId == userId)
             .OrderBy(d => d.DueAt)
@@ -150,6 +159,7 @@ public sealed class ExportMyDataHandler(
             bookmarks,
             [.. contactRequests.Select(c => new MyContactRequestData(
                 c.Id, ContactRequestTypes.Name(c.Type), c.Name, c.Email, c.Phone, c.Message, c.CreatedAt, c.DoneAt))],
+            callbacks,
             [.. pending.Select(d => new MyPendingMessageData(d.Title, d.Channel.ToString(), d.DueAt, d.Status.ToString()))],
             invitations,
             await StaffWorkAsync(userId, cancellationToken));

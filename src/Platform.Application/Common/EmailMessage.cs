@@ -16,6 +16,7 @@ namespace Platform.Application.Common;
 /// <paramref name="ReferencesLocalParts"/>: the Message-IDs (before the <c>@</c>) of the thread this message answers, oldest first; the last is its
 /// In-Reply-To. <paramref name="WrittenByPerson"/>: a person wrote it (a team's answer), so it is not marked Auto-Submitted.
 /// </para>
+/// <para><paramref name="Attachments"/>: files sent along, for example the .ics of a booked callback; none when null.</para>
 /// </remarks>
 public sealed record EmailMessage(
     string To,
@@ -28,4 +29,8 @@ public sealed record EmailMessage(
     string? MessageIdLocalPart = null,
     Uri? OneClickUnsubscribeUrl = null,
     IReadOnlyList<string>? ReferencesLocalParts = null,
-    bool WrittenByPerson = false);
+    bool WrittenByPerson = false,
+    IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A file attached to an <see cref="EmailMessage"/>: its name, MIME type (for example <c>text/calendar; charset=utf-8</c>) and bytes.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);

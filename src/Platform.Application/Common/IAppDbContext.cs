@@ -54,6 +54,10 @@ public interface IAppDbContext
 
     DbSet<ContactAnswer> ContactAnswers { get; }
 
+    DbSet<CallbackHours> CallbackHours { get; }
+
+    DbSet<CallbackBooking> CallbackBookings { get; }
+
     DbSet<EventRegistration> EventRegistrations { get; }
 
     DbSet<EventSeats> EventSeats { get; }

@@ -5,7 +5,10 @@ using Platform.Domain.ContactRequests;
 
 namespace Platform.Application.ContactRequests;
 
-/// <summary>Deletes the current tenant's contact requests older than its retention period; returns how many.</summary>
+/// <summary>
+/// Deletes the current tenant's contact requests older than its retention period, and the booked callbacks whose slot
+/// lies that long back (with their reminders); returns how many requests and bookings.
+/// </summary>
 public sealed record DeleteExpiredContactRequestsCommand : ICommand<int>;
 
 public sealed class DeleteExpiredContactRequestsHandler(IAppDbContext db, ICurrentTenant current, TimeProvider clock)
@@ -18,6 +21,11 @@ public sealed class DeleteExpiredContactRequestsHandler(IAppDbContext db, ICurre
         var cutoff = ContactRequest.RetentionCutoff(days, clock.GetUtcNow().UtcDateTime);
 
         // The tenant filter applies to ExecuteDelete too: only this tenant's rows.
-        return await db.ContactRequests.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var requests = await db.ContactRequests.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var callbackCutoff = CallbackBooking.RetentionCutoff(days, clock.GetUtcNow().UtcDateTime);
+        var expired = db.CallbackBookings.Where(b => b.SlotStart < callbackCutoff).Select(b => (Guid?)b.Id);
+        await db.ReminderDeliveries.Where(d => d.CallbackBookingId != null && expired.Contains(d.CallbackBookingId)).ExecuteDeleteAsync(cancellationToken);
+        var bookings = await db.CallbackBookings.Where(b => b.SlotStart < callbackCutoff).ExecuteDeleteAsync(cancellationToken);
+        return requests + bookings;
     }
 }

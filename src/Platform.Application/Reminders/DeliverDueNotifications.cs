@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common;
+using Platform.Application.ContactRequests;
 using Platform.Application.Resources;
 using Platform.Domain.Reminders;
 using Platform.Domain.Tenants;
@@ -33,6 +34,7 @@ public sealed class DeliverDueNotificationsHandler(
     IEmailBatchSender email,
     IPushSender push,
     IUnsubscribeTokens tokens,
+    ICallbackCancelTokens callbackTokens,
     ITenantLinks links,
     TimeProvider clock,
     PlatformMetrics metrics) : ICommandHandler<DeliverDueNotificationsCommand, DeliveryBatchResult>
@@ -71,8 +73,16 @@ public sealed class DeliverDueNotificationsHandler(
             .Where(p => userIds.Contains(p.UserId))
             .ToDictionaryAsync(p => p.UserId, cancellationToken);
 
+        // A booked callback's reminder goes to the booking's address while the booking stands (ReminderDelivery.ForCallback).
+        var bookingIds = deliveries.Where(d => d.CallbackBookingId != null).Select(d => d.CallbackBookingId!.Value).ToList();
+        var bookings = bookingIds.Count == 0
+            ? new Dictionary<Guid, Domain.ContactRequests.CallbackBooking>()
+            : await db.CallbackBookings.AsNoTracking()
+                .Where(b => bookingIds.Contains(b.Id) && b.CancelledAt == null && b.Email != "")
+                .ToDictionaryAsync(b => b.Id, cancellationToken);
+
         var outcome = new Tally(metrics, tenantInfo.Id);
-        var emails = new List<(ReminderDelivery Delivery, Recipient Recipient)>();
+        var emails = new List<(ReminderDelivery Delivery, EmailMessage Message)>();
         var pushes = new List<ReminderDelivery>();
         var inAppIds = deliveries.Where(d => d.Channel == NotificationChannel.InApp).Select(d => (Guid?)d.Id).ToList();
         var written = (await db.Notifications.AsNoTracking()
@@ -82,6 +92,22 @@ public sealed class DeliverDueNotificationsHandler(
 
         foreach (var delivery in deliveries)
         {
+            if (delivery.CallbackBookingId is { } bookingId)
+            {
+                if (bookings.GetValueOrDefault(bookingId) is { } booking && booking.SlotStart > now)
+                {
+                    emails.Add((delivery, CallbackEmails.ReminderMail(
+                        tenantInfo, delivery, booking.Email, CallbackEmails.CancelLink(links, callbackTokens, tenantInfo, bookingId))));
+                }
+                else
+                {
+                    delivery.MarkSkipped(now);
+                    outcome.Count(delivery, DeliveryOutcome.Skipped);
+                }
+
+                continue;
+            }
+
             var recipient = delivery.UserId is { } id ? recipients.GetValueOrDefault(id) : null;
             var allowed = delivery.UserId is null
                 ? delivery.Channel == NotificationChannel.Push
@@ -108,7 +134,7 @@ public sealed class DeliverDueNotificationsHandler(
                     outcome.Count(delivery, DeliveryOutcome.Sent);
                     break;
                 case NotificationChannel.Email:
-                    emails.Add((delivery, recipient!));
+                    emails.Add((delivery, NotificationMail(tenantInfo, delivery, recipient!)));
                     break;
                 default:
                     var quiet = delivery.UserId is { } user && preferences.TryGetValue(user, out var p) ? p.QuietHours : QuietHours.Default;
@@ -147,7 +173,7 @@ public sealed class DeliverDueNotificationsHandler(
 
     private async Task<bool> SendEmailsAsync(
         TenantInfo tenantInfo,
-        List<(ReminderDelivery Delivery, Recipient Recipient)> emails,
+        List<(ReminderDelivery Delivery, EmailMessage Message)> emails,
         Guid claimToken,
         TimeSpan lease,
         Tally outcome,
@@ -179,7 +205,7 @@ public sealed class DeliverDueNotificationsHandler(
             // The mark of one message travels to the database while the next one goes to the mail server: at most one
             // accepted message is unmarked at any moment.
             var previousMark = Task.FromResult(true);
-            foreach (var (delivery, recipient) in emails)
+            foreach (var (delivery, message) in emails)
             {
                 // A slow batch keeps its claim; if another worker has taken rows over meanwhile, this one stops before
                 // sending anything that is no longer its own.
@@ -204,29 +230,6 @@ public sealed class DeliverDueNotificationsHandler(
                 }
 
                 remaining--;
-                var unsubscribeToken = tokens.Create(tenantInfo.Id, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null, delivery.Kind));
-                var unsubscribe = UnsubscribePage(tenantInfo, unsubscribeToken);
-                var culture = EmailText.Culture(delivery.Language);
-                var message = BrandedEmail.Compose(
-                    tenantInfo,
-                    recipient.Email,
-                    delivery.Title,
-                    [
-                        new EmailParagraph(delivery.Text),
-                        new EmailButton(EmailText.Get("Notify.OpenInApp", culture), links.Link(tenantInfo, delivery.Link)),
-                        new EmailParagraph(delivery.Kind.IsStaffKind()
-                            ? StaffText.Get("Unsubscribe.Note")
-                            : EmailText.Get("Notify.UnsubscribeNote." + delivery.Kind, culture)),
-                        new EmailButton(
-                            delivery.Kind.IsStaffKind() ? StaffText.Get("Unsubscribe.Button") : EmailText.Get("Notify.Unsubscribe." + delivery.Kind, culture),
-                            unsubscribe),
-                    ],
-                    culture) with
-                {
-                    UnsubscribeUrl = unsubscribe,
-                    OneClickUnsubscribeUrl = links.Link(tenantInfo, "/api/v1/notifications/unsubscribe/one-click?token=" + Uri.EscapeDataString(unsubscribeToken)),
-                    MessageIdLocalPart = $"{delivery.Id:N}.{tenantInfo.Slug}.notifications",
-                };
                 try
                 {
                     await batch.SendAsync(message, cancellationToken);
@@ -255,6 +258,34 @@ public sealed class DeliverDueNotificationsHandler(
 
             return await previousMark;
         }
+    }
+
+    /// <summary>A notification to an account: its text, the link into the app and the unsubscribe links of its kind.</summary>
+    private EmailMessage NotificationMail(TenantInfo tenantInfo, ReminderDelivery delivery, Recipient recipient)
+    {
+        var unsubscribeToken = tokens.Create(tenantInfo.Id, new UnsubscribeTarget(recipient.Id, NotificationChannel.Email, null, delivery.Kind));
+        var unsubscribe = UnsubscribePage(tenantInfo, unsubscribeToken);
+        var culture = EmailText.Culture(delivery.Language);
+        return BrandedEmail.Compose(
+            tenantInfo,
+            recipient.Email,
+            delivery.Title,
+            [
+                new EmailParagraph(delivery.Text),
+                new EmailButton(EmailText.Get("Notify.OpenInApp", culture), links.Link(tenantInfo, delivery.Link)),
+                new EmailParagraph(delivery.Kind.IsStaffKind()
+                    ? StaffText.Get("Unsubscribe.Note")
+                    : EmailText.Get("Notify.UnsubscribeNote." + delivery.Kind, culture)),
+                new EmailButton(
+                    delivery.Kind.IsStaffKind() ? StaffText.Get("Unsubscribe.Button") : EmailText.Get("Notify.Unsubscribe." + delivery.Kind, culture),
+                    unsubscribe),
+            ],
+            culture) with
+        {
+            UnsubscribeUrl = unsubscribe,
+            OneClickUnsubscribeUrl = links.Link(tenantInfo, "/api/v1/notifications/unsubscribe/one-click?token=" + Uri.EscapeDataString(unsubscribeToken)),
+            MessageIdLocalPart = $"{delivery.Id:N}.{tenantInfo.Slug}.notifications",
+        };
     }
 
     /// <summary>Marks one message sent, only while this worker still holds its claim.</summary>

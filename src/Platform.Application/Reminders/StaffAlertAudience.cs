@@ -14,7 +14,7 @@ public static class StaffAlertAudience
     public static IReadOnlyList<string> RolesFor(NotificationKind kind) => kind switch
     {
         NotificationKind.ReviewRequested => [Roles.Reviewer, Roles.TenantAdmin],
-        NotificationKind.ContactRequest or NotificationKind.LibraryItemUpdated => [Roles.TenantAdmin, Roles.Editor],
+        NotificationKind.ContactRequest or NotificationKind.CallbackBooked or NotificationKind.LibraryItemUpdated => [Roles.TenantAdmin, Roles.Editor],
         _ => Roles.Staff,
     };
 

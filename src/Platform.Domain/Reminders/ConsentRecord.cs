@@ -43,6 +43,7 @@ public sealed class ConsentRecord : ITenantOwned
         NotificationKind.ReviewDecided => "review-decided",
         NotificationKind.ContactRequest => "contact-request",
         NotificationKind.PublicationFailed => "publication-failed",
+        NotificationKind.CallbackBooked => "callback-booked",
         NotificationKind.LibraryItemUpdated => "library-item-updated",
         NotificationKind.StaffDigest => "staff-digest",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A kind of message without a name."),

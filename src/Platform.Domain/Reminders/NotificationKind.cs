@@ -24,6 +24,9 @@ public enum NotificationKind
     /// <summary>For staff: a post of theirs could not be published.</summary>
     PublicationFailed = 6,
 
+    /// <summary>For staff: a young person booked a callback slot.</summary>
+    CallbackBooked = 7,
+
     /// <summary>For staff: a library item the jobcenter adopted has a new version upstream.</summary>
     LibraryItemUpdated = 8,
 

@@ -34,6 +34,9 @@ public sealed class ReminderDelivery : ITenantOwned
 
     public NotificationChannel Channel { get; private set; }
 
+    /// <summary>The booked callback a reminder by e-mail is about; it goes to the address of the booking, not to an account.</summary>
+    public Guid? CallbackBookingId { get; private set; }
+
     /// <summary>The kind, from the key's prefix (<c>r:</c>, <c>p:</c>, <c>w:</c>, <c>s3:</c> …), which every factory below sets.</summary>
     public NotificationKind Kind => Key[0] switch
     {
@@ -161,6 +164,24 @@ public sealed class ReminderDelivery : ITenantOwned
 
     /// <summary>How every staff message's key starts (then its kind's number): <c>s3:</c>, <c>s9:</c> …</summary>
     public const string StaffKeyStart = "s";
+
+    /// <summary>
+    /// The reminder of a booked callback, to the e-mail address the young person gave (<c>c:</c> keys, kind
+    /// <see cref="NotificationKind.Reminder"/>). The engine sends it only while the booking stands.
+    /// </summary>
+    public static ReminderDelivery ForCallback(Guid tenantId, Guid bookingId, DateTime dueAt, string title, string text, string language) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        TenantId = tenantId,
+        Key = $"c:{bookingId:N}:{(int)NotificationChannel.Email}",
+        CallbackBookingId = bookingId,
+        Channel = NotificationChannel.Email,
+        DueAt = dueAt,
+        Title = Shorten(title, 200),
+        Text = Shorten(text, 500),
+        Language = language,
+        Link = "/kontakt",
+    };
 
     private static string Shorten(string text, int length) => text.Length > length ? text[..(length - 1)] + "…" : text;
 

@@ -8,7 +8,7 @@ public static class StaffAlerts
 {
     public static IReadOnlyList<NotificationKind> Kinds { get; } =
         [NotificationKind.ReviewRequested, NotificationKind.ReviewDecided, NotificationKind.ContactRequest, NotificationKind.PublicationFailed,
-            NotificationKind.LibraryItemUpdated];
+            NotificationKind.CallbackBooked, NotificationKind.LibraryItemUpdated];
 
     /// <summary>Whether messages of this kind go to staff: the alerts, and their daily digest.</summary>
     public static bool IsStaffKind(this NotificationKind kind) => kind == NotificationKind.StaffDigest || Kinds.Contains(kind);

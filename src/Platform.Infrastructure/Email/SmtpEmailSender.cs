@@ -106,7 +106,13 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
             mime.InReplyTo = $"{thread[^1]}@{domain}";
         }
 
-        mime.Body = new BodyBuilder { TextBody = message.PlainTextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = message.PlainTextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 

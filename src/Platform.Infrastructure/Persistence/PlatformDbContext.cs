@@ -70,6 +70,10 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser, Platfo
 
     public DbSet<ContactAnswer> ContactAnswers => Set<ContactAnswer>();
 
+    public DbSet<CallbackHours> CallbackHours => Set<CallbackHours>();
+
+    public DbSet<CallbackBooking> CallbackBookings => Set<CallbackBooking>();
+
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
 
     public DbSet<EventSeats> EventSeats => Set<EventSeats>();

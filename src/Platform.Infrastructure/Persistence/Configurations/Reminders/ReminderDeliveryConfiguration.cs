@@ -27,6 +27,9 @@ public sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<Rem
         // The engine's question: what is due and not claimed, oldest first.
         builder.HasIndex(d => new { d.TenantId, d.Status, d.DueAt });
         builder.HasIndex(d => d.UserId);
+
+        // No foreign key: the retention job and the engine handle a booking that is gone (ReminderDelivery.ForCallback).
+        builder.HasIndex(d => d.CallbackBookingId);
         builder.HasIndex(d => d.ClaimToken);
 
         // Marking a message sent succeeds only for the worker that still holds the claim.
