@@ -17,14 +17,8 @@ public sealed partial class DeleteExpiredContactRequestsJob(ITenantScopeRunner t
     public Task RunAsync(CancellationToken cancellationToken) => locks.RunAloneAsync(RecurringJobId, logger, DeleteAsync, cancellationToken);
 
     private Task DeleteAsync(CancellationToken cancellationToken) =>
-        tenants.ForEachTenantAsync("Contact request retention", async (tenant, ct) =>
-        {
-            var deleted = await tenants.SendAsync(tenant.Id, new DeleteExpiredContactRequestsCommand(), ct);
-            if (deleted > 0)
-            {
-                LogDeleted(logger, deleted, tenant.Slug);
-            }
-        }, cancellationToken);
+        EveryTenant.SendAsync(
+            tenants, "Contact request retention", new DeleteExpiredContactRequestsCommand(), (deleted, tenant) => LogDeleted(logger, deleted, tenant), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Count} contact requests of {Tenant}")]
     private static partial void LogDeleted(ILogger logger, int count, string tenant);

@@ -14,14 +14,8 @@ public sealed partial class NotifyLibraryAdoptersJob(ITenantScopeRunner tenants,
 {
     [AutomaticRetry(Attempts = 3)]
     public Task RunAsync(Guid itemId, int version, CancellationToken cancellationToken) =>
-        tenants.ForEachTenantAsync("Library update alert", async (tenant, ct) =>
-        {
-            var alerted = await tenants.SendAsync(tenant.Id, new AlertLibraryAdoptersCommand(itemId, version), ct);
-            if (alerted > 0)
-            {
-                LogAlerted(logger, alerted, tenant.Slug, version);
-            }
-        }, cancellationToken);
+        EveryTenant.SendAsync(
+            tenants, "Library update alert", new AlertLibraryAdoptersCommand(itemId, version), (alerted, tenant) => LogAlerted(logger, alerted, tenant, version), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alerted {Count} adoptions of {Tenant} to library version {Version}")]
     private static partial void LogAlerted(ILogger logger, int count, string tenant, int version);

@@ -19,14 +19,7 @@ public sealed partial class SendStaffDigestsJob(ITenantScopeRunner tenants, IJob
 
     /// <summary>Queues the digests of every jobcenter now (the recurring run, or a test).</summary>
     public Task QueueAsync(CancellationToken cancellationToken) =>
-        tenants.ForEachTenantAsync("Staff digest", async (tenant, ct) =>
-        {
-            var queued = await tenants.SendAsync(tenant.Id, new QueueStaffDigestsCommand(), ct);
-            if (queued > 0)
-            {
-                LogQueued(logger, queued, tenant.Slug);
-            }
-        }, cancellationToken);
+        EveryTenant.SendAsync(tenants, "Staff digest", new QueueStaffDigestsCommand(), (queued, tenant) => LogQueued(logger, queued, tenant), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} staff digests of {Tenant}")]
     private static partial void LogQueued(ILogger logger, int count, string tenant);
