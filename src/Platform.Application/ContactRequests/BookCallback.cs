@@ -2,7 +2,6 @@ using System.Globalization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Platform.Application.Accounts;
 using Platform.Application.Common;
 using Platform.Application.Reminders;
 using Platform.Application.Resources;
@@ -86,7 +85,7 @@ public sealed class BookCallbackHandler(
                 new StaffAlert(
                     NotificationKind.CallbackBooked, booking.Id, 0, StaffText.Get("Callback.Title"),
                     StaffText.Format("Callback.Text", BerlinTime.ToLocal(booking.SlotStart).ToString("dddd, d. MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("de-DE"))),
-                    "/verwaltung/anfragen", Roles: [Roles.TenantAdmin, Roles.Editor]),
+                    "/verwaltung/anfragen"),
                 cancellationToken);
             try
             {
