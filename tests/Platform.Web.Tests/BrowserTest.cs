@@ -89,4 +89,26 @@ public abstract class ChromiumTest : IClassFixture<ChromiumFixture>
     /// </summary>
     public static Task UntilUrlAsync(IPage page, Regex address) =>
         Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = Patience });
+
+    /// <summary>
+    /// Polls until the JavaScript <paramref name="expression"/> (it may return a promise) is true in the page. Not
+    /// <c>WaitForFunctionAsync</c>: after its first try that one re-evaluates the expression with <c>eval</c> inside
+    /// the page, which the platform's Content-Security-Policy (<c>script-src 'self'</c>) refuses, so it failed whenever
+    /// the condition did not hold at once. Each <c>EvaluateAsync</c> here is a fresh evaluation from outside the page.
+    /// </summary>
+    public static async Task UntilTrueAsync(IPage page, string expression)
+    {
+        using var expired = new CancellationTokenSource(TimeSpan.FromMilliseconds(Patience));
+        while (!await page.EvaluateAsync<bool>(expression))
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), expired.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Never came true in the page: {expression}");
+            }
+        }
+    }
 }

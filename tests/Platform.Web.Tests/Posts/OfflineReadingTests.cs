@@ -17,7 +17,7 @@ public sealed class OfflineReadingTests(BrowserApp app, ChromiumFixture chromium
         // The jobcenter's service worker takes over this page (its scope is the jobcenter's path).
         var scope = await Page.EvaluateAsync<string>("navigator.serviceWorker.ready.then(r => r.scope)");
         Assert.Equal(feed.ToString(), scope);
-        await Page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null");
+        await UntilTrueAsync(Page, "navigator.serviceWorker.controller !== null");
 
         var links = Page.Locator("ul.feed > li > article.post-card h2 a");
         var read = (await links.Nth(0).GetAttributeAsync("href"))!;
@@ -46,9 +46,9 @@ public sealed class OfflineReadingTests(BrowserApp app, ChromiumFixture chromium
     {
         var feed = App.Tenant("gross-gerau", TenantAddressing.Host);
         await Page.GotoAsync(new Uri(feed, "?culture=ar").ToString());
-        await Page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null");
+        await UntilTrueAsync(Page, "navigator.serviceWorker.controller !== null");
         // The page has told the worker its language.
-        await Page.WaitForFunctionAsync("caches.open('einstellungen-v1').then(c => c.match('sw-sprache')).then(r => r ? r.text() : '').then(t => t === 'ar')");
+        await UntilTrueAsync(Page, "caches.open('einstellungen-v1').then(c => c.match('sw-sprache')).then(r => r ? r.text() : '').then(t => t === 'ar')");
         var unread = (await Page.Locator("ul.feed > li > article.post-card h2 a").Nth(1).GetAttributeAsync("href"))!;
 
         await Context.SetOfflineAsync(true);

@@ -194,13 +194,12 @@ public sealed class BewerbungsmappeTests(BrowserApp app, ChromiumFixture chromiu
         Assert.Contains("camera=()", feed!.Headers["permissions-policy"], StringComparison.Ordinal);
 
         // The jobcenter's service worker takes over on the first page; the tool's page and scripts then go through it.
-        await Page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null");
+        await UntilTrueAsync(Page, "navigator.serviceWorker.controller !== null");
         await Page.GotoAsync(new Uri(site, "bewerbungsmappe").ToString());
         await Expect(Page.Locator("#mappe")).ToBeVisibleAsync();
-        await Page.WaitForFunctionAsync(
-            "async () => (await (await caches.open('lesen-v1')).keys()).filter(r => /bewerbungsmappe$|pdf-lib|bewerbungsmappe[^/]*[.]js$|tools[^/]*[.]css$/.test(r.url)).length >= 4",
-            null,
-            new() { PollingInterval = 200 });
+        await UntilTrueAsync(
+            Page,
+            "async () => (await (await caches.open('lesen-v1')).keys()).filter(r => /bewerbungsmappe$|pdf-lib|bewerbungsmappe[^/]*[.]js$|tools[^/]*[.]css$/.test(r.url)).length >= 4");
 
         await Context.SetOfflineAsync(true);
         await Page.ReloadAsync();
