@@ -22,7 +22,7 @@ public sealed class GivePostFeedbackValidator : AbstractValidator<GivePostFeedba
     }
 }
 
-public sealed class GivePostFeedbackHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock) : ICommandHandler<GivePostFeedbackCommand>
+public sealed class GivePostFeedbackHandler(IAppDbContext db, ICurrentTenant tenant, TimeProvider clock, IDatabaseErrors errors) : ICommandHandler<GivePostFeedbackCommand>
 {
     /// <summary>A day's first answer that another request inserted at the same moment is tried again, this often.</summary>
     private const int Attempts = 3;
@@ -56,7 +56,7 @@ public sealed class GivePostFeedbackHandler(IAppDbContext db, ICurrentTenant ten
                 await db.SaveChangesAsync(cancellationToken);
                 return Unit.Value;
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (DbUpdateException exception) when (attempt < Attempts && errors.IsUniqueViolation(exception))
             {
                 // Another tap inserted the day's row first: the next round adds this answer to it.
             }

@@ -6,14 +6,13 @@ using Platform.Domain.Reminders;
 namespace Platform.Application.Reminders;
 
 /// <summary>
-/// What a staff alert says and to whom: the holders of <see cref="Roles"/> (by default its kind's
-/// <see cref="StaffAlertAudience"/>), or the accounts in <see cref="To"/>; never <see cref="Except"/> (the person whose
-/// step caused it). <see cref="MailedDirectly"/>: the step mails them
+/// What a staff alert says and to whom: the holders of its kind's roles (<see cref="StaffAlertAudience"/>), or the
+/// accounts in <see cref="To"/>; never <see cref="Except"/> (the person whose step caused it). <see cref="MailedDirectly"/>: the step mails them
 /// itself (a failed publication always does), so the alert adds no second e-mail.
 /// </summary>
 public sealed record StaffAlert(
     NotificationKind Kind, Guid SubjectId, int Occurrence, string Title, string Text, string Link,
-    IReadOnlyCollection<string>? Roles = null, IReadOnlyCollection<Guid>? To = null, Guid? Except = null, bool MailedDirectly = false);
+    IReadOnlyCollection<Guid>? To = null, Guid? Except = null, bool MailedDirectly = false);
 
 /// <summary>Adds staff alerts to the current tenant's outbox (<see cref="AddAsync"/>).</summary>
 public sealed class StaffAlerter(IAppDbContext db, IAccountService accounts, IRecipientDirectory directory, ICurrentTenant tenant, TimeProvider clock)
@@ -25,7 +24,7 @@ public sealed class StaffAlerter(IAppDbContext db, IAccountService accounts, IRe
     /// </summary>
     public async Task AddAsync(StaffAlert alert, CancellationToken cancellationToken)
     {
-        var roles = alert.Roles ?? StaffAlertAudience.RolesFor(alert.Kind);
+        var roles = StaffAlertAudience.RolesFor(alert.Kind);
         var staff = (await accounts.ListStaffAsync(cancellationToken))
             .Where(m => m.Id != alert.Except
                 && (alert.To?.Contains(m.Id) ?? m.Roles.Any(r => roles.Contains(r, StringComparer.Ordinal))))

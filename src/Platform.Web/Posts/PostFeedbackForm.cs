@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Platform.Application.Common;
 using Platform.Application.Posts;
 
 namespace Platform.Web.Posts;
@@ -34,8 +35,14 @@ public static class PostFeedbackForm
             .RequireRateLimiting(RateLimitPolicies.PostFeedback)
             .ExcludeFromDescription();
 
-    private static async Task<IResult> AnswerAsync(HttpContext context, IMediator mediator, Guid id, [FromForm] string? helpful, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerAsync(
+        HttpContext context, ICurrentTenant current, IMediator mediator, Guid id, [FromForm] string? helpful, CancellationToken cancellationToken)
     {
+        if (current.Tenant is null)
+        {
+            return Results.NotFound();
+        }
+
         // Anything but "true" or "false" (a hand-made post) is answered by the validator with a 400 naming "helpful".
         await mediator.Send(new GivePostFeedbackCommand(id, bool.TryParse(helpful, out var parsed) ? parsed : null), cancellationToken);
         context.Response.Headers.Location = $"{context.Request.PathBase}/posts/{id}?{QueryName}={Thanks}#hilfreich-titel";

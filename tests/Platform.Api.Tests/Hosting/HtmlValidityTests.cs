@@ -79,7 +79,7 @@ public abstract class HtmlValidityTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             ("jana@gross-gerau.example", new[] { "meine-daten", "benachrichtigungen", "erinnerungen", "konto/sicherheit", "veranstaltungen" }),
             // A published post's editorial page shows its Instagram kit.
             ("redaktion@gross-gerau.example", ["redaktion", "redaktion/beitraege/neu", "redaktion/kalender", $"redaktion/beitraege/{postId}", $"redaktion/beitraege/{postId}/uebersetzungen/ar", "redaktion/links", "redaktion/zahlen"]),
-            ("admin@gross-gerau.example", ["verwaltung", "verwaltung/anfragen", $"verwaltung/anfragen/{requestId}"]),
+            ("admin@gross-gerau.example", ["verwaltung", "benachrichtigungen", "verwaltung/anfragen", $"verwaltung/anfragen/{requestId}"]),
             ("netzwerk@gross-gerau.example", ["redaktion/bibliothek", "redaktion/bibliothek/zahlen", $"redaktion/bibliothek/{itemId}", $"redaktion/bibliothek/{itemId}/uebersetzungen/ar"]),
         })
         {

@@ -95,10 +95,19 @@ public abstract partial class EditorialFiguresTests<TApp>(TApp app) : ApiTestBas
         var text = await csv.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
-        foreach (var leak in new[] { "Offenbacher Geheimtipp", foreign.ToString(), "777", "555", "444" })
+        foreach (var leak in new[] { "Offenbacher Geheimtipp", foreign.ToString() })
         {
             Assert.DoesNotContain(leak, page, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(leak, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Offenbach's counts, as figures (a post id may hold "777" by chance: only cells are compared).
+        var figures = Figure().Matches(page).Select(m => m.Groups["text"].Value).ToList();
+        var cells = text.Split(["\r\n", ";"], StringSplitOptions.None);
+        foreach (var leak in new[] { "777", "555", "444" })
+        {
+            Assert.DoesNotContain(leak, figures);
+            Assert.DoesNotContain(leak, cells);
         }
 
         Assert.Equal("8", Cells(page, home)[0]);

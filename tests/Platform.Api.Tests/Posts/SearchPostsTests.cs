@@ -193,10 +193,12 @@ public abstract class SearchPostsTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
             return;
         }
 
-        var offenbach = await App.InTenantAsync("offenbach", sp => Task.FromResult(sp.GetRequiredService<ICurrentTenant>().RequiredId));
+        // Asked as Gross-Gerau, which has not one of Offenbach's 50,000 matches: the tenant-first index finds that at
+        // once. (As Offenbach, nearly every row of the tenant matches, and a sequential scan may rightly be cheaper, so
+        // the plan there depends on the statistics of the moment; a CI run once got one.)
         command.CommandText = $"""
             ANALYZE "{PostSearchMigrations.PostgreSqlIndexTable}";
-            SELECT set_config('{PostgreSqlRowLevelSecurity.TenantSetting}', '{offenbach}', false);
+            SELECT set_config('{PostgreSqlRowLevelSecurity.TenantSetting}', '{grossGerau}', false);
             PREPARE search(tsquery, integer, integer) AS {PostSearchMigrations.PostgreSqlSearchStatement};
             EXPLAIN EXECUTE search(to_tsquery('german', 'quallenkurs:*'), 0, 10);
             """;
