@@ -105,7 +105,12 @@ foreach (var accepts in builder.Services.Where(d => d.ServiceType == typeof(Matc
 var app = builder.Build();
 if (migrateOnly)
 {
-    return await MigrateOnly.RunAsync(app);
+    var exitCode = await MigrateOnly.RunAsync(app);
+
+    // The console logger writes from a queue of its own: disposing the app waits until every line is out, which a
+    // bare return did not (with 17 migrations the "Database migrated" line was lost at exit).
+    await app.DisposeAsync();
+    return exitCode;
 }
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
