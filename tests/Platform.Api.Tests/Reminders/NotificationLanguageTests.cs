@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Accounts;
 using Platform.Application.Resources;
+using Platform.Domain.Common;
 using Platform.Domain.Reminders;
 using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Persistence;
-using Platform.Domain.Common;
 using Platform.TestSupport;
 
 namespace Platform.Api.Tests.Reminders;
