@@ -325,6 +325,7 @@ internal sealed record GeneratedPost(Guid Id, Guid TenantId, string Title, strin
         "Title" => Title,
         "Summary" => Summary,
         "BodyMarkdown" => Body,
+        "TranslatedText" => "",
         "Topics" => Topics,
         "Language" => "de",
         "HasCoverImage" => false,

@@ -81,22 +81,23 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog, ICur
 
     public async ValueTask<FeedPage> Handle(GetFeedQuery query, CancellationToken cancellationToken)
     {
-        var set = await catalog.ForCurrentTenantAsync(cancellationToken);
-        var topic = Topics.None;
-        if (query.Topic is not null && !set.TryParse(query.Topic, out topic))
-        {
-            throw new ValidationException([new ValidationFailure(
-                nameof(GetFeedQuery.Topic), ValidationMessages.Format("Feed.UnknownTopic", string.Join(", ", set.All.Select(t => t.Key))))]);
-        }
-
         // IAppDbContext is the platform's DbContext; compiled queries need the context itself.
         var context = (DbContext)db;
         var queries = Compiled.GetOrAdd(context.GetType(), static _ => new FeedQueries());
 
-        // Both statements on one connection: one pool rental and, on PostgreSQL, one tenant set-up instead of two.
+        // Every statement of the request on one connection, the topic catalog's too (it reads through the same scoped
+        // context): one pool rental and, on PostgreSQL, one tenant set-up instead of one per statement.
         await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            var set = await catalog.ForCurrentTenantAsync(cancellationToken);
+            var topic = Topics.None;
+            if (query.Topic is not null && !set.TryParse(query.Topic, out topic))
+            {
+                throw new ValidationException([new ValidationFailure(
+                    nameof(GetFeedQuery.Topic), ValidationMessages.Format("Feed.UnknownTopic", string.Join(", ", set.All.Select(t => t.Key))))]);
+            }
+
             var total = await counts.GetAsync(tenant.RequiredId, topic, () => queries.Count(context, topic));
             var items = new List<PostSummary>(query.PageSize);
             var rows = new List<FeedRow>(query.PageSize + 1);

@@ -6,9 +6,10 @@ namespace Platform.Infrastructure.Persistence.Search;
 
 /// <summary>
 /// PostgreSQL full-text search with the 'german' configuration (ADR-010), tenant-first: the table
-/// <c>PostSearchIndex</c> holds each published post's tsvector (title A, summary B, body C) with its tenant under a
-/// composite GIN index, read through two security-definer functions that filter by the connection's tenant
-/// (<see cref="PostSearchMigrations.CreatePostgreSqlTenantIndex"/>). The tenant's newest
+/// <c>PostSearchIndex</c> holds each published post's tsvector (title A, summary B, body C) in the tenant's own lexemes
+/// under a GIN index, read through two security-definer functions that filter by the connection's tenant
+/// (<see cref="PostSearchMigrations.CreatePostgreSqlTenantIndex"/>, <see cref="PostSearchMigrations.UsePostgreSqlTenantLexemes"/>);
+/// they put the query in the tenant's lexemes themselves. The tenant's newest
 /// <see cref="SearchPostsQuery.RankedMatches"/> matches are ordered by <c>ts_rank</c>; <c>ts_headline</c> marks the
 /// title and snippet of the rows shown. Each term is stemmed and matched as a prefix, so "Wohnungen" finds "Wohnung"
 /// and "Bewerb" finds "Bewerbungstraining".
