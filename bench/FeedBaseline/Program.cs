@@ -10,8 +10,9 @@ using Npgsql;
 // GET /bare with a constant small JSON. It connects as the product does in production: as a login of the
 // row-level-security role platform_app, so the policies hold (ADR-006). The tenant comes from the Host header
 // ({slug}.localhost), looked up in a dictionary loaded once at start, as the product's in-memory tenant catalog does.
-// Unlike the product (whose topic catalog and feed handler each open a connection and set the tenant), it sends
-// everything on one connection with one set_config: the least that returns the same answer under row-level security.
+// Like the product it sends everything on one connection with one set_config, and it keeps each tenant's count in
+// memory for a minute (the product's FeedCounts, issue 13) instead of counting on every request: the least that returns
+// the same answer under row-level security.
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = builder.Configuration.GetConnectionString("Platform")
     ?? throw new InvalidOperationException("ConnectionStrings:Platform is required.");
@@ -48,6 +49,11 @@ internal static class Feed
 {
     public const int PageSize = 12;
 
+    // The product's FeedCounts: a tenant's count is kept for at most a minute (there also dropped on a change).
+    private static readonly TimeSpan CountLifetime = TimeSpan.FromMinutes(1);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (int Count, DateTime Until)> Counts = new();
+
     // What TenantSessionInterceptor sends on every connection open (ADR-006).
     private const string TenantSql = "SELECT set_config('app.tenant_id', $1, false)";
 
@@ -68,7 +74,7 @@ internal static class Feed
         """;
 
     private const string PageSql = """
-        SELECT p."Id", p."Title", p."Summary", p."Topics", p."PublishedAt", p."HasCoverImage", p."CoverImageAlt", p."ContentVersion"
+        SELECT p."Id", p."Title", p."Summary", p."Topics", p."PublishedAt", p."HasCoverImage", p."CoverImageAlt", p."ContentVersion", p."Language"
         FROM "Posts" AS p
         WHERE p."TenantId" = $1 AND p."Status" = 2
         ORDER BY p."PublishedAt" DESC, p."Id" DESC
@@ -106,10 +112,16 @@ internal static class Feed
         }
 
         int total;
-        await using (var count = new NpgsqlCommand(CountSql, connection))
+        if (Counts.TryGetValue(tenantId, out var cached) && cached.Until > DateTime.UtcNow)
         {
+            total = cached.Count;
+        }
+        else
+        {
+            await using var count = new NpgsqlCommand(CountSql, connection);
             count.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = tenantId });
             total = (int)(await count.ExecuteScalarAsync(cancellationToken))!;
+            Counts[tenantId] = (total, DateTime.UtcNow + CountLifetime);
         }
 
         var items = new List<PostSummary>(pageSize);
@@ -132,7 +144,8 @@ internal static class Feed
                     reader.GetFieldValue<DateTime>(4),
                     hasCover && !reader.IsDBNull(6) ? reader.GetString(6) : null,
                     null,
-                    reader.GetInt32(7)));
+                    reader.GetInt32(7),
+                    reader.GetString(8)));
                 if (hasCover)
                 {
                     withCover.Add(reader.GetGuid(0));
@@ -201,6 +214,6 @@ internal sealed record FeedPage(IReadOnlyList<PostSummary> Items, int Page, int 
 }
 
 internal sealed record PostSummary(
-    Guid Id, string Title, string Summary, IReadOnlyList<string> Topics, DateTime PublishedAt, string? CoverImageAlt, CoverImageInfo? Cover, int ContentVersion);
+    Guid Id, string Title, string Summary, IReadOnlyList<string> Topics, DateTime PublishedAt, string? CoverImageAlt, CoverImageInfo? Cover, int ContentVersion, string Language);
 
 internal sealed record CoverImageInfo(int Width, int Height, string Version);

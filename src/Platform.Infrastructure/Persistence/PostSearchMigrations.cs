@@ -269,30 +269,14 @@ public static class PostSearchMigrations
             ALTER TABLE "{{PostgreSqlIndexTable}}" SET (toast_tuple_target = 8160);
             UPDATE public."{{PostgreSqlIndexTable}}" SET "SearchVector" = {{PostgreSqlTenantLexemesFunction}}("TenantId", "SearchVector");
             CREATE INDEX "{{PostgreSqlLexemeIndex}}" ON "{{PostgreSqlIndexTable}}" USING GIN ("SearchVector") WITH (fastupdate = off);
-            CREATE OR REPLACE FUNCTION {{PostgreSqlSearchFunction}}(query tsquery, skip integer, take integer)
-            RETURNS TABLE ("Id" uuid, "Rank" real, "PublishedAt" timestamp with time zone, "Total" integer)
-            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-            {{PostgreSqlSearchStatement}}
-            $$;
-            CREATE OR REPLACE FUNCTION {{PostgreSqlCountFunction}}(query tsquery, cap integer) RETURNS integer
-            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-            {{PostgreSqlCountStatement}}
-            $$;
+            {{ReplaceSearchFunctions(PostgreSqlSearchStatement, PostgreSqlCountStatement)}}
             """);
     }
 
     public static void UnusePostgreSqlTenantLexemes(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql($$"""
-            CREATE OR REPLACE FUNCTION {{PostgreSqlSearchFunction}}(query tsquery, skip integer, take integer)
-            RETURNS TABLE ("Id" uuid, "Rank" real, "PublishedAt" timestamp with time zone, "Total" integer)
-            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-            {{CompositeIndexSearchStatement}}
-            $$;
-            CREATE OR REPLACE FUNCTION {{PostgreSqlCountFunction}}(query tsquery, cap integer) RETURNS integer
-            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-            {{CompositeIndexCountStatement}}
-            $$;
+            {{ReplaceSearchFunctions(CompositeIndexSearchStatement, CompositeIndexCountStatement)}}
             DROP INDEX IF EXISTS "{{PostgreSqlLexemeIndex}}";
             ALTER TABLE "{{PostgreSqlIndexTable}}" ALTER COLUMN "SearchVector" SET STORAGE EXTENDED;
             ALTER TABLE "{{PostgreSqlIndexTable}}" RESET (toast_tuple_target);
@@ -306,6 +290,19 @@ public static class PostSearchMigrations
             DROP FUNCTION IF EXISTS {{PostgreSqlTenantLexemesFunction}}(uuid, tsvector);
             """);
     }
+
+    /// <summary>The search and count functions with the bodies <paramref name="search"/> and <paramref name="count"/>.</summary>
+    private static string ReplaceSearchFunctions(string search, string count) => $$"""
+        CREATE OR REPLACE FUNCTION {{PostgreSqlSearchFunction}}(query tsquery, skip integer, take integer)
+        RETURNS TABLE ("Id" uuid, "Rank" real, "PublishedAt" timestamp with time zone, "Total" integer)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        {{search}}
+        $$;
+        CREATE OR REPLACE FUNCTION {{PostgreSqlCountFunction}}(query tsquery, cap integer) RETURNS integer
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        {{count}}
+        $$;
+        """;
 
     /// <summary>The 8 hex digits a tenant's lexemes start with, of the tenant id's text <paramref name="tenantText"/>.</summary>
     private static string TenantCode(string tenantText) => $"right(replace({tenantText}, '-', ''), 8)";
