@@ -118,22 +118,28 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog, ICur
             }
 
             // Sizes of the page's covers in one small query, only when there are covers at all.
-            var withCover = rows.Where(r => r.HasCoverImage).Select(r => r.Id).ToList();
-            var covers = withCover.Count == 0
-                ? []
-                : await db.PostImages.AsNoTracking()
-                    .Where(i => withCover.Contains(i.PostId) && i.Width > 0)
-                    .Select(i => new { i.PostId, i.Width, i.Height, i.UpdatedAt })
-                    .ToDictionaryAsync(i => i.PostId, i => new CoverImageInfo(i.Width, i.Height, CoverVersion.Of(i.UpdatedAt)), cancellationToken);
+            var withCover = rows.Where(r => r.HasCoverImage).Select(r => r.Id).ToArray();
+            var covers = new Dictionary<Guid, CoverImageInfo>();
+            if (withCover.Length > 0)
+            {
+                await foreach (var c in queries.Covers(context, withCover).WithCancellation(cancellationToken))
+                {
+                    covers[c.PostId] = new CoverImageInfo(c.Width, c.Height, CoverVersion.Of(c.UpdatedAt));
+                }
+            }
+
             // The page's translations into the language asked for, in one small query, only when one is asked for.
             var language = TranslationWorkflow.LanguageCode(query.Language);
-            var ids = rows.Where(r => r.Language != language).Select(r => r.Id).ToList();
-            var translated = language.Length == 0 || ids.Count == 0
-                ? []
-                : await db.PostTranslations.AsNoTracking()
-                    .Where(t => ids.Contains(t.PostId) && t.Language == language && t.LiveVersion != null)
-                    .Select(t => new { t.PostId, t.Live.Title, t.Live.Summary })
-                    .ToDictionaryAsync(t => t.PostId, t => (t.Title, t.Summary), cancellationToken);
+            var ids = rows.Where(r => r.Language != language).Select(r => r.Id).ToArray();
+            var translated = new Dictionary<Guid, (string Title, string Summary)>();
+            if (language.Length > 0 && ids.Length > 0)
+            {
+                await foreach (var t in queries.Translations(context, ids, language).WithCancellation(cancellationToken))
+                {
+                    translated[t.PostId] = (t.Title, t.Summary);
+                }
+            }
+
             foreach (var r in rows)
             {
                 var (title, summary, shown) = translated.TryGetValue(r.Id, out var t) ? (t.Title, t.Summary, language) : (r.Title, r.Summary, r.Language);
@@ -151,6 +157,10 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog, ICur
 
     private sealed record FeedRow(
         Guid Id, string Title, string Summary, Topics Topics, DateTime? PublishedAt, bool HasCoverImage, string? CoverImageAlt, int ContentVersion, string Language);
+
+    private sealed record CoverRow(Guid PostId, int Width, int Height, DateTime UpdatedAt);
+
+    private sealed record TranslationRow(Guid PostId, string Title, string Summary);
 
     /// <remarks>
     /// Two of each statement: without a topic the filter is the tenant and the status alone, which the index
@@ -204,6 +214,22 @@ public sealed class GetFeedHandler(IAppDbContext db, ITopicCatalog catalog, ICur
                 .ThenByDescending(p => p.Id)
                 .Take(take)
                 .Select(Row));
+
+        // The page's covers and translations: compiled too (as LINQ they cost, measured, more than the page itself:
+        // the query cache's key and the list parameter are prepared anew on every execution).
+        private readonly Func<DbContext, Guid[], IAsyncEnumerable<CoverRow>> _covers = EF.CompileAsyncQuery(
+            (DbContext context, Guid[] ids) => context.Set<PostImage>().AsNoTracking()
+                .Where(i => ids.Contains(i.PostId) && i.Width > 0)
+                .Select(i => new CoverRow(i.PostId, i.Width, i.Height, i.UpdatedAt)));
+
+        private readonly Func<DbContext, Guid[], string, IAsyncEnumerable<TranslationRow>> _translations = EF.CompileAsyncQuery(
+            (DbContext context, Guid[] ids, string language) => context.Set<PostTranslation>().AsNoTracking()
+                .Where(t => ids.Contains(t.PostId) && t.Language == language && t.LiveVersion != null)
+                .Select(t => new TranslationRow(t.PostId, t.Live.Title, t.Live.Summary)));
+
+        public IAsyncEnumerable<CoverRow> Covers(DbContext context, Guid[] ids) => _covers(context, ids);
+
+        public IAsyncEnumerable<TranslationRow> Translations(DbContext context, Guid[] ids, string language) => _translations(context, ids, language);
 
         public IAsyncEnumerable<FeedRow> PageAfter(DbContext context, Topics topic, FeedCursor after, int take) =>
             topic == Topics.None
