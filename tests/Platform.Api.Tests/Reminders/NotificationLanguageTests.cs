@@ -227,7 +227,6 @@ public abstract class NewPostLanguageTests<TApp>(TApp app) : ApiTestBase<TApp>(a
         Assert.Equal("ru", payload.GetProperty("lang").GetString());
         Assert.Equal("Отписаться", payload.GetProperty("unsubscribeLabel").GetString());
     }
-
 }
 
 public sealed class SqliteNewPostLanguageTests(SqliteFakeClockApp app) : NewPostLanguageTests<SqliteFakeClockApp>(app);
