@@ -398,7 +398,7 @@ section=$WORK/section.md
     echo
     facts="Per size:"
     for s in "${SIZE_LIST[@]}"; do
-      facts="$facts $s: $(fact "$db" "$s" total) published posts of the tenant, search hits $(fact "$db" "$s" hits_common) (common) / $(fact "$db" "$s" hits_rare) (rare), $(fact "$db" "$s" events) events in $month, cursor of page $(fact "$db" "$s" deep_page), database $(awk -v b="$(fact "$db" "$s" bytes)" 'BEGIN { printf "%.0f MB", b / 1048576 }')$(g=$(fact "$db" "$s" generated); [ "$g" != – ] && echo ", generated in $g s");"
+      facts="$facts $s: $(fact "$db" "$s" total) published posts of the tenant, search hits $(fact "$db" "$s" hits_common) (common) / $(fact "$db" "$s" hits_rare) (rare), $(fact "$db" "$s" events) events in $month, cursor of page $(fact "$db" "$s" deep_page), database $(awk -v b="$(fact "$db" "$s" bytes)" 'BEGIN { printf "%.0f MB", b / 1048576 }')$(g=$(fact "$db" "$s" generated); [ "$g" = – ] || echo ", generated in $g s");"
     done
     echo "$facts"
   done

@@ -31,30 +31,27 @@ public sealed class SqlitePostSearch(PlatformDbContext db, ICurrentTenant tenant
         {
             await index.EnsureAsync(db, tenantId, cancellationToken);
 #pragma warning disable EF1002 // The table name is made from the tenant's Guid (hex digits only); the match is a parameter.
-            // One statement: the newest matches (one more than are ranked, so that the count says "over 1,000"), ranked,
-            // cut to the page, each row with the count; highlight and snippet only for the rows shown. Those are read
-            // in one pass over the match's rows between the page's lowest and highest rowid: asked per row, FTS5
-            // merged the prefix term's postings once for every row (a quarter of a common word's time at 1 M posts).
+            var total = await db.Database.SqlQueryRaw<int>($$"""
+                SELECT count(*) AS "Value" FROM (SELECT 1 FROM "{{table}}" WHERE "{{table}}" MATCH {0} ORDER BY rowid DESC LIMIT {{counted}})
+                """, match).SingleAsync(cancellationToken);
+            if (total == 0)
+            {
+                return new PostSearchResult(0, []);
+            }
+
+            // Ranked among the newest matches and cut to the page first; highlight and snippet only for the rows shown.
             var rows = await db.Database.SqlQueryRaw<Row>($$"""
-                WITH ranked AS MATERIALIZED (
+                WITH ranked AS (
                     SELECT rowid AS r, bm25("{{table}}", 10.0, 4.0, 1.0, 0.5) AS b FROM "{{table}}" WHERE "{{table}}" MATCH {0}
-                    ORDER BY rowid DESC LIMIT {{counted}}),
-                page AS MATERIALIZED (
-                    SELECT r, b FROM (SELECT r, b FROM ranked ORDER BY r DESC LIMIT {{ranked}}) ORDER BY b, r DESC LIMIT {1} OFFSET {2})
-                SELECT p."Id", p."Topics", p."PublishedAt", (SELECT count(*) FROM ranked) AS "Total",
+                    ORDER BY rowid DESC LIMIT {{ranked}}),
+                page AS (SELECT r, b FROM ranked ORDER BY b, r DESC LIMIT {1} OFFSET {2})
+                SELECT p."Id", p."Topics", p."PublishedAt",
                        highlight("{{table}}", 0, {3}, {4}) AS "MarkedTitle",
                        snippet("{{table}}", -1, {3}, {4}, '…', 24) AS "MarkedSnippet"
-                FROM "{{table}}" CROSS JOIN page ON page.r = "{{table}}".rowid JOIN "Posts" p ON p.rowid = "{{table}}".rowid
-                WHERE "{{table}}" MATCH {0} AND "{{table}}".rowid BETWEEN (SELECT min(r) FROM page) AND (SELECT max(r) FROM page)
+                FROM page JOIN "{{table}}" s ON s.rowid = page.r JOIN "Posts" p ON p.rowid = page.r
+                WHERE "{{table}}" MATCH {0}
                 ORDER BY page.b, page.r DESC
                 """, match, take, skip, Start, End).ToListAsync(cancellationToken);
-
-            // A page past the last one has no row to carry the count: only then is it asked for on its own.
-            var total = rows.Count > 0
-                ? rows[0].Total
-                : skip == 0 ? 0 : await db.Database.SqlQueryRaw<int>($$"""
-                    SELECT count(*) AS "Value" FROM (SELECT 1 FROM "{{table}}" WHERE "{{table}}" MATCH {0} ORDER BY rowid DESC LIMIT {{counted}})
-                    """, match).SingleAsync(cancellationToken);
 #pragma warning restore EF1002
             return new PostSearchResult(total, [.. rows.Select(r => r.ToResult())]);
         }
@@ -81,7 +78,7 @@ public sealed class SqlitePostSearch(PlatformDbContext db, ICurrentTenant tenant
         return term;
     }
 
-    private sealed record Row(Guid Id, int Topics, DateTime PublishedAt, int Total, string MarkedTitle, string MarkedSnippet)
+    private sealed record Row(Guid Id, int Topics, DateTime PublishedAt, string MarkedTitle, string MarkedSnippet)
     {
         public PostSearchRow ToResult() =>
             new(Id, MarkedTitle, MarkedSnippet, (Topics)Topics, DateTime.SpecifyKind(PublishedAt, DateTimeKind.Utc));
