@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Common;
+using Platform.Application.Posts;
 using Platform.Domain.Posts;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.Persistence.Search;
@@ -169,6 +170,26 @@ public abstract class SearchPostsTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
         Assert.Contains("Über 1.000 Treffer für „Quallenkurs“", html, StringComparison.Ordinal);
         Assert.Contains("Seite 1 von 100", html, StringComparison.Ordinal);
         await AssertTheIndexIsTenantFirstAsync();
+    }
+
+    [Fact]
+    public async Task The_best_match_among_the_newest_1000_ranks_first_and_an_older_one_is_not_ranked()
+    {
+        // Oldest: the word in the title, which would rank first if every match were ranked.
+        var old = await AddPostAsync("offenbach", "Der Tapetenkleister", "Wie man tapeziert.", "Ohne Kleister hält nichts.");
+        var body = await AddPostAsync("offenbach", "Renovieren", "Die erste Wohnung streichen.", "Mit Tapetenkleister und Pinsel.");
+        await CopyPostAsync(body, SearchPostsQuery.RankedMatches);
+
+        var before = await SearchAsync("offenbach", "Tapetenkleister");
+        var newest = await AddPostAsync("offenbach", "Tapetenkleister im Angebot", "Günstig renovieren.", "Beim Baumarkt.");
+        var after = await SearchAsync("offenbach", "Tapetenkleister");
+
+        Assert.Equal(SearchPostsQuery.RankedMatches, before.GetProperty("totalCount").GetInt32());
+        Assert.True(before.GetProperty("totalCountCapped").GetBoolean());
+        Assert.DoesNotContain(old, HitIds(before));
+        Assert.Equal(10, HitIds(before).Count);
+        Assert.Equal(newest, HitIds(after)[0]);
+        Assert.Contains("Tapetenkleister", after.GetProperty("items")[0].GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>
