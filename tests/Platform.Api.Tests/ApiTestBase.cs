@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Common;
+using Platform.Domain.Posts;
 using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
 
@@ -78,4 +81,20 @@ public abstract class ApiTestBase<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
 
     protected static IEnumerable<Guid> Ids(JsonElement feed) =>
         feed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid());
+
+    /// <summary>A post of the tenant <paramref name="slug"/> (topic Wohnen), published now unless <paramref name="publish"/> is false.</summary>
+    protected Task<Guid> AddPostAsync(string slug, string title, string summary, string body, bool publish = true) =>
+        App.InTenantAsync(slug, async sp =>
+        {
+            var db = sp.GetRequiredService<IAppDbContext>();
+            var post = Post.CreateDraft(sp.GetRequiredService<ICurrentTenant>().RequiredId, title, summary, body, Topics.Wohnen, DateTime.UtcNow);
+            if (publish)
+            {
+                post.Publish(DateTime.UtcNow);
+            }
+
+            db.Posts.Add(post);
+            await db.SaveChangesAsync();
+            return post.Id;
+        });
 }

@@ -53,7 +53,7 @@ public static class Observability
                 // Npgsql traces PostgreSQL's commands itself. EF Core's instrumentation there only filtered them out
                 // again, and while it listens EF Core builds an event for every command, connection and reader
                 // (~2 % of the host's CPU under uncached feed requests, perf): it is added for the other providers only.
-                if (configuration.GetValue<DatabaseProvider>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}") != DatabaseProvider.PostgreSql)
+                if ((configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider != DatabaseProvider.PostgreSql)
                 {
                     tracing.AddEntityFrameworkCoreInstrumentation();
                 }

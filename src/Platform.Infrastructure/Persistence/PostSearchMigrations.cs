@@ -188,8 +188,8 @@ public static class PostSearchMigrations
               LIMIT $2) m
         """;
 
-    /// <summary>The connection's tenant, read once per statement.</summary>
-    private const string ConnectionTenant = $"(SELECT NULLIF(current_setting('{PostgreSqlRowLevelSecurity.TenantSetting}', true), '')::uuid)";
+    /// <summary>The connection's tenant, read once per statement (as a sub-select, not once per row).</summary>
+    private const string ConnectionTenant = $"(SELECT {PostgreSqlRowLevelSecurity.CurrentTenant})";
 
     /// <summary>
     /// The body of <see cref="PostgreSqlSearchFunction"/> as the migration PostSearchTenantLexemes wrote it (an SQL

@@ -25,7 +25,7 @@ public static class PostgreSqlRowLevelSecurity
     /// The connection's tenant. After a pooled connection was reset (DISCARD ALL) the setting reads <c>''</c>, not
     /// NULL, and <c>''::uuid</c> would fail: NULLIF turns both into NULL, which matches no row.
     /// </summary>
-    private const string CurrentTenant = $"NULLIF(current_setting('{TenantSetting}', true), '')::uuid";
+    public const string CurrentTenant = $"NULLIF(current_setting('{TenantSetting}', true), '')::uuid";
 
     /// <summary>
     /// Creates <see cref="AppRole"/> if it is missing and grants it reading and writing of every table in the schema

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Application.Common;
-using Platform.Domain.Posts;
 using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Persistence;
 using Platform.TestSupport;
@@ -77,15 +75,4 @@ public sealed class PostgresSearchMigrationTests(PostgresApp app) : ApiTestBase<
         await using var db = OwnerContext();
         await db.GetService<IMigrator>().MigrateAsync(target);
     }
-
-    private Task<Guid> AddPostAsync(string slug, string title, string summary, string body) =>
-        App.InTenantAsync(slug, async sp =>
-        {
-            var db = sp.GetRequiredService<IAppDbContext>();
-            var post = Post.CreateDraft(sp.GetRequiredService<ICurrentTenant>().RequiredId, title, summary, body, Topics.Wohnen, DateTime.UtcNow);
-            post.Publish(DateTime.UtcNow);
-            db.Posts.Add(post);
-            await db.SaveChangesAsync();
-            return post.Id;
-        });
 }

@@ -313,21 +313,6 @@ public abstract class SearchPostsTests<TApp>(TApp app) : ApiTestBase<TApp>(app)
 
     private static List<Guid> HitIds(JsonElement result) =>
         [.. result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
-
-    private Task<Guid> AddPostAsync(string slug, string title, string summary, string body, bool publish = true) =>
-        App.InTenantAsync(slug, async sp =>
-        {
-            var db = sp.GetRequiredService<IAppDbContext>();
-            var post = Post.CreateDraft(sp.GetRequiredService<ICurrentTenant>().RequiredId, title, summary, body, Topics.Wohnen, DateTime.UtcNow);
-            if (publish)
-            {
-                post.Publish(DateTime.UtcNow);
-            }
-
-            db.Posts.Add(post);
-            await db.SaveChangesAsync();
-            return post.Id;
-        });
 }
 
 public sealed class SqliteSearchPostsTests(SqliteApp app) : SearchPostsTests<SqliteApp>(app);
